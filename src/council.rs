@@ -1,0 +1,513 @@
+//! Council assessment (SPEC §3): which intervention applies on a date, why, and by when.
+//!
+//! Facts (§3.4) are gathered once; then one decision function per ruleset version walks its
+//! table's rows in order and the first that matches wins. Wording comes from the ruleset data.
+
+use crate::date::Date;
+use crate::error::Error;
+use crate::input::{Concern, CouncilInput, Grade, Inspection, Progress, Visit, VisitKind};
+use crate::output::{self, KeyDate, Reason, RulesetRef, Warning};
+use crate::ruleset::{render, Decision, Ruleset, RulesetFile};
+use serde::Serialize;
+
+/// What the council assessment found (SPEC §3.5).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CouncilAssessment {
+    pub ruleset: RulesetRef,
+    pub as_of: Date,
+    pub council: Option<crate::input::Council>,
+    pub status: Option<crate::input::CouncilStatus>,
+    pub intervention: String,
+    pub intervention_title: String,
+    pub latest_inspection: Option<Inspection>,
+    pub findings: Findings,
+    pub dates: Vec<KeyDate>,
+    pub reasons: Vec<Reason>,
+    pub next_steps: Vec<String>,
+    pub warnings: Vec<Warning>,
+}
+
+/// The facts of SPEC §3.4 and the evidence the firing row relied on.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Findings {
+    /// Inadequate more than once within the persistent window, by publication date.
+    pub persistent: bool,
+    /// Inadequate on every key judgement given.
+    pub systemic: bool,
+    /// Good or outstanding with no inadequate report in the window to `asOf`.
+    pub high_performing: bool,
+    /// Concerns dated after the latest inspection's publication (all concerns when there is none).
+    pub triggers: Vec<Concern>,
+    /// The earlier inadequate inspection that makes the failure persistent.
+    pub earlier_inadequate: Option<Inspection>,
+    /// The monitoring or focused visit the firing row relied on.
+    pub visit: Option<Visit>,
+}
+
+/// The facts of one history on one date, shared by every decision function.
+struct Facts<'a> {
+    as_of: Date,
+    latest: Option<&'a Inspection>,
+    earlier_inadequate: Option<&'a Inspection>,
+    persistent: bool,
+    systemic: bool,
+    high_performing: bool,
+    high_performing_since: Date,
+    visits: Vec<&'a Visit>,
+    triggers: Vec<&'a Concern>,
+    commissioner_appointed: Option<Date>,
+}
+
+/// Which row fired and what it returns.
+struct Outcome<'a> {
+    row: u32,
+    dates: Vec<(&'static str, Date)>,
+    visit: Option<&'a Visit>,
+}
+
+impl Outcome<'_> {
+    fn row(row: u32) -> Self {
+        Outcome {
+            row,
+            dates: Vec::new(),
+            visit: None,
+        }
+    }
+}
+
+/// Assesses one council against the embedded default rulesets.
+///
+/// ```
+/// use trust_eligibility::{council::assess_council, parse::from_json, ruleset::RulesetFile};
+/// let input = from_json(r#"{"asOf": "2016-03-01", "inspections": [
+///     {"published": "2015-08-31", "overall": "Inadequate"}]}"#).unwrap();
+/// let out = assess_council(&input, RulesetFile::default_ref().unwrap()).unwrap();
+/// assert_eq!(out.intervention, "improvement_window");
+/// assert_eq!(out.dates[0].date.to_string(), "2016-02-29"); // 31 Aug + 6 months, clamped
+/// ```
+pub fn assess_council(
+    input: &CouncilInput,
+    rules: &RulesetFile,
+) -> Result<CouncilAssessment, Error> {
+    input.validate()?;
+    let rs = rules.select(input.as_of, input.ruleset.as_deref())?;
+    let mut warnings = Vec::new();
+    output::ruleset_warning(
+        rules,
+        rs,
+        input.as_of,
+        input.ruleset.is_some(),
+        &mut warnings,
+    );
+    let facts = gather(input, rs, rules, &mut warnings);
+    let outcome = match rs.decision {
+        Decision::Announcement2015 => decide_announcement_2015(&facts, rs),
+        Decision::Protocol2016 => decide_protocol_2016(&facts, rs),
+    };
+    Ok(explain(input, rules, rs, &facts, outcome, warnings))
+}
+
+/// SPEC §3.2: the December 2015 announcement.
+fn decide_announcement_2015<'a>(f: &Facts<'a>, rs: &Ruleset) -> Outcome<'a> {
+    let p = &rs.parameters;
+    let Some(l) = f.latest else {
+        return Outcome::row(1);
+    };
+    let deadline = l.published.add_months(p.improvement_window_months.value);
+    if l.overall == Grade::Inadequate {
+        if f.persistent {
+            return Outcome::row(2);
+        }
+        let progress = f.visits.iter().rev().copied().find(|v| {
+            v.kind == VisitKind::Monitoring
+                && v.progress == Some(Progress::Significant)
+                && v.date > l.published
+                && v.date <= deadline
+        });
+        if let Some(v) = progress {
+            return Outcome {
+                row: 3,
+                dates: Vec::new(),
+                visit: Some(v),
+            };
+        }
+        if f.as_of <= deadline {
+            return Outcome {
+                row: 4,
+                dates: vec![("improvement_deadline", deadline)],
+                visit: None,
+            };
+        }
+        let from = f.commissioner_appointed.unwrap_or(deadline);
+        let target = from.add_months(p.takeover_target_months.value);
+        return Outcome {
+            row: 5,
+            dates: vec![("takeover_target", target)],
+            visit: None,
+        };
+    }
+    if !f.triggers.is_empty() {
+        return Outcome::row(6);
+    }
+    if l.overall == Grade::RequiresImprovement {
+        return Outcome::row(7);
+    }
+    if f.high_performing {
+        return Outcome::row(8);
+    }
+    Outcome::row(9)
+}
+
+/// SPEC §3.3: the intervention protocol from July 2016.
+fn decide_protocol_2016<'a>(f: &Facts<'a>, rs: &Ruleset) -> Outcome<'a> {
+    let p = &rs.parameters;
+    let Some(l) = f.latest else {
+        return Outcome::row(1);
+    };
+    if l.overall == Grade::Inadequate {
+        if f.persistent || f.systemic {
+            let from = f.commissioner_appointed.unwrap_or(l.published);
+            let due = from.add_months(p.commissioner_review_months.value);
+            return Outcome {
+                row: 2,
+                dates: vec![("commissioner_review_due", due)],
+                visit: None,
+            };
+        }
+        let insufficient = f.visits.iter().rev().copied().find(|v| {
+            v.kind == VisitKind::Monitoring
+                && v.progress == Some(Progress::Insufficient)
+                && v.date > l.published
+        });
+        if let Some(v) = insufficient {
+            return Outcome {
+                row: 3,
+                dates: Vec::new(),
+                visit: Some(v),
+            };
+        }
+        return Outcome::row(4);
+    }
+    if !f.triggers.is_empty() {
+        return Outcome::row(5);
+    }
+    if l.overall == Grade::RequiresImprovement {
+        let priority = f.visits.iter().rev().copied().find(|v| {
+            v.kind == VisitKind::Focused && v.priority_actions == Some(true) && v.date > l.published
+        });
+        if let Some(v) = priority {
+            return Outcome {
+                row: 6,
+                dates: Vec::new(),
+                visit: Some(v),
+            };
+        }
+        return Outcome::row(7);
+    }
+    if f.high_performing {
+        return Outcome::row(8);
+    }
+    Outcome::row(9)
+}
+
+/// Gathers the facts of SPEC §3.4, ignoring (with a warning each) what is dated after `asOf`.
+fn gather<'a>(
+    input: &'a CouncilInput,
+    rs: &Ruleset,
+    rules: &RulesetFile,
+    warnings: &mut Vec<Warning>,
+) -> Facts<'a> {
+    let as_of = input.as_of;
+    let p = &rs.parameters;
+    let mut ignored: Vec<(Date, &'static str)> = Vec::new();
+
+    let mut inspections: Vec<&Inspection> = Vec::with_capacity(input.inspections.len());
+    for i in &input.inspections {
+        if i.published <= as_of {
+            inspections.push(i);
+        } else {
+            ignored.push((i.published, "An inspection report published"));
+        }
+    }
+    inspections.sort_by_key(|i| i.published);
+    let mut visits: Vec<&Visit> = Vec::with_capacity(input.visits.len());
+    for v in &input.visits {
+        if v.date <= as_of {
+            visits.push(v);
+        } else {
+            ignored.push((
+                v.date,
+                match v.kind {
+                    VisitKind::Monitoring => "A monitoring visit",
+                    VisitKind::Focused => "A focused visit",
+                },
+            ));
+        }
+    }
+    visits.sort();
+    let mut concerns: Vec<&Concern> = Vec::with_capacity(input.concerns.len());
+    for c in &input.concerns {
+        if c.date <= as_of {
+            concerns.push(c);
+        } else {
+            ignored.push((c.date, "A concern"));
+        }
+    }
+    concerns.sort();
+
+    let latest = inspections.last().copied();
+    if latest.is_none() {
+        warnings.push(output::warning(
+            rules,
+            "no_inspection",
+            &[("asOf", as_of.to_string())],
+        ));
+    }
+    ignored.sort();
+    for (date, item) in ignored {
+        warnings.push(output::warning(
+            rules,
+            "ignored_after_as_of",
+            &[
+                ("item", item.to_string()),
+                ("date", date.to_string()),
+                ("asOf", as_of.to_string()),
+            ],
+        ));
+    }
+
+    let inadequate = latest.is_some_and(|l| l.overall == Grade::Inadequate);
+    let earlier_inadequate = match latest {
+        Some(l) if inadequate => {
+            let since = l.published.add_years(-p.persistent_window_years.value);
+            inspections.iter().rev().copied().find(|i| {
+                i.published < l.published && i.published >= since && i.overall == Grade::Inadequate
+            })
+        }
+        _ => None,
+    };
+    let (systemic, assessed) = match latest.and_then(|l| l.judgements.as_ref()) {
+        Some(j) if j.given().next().is_some() => (
+            inadequate && j.given().all(|g| g == Grade::Inadequate),
+            true,
+        ),
+        _ => (false, false),
+    };
+    if let (Some(l), true, false) = (latest, inadequate, assessed) {
+        warnings.push(output::warning(
+            rules,
+            "systemic_not_assessed",
+            &[("latestPublished", l.published.to_string())],
+        ));
+    }
+    let high_performing_since = as_of.add_years(-p.high_performing_window_years.value);
+    let high_performing = latest.is_some_and(|l| l.overall.is_good_or_better())
+        && !inspections
+            .iter()
+            .any(|i| i.published >= high_performing_since && i.overall == Grade::Inadequate);
+    if let Some(l) = latest {
+        if l.published < as_of.add_years(-p.stale_after_years.value) {
+            warnings.push(output::warning(
+                rules,
+                "stale_inspection",
+                &[
+                    ("latestPublished", l.published.to_string()),
+                    ("staleAfterYears", p.stale_after_years.value.to_string()),
+                    ("asOf", as_of.to_string()),
+                ],
+            ));
+        }
+    }
+    let triggers = match latest {
+        Some(l) => concerns
+            .into_iter()
+            .filter(|c| c.date > l.published)
+            .collect(),
+        None => concerns,
+    };
+    Facts {
+        as_of,
+        latest,
+        earlier_inadequate,
+        persistent: earlier_inadequate.is_some(),
+        systemic,
+        high_performing,
+        high_performing_since,
+        visits,
+        triggers,
+        commissioner_appointed: input.status.as_ref().and_then(|s| s.commissioner_appointed),
+    }
+}
+
+/// Puts the outcome into words from the ruleset data.
+fn explain(
+    input: &CouncilInput,
+    rules: &RulesetFile,
+    rs: &Ruleset,
+    f: &Facts,
+    outcome: Outcome,
+    warnings: Vec<Warning>,
+) -> CouncilAssessment {
+    let p = &rs.parameters;
+    let name = input
+        .council
+        .as_ref()
+        .and_then(|c| c.name.as_deref())
+        .filter(|n| !n.trim().is_empty())
+        .map_or_else(|| "the council".to_string(), |n| n.trim().to_string());
+    let mut vars: Vec<(&str, String)> = vec![
+        ("council", name),
+        ("asOf", f.as_of.to_string()),
+        (
+            "persistentWindowYears",
+            p.persistent_window_years.value.to_string(),
+        ),
+        (
+            "highPerformingWindowYears",
+            p.high_performing_window_years.value.to_string(),
+        ),
+        (
+            "improvementWindowMonths",
+            p.improvement_window_months.value.to_string(),
+        ),
+        ("highPerformingSince", f.high_performing_since.to_string()),
+        ("triggerCount", f.triggers.len().to_string()),
+        (
+            "triggers",
+            f.triggers
+                .iter()
+                .map(|c| format!("{} on {}", c.kind.words(), c.date))
+                .collect::<Vec<_>>()
+                .join("; "),
+        ),
+    ];
+    if let Some(l) = f.latest {
+        let deadline = l.published.add_months(p.improvement_window_months.value);
+        vars.push(("latestPublished", l.published.to_string()));
+        vars.push(("latestGrade", l.overall.words().to_string()));
+        vars.push(("deadline", deadline.to_string()));
+        vars.push(("daysRemaining", f.as_of.days_until(deadline).to_string()));
+    }
+    if let Some(e) = f.earlier_inadequate {
+        vars.push(("earlierPublished", e.published.to_string()));
+    }
+    if let Some(v) = outcome.visit {
+        vars.push(("visitDate", v.date.to_string()));
+    }
+    for (kind, date) in &outcome.dates {
+        let key = match *kind {
+            "takeover_target" => "takeoverTarget",
+            "commissioner_review_due" => "commissionerReviewDue",
+            _ => "keyDate",
+        };
+        vars.push((key, date.to_string()));
+    }
+    let failure = match (f.persistent, f.systemic, f.earlier_inadequate) {
+        (true, true, Some(e)) => format!("both persistent failure (also rated inadequate in the report published {}) and systemic failure (inadequate on every key judgement)", e.published),
+        (true, _, Some(e)) => format!("persistent failure (also rated inadequate in the report published {})", e.published),
+        _ => "systemic failure (inadequate on every key judgement)".to_string(),
+    };
+    vars.push(("failureKind", failure));
+    let trust_since = input.status.as_ref().and_then(|s| s.trust_since);
+    if let Some(t) = trust_since {
+        vars.push(("trustSince", t.to_string()));
+    }
+
+    // Rows are validated against the decision code, so the row is always there.
+    let row = rs.row(outcome.row);
+    let (intervention, title) = row.map_or_else(
+        || (String::new(), String::new()),
+        |r| (r.intervention.clone(), r.title.clone()),
+    );
+    let mut reasons = Vec::new();
+    if let Some(r) = row {
+        let mut text = sentence(&render(&r.text, &vars));
+        if trust_since.is_some() {
+            text.push(' ');
+            text.push_str(&sentence(&render(&rules.definitions.trust.text, &vars)));
+        }
+        reasons.push(Reason {
+            rule: format!("{}/row-{}", rs.id, r.row),
+            text,
+            source: output::source_ref(rules, &r.source),
+        });
+    }
+    let defs = &rules.definitions;
+    if f.persistent {
+        reasons.push(output::reason(
+            rules,
+            "definition/persistent",
+            &defs.persistent,
+            &vars,
+        ));
+    }
+    if f.systemic {
+        reasons.push(output::reason(
+            rules,
+            "definition/systemic",
+            &defs.systemic,
+            &vars,
+        ));
+    }
+    if outcome.row == 8 {
+        reasons.push(output::reason(
+            rules,
+            "definition/high_performing",
+            &defs.high_performing,
+            &vars,
+        ));
+    }
+    let next_steps = row
+        .map(|r| {
+            r.next_steps
+                .iter()
+                .map(|s| sentence(&render(s, &vars)))
+                .collect()
+        })
+        .unwrap_or_default();
+    let dates = outcome
+        .dates
+        .iter()
+        .map(|(kind, date)| KeyDate {
+            kind: (*kind).to_string(),
+            date: *date,
+            days_from_as_of: f.as_of.days_until(*date),
+        })
+        .collect();
+    let latest_inspection = f.latest.map(|l| Inspection {
+        framework: Some(l.framework_or_inferred()),
+        ..l.clone()
+    });
+    CouncilAssessment {
+        ruleset: RulesetRef::of(rs, input.ruleset.is_some()),
+        as_of: f.as_of,
+        council: input.council.clone(),
+        status: input.status.clone(),
+        intervention,
+        intervention_title: title,
+        latest_inspection,
+        findings: Findings {
+            persistent: f.persistent,
+            systemic: f.systemic,
+            high_performing: f.high_performing,
+            triggers: f.triggers.iter().map(|c| (*c).clone()).collect(),
+            earlier_inadequate: f.earlier_inadequate.cloned(),
+            visit: outcome.visit.cloned(),
+        },
+        dates,
+        reasons,
+        next_steps,
+        warnings,
+    }
+}
+
+/// Capitalises the first letter, so "the council was..." reads as a sentence.
+pub(crate) fn sentence(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}

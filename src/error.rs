@@ -1,0 +1,221 @@
+//! The crate's one error type: what went wrong, where in the input, and in words.
+
+use std::fmt;
+
+/// What kind of problem an [`Error`] reports. Serialised in `snake_case`
+/// (`"unknown_field"`), which is also the `code` a JavaScript caller sees.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    /// The text is not JSON at all (or is nested too deeply).
+    InvalidJson,
+    /// A key the input format does not have (a typo must not be silently ignored).
+    UnknownField,
+    /// A required key is absent.
+    MissingField,
+    /// The same key appears twice in one object.
+    DuplicateField,
+    /// A value of the wrong JSON type (a number where a string was expected...).
+    InvalidType,
+    /// A value of the right type but not one of the accepted values.
+    InvalidValue,
+    /// A string that is not a `YYYY-MM-DD` calendar date.
+    InvalidDate,
+    /// A date outside 1990-01-01 to 2100-12-31.
+    DateOutOfRange,
+    /// An array with more items than allowed.
+    TooMany,
+    /// A string longer than allowed.
+    TooLong,
+    /// Two inspections published on the same day.
+    DuplicateInspection,
+    /// No ruleset is in force on the date, or the named ruleset does not exist.
+    NoRuleset,
+    /// A council's own Ofsted history is needed but absent.
+    MissingInspection,
+    /// A ruleset file is not valid.
+    InvalidRuleset,
+}
+
+impl ErrorCode {
+    /// The code as the string JavaScript callers and the CLI see.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorCode::InvalidJson => "invalid_json",
+            ErrorCode::UnknownField => "unknown_field",
+            ErrorCode::MissingField => "missing_field",
+            ErrorCode::DuplicateField => "duplicate_field",
+            ErrorCode::InvalidType => "invalid_type",
+            ErrorCode::InvalidValue => "invalid_value",
+            ErrorCode::InvalidDate => "invalid_date",
+            ErrorCode::DateOutOfRange => "date_out_of_range",
+            ErrorCode::TooMany => "too_many",
+            ErrorCode::TooLong => "too_long",
+            ErrorCode::DuplicateInspection => "duplicate_inspection",
+            ErrorCode::NoRuleset => "no_ruleset",
+            ErrorCode::MissingInspection => "missing_inspection",
+            ErrorCode::InvalidRuleset => "invalid_ruleset",
+        }
+    }
+}
+
+/// Bad input: a `code`, the JSON `path` of the offending value (`inspections[2].published`,
+/// empty for the whole document) and a `message` in plain words that starts with the path.
+///
+/// ```
+/// let err = trust_eligibility::assess_council_json(
+///     r#"{"asOf": "2016-03-01", "inspections": [{"published": "2015-02-30", "overall": "good"}]}"#,
+/// ).unwrap_err();
+/// assert_eq!(err.code.as_str(), "invalid_date");
+/// assert_eq!(err.path, "inspections[0].published");
+/// assert_eq!(err.message, r#"inspections[0].published: "2015-02-30" is not a date (YYYY-MM-DD)"#);
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct Error {
+    pub code: ErrorCode,
+    pub path: String,
+    pub message: String,
+}
+
+impl Error {
+    /// An error at `path`; the message is prefixed with the path.
+    pub fn new(code: ErrorCode, path: impl Into<String>, detail: impl fmt::Display) -> Error {
+        let path = path.into();
+        let message = if path.is_empty() {
+            detail.to_string()
+        } else {
+            format!("{path}: {detail}")
+        };
+        Error {
+            code,
+            path,
+            message,
+        }
+    }
+
+    /// The same error with `prefix` put in front of its path (`[3]` for the fourth item of a batch).
+    pub fn within(self, prefix: &str) -> Error {
+        let path = join_path(prefix, &self.path);
+        let detail = match self.message.strip_prefix(&format!("{}: ", self.path)) {
+            Some(d) if !self.path.is_empty() => d.to_string(),
+            _ => self.message.clone(),
+        };
+        Error::new(self.code, path, detail)
+    }
+}
+
+/// Joins two path parts: `a` + `b` → `a.b`, `a` + `[1]` → `a[1]`.
+pub(crate) fn join_path(a: &str, b: &str) -> String {
+    if a.is_empty() {
+        b.to_string()
+    } else if b.is_empty() {
+        a.to_string()
+    } else if b.starts_with('[') {
+        format!("{a}{b}")
+    } else {
+        format!("{a}.{b}")
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// Marks a message raised inside deserialisation with its code, so that the
+/// code survives the trip through serde's string-only custom errors.
+pub(crate) fn coded(code: ErrorCode, detail: impl fmt::Display) -> String {
+    format!("\u{1}{}\u{1}{detail}", code.as_str())
+}
+
+/// Turns a serde error message (plus the path serde_path_to_error tracked) into an [`Error`].
+pub(crate) fn from_serde_message(path: &str, msg: &str) -> Error {
+    // Our own coded messages.
+    if let Some(rest) = msg.strip_prefix('\u{1}') {
+        if let Some((code, detail)) = rest.split_once('\u{1}') {
+            let code = CODES
+                .iter()
+                .copied()
+                .find(|c| c.as_str() == code)
+                .unwrap_or(ErrorCode::InvalidValue);
+            return Error::new(code, path, detail);
+        }
+    }
+    // serde_path_to_error has already stepped into the key for some errors; don't name it twice.
+    let with_key = |key: &str| -> String {
+        if path == key || path.ends_with(&format!(".{key}")) {
+            path.to_string()
+        } else {
+            join_path(path, key)
+        }
+    };
+    let backticked = |s: &str| -> Option<String> {
+        let start = s.find('`')? + 1;
+        let end = start + s[start..].find('`')?;
+        Some(s[start..end].to_string())
+    };
+    if let Some(rest) = msg.strip_prefix("unknown field ") {
+        let key = backticked(rest).unwrap_or_default();
+        let expected = rest
+            .split_once(", expected ")
+            .map(|(_, e)| e.replace('`', "\""))
+            .unwrap_or_else(|| "no other keys".to_string());
+        let expected = expected
+            .strip_prefix("one of ")
+            .map(|s| format!("one of {s}"))
+            .unwrap_or(expected);
+        return Error::new(
+            ErrorCode::UnknownField,
+            with_key(&key),
+            format!("unknown key \"{key}\" (expected {expected})"),
+        );
+    }
+    if let Some(rest) = msg.strip_prefix("missing field ") {
+        let key = backticked(rest).unwrap_or_default();
+        return Error::new(
+            ErrorCode::MissingField,
+            with_key(&key),
+            "is required but missing",
+        );
+    }
+    if let Some(rest) = msg.strip_prefix("duplicate field ") {
+        let key = backticked(rest).unwrap_or_default();
+        return Error::new(
+            ErrorCode::DuplicateField,
+            with_key(&key),
+            "appears more than once",
+        );
+    }
+    let tidy = msg.replace('`', "\"");
+    if msg.starts_with("invalid type") {
+        return Error::new(ErrorCode::InvalidType, path, tidy);
+    }
+    if msg.starts_with("recursion limit") {
+        return Error::new(
+            ErrorCode::InvalidJson,
+            path,
+            "the JSON is nested too deeply",
+        );
+    }
+    Error::new(ErrorCode::InvalidValue, path, tidy)
+}
+
+const CODES: [ErrorCode; 14] = [
+    ErrorCode::InvalidJson,
+    ErrorCode::UnknownField,
+    ErrorCode::MissingField,
+    ErrorCode::DuplicateField,
+    ErrorCode::InvalidType,
+    ErrorCode::InvalidValue,
+    ErrorCode::InvalidDate,
+    ErrorCode::DateOutOfRange,
+    ErrorCode::TooMany,
+    ErrorCode::TooLong,
+    ErrorCode::DuplicateInspection,
+    ErrorCode::NoRuleset,
+    ErrorCode::MissingInspection,
+    ErrorCode::InvalidRuleset,
+];

@@ -1,0 +1,540 @@
+//! Typed inputs (SPEC §3.1, §4.1): camelCase JSON, unknown keys rejected, limits checked.
+
+use crate::date::Date;
+use crate::error::{coded, Error, ErrorCode};
+use serde::{Deserialize, Deserializer, Serialize};
+use std::fmt;
+
+/// At most this many inspections, visits, concerns or registered services in one input (SPEC §6).
+pub const MAX_ITEMS: usize = 1000;
+/// At most this many characters in any string (SPEC §6).
+pub const MAX_CHARS: usize = 200;
+
+/// An Ofsted grade. Accepts the snake_case ids and Ofsted's own wording in any case
+/// ("Requires improvement to be good").
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Grade {
+    Outstanding,
+    Good,
+    RequiresImprovement,
+    Inadequate,
+}
+
+impl Grade {
+    /// Reads a grade from an id or Ofsted's wording.
+    ///
+    /// ```
+    /// use trust_eligibility::input::Grade;
+    /// assert_eq!(Grade::from_words("Requires improvement to be good"), Some(Grade::RequiresImprovement));
+    /// assert_eq!(Grade::from_words("INADEQUATE"), Some(Grade::Inadequate));
+    /// assert_eq!(Grade::from_words("poor"), None);
+    /// ```
+    pub fn from_words(s: &str) -> Option<Grade> {
+        let norm: String = s
+            .trim()
+            .chars()
+            .map(|c| {
+                if c == ' ' || c == '-' {
+                    '_'
+                } else {
+                    c.to_ascii_lowercase()
+                }
+            })
+            .collect();
+        match norm.as_str() {
+            "outstanding" => Some(Grade::Outstanding),
+            "good" => Some(Grade::Good),
+            "requires_improvement" | "requires_improvement_to_be_good" => {
+                Some(Grade::RequiresImprovement)
+            }
+            "inadequate" => Some(Grade::Inadequate),
+            _ => None,
+        }
+    }
+
+    /// The grade in plain words ("requires improvement to be good").
+    pub fn words(self) -> &'static str {
+        match self {
+            Grade::Outstanding => "outstanding",
+            Grade::Good => "good",
+            Grade::RequiresImprovement => "requires improvement to be good",
+            Grade::Inadequate => "inadequate",
+        }
+    }
+
+    /// Good or outstanding.
+    pub fn is_good_or_better(self) -> bool {
+        matches!(self, Grade::Good | Grade::Outstanding)
+    }
+}
+
+impl<'de> Deserialize<'de> for Grade {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Grade, D::Error> {
+        struct V;
+        impl serde::de::Visitor<'_> for V {
+            type Value = Grade;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a grade: outstanding, good, requires_improvement or inadequate")
+            }
+            fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<Grade, E> {
+                Grade::from_words(s).ok_or_else(|| {
+                    E::custom(coded(
+                        ErrorCode::InvalidValue,
+                        format_args!(
+                            "{} is not a grade (expected outstanding, good, requires_improvement or inadequate)",
+                            quote_short(s)
+                        ),
+                    ))
+                })
+            }
+        }
+        d.deserialize_str(V)
+    }
+}
+
+/// The Ofsted inspection framework.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Framework {
+    /// Single inspection framework, November 2013 to 2017.
+    Sif,
+    /// Inspecting local authority children's services, from January 2018.
+    Ilacs,
+}
+
+/// The key judgements of an inspection; `null` or absent where not given.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(
+    rename_all = "camelCase",
+    deny_unknown_fields,
+    expecting = "an object of key judgements"
+)]
+pub struct Judgements {
+    #[serde(default)]
+    pub help_and_protection: Option<Grade>,
+    #[serde(default)]
+    pub children_in_care: Option<Grade>,
+    #[serde(default)]
+    pub care_leavers: Option<Grade>,
+    #[serde(default)]
+    pub leadership: Option<Grade>,
+}
+
+impl Judgements {
+    /// The judgements that were given, in a fixed order.
+    pub fn given(&self) -> impl Iterator<Item = Grade> + '_ {
+        [
+            self.help_and_protection,
+            self.children_in_care,
+            self.care_leavers,
+            self.leadership,
+        ]
+        .into_iter()
+        .flatten()
+    }
+}
+
+/// One Ofsted inspection of a council's children's services.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(
+    rename_all = "camelCase",
+    deny_unknown_fields,
+    expecting = "an inspection object"
+)]
+pub struct Inspection {
+    /// When the report was published: every rule counts from this date.
+    pub published: Date,
+    #[serde(default)]
+    pub inspected: Option<Date>,
+    /// When absent, inferred: ILACS for inspections from 2018-01-01 (by inspection date, or
+    /// publication date when that is all there is), SIF before.
+    #[serde(default)]
+    pub framework: Option<Framework>,
+    pub overall: Grade,
+    #[serde(default)]
+    pub judgements: Option<Judgements>,
+}
+
+impl Inspection {
+    /// The framework given, or inferred from the date.
+    pub fn framework_or_inferred(&self) -> Framework {
+        self.framework.unwrap_or_else(|| {
+            let date = self.inspected.unwrap_or(self.published);
+            match Date::from_ymd(2018, 1, 1) {
+                Some(ilacs) if date >= ilacs => Framework::Ilacs,
+                _ => Framework::Sif,
+            }
+        })
+    }
+}
+
+/// The kind of an Ofsted visit between inspections.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum VisitKind {
+    Monitoring,
+    Focused,
+}
+
+/// What a monitoring visit found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Progress {
+    Significant,
+    Some,
+    Insufficient,
+}
+
+/// An Ofsted monitoring or focused visit.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(
+    rename_all = "camelCase",
+    deny_unknown_fields,
+    expecting = "a visit object"
+)]
+pub struct Visit {
+    pub date: Date,
+    pub kind: VisitKind,
+    #[serde(default)]
+    pub progress: Option<Progress>,
+    #[serde(default)]
+    pub priority_actions: Option<bool>,
+}
+
+/// The kind of a concern that can trigger an emergency inspection.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ConcernKind {
+    Whistleblower,
+    PoorLeadership,
+    SeriousIncident,
+}
+
+impl ConcernKind {
+    /// In plain words.
+    pub fn words(self) -> &'static str {
+        match self {
+            ConcernKind::Whistleblower => "a whistle-blower complaint",
+            ConcernKind::PoorLeadership => "evidence of poor leadership",
+            ConcernKind::SeriousIncident => "a serious incident",
+        }
+    }
+}
+
+/// A concern raised about a council's children's services.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(
+    rename_all = "camelCase",
+    deny_unknown_fields,
+    expecting = "a concern object"
+)]
+pub struct Concern {
+    pub date: Date,
+    pub kind: ConcernKind,
+}
+
+/// Which council.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(
+    rename_all = "camelCase",
+    deny_unknown_fields,
+    expecting = "an object with name and code"
+)]
+pub struct Council {
+    #[serde(default)]
+    pub name: Option<String>,
+    #[serde(default)]
+    pub code: Option<String>,
+}
+
+/// Current arrangements for a council's children's services.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields, expecting = "an object")]
+pub struct CouncilStatus {
+    #[serde(default)]
+    pub commissioner_appointed: Option<Date>,
+    #[serde(default)]
+    pub trust_since: Option<Date>,
+}
+
+/// The council assessment's input (SPEC §3.1).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields, expecting = "an object")]
+pub struct CouncilInput {
+    #[serde(default)]
+    pub council: Option<Council>,
+    pub as_of: Date,
+    #[serde(default)]
+    pub ruleset: Option<String>,
+    pub inspections: Vec<Inspection>,
+    #[serde(default, deserialize_with = "null_as_empty")]
+    pub visits: Vec<Visit>,
+    #[serde(default, deserialize_with = "null_as_empty")]
+    pub concerns: Vec<Concern>,
+    #[serde(default)]
+    pub status: Option<CouncilStatus>,
+}
+
+/// What kind of organisation wants to sponsor.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OrgKind {
+    LocalAuthority,
+    Charity,
+    CommunityInterestCompany,
+    CompanyLimitedByGuarantee,
+    ExpertTeam,
+    PrivateCompany,
+}
+
+impl OrgKind {
+    /// Every kind, in a fixed order.
+    pub const ALL: [OrgKind; 6] = [
+        OrgKind::LocalAuthority,
+        OrgKind::Charity,
+        OrgKind::CommunityInterestCompany,
+        OrgKind::CompanyLimitedByGuarantee,
+        OrgKind::ExpertTeam,
+        OrgKind::PrivateCompany,
+    ];
+
+    /// The snake_case id.
+    pub fn id(self) -> &'static str {
+        match self {
+            OrgKind::LocalAuthority => "local_authority",
+            OrgKind::Charity => "charity",
+            OrgKind::CommunityInterestCompany => "community_interest_company",
+            OrgKind::CompanyLimitedByGuarantee => "company_limited_by_guarantee",
+            OrgKind::ExpertTeam => "expert_team",
+            OrgKind::PrivateCompany => "private_company",
+        }
+    }
+}
+
+/// The organisation.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields, expecting = "an object")]
+pub struct Organisation {
+    #[serde(default)]
+    pub name: Option<String>,
+    pub kind: OrgKind,
+    #[serde(default)]
+    pub not_for_profit: Option<bool>,
+    #[serde(default)]
+    pub based_in_england: Option<bool>,
+}
+
+/// A sponsoring council's own intervention status.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields, expecting = "an object")]
+pub struct SponsorStatus {
+    #[serde(default)]
+    pub improvement_notice: Option<bool>,
+    #[serde(default)]
+    pub direction: Option<bool>,
+}
+
+/// The kind of an Ofsted-registered service.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ProvisionKind {
+    ChildrensHome,
+    FosteringAgency,
+    AdoptionAgency,
+    ResidentialFamilyCentre,
+    Other,
+}
+
+/// An Ofsted-registered service the organisation runs, with its latest grade.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields, expecting = "an object")]
+pub struct Provision {
+    pub kind: ProvisionKind,
+    pub grade: Grade,
+    #[serde(default)]
+    pub published: Option<Date>,
+}
+
+/// The organisation's experience.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields, expecting = "an object")]
+pub struct Experience {
+    #[serde(default)]
+    pub years_delivering_childrens_services: Option<f64>,
+    #[serde(default)]
+    pub leaders_with_dcs_experience: Option<u32>,
+    #[serde(default)]
+    pub qualified_social_workers: Option<u32>,
+    #[serde(default, deserialize_with = "null_as_empty")]
+    pub registered_provision: Vec<Provision>,
+}
+
+/// The organisation's governance.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields, expecting = "an object")]
+pub struct Governance {
+    #[serde(default)]
+    pub safeguarding_lead_on_board: Option<bool>,
+    #[serde(default)]
+    pub independent_board_members: Option<u32>,
+    #[serde(default)]
+    pub conflict_of_interest_policy: Option<bool>,
+    #[serde(default)]
+    pub whistleblowing_policy: Option<bool>,
+}
+
+/// The organisation's finances.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields, expecting = "an object")]
+pub struct Finances {
+    #[serde(default)]
+    pub annual_income_gbp: Option<f64>,
+    #[serde(default)]
+    pub reserves_months: Option<f64>,
+}
+
+/// Open regulatory matters.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields, expecting = "an object")]
+pub struct Regulatory {
+    #[serde(default)]
+    pub open_enforcement_action: Option<bool>,
+    #[serde(default)]
+    pub open_charity_commission_inquiry: Option<bool>,
+}
+
+/// The sponsor assessment's input (SPEC §4.1).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields, expecting = "an object")]
+pub struct SponsorInput {
+    pub as_of: Date,
+    #[serde(default)]
+    pub ruleset: Option<String>,
+    pub organisation: Organisation,
+    #[serde(default, deserialize_with = "null_as_empty")]
+    pub own_inspections: Vec<Inspection>,
+    #[serde(default)]
+    pub status: Option<SponsorStatus>,
+    #[serde(default)]
+    pub experience: Option<Experience>,
+    #[serde(default)]
+    pub governance: Option<Governance>,
+    #[serde(default)]
+    pub finances: Option<Finances>,
+    #[serde(default)]
+    pub regulatory: Option<Regulatory>,
+}
+
+fn null_as_empty<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Vec<T>, D::Error> {
+    Ok(Option::<Vec<T>>::deserialize(d)?.unwrap_or_default())
+}
+
+/// A string for an error message: quoted, and cut short when long.
+pub(crate) fn quote_short(s: &str) -> String {
+    const SHOWN: usize = 40;
+    if s.chars().count() > SHOWN {
+        let cut: String = s.chars().take(SHOWN).collect();
+        format!("\"{cut}...\"")
+    } else {
+        format!("{s:?}")
+    }
+}
+
+fn check_len<T>(items: &[T], path: &str) -> Result<(), Error> {
+    if items.len() > MAX_ITEMS {
+        return Err(Error::new(
+            ErrorCode::TooMany,
+            path,
+            format_args!("has {} items; at most {MAX_ITEMS} are allowed", items.len()),
+        ));
+    }
+    Ok(())
+}
+
+fn check_str(s: &Option<String>, path: &str) -> Result<(), Error> {
+    if let Some(s) = s {
+        let n = s.chars().count();
+        if n > MAX_CHARS {
+            return Err(Error::new(
+                ErrorCode::TooLong,
+                path,
+                format_args!("is {n} characters long; at most {MAX_CHARS} are allowed"),
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn check_number(x: Option<f64>, path: &str) -> Result<(), Error> {
+    match x {
+        Some(v) if !v.is_finite() => Err(Error::new(
+            ErrorCode::InvalidValue,
+            path,
+            "must be a finite number",
+        )),
+        Some(v) if v < 0.0 => Err(Error::new(
+            ErrorCode::InvalidValue,
+            path,
+            format_args!("must be 0 or more, not {v}"),
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// Two inspections published on the same day are an error (SPEC §3.2).
+pub(crate) fn check_same_day(inspections: &[Inspection], field: &str) -> Result<(), Error> {
+    let mut order: Vec<usize> = (0..inspections.len()).collect();
+    order.sort_by_key(|&i| (inspections[i].published, i));
+    for pair in order.windows(2) {
+        let (a, b) = (pair[0], pair[1]);
+        if inspections[a].published == inspections[b].published {
+            return Err(Error::new(
+                ErrorCode::DuplicateInspection,
+                format!("{field}[{b}].published"),
+                format_args!(
+                    "{field}[{a}] was also published on {}; two inspections cannot be published on the same day",
+                    inspections[a].published
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
+impl CouncilInput {
+    /// Checks what serde cannot: the limits of SPEC §6 and same-day inspections.
+    pub fn validate(&self) -> Result<(), Error> {
+        if let Some(c) = &self.council {
+            check_str(&c.name, "council.name")?;
+            check_str(&c.code, "council.code")?;
+        }
+        check_str(&self.ruleset, "ruleset")?;
+        check_len(&self.inspections, "inspections")?;
+        check_len(&self.visits, "visits")?;
+        check_len(&self.concerns, "concerns")?;
+        check_same_day(&self.inspections, "inspections")
+    }
+}
+
+impl SponsorInput {
+    /// Checks what serde cannot: the limits of SPEC §6, numbers, same-day inspections.
+    pub fn validate(&self) -> Result<(), Error> {
+        check_str(&self.organisation.name, "organisation.name")?;
+        check_str(&self.ruleset, "ruleset")?;
+        check_len(&self.own_inspections, "ownInspections")?;
+        check_same_day(&self.own_inspections, "ownInspections")?;
+        if let Some(e) = &self.experience {
+            check_number(
+                e.years_delivering_childrens_services,
+                "experience.yearsDeliveringChildrensServices",
+            )?;
+            check_len(&e.registered_provision, "experience.registeredProvision")?;
+        }
+        if let Some(f) = &self.finances {
+            check_number(f.annual_income_gbp, "finances.annualIncomeGbp")?;
+            check_number(f.reserves_months, "finances.reservesMonths")?;
+        }
+        Ok(())
+    }
+}

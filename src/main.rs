@@ -1,0 +1,207 @@
+//! The `trust-eligibility` command line: a thin shell over the library.
+
+use std::io::Read;
+use std::process::ExitCode;
+use trust_eligibility::{
+    assess_council, assess_sponsor, input::CouncilInput, input::SponsorInput, parse, Error,
+    RulesetFile,
+};
+
+const USAGE: &str = "\
+trust-eligibility: which intervention applies to a council's children's services, and whether an
+organisation can sponsor a children's services trust. Prints JSON on standard output.
+
+Usage:
+  trust-eligibility council FILE|-    assess a council (a JSON object, or an array of them)
+  trust-eligibility sponsor FILE|-    assess a would-be sponsor (a JSON object, or an array)
+  trust-eligibility rulesets          print the rulesets in force, with their wording and sources
+
+Options:
+  --ruleset-file PATH   merge this ruleset file onto the built-in rulesets (it is validated)
+  --compact             print JSON on one line
+  -h, --help            show this help
+  -V, --version         show the version
+
+Exit status: 0 on success; 2 when the input (or a ruleset file) is invalid, with the reason on
+standard error naming the JSON path, e.g. inspections[2].published.";
+
+struct Args {
+    command: String,
+    file: Option<String>,
+    ruleset_file: Option<String>,
+    compact: bool,
+}
+
+fn parse_args() -> Result<Option<Args>, String> {
+    let mut command = None;
+    let mut file = None;
+    let mut ruleset_file = None;
+    let mut compact = false;
+    let mut args = std::env::args().skip(1);
+    while let Some(a) = args.next() {
+        match a.as_str() {
+            "-h" | "--help" => return Ok(None),
+            "-V" | "--version" => {
+                println!("trust-eligibility {}", env!("CARGO_PKG_VERSION"));
+                return Ok(None);
+            }
+            "--compact" => compact = true,
+            "--ruleset-file" => {
+                ruleset_file = Some(args.next().ok_or("--ruleset-file needs a PATH")?);
+            }
+            _ if a.starts_with("--ruleset-file=") => {
+                ruleset_file = Some(a["--ruleset-file=".len()..].to_string());
+            }
+            _ if a.starts_with('-') && a != "-" => return Err(format!("unknown option {a}")),
+            _ if command.is_none() => command = Some(a),
+            _ if file.is_none() => file = Some(a),
+            _ => return Err(format!("unexpected argument {a}")),
+        }
+    }
+    let command = command.ok_or("a command is needed: council, sponsor or rulesets")?;
+    Ok(Some(Args {
+        command,
+        file,
+        ruleset_file,
+        compact,
+    }))
+}
+
+fn read_input(file: &str) -> Result<Vec<u8>, String> {
+    if file == "-" {
+        let mut buf = Vec::new();
+        std::io::stdin()
+            .read_to_end(&mut buf)
+            .map_err(|e| format!("cannot read standard input: {e}"))?;
+        Ok(buf)
+    } else {
+        std::fs::read(file).map_err(|e| format!("cannot read {file}: {e}"))
+    }
+}
+
+/// One input object, or an array of them (a batch: errors name the item, `[3].asOf`).
+fn run_each<I, O>(
+    bytes: &[u8],
+    compact: bool,
+    assess: impl Fn(&I) -> Result<O, Error>,
+) -> Result<String, Error>
+where
+    I: serde::de::DeserializeOwned,
+    O: serde::Serialize,
+{
+    let first = bytes.iter().find(|b| !b.is_ascii_whitespace());
+    if first == Some(&b'[') {
+        let items: Vec<I> = parse::from_json_bytes(bytes)?;
+        let mut out = Vec::with_capacity(items.len());
+        for (i, item) in items.iter().enumerate() {
+            out.push(assess(item).map_err(|e| e.within(&format!("[{i}]")))?);
+        }
+        to_json(&out, compact)
+    } else {
+        let item: I = parse::from_json_bytes(bytes)?;
+        to_json(&assess(&item)?, compact)
+    }
+}
+
+fn to_json<T: serde::Serialize>(value: &T, compact: bool) -> Result<String, Error> {
+    let text = if compact {
+        serde_json::to_string(value)
+    } else {
+        serde_json::to_string_pretty(value)
+    };
+    text.map_err(|e| internal(&e))
+}
+
+fn internal(e: &dyn std::fmt::Display) -> Error {
+    Error::new(trust_eligibility::ErrorCode::InvalidValue, "", e)
+}
+
+fn main() -> ExitCode {
+    let args = match parse_args() {
+        Ok(Some(a)) => a,
+        Ok(None) => {
+            if std::env::args().any(|a| a == "-h" || a == "--help") {
+                println!("{USAGE}");
+            }
+            return ExitCode::SUCCESS;
+        }
+        Err(msg) => {
+            eprintln!("trust-eligibility: {msg}\n\n{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    let rules_owned;
+    let rules: &RulesetFile = match &args.ruleset_file {
+        Some(path) => {
+            let text = match std::fs::read_to_string(path) {
+                Ok(t) => t,
+                Err(e) => {
+                    eprintln!("trust-eligibility: cannot read {path}: {e}");
+                    return ExitCode::from(2);
+                }
+            };
+            match RulesetFile::override_from_json(&text) {
+                Ok(r) => {
+                    rules_owned = r;
+                    &rules_owned
+                }
+                Err(e) => return fail(&e, Some(path)),
+            }
+        }
+        None => match RulesetFile::default_ref() {
+            Ok(r) => r,
+            Err(e) => return fail(&e, None),
+        },
+    };
+    let result = match args.command.as_str() {
+        "rulesets" => to_json(rules, args.compact),
+        "council" | "sponsor" => {
+            let Some(file) = args.file.as_deref() else {
+                eprintln!(
+                    "trust-eligibility: {} needs a FILE (or - for standard input)",
+                    args.command
+                );
+                return ExitCode::from(2);
+            };
+            let bytes = match read_input(file) {
+                Ok(b) => b,
+                Err(msg) => {
+                    eprintln!("trust-eligibility: {msg}");
+                    return ExitCode::from(2);
+                }
+            };
+            if args.command == "council" {
+                run_each::<CouncilInput, _>(&bytes, args.compact, |i| assess_council(i, rules))
+            } else {
+                run_each::<SponsorInput, _>(&bytes, args.compact, |i| assess_sponsor(i, rules))
+            }
+        }
+        other => {
+            eprintln!("trust-eligibility: unknown command {other}\n\n{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(text) => {
+            println!("{text}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => fail(&e, None),
+    }
+}
+
+/// Prints an error on standard error: the message, then its code and path.
+fn fail(e: &Error, ruleset_file: Option<&str>) -> ExitCode {
+    let within = ruleset_file.map(|p| format!(" in {p}")).unwrap_or_default();
+    eprintln!("trust-eligibility: invalid input{within}: {}", e.message);
+    eprintln!("  code: {}", e.code.as_str());
+    eprintln!(
+        "  path: {}",
+        if e.path.is_empty() {
+            "(the whole document)"
+        } else {
+            &e.path
+        }
+    );
+    ExitCode::from(2)
+}

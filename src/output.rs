@@ -1,0 +1,114 @@
+//! Output pieces shared by both assessments.
+
+use crate::date::Date;
+use crate::ruleset::{render, Ruleset, RulesetFile, Source, Wording};
+use serde::Serialize;
+
+/// Which ruleset was applied, and whether by date or by request.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RulesetRef {
+    pub id: String,
+    pub title: String,
+    pub in_force_from: Date,
+    pub in_force_to: Option<Date>,
+    /// `"asOf"` when chosen by the assessment date, `"request"` when named in the input.
+    pub chosen_by: &'static str,
+}
+
+impl RulesetRef {
+    pub(crate) fn of(rs: &Ruleset, named: bool) -> RulesetRef {
+        RulesetRef {
+            id: rs.id.clone(),
+            title: rs.title.clone(),
+            in_force_from: rs.in_force_from,
+            in_force_to: rs.in_force_to,
+            chosen_by: if named { "request" } else { "asOf" },
+        }
+    }
+}
+
+/// A key date and how many days it is from `asOf` (negative when past).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct KeyDate {
+    pub kind: String,
+    pub date: Date,
+    pub days_from_as_of: i64,
+}
+
+/// Why: the rule that fired, in words, with its source.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Reason {
+    pub rule: String,
+    pub text: String,
+    /// `null` where the rule is a design choice of this checker.
+    pub source: Option<Source>,
+}
+
+/// Something the user should know that does not change the outcome.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Warning {
+    pub code: String,
+    pub text: String,
+}
+
+pub(crate) fn source_ref(rules: &RulesetFile, key: &str) -> Option<Source> {
+    rules.source(key).cloned()
+}
+
+pub(crate) fn reason(
+    rules: &RulesetFile,
+    rule: &str,
+    w: &Wording,
+    vars: &[(&str, String)],
+) -> Reason {
+    Reason {
+        rule: rule.to_string(),
+        text: crate::council::sentence(&render(&w.text, vars)),
+        source: source_ref(rules, &w.source),
+    }
+}
+
+pub(crate) fn warning(rules: &RulesetFile, code: &str, vars: &[(&str, String)]) -> Warning {
+    let w = &rules.warnings;
+    let template = match code {
+        "no_inspection" => &w.no_inspection,
+        "ignored_after_as_of" => &w.ignored_after_as_of,
+        "systemic_not_assessed" => &w.systemic_not_assessed,
+        "stale_inspection" => &w.stale_inspection,
+        _ => &w.ruleset_not_in_force,
+    };
+    Warning {
+        code: code.to_string(),
+        text: crate::council::sentence(&render(template, vars)),
+    }
+}
+
+/// A warning when a ruleset named in the input is applied outside its dates.
+pub(crate) fn ruleset_warning(
+    rules: &RulesetFile,
+    rs: &Ruleset,
+    as_of: Date,
+    named: bool,
+    out: &mut Vec<Warning>,
+) {
+    let outside = as_of < rs.in_force_from || rs.in_force_to.is_some_and(|to| as_of > to);
+    if named && outside {
+        let to = rs
+            .in_force_to
+            .map_or_else(|| " onward".to_string(), |t| format!(" to {t}"));
+        out.push(warning(
+            rules,
+            "ruleset_not_in_force",
+            &[
+                ("ruleset", rs.title.clone()),
+                ("inForceFrom", rs.in_force_from.to_string()),
+                ("inForceToText", to),
+                ("asOf", as_of.to_string()),
+            ],
+        ));
+    }
+}
