@@ -133,6 +133,8 @@ pub(crate) fn coded(code: ErrorCode, detail: impl fmt::Display) -> String {
 
 /// Turns a serde error message (plus the path serde_path_to_error tracked) into an [`Error`].
 pub(crate) fn from_serde_message(path: &str, msg: &str) -> Error {
+    // serde-wasm-bindgen renders its messages as JavaScript errors do.
+    let msg = msg.strip_prefix("Error: ").unwrap_or(msg);
     // Our own coded messages.
     if let Some(rest) = msg.strip_prefix('\u{1}') {
         if let Some((code, detail)) = rest.split_once('\u{1}') {

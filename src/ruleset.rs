@@ -185,11 +185,25 @@ pub struct Criterion {
     pub applies_to: Vec<crate::input::OrgKind>,
     pub basis: Basis,
     pub source: String,
-    #[serde(default)]
+    #[serde(default, serialize_with = "whole_numbers_as_integers")]
     pub params: BTreeMap<String, f64>,
     pub title: String,
     pub threshold: String,
     pub what_to_do: String,
+}
+
+/// Writes `10000000.0` as `10000000`, as JavaScript does, so native and wasm output agree.
+fn whole_numbers_as_integers<S: serde::Serializer>(map: &BTreeMap<String, f64>, s: S) -> Result<S::Ok, S::Error> {
+    use serde::ser::SerializeMap;
+    let mut m = s.serialize_map(Some(map.len()))?;
+    for (k, v) in map {
+        if v.fract() == 0.0 && v.abs() < 9.0e15 {
+            m.serialize_entry(k, &(*v as i64))?;
+        } else {
+            m.serialize_entry(k, v)?;
+        }
+    }
+    m.end()
 }
 
 /// The sponsor criteria and route names.

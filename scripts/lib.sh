@@ -1,0 +1,61 @@
+# Shared by scripts/serve and scripts/test: install what the build needs, idempotently, each
+# step skipped when already present, then build the release wasm into www/pkg and smoke-load it.
+# Sourced, not run. Assumes the current directory is the repository root.
+
+set -euo pipefail
+export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
+
+WASM_PACK_VERSION=0.15.1
+say() { printf '==> %s\n' "$*" >&2; }
+
+as_root() {
+  if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else
+    say "need root for: $*"; return 1; fi
+}
+
+ensure_tools() {
+  if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
+    say "adding the wasm32-unknown-unknown target"
+    rustup target add wasm32-unknown-unknown
+  fi
+  if [ "$(wasm-pack --version 2>/dev/null)" != "wasm-pack $WASM_PACK_VERSION" ]; then
+    say "installing wasm-pack $WASM_PACK_VERSION (a few minutes)"
+    cargo install wasm-pack --locked --version "$WASM_PACK_VERSION"
+  fi
+  # wasm-bindgen-cli must equal the wasm-bindgen in Cargo.lock exactly. Without --locked:
+  # its lockfile wants a webpki-roots release the registry here does not serve.
+  local want
+  want=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' Cargo.lock)
+  if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $want" ]; then
+    say "installing wasm-bindgen-cli $want (a few minutes)"
+    cargo install wasm-bindgen-cli --version "$want" --force
+  fi
+  if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
+    say "installing Debian's chromium and chromium-driver"
+    as_root apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
+  fi
+  # npm packages: binaryen (wasm-opt; Debian's silently breaks wasm-bindgen output),
+  # playwright-core, axe-core, govuk-frontend. Reinstall when package-lock.json changed.
+  if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    say "installing npm packages"
+    npm ci --no-audit --no-fund --loglevel=error
+  fi
+  if [ "$(command -v wasm-opt)" != "$PWD/node_modules/.bin/wasm-opt" ]; then
+    say "wasm-opt on PATH is $(command -v wasm-opt || echo missing), not npm binaryen's"; return 1
+  fi
+}
+
+# Release build of the wasm package into www/pkg, then the site, then a smoke load in Node:
+# tests do not run wasm-opt, so only loading the optimised module catches a broken optimiser.
+build_release() {
+  say "building the release wasm (wasm-pack build --target web --release)"
+  wasm-pack --log-level warn build --target web --release --mode no-install --out-dir www/pkg --out-name trust_eligibility
+  rm -f www/pkg/.gitignore
+  if [ -f www/build.mjs ]; then
+    say "building the site (www/build.mjs)"
+    node www/build.mjs
+  fi
+  node scripts/smoke.mjs
+}

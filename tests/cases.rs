@@ -1,0 +1,82 @@
+//! Runs every case file natively through the library, checks expectations and golden outputs.
+//! `UPDATE_GOLDEN=1 cargo test --test cases` rewrites golden/ from the current outputs (review
+//! the diff: a golden change is a change in what users see).
+
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+
+use common::{cases, check_error, check_output, Case};
+use serde_json::Value;
+use trust_eligibility::{input, parse, Error, RulesetFile};
+
+/// Runs a case through the library, as the CLI and wasm do.
+fn run(case: &Case) -> Result<Value, Error> {
+    let text = case.text();
+    let default = RulesetFile::default_ref()?;
+    match case.kind.as_str() {
+        "council" => {
+            let i: input::CouncilInput = parse::from_json(&text)?;
+            Ok(serde_json::to_value(trust_eligibility::assess_council(&i, default)?).unwrap())
+        }
+        "councils" => {
+            let items: Vec<input::CouncilInput> = parse::from_json(&text)?;
+            let mut out = Vec::new();
+            for (n, i) in items.iter().enumerate() {
+                out.push(serde_json::to_value(
+                    trust_eligibility::assess_council(i, default).map_err(|e| e.within(&format!("[{n}]")))?,
+                ).unwrap());
+            }
+            Ok(Value::Array(out))
+        }
+        "sponsor" => {
+            let i: input::SponsorInput = parse::from_json(&text)?;
+            Ok(serde_json::to_value(trust_eligibility::assess_sponsor(&i, default)?).unwrap())
+        }
+        "rulesetOverride" => Ok(serde_json::to_value(RulesetFile::override_from_json(&text)?).unwrap()),
+        other => panic!("case {:?}: unknown kind {other}", case.name),
+    }
+}
+
+#[test]
+fn every_case_matches_its_expectations_and_golden_output() {
+    let all = cases();
+    let update = std::env::var_os("UPDATE_GOLDEN").is_some();
+    let mut golden: std::collections::BTreeMap<&str, serde_json::Map<String, Value>> = Default::default();
+    let mut failures = Vec::new();
+    for case in &all {
+        let diffs = match (run(case), &case.expect_error) {
+            (Ok(out), None) => {
+                if update && matches!(case.kind.as_str(), "council" | "sponsor") {
+                    golden.entry(case.file).or_default().insert(case.name.clone(), out.clone());
+                }
+                let mut d = check_output(case, &out);
+                if update {
+                    d.retain(|m| !m.contains("golden"));
+                }
+                d
+            }
+            (Ok(out), Some((code, path))) => vec![format!("expected error {code} at {path:?}, got output {out}")],
+            (Err(e), _) => check_error(case, e.code.as_str(), &e.path, &e.message),
+        };
+        if !diffs.is_empty() {
+            failures.push(format!("{}.json {:?}:\n  {}", case.file, case.name, diffs.join("\n  ")));
+        }
+    }
+    if update {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/golden");
+        for (file, map) in golden {
+            let text = serde_json::to_string_pretty(&Value::Object(map)).unwrap() + "\n";
+            std::fs::write(format!("{dir}/{file}.json"), text).unwrap();
+        }
+    }
+    let by_kind = |k: &str| all.iter().filter(|c| c.kind == k && c.expect_error.is_none()).count();
+    println!(
+        "{} cases: {} council, {} sponsor, {} bad input",
+        all.len(),
+        by_kind("council"),
+        by_kind("sponsor"),
+        all.iter().filter(|c| c.expect_error.is_some()).count()
+    );
+    assert!(failures.is_empty(), "{} of {} cases failed:\n{}", failures.len(), all.len(), failures.join("\n"));
+}

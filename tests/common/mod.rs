@@ -1,0 +1,210 @@
+//! The case checker shared by every runner (native, CLI, wasm under Node and Chromium).
+//! It compares an output (as a JSON value) with a case's `expect` block, and with the golden
+//! output, and returns every difference as text.
+
+#![allow(dead_code)]
+
+use serde_json::Value;
+
+/// The case files, embedded so that the wasm runners (which have no file system) see them too.
+pub const CASE_FILES: [(&str, &str); 4] = [
+    ("council", include_str!("../cases/council.json")),
+    ("real", include_str!("../cases/real.json")),
+    ("sponsor", include_str!("../cases/sponsor.json")),
+    ("errors", include_str!("../cases/errors.json")),
+];
+
+/// The golden outputs, keyed by file then case name.
+pub const GOLDEN_FILES: [(&str, &str); 3] = [
+    ("council", include_str!("../golden/council.json")),
+    ("real", include_str!("../golden/real.json")),
+    ("sponsor", include_str!("../golden/sponsor.json")),
+];
+
+pub struct Case {
+    pub file: &'static str,
+    pub name: String,
+    pub kind: String,
+    pub input: Option<Value>,
+    pub input_text: Option<String>,
+    pub expect: Value,
+    pub expect_error: Option<(String, String)>,
+}
+
+impl Case {
+    /// The input as JSON text (the raw text for `inputText` cases).
+    pub fn text(&self) -> String {
+        match (&self.input_text, &self.input) {
+            (Some(t), _) => t.clone(),
+            (None, Some(v)) => v.to_string(),
+            (None, None) => String::new(),
+        }
+    }
+}
+
+/// Every case of every file, with the file's kind (`council`, `sponsor`) unless the case names one.
+pub fn cases() -> Vec<Case> {
+    let mut out = Vec::new();
+    for (file, text) in CASE_FILES {
+        let doc: Value = serde_json::from_str(text).unwrap_or_else(|e| panic!("{file}.json: {e}"));
+        let default_kind = match file {
+            "sponsor" => "sponsor",
+            _ => "council",
+        };
+        let list = doc["cases"].as_array().unwrap_or_else(|| panic!("{file}.json has no cases array"));
+        for c in list {
+            let name = c["name"].as_str().unwrap_or_else(|| panic!("{file}.json: a case has no name")).to_string();
+            let expect_error = c.get("expectError").map(|e| {
+                (
+                    e["code"].as_str().unwrap_or_default().to_string(),
+                    e["path"].as_str().unwrap_or_default().to_string(),
+                )
+            });
+            out.push(Case {
+                file,
+                kind: c["kind"].as_str().unwrap_or(default_kind).to_string(),
+                input: c.get("input").cloned(),
+                input_text: c.get("inputText").and_then(Value::as_str).map(str::to_string),
+                expect: c.get("expect").cloned().unwrap_or(Value::Null),
+                expect_error,
+                name,
+            });
+        }
+    }
+    let mut names: Vec<(&str, &str)> = out.iter().map(|c| (c.file, c.name.as_str())).collect();
+    names.sort();
+    for w in names.windows(2) {
+        assert!(w[0] != w[1], "two cases in {}.json are named {:?}", w[0].0, w[0].1);
+    }
+    out
+}
+
+/// The golden output for a case, if recorded.
+pub fn golden(file: &str, name: &str) -> Option<Value> {
+    let (_, text) = GOLDEN_FILES.iter().find(|(f, _)| *f == file)?;
+    let doc: Value = serde_json::from_str(text).ok()?;
+    doc.get(name).cloned()
+}
+
+fn strings(v: &Value, key: &str) -> Vec<String> {
+    v.as_array()
+        .map(|a| a.iter().map(|x| x[key].as_str().unwrap_or_default().to_string()).collect())
+        .unwrap_or_default()
+}
+
+fn check(out: &mut Vec<String>, what: &str, got: Value, want: &Value) {
+    if &got != want {
+        out.push(format!("{what}: got {got}, expected {want}"));
+    }
+}
+
+/// Differences between a council output and the case's expectations.
+pub fn check_council(case: &Case, got: &Value) -> Vec<String> {
+    let mut diffs = Vec::new();
+    let e = &case.expect;
+    if let Some(want) = e.get("intervention") {
+        check(&mut diffs, "intervention", got["intervention"].clone(), want);
+    }
+    if let Some(want) = e.get("ruleset") {
+        check(&mut diffs, "ruleset", got["ruleset"]["id"].clone(), want);
+    }
+    if let Some(want) = e.get("reasons") {
+        check(&mut diffs, "reasons", serde_json::json!(strings(&got["reasons"], "rule")), want);
+    }
+    if let Some(want) = e.get("dates") {
+        check(&mut diffs, "dates", got["dates"].clone(), want);
+    }
+    if let Some(want) = e.get("warnings") {
+        check(&mut diffs, "warnings", serde_json::json!(strings(&got["warnings"], "code")), want);
+    }
+    if let Some(want) = e.get("findings").and_then(Value::as_object) {
+        let f = &got["findings"];
+        for (k, w) in want {
+            let g = match k.as_str() {
+                "triggers" => serde_json::json!(f["triggers"].as_array().map_or(0, Vec::len)),
+                "earlierInadequate" => f["earlierInadequate"].get("published").cloned().unwrap_or(Value::Null),
+                "visit" => f["visit"].get("date").cloned().unwrap_or(Value::Null),
+                _ => f[k].clone(),
+            };
+            check(&mut diffs, &format!("findings.{k}"), g, w);
+        }
+    }
+    // Every reason carries words and (unless a design choice) a source.
+    if let Some(reasons) = got["reasons"].as_array() {
+        if reasons.is_empty() {
+            diffs.push("no reasons given".into());
+        }
+        for r in reasons {
+            if r["text"].as_str().is_none_or(|t| t.is_empty() || t.contains('{')) {
+                diffs.push(format!("reason {} has no text, or an unfilled placeholder: {}", r["rule"], r["text"]));
+            }
+        }
+    }
+    diffs
+}
+
+/// Differences between a sponsor output and the case's expectations.
+pub fn check_sponsor(case: &Case, got: &Value) -> Vec<String> {
+    let mut diffs = Vec::new();
+    let e = &case.expect;
+    if let Some(want) = e.get("status") {
+        check(&mut diffs, "status", got["status"].clone(), want);
+    }
+    if let Some(want) = e.get("routes") {
+        check(&mut diffs, "routes", got["routes"].clone(), want);
+    }
+    let ids_where = |pred: &dyn Fn(&Value) -> bool| -> Value {
+        serde_json::json!(got["criteria"]
+            .as_array()
+            .map(|a| a.iter().filter(|c| pred(&c["met"])).map(|c| c["id"].clone()).collect::<Vec<_>>())
+            .unwrap_or_default())
+    };
+    if let Some(want) = e.get("unmet") {
+        check(&mut diffs, "unmet", ids_where(&|m| m == &Value::Bool(false)), want);
+    }
+    if let Some(want) = e.get("notApplicable") {
+        check(&mut diffs, "notApplicable", ids_where(&|m| m.is_null()), want);
+    }
+    if let Some(want) = e.get("warnings") {
+        check(&mut diffs, "warnings", serde_json::json!(strings(&got["warnings"], "code")), want);
+    }
+    if let Some(criteria) = got["criteria"].as_array() {
+        for c in criteria {
+            if c["met"] == Value::Bool(false) && c["whatToDo"].as_str().is_none_or(str::is_empty) {
+                diffs.push(format!("unmet criterion {} says nothing about what to do", c["id"]));
+            }
+        }
+    }
+    diffs
+}
+
+/// Checks an output against a case: its expectations, then the golden output.
+pub fn check_output(case: &Case, got: &Value) -> Vec<String> {
+    let mut diffs = if case.kind == "sponsor" { check_sponsor(case, got) } else { check_council(case, got) };
+    match golden(case.file, &case.name) {
+        Some(g) if &g != got => diffs.push(format!(
+            "output differs from golden/{}.json:\n  got    {got}\n  golden {g}",
+            case.file
+        )),
+        None => diffs.push(format!("no golden output in golden/{}.json (UPDATE_GOLDEN=1 cargo test --test cases)", case.file)),
+        _ => {}
+    }
+    diffs
+}
+
+/// Checks an error (code, path) against a case expecting one.
+pub fn check_error(case: &Case, code: &str, path: &str, message: &str) -> Vec<String> {
+    let mut diffs = Vec::new();
+    match &case.expect_error {
+        Some((c, p)) => {
+            if c != code || p != path {
+                diffs.push(format!("error: got {code} at {path:?} ({message}), expected {c} at {p:?}"));
+            }
+            if !path.is_empty() && !message.starts_with(path) {
+                diffs.push(format!("error message does not start with its path: {message}"));
+            }
+        }
+        None => diffs.push(format!("unexpected error {code} at {path:?}: {message}")),
+    }
+    diffs
+}
