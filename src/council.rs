@@ -6,6 +6,7 @@
 use crate::date::Date;
 use crate::error::Error;
 use crate::input::{Concern, CouncilInput, Grade, Inspection, Progress, Visit, VisitKind};
+use crate::order::sort_by;
 use crate::output::{self, KeyDate, Reason, RulesetRef, Warning};
 use crate::ruleset::{render, Decision, Ruleset, RulesetFile};
 use serde::Serialize;
@@ -231,7 +232,7 @@ fn gather<'a>(
             ignored.push((i.published, "An inspection report published"));
         }
     }
-    inspections.sort_by_key(|i| i.published);
+    sort_by(&mut inspections, |a, b| a.published.cmp(&b.published));
     let mut visits: Vec<&Visit> = Vec::with_capacity(input.visits.len());
     for v in &input.visits {
         if v.date <= as_of {
@@ -246,7 +247,7 @@ fn gather<'a>(
             ));
         }
     }
-    visits.sort();
+    sort_by(&mut visits, |a, b| a.cmp(b));
     let mut concerns: Vec<&Concern> = Vec::with_capacity(input.concerns.len());
     for c in &input.concerns {
         if c.date <= as_of {
@@ -255,7 +256,7 @@ fn gather<'a>(
             ignored.push((c.date, "A concern"));
         }
     }
-    concerns.sort();
+    sort_by(&mut concerns, |a, b| a.cmp(b));
 
     let latest = inspections.last().copied();
     if latest.is_none() {
@@ -265,7 +266,7 @@ fn gather<'a>(
             &[("asOf", as_of.to_string())],
         ));
     }
-    ignored.sort();
+    sort_by(&mut ignored, |a, b| a.cmp(b));
     for (date, item) in ignored {
         warnings.push(output::warning(
             rules,

@@ -131,31 +131,25 @@ impl serde::Serialize for Date {
     }
 }
 
-impl<'de> serde::Deserialize<'de> for Date {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Date, D::Error> {
-        struct V;
-        impl serde::de::Visitor<'_> for V {
-            type Value = Date;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a date as a string, YYYY-MM-DD")
-            }
-            fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<Date, E> {
-                use crate::error::{coded, ErrorCode};
-                let shown = crate::input::quote_short(s);
-                Date::parse(s).map_err(|e| match e {
-                    DateError::NotADate => E::custom(coded(
-                        ErrorCode::InvalidDate,
-                        format_args!("{shown} is not a date (YYYY-MM-DD)"),
-                    )),
-                    DateError::OutOfRange => E::custom(coded(
-                        ErrorCode::DateOutOfRange,
-                        format_args!(
-                            "{shown} is outside the dates accepted (1990-01-01 to 2100-12-31)"
-                        ),
-                    )),
-                })
-            }
-        }
-        d.deserialize_str(V)
+impl crate::json::FromJson for Date {
+    const EXPECTING: &'static str = "a date as text, YYYY-MM-DD";
+    fn from_json(v: &crate::json::Json, at: &crate::json::Path) -> Result<Self, crate::Error> {
+        use crate::error::{Error, ErrorCode};
+        let crate::json::Json::Str(s) = v else {
+            return Err(crate::json::wrong_type(v, at, Self::EXPECTING));
+        };
+        let shown = crate::input::quote_short(s);
+        Date::parse(s).map_err(|e| match e {
+            DateError::NotADate => Error::new(
+                ErrorCode::InvalidDate,
+                at.render(),
+                format_args!("{shown} is not a date (YYYY-MM-DD)"),
+            ),
+            DateError::OutOfRange => Error::new(
+                ErrorCode::DateOutOfRange,
+                at.render(),
+                format_args!("{shown} is outside the dates accepted (1990-01-01 to 2100-12-31)"),
+            ),
+        })
     }
 }

@@ -93,6 +93,12 @@ impl Error {
         }
     }
 
+    /// The same error under another code (a bad value inside a ruleset file is `invalid_ruleset`).
+    pub fn recode(mut self, code: ErrorCode) -> Error {
+        self.code = code;
+        self
+    }
+
     /// The same error with `prefix` put in front of its path (`[3]` for the fourth item of a batch).
     pub fn within(self, prefix: &str) -> Error {
         let path = join_path(prefix, &self.path);
@@ -124,100 +130,3 @@ impl fmt::Display for Error {
 }
 
 impl std::error::Error for Error {}
-
-/// Marks a message raised inside deserialisation with its code, so that the
-/// code survives the trip through serde's string-only custom errors.
-pub(crate) fn coded(code: ErrorCode, detail: impl fmt::Display) -> String {
-    format!("\u{1}{}\u{1}{detail}", code.as_str())
-}
-
-/// Turns a serde error message (plus the path serde_path_to_error tracked) into an [`Error`].
-pub(crate) fn from_serde_message(path: &str, msg: &str) -> Error {
-    // serde-wasm-bindgen renders its messages as JavaScript errors do.
-    let msg = msg.strip_prefix("Error: ").unwrap_or(msg);
-    // Our own coded messages.
-    if let Some(rest) = msg.strip_prefix('\u{1}') {
-        if let Some((code, detail)) = rest.split_once('\u{1}') {
-            let code = CODES
-                .iter()
-                .copied()
-                .find(|c| c.as_str() == code)
-                .unwrap_or(ErrorCode::InvalidValue);
-            return Error::new(code, path, detail);
-        }
-    }
-    // serde_path_to_error has already stepped into the key for some errors; don't name it twice.
-    let with_key = |key: &str| -> String {
-        if path == key || path.ends_with(&format!(".{key}")) {
-            path.to_string()
-        } else {
-            join_path(path, key)
-        }
-    };
-    let backticked = |s: &str| -> Option<String> {
-        let start = s.find('`')? + 1;
-        let end = start + s[start..].find('`')?;
-        Some(s[start..end].to_string())
-    };
-    if let Some(rest) = msg.strip_prefix("unknown field ") {
-        let key = backticked(rest).unwrap_or_default();
-        let expected = rest
-            .split_once(", expected ")
-            .map(|(_, e)| e.replace('`', "\""))
-            .unwrap_or_else(|| "no other keys".to_string());
-        let expected = expected
-            .strip_prefix("one of ")
-            .map(|s| format!("one of {s}"))
-            .unwrap_or(expected);
-        return Error::new(
-            ErrorCode::UnknownField,
-            with_key(&key),
-            format!("unknown key \"{key}\" (expected {expected})"),
-        );
-    }
-    if let Some(rest) = msg.strip_prefix("missing field ") {
-        let key = backticked(rest).unwrap_or_default();
-        return Error::new(
-            ErrorCode::MissingField,
-            with_key(&key),
-            "is required but missing",
-        );
-    }
-    if let Some(rest) = msg.strip_prefix("duplicate field ") {
-        let key = backticked(rest).unwrap_or_default();
-        return Error::new(
-            ErrorCode::DuplicateField,
-            with_key(&key),
-            "appears more than once",
-        );
-    }
-    let tidy = msg.replace('`', "\"");
-    if msg.starts_with("invalid type") {
-        return Error::new(ErrorCode::InvalidType, path, tidy);
-    }
-    if msg.starts_with("recursion limit") {
-        return Error::new(
-            ErrorCode::InvalidJson,
-            path,
-            "the JSON is nested too deeply",
-        );
-    }
-    Error::new(ErrorCode::InvalidValue, path, tidy)
-}
-
-const CODES: [ErrorCode; 14] = [
-    ErrorCode::InvalidJson,
-    ErrorCode::UnknownField,
-    ErrorCode::MissingField,
-    ErrorCode::DuplicateField,
-    ErrorCode::InvalidType,
-    ErrorCode::InvalidValue,
-    ErrorCode::InvalidDate,
-    ErrorCode::DateOutOfRange,
-    ErrorCode::TooMany,
-    ErrorCode::TooLong,
-    ErrorCode::DuplicateInspection,
-    ErrorCode::NoRuleset,
-    ErrorCode::MissingInspection,
-    ErrorCode::InvalidRuleset,
-];

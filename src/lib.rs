@@ -30,6 +30,8 @@ pub mod council;
 pub mod date;
 pub mod error;
 pub mod input;
+pub mod json;
+pub mod order;
 mod output;
 pub mod parse;
 pub mod ruleset;

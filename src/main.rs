@@ -86,7 +86,7 @@ fn run_each<I, O>(
     assess: impl Fn(&I) -> Result<O, Error>,
 ) -> Result<String, Error>
 where
-    I: serde::de::DeserializeOwned,
+    I: trust_eligibility::json::FromJson,
     O: serde::Serialize,
 {
     let first = bytes.iter().find(|b| !b.is_ascii_whitespace());

@@ -4,23 +4,24 @@
 
 use crate::date::Date;
 use crate::error::{Error, ErrorCode};
-use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use crate::json::{FromJson, Json, Path};
+use crate::order::Table;
+use serde::Serialize;
 use std::sync::OnceLock;
 
 /// The embedded default ruleset file, as JSON.
 pub const DEFAULT_JSON: &str = include_str!("../rulesets/rulesets.json");
 
 /// A published source a rule rests on.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Source {
     pub title: String,
     pub url: String,
 }
 
 /// Which decision function (SPEC §3.2 or §3.3) a ruleset's data feeds.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub enum Decision {
     /// SPEC §3.2.
     #[serde(rename = "announcement-2015")]
@@ -61,16 +62,16 @@ impl Decision {
 }
 
 /// A number with its source.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Param {
     pub value: i64,
     pub source: String,
 }
 
 /// The durations a council ruleset uses.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Parameters {
     pub improvement_window_months: Param,
     pub takeover_target_months: Param,
@@ -97,8 +98,8 @@ impl Parameters {
 }
 
 /// The wording of one row of a decision table.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Row {
     pub row: u32,
     pub intervention: String,
@@ -109,8 +110,8 @@ pub struct Row {
 }
 
 /// One ruleset: its dates, parameters and the wording of its rows.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Ruleset {
     pub id: String,
     pub decision: Decision,
@@ -131,16 +132,16 @@ impl Ruleset {
 }
 
 /// A text with its source.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Wording {
     pub source: String,
     pub text: String,
 }
 
 /// Wording of the definitions behind the findings (SPEC §3.4).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Definitions {
     pub persistent: Wording,
     pub systemic: Wording,
@@ -149,8 +150,8 @@ pub struct Definitions {
 }
 
 /// Wording of the warnings, keyed by warning code.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case", deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
 pub struct WarningTexts {
     pub no_inspection: String,
     pub ignored_after_as_of: String,
@@ -160,7 +161,7 @@ pub struct WarningTexts {
 }
 
 /// Gate, readiness or condition (SPEC §4.2).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Level {
     Gate,
@@ -169,7 +170,7 @@ pub enum Level {
 }
 
 /// Whether a threshold comes from a published source or was chosen by this product.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Basis {
     Sourced,
@@ -177,26 +178,29 @@ pub enum Basis {
 }
 
 /// One sponsor criterion's data.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Criterion {
     pub id: String,
     pub level: Level,
     pub applies_to: Vec<crate::input::OrgKind>,
     pub basis: Basis,
     pub source: String,
-    #[serde(default, serialize_with = "whole_numbers_as_integers")]
-    pub params: BTreeMap<String, f64>,
+    #[serde(serialize_with = "whole_numbers_as_integers")]
+    pub params: Table<f64>,
     pub title: String,
     pub threshold: String,
     pub what_to_do: String,
 }
 
 /// Writes `10000000.0` as `10000000`, as JavaScript does, so native and wasm output agree.
-fn whole_numbers_as_integers<S: serde::Serializer>(map: &BTreeMap<String, f64>, s: S) -> Result<S::Ok, S::Error> {
+fn whole_numbers_as_integers<S: serde::Serializer>(
+    map: &Table<f64>,
+    s: S,
+) -> Result<S::Ok, S::Error> {
     use serde::ser::SerializeMap;
-    let mut m = s.serialize_map(Some(map.len()))?;
-    for (k, v) in map {
+    let mut m = s.serialize_map(Some(map.0.len()))?;
+    for (k, v) in map.iter() {
         if v.fract() == 0.0 && v.abs() < 9.0e15 {
             m.serialize_entry(k, &(*v as i64))?;
         } else {
@@ -207,20 +211,20 @@ fn whole_numbers_as_integers<S: serde::Serializer>(map: &BTreeMap<String, f64>, 
 }
 
 /// The sponsor criteria and route names.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct SponsorRules {
     pub source: String,
     pub criteria: Vec<Criterion>,
-    pub routes: BTreeMap<String, String>,
+    pub routes: Table<String>,
 }
 
 /// The whole ruleset file: sources, rulesets, definitions, warnings and sponsor criteria.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct RulesetFile {
     pub format: u32,
-    pub sources: BTreeMap<String, Source>,
+    pub sources: Table<Source>,
     pub rulesets: Vec<Ruleset>,
     pub definitions: Definitions,
     pub warnings: WarningTexts,
@@ -299,7 +303,7 @@ impl RulesetFile {
     pub fn default_ref() -> Result<&'static RulesetFile, Error> {
         static DEFAULT: OnceLock<Result<RulesetFile, Error>> = OnceLock::new();
         DEFAULT
-            .get_or_init(|| RulesetFile::from_value(default_value()?))
+            .get_or_init(|| RulesetFile::from_value(&default_value()?))
             .as_ref()
             .map_err(Clone::clone)
     }
@@ -308,47 +312,37 @@ impl RulesetFile {
     /// item, matched on `id` or `row`, new ones appended), then validated.
     ///
     /// ```
-    /// use trust_eligibility::ruleset::RulesetFile;
-    /// let patch = serde_json::json!({"rulesets": [{"id": "announcement-2015",
-    ///     "parameters": {"improvementWindowMonths": {"value": 3}}}]});
+    /// use trust_eligibility::{json::parse, ruleset::RulesetFile};
+    /// let patch = parse(r#"{"rulesets": [{"id": "announcement-2015",
+    ///     "parameters": {"improvementWindowMonths": {"value": 3}}}]}"#).unwrap();
     /// let file = RulesetFile::with_override(patch).unwrap();
     /// assert_eq!(file.rulesets[0].parameters.improvement_window_months.value, 3);
     ///
-    /// let bad = serde_json::json!({"rulesets": [{"id": "protocol-2016", "inForceFrom": "2016-06-01"}]});
+    /// let bad = parse(r#"{"rulesets": [{"id": "protocol-2016", "inForceFrom": "2016-06-01"}]}"#).unwrap();
     /// let err = RulesetFile::with_override(bad).unwrap_err();
     /// assert_eq!(err.path, "rulesets[1].inForceFrom");
     /// ```
-    pub fn with_override(patch: serde_json::Value) -> Result<RulesetFile, Error> {
+    pub fn with_override(patch: Json) -> Result<RulesetFile, Error> {
+        if !matches!(patch, Json::Obj(_)) {
+            return Err(crate::json::wrong_type(
+                &patch,
+                &Path::Root,
+                "a ruleset file (an object)",
+            ));
+        }
         let mut base = default_value()?;
-        merge(&mut base, patch);
-        RulesetFile::from_value(base)
+        crate::json::merge(&mut base, patch);
+        RulesetFile::from_value(&base)
     }
 
     /// A ruleset file from JSON text, merged onto the default.
     pub fn override_from_json(text: &str) -> Result<RulesetFile, Error> {
-        let patch: serde_json::Value = serde_json::from_str(text).map_err(|e| {
-            Error::new(
-                ErrorCode::InvalidJson,
-                "",
-                format_args!("the ruleset file is not valid JSON: {e}"),
-            )
-        })?;
-        RulesetFile::with_override(patch)
+        RulesetFile::with_override(crate::json::parse(text)?)
     }
 
-    fn from_value(value: serde_json::Value) -> Result<RulesetFile, Error> {
-        let file: RulesetFile = serde_path_to_error::deserialize(value).map_err(|e| {
-            let inner = crate::parse::clean_message(&e.inner().to_string());
-            let base =
-                crate::error::from_serde_message(&crate::parse::path_string(e.path()), &inner);
-            Error::new(
-                ErrorCode::InvalidRuleset,
-                base.path.clone(),
-                base.message
-                    .split_once(": ")
-                    .map_or(base.message.as_str(), |(_, d)| d),
-            )
-        })?;
+    fn from_value(value: &Json) -> Result<RulesetFile, Error> {
+        let file = RulesetFile::from_json(value, &Path::Root)
+            .map_err(|e| e.recode(ErrorCode::InvalidRuleset))?;
         file.validate()?;
         Ok(file)
     }
@@ -519,7 +513,7 @@ impl RulesetFile {
             }
             source(&c.source, format!("{at}.source"))?;
             for need in *needs {
-                match c.params.get(*need) {
+                match c.params.get(need) {
                     None => {
                         return Err(invalid(
                             format!("{at}.params.{need}"),
@@ -529,7 +523,7 @@ impl RulesetFile {
                     Some(v) if !v.is_finite() || *v < 0.0 => {
                         return Err(invalid(
                             format!("{at}.params.{need}"),
-                            format_args!("is {v}; it must be 0 or more"),
+                            format_args!("is {}; it must be 0 or more", crate::order::number(*v)),
                         ))
                     }
                     Some(v)
@@ -636,14 +630,8 @@ impl RulesetFile {
     }
 }
 
-fn default_value() -> Result<serde_json::Value, Error> {
-    serde_json::from_str(DEFAULT_JSON).map_err(|e| {
-        Error::new(
-            ErrorCode::InvalidRuleset,
-            "",
-            format_args!("the embedded ruleset file is not valid JSON: {e}"),
-        )
-    })
+fn default_value() -> Result<Json, Error> {
+    crate::json::parse(DEFAULT_JSON).map_err(|e| e.recode(ErrorCode::InvalidRuleset))
 }
 
 /// Checks that a template only uses known `{placeholders}`.
@@ -696,40 +684,35 @@ pub fn render(text: &str, vars: &[(&str, String)]) -> String {
     out
 }
 
-/// Merges `patch` onto `base`: objects key by key (a `null` removes the key), arrays of
-/// objects item by item matched on `id` or `row`, anything else replaced.
-fn merge(base: &mut serde_json::Value, patch: serde_json::Value) {
-    use serde_json::Value;
-    match (base, patch) {
-        (Value::Object(b), Value::Object(p)) => {
-            for (k, v) in p {
-                if v.is_null() {
-                    b.remove(&k);
-                } else if let Some(slot) = b.get_mut(&k) {
-                    merge(slot, v);
-                } else {
-                    b.insert(k, v);
-                }
-            }
-        }
-        (Value::Array(b), Value::Array(p))
-            if p.iter().all(|v| key_of(v).is_some()) && !p.is_empty() =>
-        {
-            for item in p {
-                let key = key_of(&item);
-                match b.iter_mut().find(|x| key_of(x) == key) {
-                    Some(slot) => merge(slot, item),
-                    None => b.push(item),
-                }
-            }
-        }
-        (b, p) => *b = p,
-    }
-}
-
-fn key_of(v: &serde_json::Value) -> Option<(&'static str, serde_json::Value)> {
-    let obj = v.as_object()?;
-    ["id", "row"]
-        .into_iter()
-        .find_map(|k| obj.get(k).map(|x| (k, x.clone())))
-}
+crate::json_enum!(Decision, "a decision: announcement-2015 or protocol-2016", {
+    "announcement-2015" => Decision::Announcement2015, "protocol-2016" => Decision::Protocol2016 });
+crate::json_enum!(Level, "a level: gate, readiness or condition", {
+    "gate" => Level::Gate, "readiness" => Level::Readiness, "condition" => Level::Condition });
+crate::json_enum!(Basis, "a basis: sourced or design", { "sourced" => Basis::Sourced, "design" => Basis::Design });
+crate::json_struct!(Source, "a source object", { title: req "title", url: req "url" });
+crate::json_struct!(Param, "a parameter object", { value: req "value", source: req "source" });
+crate::json_struct!(Parameters, "an object of parameters", {
+    improvement_window_months: req "improvementWindowMonths", takeover_target_months: req "takeoverTargetMonths",
+    commissioner_review_months: req "commissionerReviewMonths", persistent_window_years: req "persistentWindowYears",
+    high_performing_window_years: req "highPerformingWindowYears", stale_after_years: req "staleAfterYears" });
+crate::json_struct!(Row, "a row object", {
+    row: req "row", intervention: req "intervention", title: req "title", source: req "source",
+    text: req "text", next_steps: req "nextSteps" });
+crate::json_struct!(Ruleset, "a ruleset object", {
+    id: req "id", decision: req "decision", title: req "title", in_force_from: req "inForceFrom",
+    in_force_to: opt "inForceTo", summary: req "summary", source: req "source",
+    parameters: req "parameters", rows: req "rows" });
+crate::json_struct!(Wording, "an object with source and text", { source: req "source", text: req "text" });
+crate::json_struct!(Definitions, "an object of definitions", {
+    persistent: req "persistent", systemic: req "systemic", high_performing: req "highPerforming", trust: req "trust" });
+crate::json_struct!(WarningTexts, "an object of warning texts", {
+    no_inspection: req "no_inspection", ignored_after_as_of: req "ignored_after_as_of",
+    systemic_not_assessed: req "systemic_not_assessed", stale_inspection: req "stale_inspection",
+    ruleset_not_in_force: req "ruleset_not_in_force" });
+crate::json_struct!(Criterion, "a criterion object", {
+    id: req "id", level: req "level", applies_to: req "appliesTo", basis: req "basis", source: req "source",
+    params: map "params", title: req "title", threshold: req "threshold", what_to_do: req "whatToDo" });
+crate::json_struct!(SponsorRules, "an object", { source: req "source", criteria: req "criteria", routes: req "routes" });
+crate::json_struct!(RulesetFile, "a ruleset file (an object)", {
+    format: req "format", sources: req "sources", rulesets: req "rulesets", definitions: req "definitions",
+    warnings: req "warnings", sponsor: req "sponsor" });

@@ -5,6 +5,7 @@
 use crate::date::Date;
 use crate::error::{Error, ErrorCode};
 use crate::input::{Grade, Inspection, OrgKind, SponsorInput};
+use crate::order::{number as num, sort_by};
 use crate::output::{self, RulesetRef, Warning};
 use crate::ruleset::{render, Basis, Criterion, Level, RulesetFile, Source};
 use serde::Serialize;
@@ -99,7 +100,7 @@ pub fn assess_sponsor(
             ignored.push((i.published, "An inspection report published"));
         }
     }
-    own.sort_by_key(|i| i.published);
+    sort_by(&mut own, |a, b| a.published.cmp(&b.published));
     let mut provision = Vec::new();
     if let Some(e) = &input.experience {
         for p in &e.registered_provision {
@@ -109,7 +110,7 @@ pub fn assess_sponsor(
             }
         }
     }
-    ignored.sort();
+    sort_by(&mut ignored, |a, b| a.cmp(b));
     for (date, item) in ignored {
         warnings.push(output::warning(
             rules,
@@ -177,7 +178,7 @@ pub fn assess_sponsor(
         .iter()
         .filter_map(|c| Some((c.level, c.what_to_do.clone()?)))
         .collect();
-    next_steps.sort_by_key(|(level, _)| *level);
+    sort_by(&mut next_steps, |a, b| a.0.cmp(&b.0));
     Ok(SponsorAssessment {
         ruleset: RulesetRef::of(rs, input.ruleset.is_some()),
         as_of,
@@ -191,26 +192,6 @@ pub fn assess_sponsor(
         next_steps: next_steps.into_iter().map(|(_, s)| s).collect(),
         warnings,
     })
-}
-
-/// A number as people write it: `5`, `2.5`, `10,000,000`.
-fn num(x: f64) -> String {
-    if x.fract() != 0.0 || x.abs() >= 1e15 {
-        return format!("{}", (x * 100.0).round() / 100.0);
-    }
-    let digits = format!("{}", x.abs() as u64);
-    let mut out = String::new();
-    for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(ch);
-    }
-    if x < 0.0 {
-        format!("-{out}")
-    } else {
-        out
-    }
 }
 
 fn yes_no(b: bool) -> &'static str {

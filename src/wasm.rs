@@ -1,62 +1,92 @@
 //! The WebAssembly boundary: the only module that knows about wasm-bindgen. Each export takes
 //! plain JavaScript objects, runs the engine, and returns plain objects; invalid input throws
 //! an `Error` with `code`, `path` and `message`.
+//!
+//! Values cross as JSON text (`JSON.stringify` in, `JSON.parse` out): one reader serves every
+//! entry point, and the module stays small. Numbers JSON cannot write (NaN, Infinity) are sent
+//! as marked strings so that they are rejected with their path rather than turned into `null`.
 
 use crate::input::{CouncilInput, SponsorInput};
-use crate::{assess_council, assess_sponsor, parse, Error, RulesetFile};
+use crate::json::{FromJson, Json, Path};
+use crate::{assess_council, assess_sponsor, Error, ErrorCode, RulesetFile};
 use serde::Serialize;
+use std::borrow::Cow;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = include_str!("wasm.d.ts");
 
-/// The rulesets to use: the embedded default, or `overrides` merged onto it.
-fn rules(overrides: &JsValue) -> Result<std::borrow::Cow<'static, RulesetFile>, JsValue> {
-    if overrides.is_undefined() || overrides.is_null() {
-        return RulesetFile::default_ref()
-            .map(std::borrow::Cow::Borrowed)
-            .map_err(throw);
-    }
-    let patch: serde_json::Value =
-        parse::from_deserializer(serde_wasm_bindgen::Deserializer::from(overrides.clone()))
-            .map_err(|e| {
-                throw(Error::new(
-                    crate::ErrorCode::InvalidRuleset,
-                    e.path.clone(),
-                    e.message.clone(),
-                ))
-            })?;
-    RulesetFile::with_override(patch)
-        .map(std::borrow::Cow::Owned)
-        .map_err(throw)
+#[wasm_bindgen(inline_js = r#"
+export function toJson(value) {
+  if (value === undefined) return undefined;
+  return JSON.stringify(value, (key, v) =>
+    typeof v === "number" && !Number.isFinite(v) ? "\u0000" + String(v)
+    : typeof v === "bigint" ? "\u0000" + String(v) + "n" : v);
 }
-
-fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))
+export function fromJson(text) { return JSON.parse(text); }
+export function makeError(message, code, path) {
+  const e = new Error(message);
+  e.name = "TrustEligibilityError";
+  e.code = code;
+  e.path = path;
+  return e;
+}
+"#)]
+extern "C" {
+    #[wasm_bindgen(catch, js_name = toJson)]
+    fn to_json_text(value: &JsValue) -> Result<Option<String>, JsValue>;
+    #[wasm_bindgen(js_name = fromJson)]
+    fn from_json_text(text: &str) -> JsValue;
+    #[wasm_bindgen(js_name = makeError)]
+    fn make_error(message: &str, code: &str, path: &str) -> JsValue;
 }
 
 /// An engine error as a thrown JavaScript `Error` with `code` and `path` properties.
 fn throw(e: Error) -> JsValue {
-    let err = js_sys::Error::new(&e.message);
-    err.set_name("TrustEligibilityError");
-    let obj: &JsValue = err.as_ref();
-    // Setting a property on a fresh Error object cannot fail.
-    let _ = js_sys::Reflect::set(obj, &"code".into(), &e.code.as_str().into());
-    let _ = js_sys::Reflect::set(obj, &"path".into(), &e.path.as_str().into());
-    err.into()
+    make_error(&e.message, e.code.as_str(), &e.path)
 }
 
-fn read<T: serde::de::DeserializeOwned>(value: JsValue) -> Result<T, Error> {
-    parse::from_deserializer(serde_wasm_bindgen::Deserializer::from(value))
+/// A JavaScript value as parsed JSON.
+fn read(value: &JsValue) -> Result<Json, Error> {
+    match to_json_text(value) {
+        Ok(Some(text)) => crate::json::parse(&text),
+        Ok(None) => Err(Error::new(ErrorCode::InvalidType, "", "expected an object, found undefined")),
+        Err(_) => Err(Error::new(
+            ErrorCode::InvalidJson,
+            "",
+            "the value cannot be written as JSON (it refers to itself, or holds a value JSON has no form for)",
+        )),
+    }
+}
+
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
+    serde_json::to_string(value)
+        .map(|text| from_json_text(&text))
+        .map_err(|e| throw(Error::new(ErrorCode::InvalidValue, "", e)))
+}
+
+/// The rulesets to use: the embedded default, or `overrides` merged onto it.
+fn rules(overrides: &JsValue) -> Result<Cow<'static, RulesetFile>, JsValue> {
+    if overrides.is_undefined() || overrides.is_null() {
+        return RulesetFile::default_ref().map(Cow::Borrowed).map_err(throw);
+    }
+    let patch = read(overrides).map_err(|e| throw(e.recode(ErrorCode::InvalidRuleset)))?;
+    RulesetFile::with_override(patch)
+        .map(Cow::Owned)
+        .map_err(throw)
+}
+
+fn input<T: FromJson>(value: &JsValue) -> Result<T, JsValue> {
+    read(value)
+        .and_then(|v| T::from_json(&v, &Path::Root))
+        .map_err(throw)
 }
 
 /// Assesses one council (SPEC §3). `rulesets` optionally overrides the built-in ruleset data.
 #[wasm_bindgen(js_name = assessCouncil, skip_typescript)]
-pub fn assess_council_js(input: JsValue, rulesets: JsValue) -> Result<JsValue, JsValue> {
+pub fn assess_council_js(input_value: JsValue, rulesets: JsValue) -> Result<JsValue, JsValue> {
     let rules = rules(&rulesets)?;
-    let input: CouncilInput = read(input).map_err(throw)?;
+    let input: CouncilInput = input(&input_value)?;
     to_js(&assess_council(&input, &rules).map_err(throw)?)
 }
 
@@ -64,19 +94,19 @@ pub fn assess_council_js(input: JsValue, rulesets: JsValue) -> Result<JsValue, J
 #[wasm_bindgen(js_name = assessCouncils, skip_typescript)]
 pub fn assess_councils_js(inputs: JsValue, rulesets: JsValue) -> Result<JsValue, JsValue> {
     let rules = rules(&rulesets)?;
-    let inputs: Vec<CouncilInput> = read(inputs).map_err(throw)?;
+    let inputs: Vec<CouncilInput> = input(&inputs)?;
     let mut out = Vec::with_capacity(inputs.len());
-    for (i, input) in inputs.iter().enumerate() {
-        out.push(assess_council(input, &rules).map_err(|e| throw(e.within(&format!("[{i}]"))))?);
+    for (i, one) in inputs.iter().enumerate() {
+        out.push(assess_council(one, &rules).map_err(|e| throw(e.within(&format!("[{i}]"))))?);
     }
     to_js(&out)
 }
 
 /// Assesses a would-be sponsor (SPEC §4).
 #[wasm_bindgen(js_name = assessSponsor, skip_typescript)]
-pub fn assess_sponsor_js(input: JsValue, rulesets: JsValue) -> Result<JsValue, JsValue> {
+pub fn assess_sponsor_js(input_value: JsValue, rulesets: JsValue) -> Result<JsValue, JsValue> {
     let rules = rules(&rulesets)?;
-    let input: SponsorInput = read(input).map_err(throw)?;
+    let input: SponsorInput = input(&input_value)?;
     to_js(&assess_sponsor(&input, &rules).map_err(throw)?)
 }
 

@@ -23,9 +23,13 @@ fn run(case: &Case) -> Result<Value, Error> {
             let items: Vec<input::CouncilInput> = parse::from_json(&text)?;
             let mut out = Vec::new();
             for (n, i) in items.iter().enumerate() {
-                out.push(serde_json::to_value(
-                    trust_eligibility::assess_council(i, default).map_err(|e| e.within(&format!("[{n}]")))?,
-                ).unwrap());
+                out.push(
+                    serde_json::to_value(
+                        trust_eligibility::assess_council(i, default)
+                            .map_err(|e| e.within(&format!("[{n}]")))?,
+                    )
+                    .unwrap(),
+                );
             }
             Ok(Value::Array(out))
         }
@@ -33,7 +37,9 @@ fn run(case: &Case) -> Result<Value, Error> {
             let i: input::SponsorInput = parse::from_json(&text)?;
             Ok(serde_json::to_value(trust_eligibility::assess_sponsor(&i, default)?).unwrap())
         }
-        "rulesetOverride" => Ok(serde_json::to_value(RulesetFile::override_from_json(&text)?).unwrap()),
+        "rulesetOverride" => {
+            Ok(serde_json::to_value(RulesetFile::override_from_json(&text)?).unwrap())
+        }
         other => panic!("case {:?}: unknown kind {other}", case.name),
     }
 }
@@ -42,13 +48,17 @@ fn run(case: &Case) -> Result<Value, Error> {
 fn every_case_matches_its_expectations_and_golden_output() {
     let all = cases();
     let update = std::env::var_os("UPDATE_GOLDEN").is_some();
-    let mut golden: std::collections::BTreeMap<&str, serde_json::Map<String, Value>> = Default::default();
+    let mut golden: std::collections::BTreeMap<&str, serde_json::Map<String, Value>> =
+        Default::default();
     let mut failures = Vec::new();
     for case in &all {
         let diffs = match (run(case), &case.expect_error) {
             (Ok(out), None) => {
                 if update && matches!(case.kind.as_str(), "council" | "sponsor") {
-                    golden.entry(case.file).or_default().insert(case.name.clone(), out.clone());
+                    golden
+                        .entry(case.file)
+                        .or_default()
+                        .insert(case.name.clone(), out.clone());
                 }
                 let mut d = check_output(case, &out);
                 if update {
@@ -56,11 +66,18 @@ fn every_case_matches_its_expectations_and_golden_output() {
                 }
                 d
             }
-            (Ok(out), Some((code, path))) => vec![format!("expected error {code} at {path:?}, got output {out}")],
+            (Ok(out), Some((code, path))) => vec![format!(
+                "expected error {code} at {path:?}, got output {out}"
+            )],
             (Err(e), _) => check_error(case, e.code.as_str(), &e.path, &e.message),
         };
         if !diffs.is_empty() {
-            failures.push(format!("{}.json {:?}:\n  {}", case.file, case.name, diffs.join("\n  ")));
+            failures.push(format!(
+                "{}.json {:?}:\n  {}",
+                case.file,
+                case.name,
+                diffs.join("\n  ")
+            ));
         }
     }
     if update {
@@ -70,7 +87,11 @@ fn every_case_matches_its_expectations_and_golden_output() {
             std::fs::write(format!("{dir}/{file}.json"), text).unwrap();
         }
     }
-    let by_kind = |k: &str| all.iter().filter(|c| c.kind == k && c.expect_error.is_none()).count();
+    let by_kind = |k: &str| {
+        all.iter()
+            .filter(|c| c.kind == k && c.expect_error.is_none())
+            .count()
+    };
     println!(
         "{} cases: {} council, {} sponsor, {} bad input",
         all.len(),
@@ -78,5 +99,11 @@ fn every_case_matches_its_expectations_and_golden_output() {
         by_kind("sponsor"),
         all.iter().filter(|c| c.expect_error.is_some()).count()
     );
-    assert!(failures.is_empty(), "{} of {} cases failed:\n{}", failures.len(), all.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases failed:\n{}",
+        failures.len(),
+        all.len(),
+        failures.join("\n")
+    );
 }

@@ -17,7 +17,12 @@ fn cli(args: &[&str], stdin: &[u8]) -> Output {
         .stderr(Stdio::piped())
         .spawn()
         .expect("start the CLI");
-    child.stdin.take().expect("stdin").write_all(stdin).expect("write stdin");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(stdin)
+        .expect("write stdin");
     child.wait_with_output().expect("run the CLI")
 }
 
@@ -32,10 +37,17 @@ fn code_and_path(stderr: &str) -> (String, String, String) {
             .to_string()
     };
     let path = field("path:");
-    let path = if path == "(the whole document)" { String::new() } else { path };
+    let path = if path == "(the whole document)" {
+        String::new()
+    } else {
+        path
+    };
     let message = stderr.lines().next().unwrap_or_default();
     let message = message.split_once(": invalid input").map_or("", |(_, m)| m);
-    let message = message.split_once(": ").map_or(message, |(_, m)| m).to_string();
+    let message = message
+        .split_once(": ")
+        .map_or(message, |(_, m)| m)
+        .to_string();
     (field("code:"), path, message)
 }
 
@@ -68,11 +80,21 @@ fn every_case_gives_the_same_answer_through_the_cli() {
             (status, _) => vec![format!("exit status {status:?}; stderr: {stderr}")],
         };
         if !diffs.is_empty() {
-            failures.push(format!("{}.json {:?}:\n  {}", case.file, case.name, diffs.join("\n  ")));
+            failures.push(format!(
+                "{}.json {:?}:\n  {}",
+                case.file,
+                case.name,
+                diffs.join("\n  ")
+            ));
         }
     }
     assert!(ran > 0);
-    assert!(failures.is_empty(), "{} cases failed through the CLI:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} cases failed through the CLI:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
@@ -88,9 +110,17 @@ fn rulesets_prints_both_rulesets_as_json() {
     let out = cli(&["rulesets"], b"");
     assert_eq!(out.status.code(), Some(0));
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
-    let ids: Vec<&str> = v["rulesets"].as_array().unwrap().iter().map(|r| r["id"].as_str().unwrap()).collect();
+    let ids: Vec<&str> = v["rulesets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_str().unwrap())
+        .collect();
     assert_eq!(ids, ["announcement-2015", "protocol-2016"]);
-    assert_eq!(v, serde_json::to_value(trust_eligibility::RulesetFile::default_ref().unwrap()).unwrap());
+    assert_eq!(
+        v,
+        serde_json::to_value(trust_eligibility::RulesetFile::default_ref().unwrap()).unwrap()
+    );
 }
 
 #[test]
@@ -100,18 +130,32 @@ fn ruleset_file_option_overrides_and_validates() {
     let good = dir.join("three-months.json");
     std::fs::write(&good, r#"{"rulesets": [{"id": "announcement-2015", "parameters": {"improvementWindowMonths": {"value": 3, "source": "design"}}}]}"#).unwrap();
     let input = br#"{"asOf": "2016-03-01", "inspections": [{"published": "2015-12-01", "overall": "inadequate"}]}"#;
-    let out = cli(&["council", "-", "--ruleset-file", good.to_str().unwrap()], input);
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = cli(
+        &["council", "-", "--ruleset-file", good.to_str().unwrap()],
+        input,
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["dates"][0]["date"], "2016-03-01");
 
     let bad = dir.join("negative.json");
     std::fs::write(&bad, r#"{"rulesets": [{"id": "protocol-2016", "parameters": {"commissionerReviewMonths": {"value": -3}}}]}"#).unwrap();
-    let out = cli(&["council", "-", "--ruleset-file", bad.to_str().unwrap()], input);
+    let out = cli(
+        &["council", "-", "--ruleset-file", bad.to_str().unwrap()],
+        input,
+    );
     assert_eq!(out.status.code(), Some(2));
     let (code, path, _) = code_and_path(&String::from_utf8_lossy(&out.stderr));
     assert_eq!(code, "invalid_ruleset");
-    assert_eq!(path, "rulesets[1].parameters.commissionerReviewMonths.value");
+    assert_eq!(
+        path,
+        "rulesets[1].parameters.commissionerReviewMonths.value"
+    );
     std::fs::remove_dir_all(&dir).ok();
 }
 
@@ -119,7 +163,10 @@ fn ruleset_file_option_overrides_and_validates() {
 fn usage_errors_exit_2_and_help_exits_0() {
     assert_eq!(cli(&["frobnicate"], b"").status.code(), Some(2));
     assert_eq!(cli(&["council"], b"").status.code(), Some(2));
-    assert_eq!(cli(&["council", "/no/such/file.json"], b"").status.code(), Some(2));
+    assert_eq!(
+        cli(&["council", "/no/such/file.json"], b"").status.code(),
+        Some(2)
+    );
     let help = cli(&["--help"], b"");
     assert_eq!(help.status.code(), Some(0));
     assert!(String::from_utf8_lossy(&help.stdout).contains("trust-eligibility council FILE|-"));

@@ -10,12 +10,14 @@ mod common;
 
 use common::{cases, check_error, check_output, Case};
 use serde_json::Value;
-use trust_eligibility::wasm::{assess_council_js, assess_councils_js, assess_sponsor_js, rulesets_js};
+use trust_eligibility::wasm::{
+    assess_council_js, assess_councils_js, assess_sponsor_js, rulesets_js,
+};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
 
 fn run(case: &Case) -> Result<JsValue, JsValue> {
-    let input = js_sys::JSON::parse(&case.text()).map_err(|e| e)?;
+    let input = js_sys::JSON::parse(&case.text())?;
     let none = JsValue::UNDEFINED;
     match case.kind.as_str() {
         "council" => assess_council_js(input, none),
@@ -27,18 +29,27 @@ fn run(case: &Case) -> Result<JsValue, JsValue> {
 }
 
 fn prop(v: &JsValue, key: &str) -> String {
-    js_sys::Reflect::get(v, &key.into()).ok().and_then(|x| x.as_string()).unwrap_or_default()
+    js_sys::Reflect::get(v, &key.into())
+        .ok()
+        .and_then(|x| x.as_string())
+        .unwrap_or_default()
 }
 
 /// Runs every case of one file that a JavaScript caller can express; returns how many ran.
 fn run_file(file: &str) -> usize {
     let mut failures = Vec::new();
     let mut ran = 0;
-    for case in cases().iter().filter(|c| c.file == file && c.input_text.is_none()) {
+    for case in cases()
+        .iter()
+        .filter(|c| c.file == file && c.input_text.is_none())
+    {
         ran += 1;
         let diffs = match (run(case), &case.expect_error) {
             (Ok(out), None) => {
-                let text = js_sys::JSON::stringify(&out).ok().and_then(|s| s.as_string()).unwrap_or_default();
+                let text = js_sys::JSON::stringify(&out)
+                    .ok()
+                    .and_then(|s| s.as_string())
+                    .unwrap_or_default();
                 let got: Value = serde_json::from_str(&text).unwrap_or(Value::Null);
                 if case.kind == "rulesetOverride" {
                     Vec::new()
@@ -46,9 +57,16 @@ fn run_file(file: &str) -> usize {
                     check_output(case, &got)
                 }
             }
-            (Ok(_), Some((code, path))) => vec![format!("expected error {code} at {path:?}, got output")],
+            (Ok(_), Some((code, path))) => {
+                vec![format!("expected error {code} at {path:?}, got output")]
+            }
             (Err(e), _) => {
-                let mut d = check_error(case, &prop(&e, "code"), &prop(&e, "path"), &prop(&e, "message"));
+                let mut d = check_error(
+                    case,
+                    &prop(&e, "code"),
+                    &prop(&e, "path"),
+                    &prop(&e, "message"),
+                );
                 if !e.is_instance_of::<js_sys::Error>() {
                     d.push("the thrown value is not an Error".into());
                 }
@@ -56,10 +74,19 @@ fn run_file(file: &str) -> usize {
             }
         };
         if !diffs.is_empty() {
-            failures.push(format!("{file}.json {:?}:\n  {}", case.name, diffs.join("\n  ")));
+            failures.push(format!(
+                "{file}.json {:?}:\n  {}",
+                case.name,
+                diffs.join("\n  ")
+            ));
         }
     }
-    assert!(failures.is_empty(), "{} cases failed in wasm:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} cases failed in wasm:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
     ran
 }
 
@@ -86,11 +113,20 @@ fn bad_input_throws_errors_with_code_and_path_in_wasm() {
 #[wasm_bindgen_test]
 fn rulesets_lists_both_rulesets_with_sources() {
     let out = rulesets_js(JsValue::UNDEFINED).expect("rulesets");
-    let text = js_sys::JSON::stringify(&out).ok().and_then(|s| s.as_string()).unwrap_or_default();
+    let text = js_sys::JSON::stringify(&out)
+        .ok()
+        .and_then(|s| s.as_string())
+        .unwrap_or_default();
     let v: Value = serde_json::from_str(&text).expect("json");
-    let ids: Vec<&str> = v["rulesets"].as_array().unwrap().iter().map(|r| r["id"].as_str().unwrap()).collect();
+    let ids: Vec<&str> = v["rulesets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_str().unwrap())
+        .collect();
     assert_eq!(ids, ["announcement-2015", "protocol-2016"]);
-    let native: Value = serde_json::to_value(trust_eligibility::RulesetFile::default_ref().unwrap()).unwrap();
+    let native: Value =
+        serde_json::to_value(trust_eligibility::RulesetFile::default_ref().unwrap()).unwrap();
     assert_eq!(v, native, "rulesets() differs between wasm and native");
 }
 
@@ -104,4 +140,31 @@ fn a_ruleset_override_given_as_a_js_object_changes_the_deadline() {
     assert_eq!(v["intervention"], "improvement_window");
     assert_eq!(v["dates"][0]["date"], "2016-03-01");
     assert_eq!(v["dates"][0]["daysFromAsOf"], 0);
+}
+
+/// Proves the browser run really ran in a browser (wasm-pack exits 0 having run nothing in
+/// Chromium when the browser is not requested properly), and the Node run in Node.
+#[wasm_bindgen_test]
+fn runs_in_the_environment_asked_for() {
+    let global = js_sys::global();
+    let has = |name: &str| js_sys::Reflect::has(&global, &name.into()).unwrap_or(false);
+    if option_env!("WASM_BINDGEN_USE_BROWSER").is_some() {
+        assert!(
+            has("window") && has("document"),
+            "expected to run in a browser page"
+        );
+        let agent = js_sys::Reflect::get(
+            &js_sys::Reflect::get(&global, &"navigator".into()).unwrap(),
+            &"userAgent".into(),
+        )
+        .ok()
+        .and_then(|a| a.as_string())
+        .unwrap_or_default();
+        assert!(agent.contains("Chrome"), "expected Chromium, got {agent}");
+    } else {
+        assert!(
+            has("process") && !has("document"),
+            "expected to run in Node"
+        );
+    }
 }

@@ -51,9 +51,14 @@ pub fn cases() -> Vec<Case> {
             "sponsor" => "sponsor",
             _ => "council",
         };
-        let list = doc["cases"].as_array().unwrap_or_else(|| panic!("{file}.json has no cases array"));
+        let list = doc["cases"]
+            .as_array()
+            .unwrap_or_else(|| panic!("{file}.json has no cases array"));
         for c in list {
-            let name = c["name"].as_str().unwrap_or_else(|| panic!("{file}.json: a case has no name")).to_string();
+            let name = c["name"]
+                .as_str()
+                .unwrap_or_else(|| panic!("{file}.json: a case has no name"))
+                .to_string();
             let expect_error = c.get("expectError").map(|e| {
                 (
                     e["code"].as_str().unwrap_or_default().to_string(),
@@ -64,7 +69,10 @@ pub fn cases() -> Vec<Case> {
                 file,
                 kind: c["kind"].as_str().unwrap_or(default_kind).to_string(),
                 input: c.get("input").cloned(),
-                input_text: c.get("inputText").and_then(Value::as_str).map(str::to_string),
+                input_text: c
+                    .get("inputText")
+                    .and_then(Value::as_str)
+                    .map(str::to_string),
                 expect: c.get("expect").cloned().unwrap_or(Value::Null),
                 expect_error,
                 name,
@@ -74,7 +82,12 @@ pub fn cases() -> Vec<Case> {
     let mut names: Vec<(&str, &str)> = out.iter().map(|c| (c.file, c.name.as_str())).collect();
     names.sort();
     for w in names.windows(2) {
-        assert!(w[0] != w[1], "two cases in {}.json are named {:?}", w[0].0, w[0].1);
+        assert!(
+            w[0] != w[1],
+            "two cases in {}.json are named {:?}",
+            w[0].0,
+            w[0].1
+        );
     }
     out
 }
@@ -88,7 +101,11 @@ pub fn golden(file: &str, name: &str) -> Option<Value> {
 
 fn strings(v: &Value, key: &str) -> Vec<String> {
     v.as_array()
-        .map(|a| a.iter().map(|x| x[key].as_str().unwrap_or_default().to_string()).collect())
+        .map(|a| {
+            a.iter()
+                .map(|x| x[key].as_str().unwrap_or_default().to_string())
+                .collect()
+        })
         .unwrap_or_default()
 }
 
@@ -103,26 +120,44 @@ pub fn check_council(case: &Case, got: &Value) -> Vec<String> {
     let mut diffs = Vec::new();
     let e = &case.expect;
     if let Some(want) = e.get("intervention") {
-        check(&mut diffs, "intervention", got["intervention"].clone(), want);
+        check(
+            &mut diffs,
+            "intervention",
+            got["intervention"].clone(),
+            want,
+        );
     }
     if let Some(want) = e.get("ruleset") {
         check(&mut diffs, "ruleset", got["ruleset"]["id"].clone(), want);
     }
     if let Some(want) = e.get("reasons") {
-        check(&mut diffs, "reasons", serde_json::json!(strings(&got["reasons"], "rule")), want);
+        check(
+            &mut diffs,
+            "reasons",
+            serde_json::json!(strings(&got["reasons"], "rule")),
+            want,
+        );
     }
     if let Some(want) = e.get("dates") {
         check(&mut diffs, "dates", got["dates"].clone(), want);
     }
     if let Some(want) = e.get("warnings") {
-        check(&mut diffs, "warnings", serde_json::json!(strings(&got["warnings"], "code")), want);
+        check(
+            &mut diffs,
+            "warnings",
+            serde_json::json!(strings(&got["warnings"], "code")),
+            want,
+        );
     }
     if let Some(want) = e.get("findings").and_then(Value::as_object) {
         let f = &got["findings"];
         for (k, w) in want {
             let g = match k.as_str() {
                 "triggers" => serde_json::json!(f["triggers"].as_array().map_or(0, Vec::len)),
-                "earlierInadequate" => f["earlierInadequate"].get("published").cloned().unwrap_or(Value::Null),
+                "earlierInadequate" => f["earlierInadequate"]
+                    .get("published")
+                    .cloned()
+                    .unwrap_or(Value::Null),
                 "visit" => f["visit"].get("date").cloned().unwrap_or(Value::Null),
                 _ => f[k].clone(),
             };
@@ -135,8 +170,14 @@ pub fn check_council(case: &Case, got: &Value) -> Vec<String> {
             diffs.push("no reasons given".into());
         }
         for r in reasons {
-            if r["text"].as_str().is_none_or(|t| t.is_empty() || t.contains('{')) {
-                diffs.push(format!("reason {} has no text, or an unfilled placeholder: {}", r["rule"], r["text"]));
+            if r["text"]
+                .as_str()
+                .is_none_or(|t| t.is_empty() || t.contains('{'))
+            {
+                diffs.push(format!(
+                    "reason {} has no text, or an unfilled placeholder: {}",
+                    r["rule"], r["text"]
+                ));
             }
         }
     }
@@ -156,22 +197,44 @@ pub fn check_sponsor(case: &Case, got: &Value) -> Vec<String> {
     let ids_where = |pred: &dyn Fn(&Value) -> bool| -> Value {
         serde_json::json!(got["criteria"]
             .as_array()
-            .map(|a| a.iter().filter(|c| pred(&c["met"])).map(|c| c["id"].clone()).collect::<Vec<_>>())
+            .map(|a| a
+                .iter()
+                .filter(|c| pred(&c["met"]))
+                .map(|c| c["id"].clone())
+                .collect::<Vec<_>>())
             .unwrap_or_default())
     };
     if let Some(want) = e.get("unmet") {
-        check(&mut diffs, "unmet", ids_where(&|m| m == &Value::Bool(false)), want);
+        check(
+            &mut diffs,
+            "unmet",
+            ids_where(&|m| m == &Value::Bool(false)),
+            want,
+        );
     }
     if let Some(want) = e.get("notApplicable") {
-        check(&mut diffs, "notApplicable", ids_where(&|m| m.is_null()), want);
+        check(
+            &mut diffs,
+            "notApplicable",
+            ids_where(&|m| m.is_null()),
+            want,
+        );
     }
     if let Some(want) = e.get("warnings") {
-        check(&mut diffs, "warnings", serde_json::json!(strings(&got["warnings"], "code")), want);
+        check(
+            &mut diffs,
+            "warnings",
+            serde_json::json!(strings(&got["warnings"], "code")),
+            want,
+        );
     }
     if let Some(criteria) = got["criteria"].as_array() {
         for c in criteria {
             if c["met"] == Value::Bool(false) && c["whatToDo"].as_str().is_none_or(str::is_empty) {
-                diffs.push(format!("unmet criterion {} says nothing about what to do", c["id"]));
+                diffs.push(format!(
+                    "unmet criterion {} says nothing about what to do",
+                    c["id"]
+                ));
             }
         }
     }
@@ -180,13 +243,20 @@ pub fn check_sponsor(case: &Case, got: &Value) -> Vec<String> {
 
 /// Checks an output against a case: its expectations, then the golden output.
 pub fn check_output(case: &Case, got: &Value) -> Vec<String> {
-    let mut diffs = if case.kind == "sponsor" { check_sponsor(case, got) } else { check_council(case, got) };
+    let mut diffs = if case.kind == "sponsor" {
+        check_sponsor(case, got)
+    } else {
+        check_council(case, got)
+    };
     match golden(case.file, &case.name) {
         Some(g) if &g != got => diffs.push(format!(
             "output differs from golden/{}.json:\n  got    {got}\n  golden {g}",
             case.file
         )),
-        None => diffs.push(format!("no golden output in golden/{}.json (UPDATE_GOLDEN=1 cargo test --test cases)", case.file)),
+        None => diffs.push(format!(
+            "no golden output in golden/{}.json (UPDATE_GOLDEN=1 cargo test --test cases)",
+            case.file
+        )),
         _ => {}
     }
     diffs
@@ -198,10 +268,14 @@ pub fn check_error(case: &Case, code: &str, path: &str, message: &str) -> Vec<St
     match &case.expect_error {
         Some((c, p)) => {
             if c != code || p != path {
-                diffs.push(format!("error: got {code} at {path:?} ({message}), expected {c} at {p:?}"));
+                diffs.push(format!(
+                    "error: got {code} at {path:?} ({message}), expected {c} at {p:?}"
+                ));
             }
             if !path.is_empty() && !message.starts_with(path) {
-                diffs.push(format!("error message does not start with its path: {message}"));
+                diffs.push(format!(
+                    "error message does not start with its path: {message}"
+                ));
             }
         }
         None => diffs.push(format!("unexpected error {code} at {path:?}: {message}")),

@@ -1,0 +1,619 @@
+//! A small, strict JSON reader and the conversion of its values into typed inputs, tracking
+//! the path of every value so that an error names it (`inspections[2].published`).
+//!
+//! Why not serde's `Deserialize`: generic deserialisation, path tracking and a second
+//! deserializer for JavaScript values multiplied the WebAssembly module several times over
+//! (see BENCHMARKS.md). One value type and one conversion trait serve the CLI, the library
+//! and the browser alike; JavaScript objects arrive as `JSON.stringify` text.
+
+use crate::error::{Error, ErrorCode};
+use crate::order::{number, Table};
+use std::fmt::Write as _;
+
+/// A parsed JSON value. Object keys keep their order; duplicates are rejected when parsing.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Json {
+    Null,
+    Bool(bool),
+    Num(f64),
+    Str(String),
+    Arr(Vec<Json>),
+    Obj(Vec<(String, Json)>),
+}
+
+/// How deeply arrays and objects may nest.
+pub const MAX_DEPTH: usize = 64;
+
+/// Marks a number JavaScript cannot write as JSON (NaN, Infinity): the browser boundary sends
+/// it as a string starting with this character so that it is rejected with its path.
+pub const NON_FINITE: char = '\u{0}';
+
+/// Where a value sits in the document. Rendered only when an error needs it.
+#[derive(Clone, Copy, Debug)]
+pub enum Path<'a> {
+    Root,
+    Key(&'a Path<'a>, &'a str),
+    Index(&'a Path<'a>, usize),
+}
+
+impl<'a> Path<'a> {
+    /// The path of a key of this object.
+    pub fn key(&'a self, key: &'a str) -> Path<'a> {
+        Path::Key(self, key)
+    }
+
+    /// The path of an item of this array.
+    pub fn index(&'a self, i: usize) -> Path<'a> {
+        Path::Index(self, i)
+    }
+
+    /// `inspections[2].published`; empty for the document itself.
+    pub fn render(&self) -> String {
+        let mut out = String::new();
+        self.write(&mut out);
+        out
+    }
+
+    fn write(&self, out: &mut String) {
+        match self {
+            Path::Root => {}
+            Path::Key(parent, key) => {
+                parent.write(out);
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                out.push_str(key);
+            }
+            Path::Index(parent, i) => {
+                parent.write(out);
+                let _ = write!(out, "[{i}]");
+            }
+        }
+    }
+}
+
+/// Parses JSON text strictly (RFC 8259): no comments, no trailing commas, no NaN, no duplicate
+/// keys, at most [`MAX_DEPTH`] levels of nesting. Linear in the length of the text.
+///
+/// ```
+/// use trust_eligibility::json::{parse, Json};
+/// assert_eq!(parse(r#"{"a": [1, "x", null]}"#).unwrap(),
+///     Json::Obj(vec![("a".into(), Json::Arr(vec![Json::Num(1.0), Json::Str("x".into()), Json::Null]))]));
+/// let err = parse(r#"{"a": 1, "a": 2}"#).unwrap_err();
+/// assert_eq!((err.code.as_str(), err.path.as_str()), ("duplicate_field", "a"));
+/// assert_eq!(parse("[1,]").unwrap_err().code.as_str(), "invalid_json");
+/// ```
+pub fn parse(text: &str) -> Result<Json, Error> {
+    let mut p = Parser {
+        s: text.as_bytes(),
+        i: 0,
+        text,
+    };
+    p.ws();
+    let v = p.value(0, &Path::Root)?;
+    p.ws();
+    if p.i < p.s.len() {
+        return Err(p.syntax("unexpected text after the end of the JSON value"));
+    }
+    Ok(v)
+}
+
+struct Parser<'t> {
+    s: &'t [u8],
+    i: usize,
+    text: &'t str,
+}
+
+impl Parser<'_> {
+    fn syntax(&self, what: &str) -> Error {
+        let before = &self.text.as_bytes()[..self.i.min(self.s.len())];
+        let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+        let col = before.iter().rev().take_while(|&&b| b != b'\n').count() + 1;
+        Error::new(
+            ErrorCode::InvalidJson,
+            "",
+            format_args!("the input is not valid JSON: {what} at line {line} column {col}"),
+        )
+    }
+
+    fn ws(&mut self) {
+        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.s.get(self.i) {
+            self.i += 1;
+        }
+    }
+
+    fn eat(&mut self, lit: &str) -> bool {
+        if self.s[self.i..].starts_with(lit.as_bytes()) {
+            self.i += lit.len();
+            true
+        } else {
+            false
+        }
+    }
+
+    fn value(&mut self, depth: usize, at: &Path) -> Result<Json, Error> {
+        match self.s.get(self.i) {
+            None => Err(self.syntax("unexpected end of input")),
+            Some(b'{') => self.object(depth + 1, at),
+            Some(b'[') => self.array(depth + 1, at),
+            Some(b'"') => Ok(Json::Str(self.string()?)),
+            Some(b'-' | b'0'..=b'9') => self.number(),
+            Some(_) if self.eat("true") => Ok(Json::Bool(true)),
+            Some(_) if self.eat("false") => Ok(Json::Bool(false)),
+            Some(_) if self.eat("null") => Ok(Json::Null),
+            Some(_) => Err(self.syntax("expected a value")),
+        }
+    }
+
+    fn nest(&self, depth: usize) -> Result<(), Error> {
+        if depth > MAX_DEPTH {
+            return Err(self.syntax(&format!("nested more than {MAX_DEPTH} levels deep")));
+        }
+        Ok(())
+    }
+
+    fn array(&mut self, depth: usize, at: &Path) -> Result<Json, Error> {
+        self.nest(depth)?;
+        self.i += 1;
+        let mut items = Vec::new();
+        self.ws();
+        if self.eat("]") {
+            return Ok(Json::Arr(items));
+        }
+        loop {
+            self.ws();
+            let v = self.value(depth, &at.index(items.len()))?;
+            items.push(v);
+            self.ws();
+            if self.eat(",") {
+                continue;
+            }
+            if self.eat("]") {
+                return Ok(Json::Arr(items));
+            }
+            return Err(self.syntax("expected \",\" or \"]\""));
+        }
+    }
+
+    fn object(&mut self, depth: usize, at: &Path) -> Result<Json, Error> {
+        self.nest(depth)?;
+        self.i += 1;
+        let mut fields: Vec<(String, Json)> = Vec::new();
+        self.ws();
+        if self.eat("}") {
+            return Ok(Json::Obj(fields));
+        }
+        loop {
+            self.ws();
+            if self.s.get(self.i) != Some(&b'"') {
+                return Err(self.syntax("expected a key in double quotes"));
+            }
+            let key = self.string()?;
+            self.ws();
+            if !self.eat(":") {
+                return Err(self.syntax("expected \":\" after a key"));
+            }
+            self.ws();
+            let v = self.value(depth, &at.key(&key))?;
+            fields.push((key, v));
+            self.ws();
+            if self.eat(",") {
+                continue;
+            }
+            if self.eat("}") {
+                if let Some(dup) = duplicate_key(&fields) {
+                    return Err(Error::new(
+                        ErrorCode::DuplicateField,
+                        at.key(dup).render(),
+                        "appears more than once",
+                    ));
+                }
+                return Ok(Json::Obj(fields));
+            }
+            return Err(self.syntax("expected \",\" or \"}\""));
+        }
+    }
+
+    fn number(&mut self) -> Result<Json, Error> {
+        let start = self.i;
+        let digits = |p: &mut Self| {
+            let from = p.i;
+            while let Some(b'0'..=b'9') = p.s.get(p.i) {
+                p.i += 1;
+            }
+            p.i - from
+        };
+        self.eat("-");
+        if self.eat("0") {
+            // A leading zero stands alone.
+        } else if digits(self) == 0 {
+            return Err(self.syntax("expected a digit"));
+        }
+        if self.eat(".") && digits(self) == 0 {
+            return Err(self.syntax("expected a digit after \".\""));
+        }
+        if let Some(b'e' | b'E') = self.s.get(self.i) {
+            self.i += 1;
+            if let Some(b'+' | b'-') = self.s.get(self.i) {
+                self.i += 1;
+            }
+            if digits(self) == 0 {
+                return Err(self.syntax("expected a digit in the exponent"));
+            }
+        }
+        let n: f64 = self.text[start..self.i]
+            .parse()
+            .map_err(|_| self.syntax("not a number"))?;
+        if !n.is_finite() {
+            return Err(self.syntax("a number too large"));
+        }
+        Ok(Json::Num(n))
+    }
+
+    fn string(&mut self) -> Result<String, Error> {
+        self.i += 1;
+        let mut out = String::new();
+        loop {
+            let start = self.i;
+            while let Some(&b) = self.s.get(self.i) {
+                if b == b'"' || b == b'\\' || b < 0x20 {
+                    break;
+                }
+                self.i += 1;
+            }
+            out.push_str(&self.text[start..self.i]);
+            match self.s.get(self.i) {
+                Some(b'"') => {
+                    self.i += 1;
+                    return Ok(out);
+                }
+                Some(b'\\') => {
+                    self.i += 1;
+                    let c = match self.s.get(self.i) {
+                        Some(b'"') => '"',
+                        Some(b'\\') => '\\',
+                        Some(b'/') => '/',
+                        Some(b'b') => '\u{8}',
+                        Some(b'f') => '\u{c}',
+                        Some(b'n') => '\n',
+                        Some(b'r') => '\r',
+                        Some(b't') => '\t',
+                        Some(b'u') => {
+                            self.i += 1;
+                            let hi = self.hex4()?;
+                            let code = if (0xD800..0xDC00).contains(&hi) && self.eat("\\u") {
+                                let lo = self.hex4()?;
+                                if !(0xDC00..0xE000).contains(&lo) {
+                                    return Err(
+                                        self.syntax("an unpaired surrogate in a \\u escape")
+                                    );
+                                }
+                                0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00)
+                            } else {
+                                hi
+                            };
+                            out.push(char::from_u32(code).ok_or_else(|| {
+                                self.syntax("an unpaired surrogate in a \\u escape")
+                            })?);
+                            continue;
+                        }
+                        _ => return Err(self.syntax("an unknown escape in a string")),
+                    };
+                    out.push(c);
+                    self.i += 1;
+                }
+                Some(_) => return Err(self.syntax("a control character in a string")),
+                None => return Err(self.syntax("unexpected end of input in a string")),
+            }
+        }
+    }
+
+    fn hex4(&mut self) -> Result<u32, Error> {
+        let hex = self
+            .s
+            .get(self.i..self.i + 4)
+            .and_then(|h| std::str::from_utf8(h).ok())
+            .and_then(|h| u32::from_str_radix(h, 16).ok())
+            .ok_or_else(|| self.syntax("expected four hex digits after \\u"))?;
+        self.i += 4;
+        Ok(hex)
+    }
+}
+
+/// The first key that appears twice, in O(n log n).
+fn duplicate_key(fields: &[(String, Json)]) -> Option<&str> {
+    if fields.len() < 2 {
+        return None;
+    }
+    let mut keys: Vec<&str> = fields.iter().map(|(k, _)| k.as_str()).collect();
+    crate::order::sort_by(&mut keys, |a, b| a.cmp(b));
+    keys.windows(2).find(|w| w[0] == w[1]).map(|w| w[0])
+}
+
+/// What a value is, for error messages ("the number 3", "a list").
+pub fn describe(v: &Json) -> String {
+    match v {
+        Json::Null => "null".into(),
+        Json::Bool(b) => format!("{b}"),
+        Json::Num(n) => format!("the number {}", number(*n)),
+        Json::Str(s) if s.starts_with(NON_FINITE) => format!("the number {}", &s[1..]),
+        Json::Str(s) => format!("the text {}", crate::input::quote_short(s)),
+        Json::Arr(_) => "a list".into(),
+        Json::Obj(_) => "an object".into(),
+    }
+}
+
+/// A value of the wrong kind.
+pub fn wrong_type(v: &Json, at: &Path, expected: &str) -> Error {
+    if let Json::Str(s) = v {
+        if s.starts_with(NON_FINITE) {
+            return Error::new(
+                ErrorCode::InvalidValue,
+                at.render(),
+                format_args!("must be a finite number, not {}", &s[1..]),
+            );
+        }
+    }
+    Error::new(
+        ErrorCode::InvalidType,
+        at.render(),
+        format_args!("expected {expected}, found {}", describe(v)),
+    )
+}
+
+/// Converts a JSON value into a typed value, naming the path of anything wrong.
+pub trait FromJson: Sized {
+    /// What is expected, in words ("a date (YYYY-MM-DD)").
+    const EXPECTING: &'static str;
+    /// Converts `v`, found at `at`.
+    fn from_json(v: &Json, at: &Path) -> Result<Self, Error>;
+}
+
+impl FromJson for bool {
+    const EXPECTING: &'static str = "true or false";
+    fn from_json(v: &Json, at: &Path) -> Result<Self, Error> {
+        match v {
+            Json::Bool(b) => Ok(*b),
+            _ => Err(wrong_type(v, at, Self::EXPECTING)),
+        }
+    }
+}
+
+impl FromJson for f64 {
+    const EXPECTING: &'static str = "a number";
+    fn from_json(v: &Json, at: &Path) -> Result<Self, Error> {
+        match v {
+            Json::Num(n) => Ok(*n + 0.0),
+            _ => Err(wrong_type(v, at, Self::EXPECTING)),
+        }
+    }
+}
+
+fn whole(v: &Json, at: &Path, expecting: &str, lo: f64, hi: f64) -> Result<f64, Error> {
+    match v {
+        Json::Num(n) if n.fract() != 0.0 => Err(Error::new(
+            ErrorCode::InvalidValue,
+            at.render(),
+            format_args!("{} is not {expecting}", number(*n)),
+        )),
+        Json::Num(n) if *n < lo || *n > hi => Err(Error::new(
+            ErrorCode::InvalidValue,
+            at.render(),
+            format_args!("{} is out of range (expected {expecting})", number(*n)),
+        )),
+        Json::Num(n) => Ok(*n),
+        _ => Err(wrong_type(v, at, expecting)),
+    }
+}
+
+impl FromJson for u32 {
+    const EXPECTING: &'static str = "a whole number, 0 or more";
+    fn from_json(v: &Json, at: &Path) -> Result<Self, Error> {
+        Ok(whole(v, at, Self::EXPECTING, 0.0, f64::from(u32::MAX))? as u32)
+    }
+}
+
+impl FromJson for i64 {
+    const EXPECTING: &'static str = "a whole number";
+    fn from_json(v: &Json, at: &Path) -> Result<Self, Error> {
+        Ok(whole(v, at, Self::EXPECTING, -9.0e15, 9.0e15)? as i64)
+    }
+}
+
+impl FromJson for String {
+    const EXPECTING: &'static str = "text";
+    fn from_json(v: &Json, at: &Path) -> Result<Self, Error> {
+        match v {
+            Json::Str(s) if !s.starts_with(NON_FINITE) => Ok(s.clone()),
+            _ => Err(wrong_type(v, at, Self::EXPECTING)),
+        }
+    }
+}
+
+/// `null` (or, in an object, a missing key) is `None`.
+impl<T: FromJson> FromJson for Option<T> {
+    const EXPECTING: &'static str = T::EXPECTING;
+    fn from_json(v: &Json, at: &Path) -> Result<Self, Error> {
+        match v {
+            Json::Null => Ok(None),
+            _ => T::from_json(v, at).map(Some),
+        }
+    }
+}
+
+impl<T: FromJson> FromJson for Vec<T> {
+    const EXPECTING: &'static str = "a list";
+    fn from_json(v: &Json, at: &Path) -> Result<Self, Error> {
+        match v {
+            Json::Arr(items) => items
+                .iter()
+                .enumerate()
+                .map(|(i, x)| T::from_json(x, &at.index(i)))
+                .collect(),
+            _ => Err(wrong_type(v, at, Self::EXPECTING)),
+        }
+    }
+}
+
+impl<T: FromJson> FromJson for Table<T> {
+    const EXPECTING: &'static str = "an object";
+    fn from_json(v: &Json, at: &Path) -> Result<Self, Error> {
+        match v {
+            Json::Obj(fields) => fields
+                .iter()
+                .map(|(k, x)| Ok((k.clone(), T::from_json(x, &at.key(k))?)))
+                .collect::<Result<Vec<_>, Error>>()
+                .map(Table),
+            _ => Err(wrong_type(v, at, Self::EXPECTING)),
+        }
+    }
+}
+
+/// The fields of an object, checked against the keys its type has.
+pub struct Fields<'a> {
+    fields: &'a [(String, Json)],
+    at: &'a Path<'a>,
+}
+
+impl<'a> Fields<'a> {
+    /// The object at `at`, which may only have `keys` (an unknown key is an error naming it).
+    pub fn new(
+        v: &'a Json,
+        at: &'a Path<'a>,
+        expecting: &str,
+        keys: &[&str],
+    ) -> Result<Self, Error> {
+        let Json::Obj(fields) = v else {
+            return Err(wrong_type(v, at, expecting));
+        };
+        if let Some((k, _)) = fields.iter().find(|(k, _)| !keys.contains(&k.as_str())) {
+            let expected = keys
+                .iter()
+                .map(|k| format!("\"{k}\""))
+                .collect::<Vec<_>>()
+                .join(", ");
+            return Err(Error::new(
+                ErrorCode::UnknownField,
+                at.key(k).render(),
+                format_args!(
+                    "unknown key {} (expected one of {expected})",
+                    crate::input::quote_short(k)
+                ),
+            ));
+        }
+        Ok(Fields { fields, at })
+    }
+
+    fn get(&self, key: &str) -> Option<&'a Json> {
+        self.fields.iter().find(|(k, _)| k == key).map(|(_, v)| v)
+    }
+
+    /// A required key.
+    pub fn req<T: FromJson>(&self, key: &'static str) -> Result<T, Error> {
+        match self.get(key) {
+            Some(v) => T::from_json(v, &self.at.key(key)),
+            None => Err(Error::new(
+                ErrorCode::MissingField,
+                self.at.key(key).render(),
+                "is required but missing",
+            )),
+        }
+    }
+
+    /// An optional key: missing or `null` is `None`.
+    pub fn opt<T: FromJson>(&self, key: &'static str) -> Result<Option<T>, Error> {
+        match self.get(key) {
+            Some(v) => Option::<T>::from_json(v, &self.at.key(key)),
+            None => Ok(None),
+        }
+    }
+
+    /// An optional object of values: missing or `null` is empty.
+    pub fn map<T: FromJson>(&self, key: &'static str) -> Result<Table<T>, Error> {
+        Ok(self.opt::<Table<T>>(key)?.unwrap_or_default())
+    }
+
+    /// An optional list: missing or `null` is empty.
+    pub fn list<T: FromJson>(&self, key: &'static str) -> Result<Vec<T>, Error> {
+        Ok(self.opt::<Vec<T>>(key)?.unwrap_or_default())
+    }
+}
+
+/// Implements [`FromJson`] for a fieldless enum from its snake_case names.
+#[macro_export]
+#[doc(hidden)]
+macro_rules! json_enum {
+    ($ty:ty, $what:literal, { $($name:literal => $variant:expr),+ $(,)? }) => {
+        impl $crate::json::FromJson for $ty {
+            const EXPECTING: &'static str = $what;
+            fn from_json(v: &$crate::json::Json, at: &$crate::json::Path) -> Result<Self, $crate::Error> {
+                let $crate::json::Json::Str(s) = v else {
+                    return Err($crate::json::wrong_type(v, at, Self::EXPECTING));
+                };
+                match s.as_str() {
+                    $($name => Ok($variant),)+
+                    _ => Err($crate::Error::new(
+                        $crate::ErrorCode::InvalidValue,
+                        at.render(),
+                        format_args!("{} is not {}", $crate::input::quote_short(s), Self::EXPECTING),
+                    )),
+                }
+            }
+        }
+    };
+}
+
+/// Implements [`FromJson`] for a struct whose fields are read with [`Fields`]' `req`, `opt` or
+/// `list` from the camelCase keys given; any other key is an error.
+#[macro_export]
+#[doc(hidden)]
+macro_rules! json_struct {
+    ($ty:ident, $what:literal, { $($field:ident : $how:ident $key:literal),+ $(,)? }) => {
+        impl $crate::json::FromJson for $ty {
+            const EXPECTING: &'static str = $what;
+            fn from_json(v: &$crate::json::Json, at: &$crate::json::Path) -> Result<Self, $crate::Error> {
+                let o = $crate::json::Fields::new(v, at, Self::EXPECTING, &[$($key),+])?;
+                Ok($ty { $($field: o.$how($key)?),+ })
+            }
+        }
+    };
+}
+
+/// Merges `patch` onto `base`: objects key by key (a `null` removes the key), arrays of
+/// objects item by item matched on `id` or `row` (new ones appended), anything else replaced.
+pub fn merge(base: &mut Json, patch: Json) {
+    match (base, patch) {
+        (Json::Obj(b), Json::Obj(p)) => {
+            for (k, v) in p {
+                let slot = b.iter().position(|(bk, _)| *bk == k);
+                match (slot, v) {
+                    (Some(i), Json::Null) => {
+                        b.remove(i);
+                    }
+                    (Some(i), v) => merge(&mut b[i].1, v),
+                    (None, Json::Null) => {}
+                    (None, v) => b.push((k, v)),
+                }
+            }
+        }
+        (Json::Arr(b), Json::Arr(p))
+            if !p.is_empty() && p.iter().all(|v| item_key(v).is_some()) =>
+        {
+            for item in p {
+                let key = item_key(&item).cloned();
+                match b.iter_mut().find(|x| item_key(x) == key.as_ref()) {
+                    Some(slot) => merge(slot, item),
+                    None => b.push(item),
+                }
+            }
+        }
+        (b, p) => *b = p,
+    }
+}
+
+fn item_key(v: &Json) -> Option<&Json> {
+    let Json::Obj(fields) = v else { return None };
+    ["id", "row"]
+        .into_iter()
+        .find_map(|k| fields.iter().find(|(fk, _)| fk == k).map(|(_, v)| v))
+}
