@@ -82,11 +82,12 @@ impl Outcome<'_> {
 ///
 /// ```
 /// use trust_eligibility::{council::assess_council, parse::from_json, ruleset::RulesetFile};
-/// let input = from_json(r#"{"asOf": "2016-03-01", "inspections": [
+/// let input = from_json(r#"{"asOf": "2016-02-29", "inspections": [
 ///     {"published": "2015-08-31", "overall": "Inadequate"}]}"#).unwrap();
 /// let out = assess_council(&input, RulesetFile::default_ref().unwrap()).unwrap();
 /// assert_eq!(out.intervention, "improvement_window");
 /// assert_eq!(out.dates[0].date.to_string(), "2016-02-29"); // 31 Aug + 6 months, clamped
+/// assert_eq!(out.dates[0].days_from_as_of, 0); // the deadline day itself is still inside
 /// ```
 pub fn assess_council(
     input: &CouncilInput,
@@ -229,7 +230,7 @@ fn gather<'a>(
         if i.published <= as_of {
             inspections.push(i);
         } else {
-            ignored.push((i.published, "An inspection report published"));
+            ignored.push((i.published, "An inspection report"));
         }
     }
     sort_by(&mut inspections, |a, b| a.published.cmp(&b.published));

@@ -362,12 +362,21 @@ pub struct SponsorInput {
 /// A string for an error message: quoted, and cut short when long.
 pub(crate) fn quote_short(s: &str) -> String {
     const SHOWN: usize = 40;
-    if s.chars().count() > SHOWN {
-        let cut: String = s.chars().take(SHOWN).collect();
-        format!("\"{cut}...\"")
-    } else {
-        format!("{s:?}")
+    let mut out = String::from("\"");
+    for (i, c) in s.chars().enumerate() {
+        if i == SHOWN {
+            out.push_str("...");
+            break;
+        }
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if c.is_control() => out.push('\u{fffd}'),
+            c => out.push(c),
+        }
     }
+    out.push('"');
+    out
 }
 
 fn check_len<T>(items: &[T], path: &str) -> Result<(), Error> {

@@ -13,12 +13,13 @@
 //! ```
 //! let out = trust_eligibility::assess_council_json(r#"{
 //!     "council": {"name": "Sandwell", "code": "E08000028"},
-//!     "asOf": "2016-03-01",
+//!     "asOf": "2015-12-14",
 //!     "inspections": [{"published": "2015-06-10", "overall": "inadequate"}]
 //! }"#).unwrap();
-//! assert_eq!(out.intervention, "improvement_window");
-//! assert_eq!(out.dates[0].kind, "improvement_deadline");
-//! assert_eq!(out.dates[0].date.to_string(), "2015-12-10");
+//! // Six months from publication, 2015-12-10, have passed: a commissioner goes in.
+//! assert_eq!(out.intervention, "commissioner");
+//! assert_eq!(out.dates[0].kind, "takeover_target");
+//! assert_eq!(out.dates[0].date.to_string(), "2016-12-10");
 //! assert_eq!(out.ruleset.id, "announcement-2015");
 //! ```
 //!
@@ -31,6 +32,8 @@ pub mod date;
 pub mod error;
 pub mod input;
 pub mod json;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod ofsted;
 pub mod order;
 mod output;
 pub mod parse;

@@ -15,6 +15,14 @@ Usage:
   trust-eligibility council FILE|-    assess a council (a JSON object, or an array of them)
   trust-eligibility sponsor FILE|-    assess a would-be sponsor (a JSON object, or an array)
   trust-eligibility rulesets          print the rulesets in force, with their wording and sources
+  trust-eligibility ofsted FILE --as-of DATE [--ruleset ID] [--format table|csv|json]
+                                      assess every council in Ofsted's published \"Local authority
+                                      inspection outcomes\"; FILE is the spreadsheet as published
+                                      (.ods; .xlsx too), a directory holding its sheets exported as
+                                      CSV, or one of those CSV files (the others are then read from
+                                      beside it; sheets are recognised by their header row). Prints
+                                      a table (default), CSV or JSON, then a summary (with csv, on
+                                      standard error), and every row that could not be read
 
 Options:
   --ruleset-file PATH   merge this ruleset file onto the built-in rulesets (it is validated)
@@ -30,6 +38,9 @@ struct Args {
     file: Option<String>,
     ruleset_file: Option<String>,
     compact: bool,
+    /// The arguments after `ofsted`, for the ofsted command (native only).
+    #[cfg_attr(target_arch = "wasm32", allow(dead_code))]
+    rest: Vec<String>,
 }
 
 fn parse_args() -> Result<Option<Args>, String> {
@@ -37,8 +48,17 @@ fn parse_args() -> Result<Option<Args>, String> {
     let mut file = None;
     let mut ruleset_file = None;
     let mut compact = false;
+    let mut rest = Vec::new();
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
+        let global = matches!(
+            a.as_str(),
+            "-h" | "--help" | "-V" | "--version" | "--ruleset-file"
+        ) || a.starts_with("--ruleset-file=");
+        if command.as_deref() == Some("ofsted") && !global {
+            rest.push(a);
+            continue;
+        }
         match a.as_str() {
             "-h" | "--help" => return Ok(None),
             "-V" | "--version" => {
@@ -58,12 +78,13 @@ fn parse_args() -> Result<Option<Args>, String> {
             _ => return Err(format!("unexpected argument {a}")),
         }
     }
-    let command = command.ok_or("a command is needed: council, sponsor or rulesets")?;
+    let command = command.ok_or("a command is needed: council, sponsor, rulesets or ofsted")?;
     Ok(Some(Args {
         command,
         file,
         ruleset_file,
         compact,
+        rest,
     }))
 }
 
@@ -175,6 +196,14 @@ fn main() -> ExitCode {
             } else {
                 run_each::<SponsorInput, _>(&bytes, args.compact, |i| assess_sponsor(i, rules))
             }
+        }
+        #[cfg(not(target_arch = "wasm32"))]
+        "ofsted" => {
+            let mut rest = args.rest.clone();
+            if args.compact {
+                rest.push("--compact".to_string());
+            }
+            trust_eligibility::ofsted::run(&rest, rules)
         }
         other => {
             eprintln!("trust-eligibility: unknown command {other}\n\n{USAGE}");

@@ -97,7 +97,7 @@ pub fn assess_sponsor(
         if i.published <= as_of {
             own.push(i);
         } else {
-            ignored.push((i.published, "An inspection report published"));
+            ignored.push((i.published, "An inspection report"));
         }
     }
     sort_by(&mut own, |a, b| a.published.cmp(&b.published));
@@ -105,7 +105,7 @@ pub fn assess_sponsor(
     if let Some(e) = &input.experience {
         for p in &e.registered_provision {
             match p.published {
-                Some(d) if d > as_of => ignored.push((d, "A registered service's grade published")),
+                Some(d) if d > as_of => ignored.push((d, "A registered service's inspection")),
                 _ => provision.push(p),
             }
         }

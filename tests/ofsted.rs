@@ -1,0 +1,575 @@
+//! `trust-eligibility ofsted`: reading Ofsted's published "Local authority inspection outcomes"
+//! (the .ods as published and its sheets exported as CSV, in ../shared/data/ofsted/) and
+//! assessing every council.
+
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use trust_eligibility::date::Date;
+use trust_eligibility::ofsted::{self, OfstedData, Report, SheetKind};
+use trust_eligibility::RulesetFile;
+
+const ODS: &str = "LA_Inspection_Outcomes_as_at_31_March_2025.ods";
+const LATEST_CSV: &str = "latest_as_at_2025-03-31.csv";
+const HISTORY_CSV: &str = "ilacs_history_2018-2025.csv";
+const IN_YEAR_CSV: &str = "in_year_2024-25.csv";
+
+fn data_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/ofsted")
+}
+
+fn date(s: &str) -> Date {
+    Date::parse(s).unwrap()
+}
+
+fn read(path: &Path) -> OfstedData {
+    ofsted::read(path).unwrap_or_else(|e| panic!("reading {}: {}", path.display(), e.message))
+}
+
+fn assess(data: &OfstedData, as_of: &str) -> Report {
+    ofsted::assess_all(data, date(as_of), None, RulesetFile::default_ref().unwrap()).unwrap()
+}
+
+fn council<'a>(report: &'a Report, code: &str) -> &'a ofsted::AssessedCouncil {
+    report
+        .councils
+        .iter()
+        .find(|c| {
+            c.assessment
+                .council
+                .as_ref()
+                .and_then(|c| c.code.as_deref())
+                == Some(code)
+        })
+        .unwrap_or_else(|| panic!("{code} not in the report"))
+}
+
+/// A scratch directory of this test process, emptied first.
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!(
+        "trust-eligibility-ofsted-{}-{name}",
+        std::process::id()
+    ));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn counts(pairs: &[(&str, usize)]) -> BTreeMap<String, usize> {
+    pairs.iter().map(|(k, v)| (k.to_string(), *v)).collect()
+}
+
+#[test]
+fn the_ods_gives_the_grade_counts_ofsted_states() {
+    let data = read(&data_dir().join(ODS));
+    assert_eq!(data.format, "spreadsheet");
+    let rows: Vec<(SheetKind, usize, usize)> = data
+        .sheets
+        .iter()
+        .map(|s| (s.sheet, s.header_row, s.rows))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            (SheetKind::History, 3, 271),
+            (SheetKind::Latest, 3, 153),
+            (SheetKind::InYear, 3, 112)
+        ]
+    );
+    assert_eq!(data.warnings, [], "every row of Ofsted's file is readable");
+    let report = assess(&data, "2025-06-30");
+    assert_eq!(report.summary.councils, 153);
+    assert_eq!(
+        report.summary.by_latest_grade,
+        counts(&[
+            ("inadequate", 19),
+            ("good", 67),
+            ("outstanding", 36),
+            ("requires_improvement", 31)
+        ])
+    );
+    assert_eq!(report.ruleset.id, "protocol-2016");
+    assert_eq!(report.summary.inspections_after_as_of, 0);
+    assert_eq!(
+        report.summary.latest_published_in_file,
+        Some(date("2025-05-14"))
+    );
+    assert!(report.not_assessed.is_empty());
+    // 24 monitoring and 36 focused visits carry no progress or priority actions: not used.
+    assert_eq!(
+        (
+            report.summary.visits_not_used.monitoring,
+            report.summary.visits_not_used.focused
+        ),
+        (24, 36)
+    );
+    // Bournemouth, Cumbria and Northamptonshire no longer exist: listed apart, not assessed.
+    let gone: Vec<&str> = report
+        .no_longer_exists
+        .iter()
+        .map(|c| c.code.as_str())
+        .collect();
+    assert_eq!(gone, ["E06000028", "E10000006", "E10000021"]);
+    assert!(report.councils.iter().all(|c| !gone.contains(
+        &c.assessment
+            .council
+            .as_ref()
+            .unwrap()
+            .code
+            .as_deref()
+            .unwrap()
+    )));
+    // Every council has its region.
+    assert!(report.councils.iter().all(|c| c.region.is_some()));
+}
+
+#[test]
+fn the_csv_exports_give_the_same_results_as_the_ods() {
+    let dir = data_dir();
+    let from_ods = assess(&read(&dir.join(ODS)), "2025-06-30");
+    let from_dir = read(&dir);
+    assert_eq!(from_dir.format, "csv");
+    assert_eq!(from_dir.warnings, []);
+    let from_dir = assess(&from_dir, "2025-06-30");
+    // One CSV named: the other sheets come from beside it.
+    let from_one = assess(&read(&dir.join(HISTORY_CSV)), "2025-06-30");
+    for other in [&from_dir, &from_one] {
+        assert_eq!(other.councils, from_ods.councils);
+        assert_eq!(other.summary, from_ods.summary);
+        assert_eq!(other.no_longer_exists, from_ods.no_longer_exists);
+    }
+    assert_eq!(
+        from_dir.summary.by_latest_grade.values().sum::<usize>(),
+        153
+    );
+}
+
+#[test]
+fn bradford_is_a_persistent_failure_under_a_statutory_direction() {
+    let report = assess(&read(&data_dir().join(ODS)), "2025-06-30");
+    let b = council(&report, "E08000032");
+    let a = &b.assessment;
+    assert_eq!(a.ruleset.id, "protocol-2016");
+    assert_eq!(a.intervention, "statutory_direction");
+    assert!(a.findings.persistent);
+    let earlier = a.findings.earlier_inadequate.as_ref().unwrap();
+    assert_eq!(earlier.published, date("2018-10-29"));
+    let latest = a.latest_inspection.as_ref().unwrap();
+    assert_eq!(latest.published, date("2023-01-31"));
+    assert_eq!(a.reasons[0].rule, "protocol-2016/row-2");
+    assert_eq!(
+        b.region.as_deref(),
+        Some("North East, Yorkshire and the Humber")
+    );
+    assert_eq!(b.visits_not_used, 2);
+}
+
+#[test]
+fn devon_is_not_persistent_its_reports_were_published_more_than_five_years_apart() {
+    let data = read(&data_dir().join(ODS));
+    let devon = data
+        .councils
+        .iter()
+        .find(|c| c.code == "E10000008")
+        .unwrap();
+    let published: Vec<String> = devon
+        .inspections
+        .iter()
+        .map(|i| i.published.to_string())
+        .collect();
+    assert_eq!(published, ["2020-03-17", "2025-05-13"]);
+    let report = assess(&data, "2025-06-30");
+    let a = &council(&report, "E10000008").assessment;
+    assert_eq!(
+        a.latest_inspection.as_ref().unwrap().published,
+        date("2025-05-13")
+    );
+    assert!(!a.findings.persistent);
+    assert_eq!(a.findings.earlier_inadequate, None);
+    assert_eq!(a.intervention, "improvement_notice");
+}
+
+#[test]
+fn replaying_an_earlier_date_uses_only_what_was_published_by_then() {
+    let data = read(&data_dir().join(ODS));
+    let report = assess(&data, "2019-06-30");
+    let a = &council(&report, "E08000032").assessment;
+    assert_eq!(
+        a.latest_inspection.as_ref().unwrap().published,
+        date("2018-10-29")
+    );
+    assert!(!a.findings.persistent);
+    assert_eq!(a.intervention, "improvement_notice");
+    for c in &report.councils {
+        if let Some(l) = &c.assessment.latest_inspection {
+            assert!(l.published <= date("2019-06-30"));
+        }
+    }
+    // Devon had no inspection in the file by then (its SIF report is not in it).
+    assert_eq!(
+        council(&report, "E10000008").assessment.intervention,
+        "no_inspection"
+    );
+    let ignored: usize = report
+        .councils
+        .iter()
+        .map(|c| {
+            c.assessment
+                .warnings
+                .iter()
+                .filter(|w| w.code == "ignored_after_as_of")
+                .count()
+        })
+        .sum();
+    assert_eq!(ignored, report.summary.inspections_after_as_of);
+    assert!(ignored > 0);
+    // The same history replayed under the 2015 announcement.
+    let announced = ofsted::assess_all(
+        &data,
+        date("2016-03-01"),
+        Some("announcement-2015"),
+        RulesetFile::default_ref().unwrap(),
+    )
+    .unwrap();
+    assert_eq!(announced.ruleset.id, "announcement-2015");
+}
+
+/// Writes a minimal .ods with the given sheets (each a list of rows of text cells).
+fn write_ods(path: &Path, sheets: &[(&str, &[&[&str]])]) {
+    use zip::write::SimpleFileOptions;
+    let mut content = String::from(
+        r#"<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2"><office:body><office:spreadsheet>"#,
+    );
+    for (name, rows) in sheets {
+        content.push_str(&format!(r#"<table:table table:name="{name}">"#));
+        for row in *rows {
+            content.push_str("<table:table-row>");
+            for cell in *row {
+                content.push_str(&format!(
+                    r#"<table:table-cell office:value-type="string"><text:p>{cell}</text:p></table:table-cell>"#
+                ));
+            }
+            content.push_str("</table:table-row>");
+        }
+        content.push_str("</table:table>");
+    }
+    content.push_str("</office:spreadsheet></office:body></office:document-content>");
+    let manifest = r#"<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>"#;
+    let mut zip = zip::ZipWriter::new(std::fs::File::create(path).unwrap());
+    let stored = SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    for (name, text) in [
+        ("mimetype", "application/vnd.oasis.opendocument.spreadsheet"),
+        ("META-INF/manifest.xml", manifest),
+        ("content.xml", content.as_str()),
+    ] {
+        zip.start_file(name, stored).unwrap();
+        zip.write_all(text.as_bytes()).unwrap();
+    }
+    zip.finish().unwrap();
+}
+
+#[test]
+fn a_file_that_is_not_ofsteds_format_gives_a_clear_error() {
+    let dir = scratch("not-ofsted");
+    let message = |path: &Path| ofsted::read(path).unwrap_err().message;
+
+    // Not a spreadsheet at all.
+    let toml = Path::new(env!("CARGO_MANIFEST_DIR")).join("Cargo.toml");
+    let m = message(&toml);
+    assert!(m.contains("cannot read") && m.contains("Ofsted's"), "{m}");
+
+    // A missing file.
+    let m = message(&dir.join("nowhere.ods"));
+    assert!(
+        m.contains("cannot read") && m.contains("nowhere.ods"),
+        "{m}"
+    );
+
+    // A spreadsheet without Ofsted's sheets names the sheet expected.
+    let ods = dir.join("other.ods");
+    write_ods(&ods, &[("Sheet1", &[&["hello"]])]);
+    let m = message(&ods);
+    assert!(
+        m.contains("has no sheet Inspections_as_at_31_March") && m.contains("Sheet1"),
+        "{m}"
+    );
+
+    // Ofsted's sheet without a column it needs names the column.
+    let header: &[&str] = &[
+        "Local authority area code",
+        "Local authority name",
+        "Publication date",
+    ];
+    write_ods(
+        &ods,
+        &[
+            ("Inspections_as_at_31_March", &[&["title"], header]),
+            ("ILACS_inspection_history", &[header]),
+        ],
+    );
+    let err = ofsted::read(&ods).unwrap_err();
+    assert_eq!(err.path, "ILACS_inspection_history");
+    assert!(
+        err.message.contains("no column \"Overall effectiveness\"")
+            && err.message.contains("row 1"),
+        "{}",
+        err.message
+    );
+
+    // A CSV file without Ofsted's header row.
+    let csv = dir.join("other.csv");
+    std::fs::write(&csv, "a,b,c\n1,2,3\n").unwrap();
+    let m = message(&csv);
+    assert!(
+        m.contains("is not one of Ofsted's sheets") && m.contains("Local authority area code"),
+        "{m}"
+    );
+
+    // A directory holding only the latest sheet names the history sheet it lacks.
+    let only = scratch("only-latest");
+    std::fs::copy(data_dir().join(LATEST_CSV), only.join(LATEST_CSV)).unwrap();
+    let err = ofsted::read(&only).unwrap_err();
+    assert_eq!(err.path, "ILACS_inspection_history");
+    assert!(err.message.contains("no CSV file"), "{}", err.message);
+
+    // The latest sheet without its "Overall effectiveness" column.
+    let text = std::fs::read_to_string(data_dir().join(LATEST_CSV)).unwrap();
+    let renamed = text.replacen("Overall effectiveness", "Overall", 1);
+    std::fs::write(only.join(LATEST_CSV), renamed).unwrap();
+    let err = ofsted::read(&only.join(LATEST_CSV)).unwrap_err();
+    assert!(
+        err.message.contains("no column \"Overall effectiveness\""),
+        "{}",
+        err.message
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+    let _ = std::fs::remove_dir_all(&only);
+}
+
+/// Replaces `from` with `to` on one line (1-based) of a CSV file.
+fn edit_line(path: &Path, line: usize, from: &str, to: &str) {
+    let text = std::fs::read_to_string(path).unwrap();
+    let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
+    assert!(lines[line - 1].contains(from), "{}", lines[line - 1]);
+    lines[line - 1] = lines[line - 1].replacen(from, to, 1);
+    std::fs::write(path, lines.join("\n") + "\n").unwrap();
+}
+
+#[test]
+fn rows_and_cells_that_cannot_be_read_are_reported_by_sheet_and_row() {
+    let dir = scratch("bad-rows");
+    for f in [LATEST_CSV, HISTORY_CSV, IN_YEAR_CSV] {
+        std::fs::write(dir.join(f), std::fs::read(data_dir().join(f)).unwrap()).unwrap();
+    }
+    // Barking and Dagenham's 2023 report: unreadable date in the history, still in the latest.
+    edit_line(&dir.join(HISTORY_CSV), 3, "2023-09-04", "2023-13-04");
+    // Barnet 2024: an unreadable judgement, which the in-year sheet supplies.
+    edit_line(
+        &dir.join(HISTORY_CSV),
+        5,
+        "Good,Good,Outstanding",
+        "Good,Gd,Outstanding",
+    );
+    // Barnsley 2023: the latest sheet disagrees with the history, whose row is used.
+    edit_line(
+        &dir.join(LATEST_CSV),
+        4,
+        "2023-10-27,Good,Good",
+        "2023-10-27,Inadequate,Good",
+    );
+    // An unknown visit type.
+    edit_line(
+        &dir.join(IN_YEAR_CSV),
+        2,
+        "ILACS Focused Visit",
+        "Something else",
+    );
+
+    let data = read(&dir);
+    let seen: Vec<(SheetKind, Option<usize>)> = data
+        .warnings
+        .iter()
+        .map(|w| {
+            let at = w.at.as_ref().unwrap();
+            (at.sheet, at.row)
+        })
+        .collect();
+    assert_eq!(
+        seen,
+        [
+            (SheetKind::History, Some(3)),
+            (SheetKind::History, Some(5)),
+            (SheetKind::Latest, Some(4)),
+            (SheetKind::InYear, Some(2)),
+        ],
+        "{:#?}",
+        data.warnings
+    );
+    let text: Vec<String> = data.warnings.iter().map(ToString::to_string).collect();
+    assert!(text[0].contains("ilacs_history_2018-2025.csv (ILACS_inspection_history) line 3"));
+    assert!(text[0].contains("\"2023-13-04\" is not a date"));
+    assert!(text[1].contains("\"Gd\" is not a grade"));
+    assert!(text[2].contains("overall good there, inadequate here"));
+    assert!(text[3].contains("\"Something else\""));
+
+    // Nothing was lost: the values came from the other sheets.
+    let report = assess(&data, "2025-06-30");
+    assert_eq!(
+        council(&report, "E09000002")
+            .assessment
+            .latest_inspection
+            .as_ref()
+            .unwrap()
+            .published,
+        date("2023-09-04")
+    );
+    let barnet = council(&report, "E09000003")
+        .assessment
+        .latest_inspection
+        .clone()
+        .unwrap();
+    assert_eq!(
+        barnet.judgements.unwrap().help_and_protection,
+        Some(trust_eligibility::input::Grade::Good)
+    );
+    assert_eq!(
+        council(&report, "E08000016").assessment.intervention,
+        "high_performing"
+    );
+    assert_eq!(report.summary.visits_not_used.focused, 35);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+fn cli(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_trust-eligibility"))
+        .args(args)
+        .output()
+        .expect("run the CLI")
+}
+
+#[test]
+fn the_cli_prints_a_table_csv_or_json() {
+    let ods = data_dir().join(ODS);
+    let ods = ods.to_str().unwrap();
+
+    // Table (the default): a header line, 153 councils, a blank line, then the summary.
+    let out = cli(&["ofsted", ods, "--as-of", "2025-06-30"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    let header: Vec<&str> = lines[0].split("  ").filter(|s| !s.is_empty()).collect();
+    assert_eq!(
+        header.iter().map(|s| s.trim()).collect::<Vec<_>>(),
+        [
+            "code",
+            "name",
+            "region",
+            "latest grade",
+            "published",
+            "intervention",
+            "key date",
+            "persistent",
+            "systemic"
+        ]
+    );
+    assert_eq!(lines[154], "");
+    assert!(lines[1..154].iter().all(|l| l.starts_with('E')));
+    let bradford = lines.iter().find(|l| l.contains("Bradford")).unwrap();
+    assert!(bradford.contains("statutory_direction") && bradford.contains("2023-04-30"));
+    // Columns are aligned: "intervention" starts at the same place on every line.
+    let col = lines[0].find("intervention").unwrap();
+    assert!(lines[1..154]
+        .iter()
+        .all(|l| l[col..].starts_with(|c: char| c.is_ascii_lowercase())));
+    assert!(text.contains("By intervention:") && text.contains("By latest grade:"));
+    assert!(text.contains("Councils that no longer exist (3)"));
+    assert!(text.contains("Visits not used: 60 (24 monitoring, 36 focused)"));
+
+    // CSV: standard output is nothing but CSV; the summary goes to standard error.
+    let dir = data_dir();
+    let out = cli(&[
+        "ofsted",
+        dir.to_str().unwrap(),
+        "--as-of=2025-06-30",
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    let mut reader = csv::Reader::from_reader(out.stdout.as_slice());
+    let headers = reader.headers().unwrap().clone();
+    assert_eq!(
+        headers.iter().collect::<Vec<_>>(),
+        [
+            "code",
+            "name",
+            "region",
+            "latest_grade",
+            "latest_published",
+            "intervention",
+            "key_date",
+            "key_date_kind",
+            "persistent",
+            "systemic",
+            "high_performing"
+        ]
+    );
+    let records: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(records.len(), 153);
+    assert!(records.iter().all(|r| r.len() == 11));
+    let inadequate = records.iter().filter(|r| &r[3] == "inadequate").count();
+    assert_eq!(inadequate, 19);
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains("By intervention:"), "{stderr}");
+
+    // JSON: every engine output with its region, the summary, the councils apart.
+    let out = cli(&[
+        "ofsted",
+        ods,
+        "--as-of",
+        "2025-06-30",
+        "--format",
+        "json",
+        "--ruleset",
+        "protocol-2016",
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let councils = v["councils"].as_array().unwrap();
+    assert_eq!(councils.len(), 153);
+    let b = councils
+        .iter()
+        .find(|c| c["council"]["code"] == "E08000032")
+        .unwrap();
+    assert_eq!(b["region"], "North East, Yorkshire and the Humber");
+    assert_eq!(b["intervention"], "statutory_direction");
+    assert_eq!(b["ruleset"]["id"], "protocol-2016");
+    assert_eq!(b["ruleset"]["chosenBy"], "request");
+    assert!(b["reasons"].as_array().is_some_and(|r| !r.is_empty()));
+    assert_eq!(v["summary"]["byLatestGrade"]["inadequate"], 19);
+    assert_eq!(v["noLongerExists"].as_array().unwrap().len(), 3);
+    assert_eq!(v["warnings"].as_array().unwrap().len(), 0);
+    assert_eq!(out.stderr, b"");
+
+    // Errors: exit 2, the reason on standard error.
+    let toml = Path::new(env!("CARGO_MANIFEST_DIR")).join("Cargo.toml");
+    let out = cli(&["ofsted", toml.to_str().unwrap(), "--as-of", "2025-06-30"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("Ofsted's"));
+    let out = cli(&["ofsted", ods]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--as-of"));
+    let out = cli(&["ofsted", ods, "--as-of", "2025-06-30", "--format", "xml"]);
+    assert_eq!(out.status.code(), Some(2));
+    let out = cli(&["ofsted", ods, "--as-of", "2014-01-01"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--ruleset"));
+}
