@@ -505,11 +505,12 @@ fn explain(
     }
 }
 
-/// Capitalises the first letter, so "the council was..." reads as a sentence.
+/// Capitalises a first ASCII letter, so "the council was..." reads as a sentence. (Names are
+/// shown as given; full Unicode case tables would add some 10 KB to the wasm module.)
 pub(crate) fn sentence(s: &str) -> String {
-    let mut chars = s.chars();
-    match chars.next() {
-        Some(c) => c.to_uppercase().chain(chars).collect(),
-        None => String::new(),
+    let mut out = s.to_string();
+    if let Some(first) = out.get_mut(0..1) {
+        first.make_ascii_uppercase();
     }
+    out
 }

@@ -80,7 +80,13 @@ pub struct Error {
 impl Error {
     /// An error at `path`; the message is prefixed with the path.
     pub fn new(code: ErrorCode, path: impl Into<String>, detail: impl fmt::Display) -> Error {
-        let path = path.into();
+        Error::build(code, path.into(), &detail)
+    }
+
+    // Errors are the cold path: one copy of this, however many callers and detail types.
+    #[cold]
+    #[inline(never)]
+    fn build(code: ErrorCode, path: String, detail: &dyn fmt::Display) -> Error {
         let message = if path.is_empty() {
             detail.to_string()
         } else {

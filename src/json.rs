@@ -241,7 +241,7 @@ impl Parser<'_> {
                 return Err(self.syntax("expected a digit in the exponent"));
             }
         }
-        let n = decimal(&self.text[start..self.i]);
+        let n = decimal(self.text.get(start..self.i).unwrap_or_default());
         if !n.is_finite() {
             return Err(self.syntax("a number too large"));
         }
@@ -259,7 +259,7 @@ impl Parser<'_> {
                 }
                 self.i += 1;
             }
-            out.push_str(&self.text[start..self.i]);
+            out.push_str(self.text.get(start..self.i).unwrap_or_default());
             match self.s.get(self.i) {
                 Some(b'"') => {
                     self.i += 1;
@@ -335,10 +335,7 @@ fn decimal(text: &str) -> f64 {
         Some(rest) => (true, rest),
         None => (false, text),
     };
-    let (digits_part, exp_part) = match body.find(['e', 'E']) {
-        Some(i) => (&body[..i], &body[i + 1..]),
-        None => (body, ""),
-    };
+    let (digits_part, exp_part) = body.split_once(['e', 'E']).unwrap_or((body, ""));
     let mut mantissa: u64 = 0;
     let mut scale: i64 = 0;
     let mut seen_point = false;
@@ -411,7 +408,9 @@ pub fn describe(v: &Json) -> String {
         Json::Null => "null".into(),
         Json::Bool(b) => format!("{b}"),
         Json::Num(n) => format!("the number {}", number(*n)),
-        Json::Str(s) if s.starts_with(NON_FINITE) => format!("the number {}", &s[1..]),
+        Json::Str(s) if s.starts_with(NON_FINITE) => {
+            format!("the number {}", s.trim_start_matches(NON_FINITE))
+        }
         Json::Str(s) => format!("the text {}", crate::input::quote_short(s)),
         Json::Arr(_) => "a list".into(),
         Json::Obj(_) => "an object".into(),
@@ -419,13 +418,18 @@ pub fn describe(v: &Json) -> String {
 }
 
 /// A value of the wrong kind.
+#[cold]
+#[inline(never)]
 pub fn wrong_type(v: &Json, at: &Path, expected: &str) -> Error {
     if let Json::Str(s) = v {
         if s.starts_with(NON_FINITE) {
             return Error::new(
                 ErrorCode::InvalidValue,
                 at.render(),
-                format_args!("must be a finite number, not {}", &s[1..]),
+                format_args!(
+                    "must be a finite number, not {}",
+                    s.trim_start_matches(NON_FINITE)
+                ),
             );
         }
     }
@@ -552,6 +556,7 @@ pub struct Fields<'a> {
 
 impl<'a> Fields<'a> {
     /// The object at `at`, which may only have `keys` (an unknown key is an error naming it).
+    #[inline(never)]
     pub fn new(
         v: &'a Json,
         at: &'a Path<'a>,
@@ -562,40 +567,27 @@ impl<'a> Fields<'a> {
             return Err(wrong_type(v, at, expecting));
         };
         if let Some((k, _)) = fields.iter().find(|(k, _)| !keys.contains(&k.as_str())) {
-            let expected = keys
-                .iter()
-                .map(|k| format!("\"{k}\""))
-                .collect::<Vec<_>>()
-                .join(", ");
-            return Err(Error::new(
-                ErrorCode::UnknownField,
-                at.key(k).render(),
-                format_args!(
-                    "unknown key {} (expected one of {expected})",
-                    crate::input::quote_short(k)
-                ),
-            ));
+            return Err(unknown_key(at, k, keys));
         }
         Ok(Fields { fields, at })
     }
 
+    #[inline(never)]
     fn get(&self, key: &str) -> Option<&'a Json> {
         self.fields.iter().find(|(k, _)| k == key).map(|(_, v)| v)
     }
 
     /// A required key.
+    #[inline(never)]
     pub fn req<T: FromJson>(&self, key: &'static str) -> Result<T, Error> {
         match self.get(key) {
             Some(v) => T::from_json(v, &self.at.key(key)),
-            None => Err(Error::new(
-                ErrorCode::MissingField,
-                self.at.key(key).render(),
-                "is required but missing",
-            )),
+            None => Err(missing(self.at, key)),
         }
     }
 
     /// An optional key: missing or `null` is `None`.
+    #[inline(never)]
     pub fn opt<T: FromJson>(&self, key: &'static str) -> Result<Option<T>, Error> {
         match self.get(key) {
             Some(v) => Option::<T>::from_json(v, &self.at.key(key)),
@@ -604,14 +596,44 @@ impl<'a> Fields<'a> {
     }
 
     /// An optional object of values: missing or `null` is empty.
+    #[inline(never)]
     pub fn map<T: FromJson>(&self, key: &'static str) -> Result<Table<T>, Error> {
         Ok(self.opt::<Table<T>>(key)?.unwrap_or_default())
     }
 
     /// An optional list: missing or `null` is empty.
+    #[inline(never)]
     pub fn list<T: FromJson>(&self, key: &'static str) -> Result<Vec<T>, Error> {
         Ok(self.opt::<Vec<T>>(key)?.unwrap_or_default())
     }
+}
+
+#[cold]
+#[inline(never)]
+fn missing(at: &Path, key: &str) -> Error {
+    Error::new(
+        ErrorCode::MissingField,
+        at.key(key).render(),
+        "is required but missing",
+    )
+}
+
+#[cold]
+#[inline(never)]
+fn unknown_key(at: &Path, key: &str, keys: &[&str]) -> Error {
+    let expected = keys
+        .iter()
+        .map(|k| format!("\"{k}\""))
+        .collect::<Vec<_>>()
+        .join(", ");
+    Error::new(
+        ErrorCode::UnknownField,
+        at.key(key).render(),
+        format_args!(
+            "unknown key {} (expected one of {expected})",
+            crate::input::quote_short(key)
+        ),
+    )
 }
 
 /// Implements [`FromJson`] for a fieldless enum from its snake_case names.

@@ -10,7 +10,7 @@ use serde::Serialize;
 use std::sync::OnceLock;
 
 /// The embedded default ruleset file, as JSON.
-pub const DEFAULT_JSON: &str = include_str!("../rulesets/rulesets.json");
+pub const DEFAULT_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/rulesets.min.json"));
 
 /// A published source a rule rests on.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -637,19 +637,17 @@ fn default_value() -> Result<Json, Error> {
 /// Checks that a template only uses known `{placeholders}`.
 fn template(text: &str, path: String) -> Result<(), Error> {
     let mut rest = text;
-    while let Some(open) = rest.find('{') {
-        let after = &rest[open + 1..];
-        let Some(close) = after.find('}') else {
+    while let Some((_, after)) = rest.split_once('{') {
+        let Some((name, tail)) = after.split_once('}') else {
             return Err(invalid(path, "has a \"{\" with no closing \"}\""));
         };
-        let name = &after[..close];
         if !PLACEHOLDERS.contains(&name) {
             return Err(invalid(
                 path,
                 format_args!("uses {{{name}}}, which is not a value the checker fills in"),
             ));
         }
-        rest = &after[close + 1..];
+        rest = tail;
     }
     Ok(())
 }
@@ -658,12 +656,10 @@ fn template(text: &str, path: String) -> Result<(), Error> {
 pub fn render(text: &str, vars: &[(&str, String)]) -> String {
     let mut out = String::with_capacity(text.len() + 32);
     let mut rest = text;
-    while let Some(open) = rest.find('{') {
-        out.push_str(&rest[..open]);
-        let after = &rest[open + 1..];
-        match after.find('}') {
-            Some(close) => {
-                let name = &after[..close];
+    while let Some((before, after)) = rest.split_once('{') {
+        out.push_str(before);
+        match after.split_once('}') {
+            Some((name, tail)) => {
                 match vars.iter().find(|(k, _)| *k == name) {
                     Some((_, v)) => out.push_str(v),
                     None => {
@@ -672,11 +668,12 @@ pub fn render(text: &str, vars: &[(&str, String)]) -> String {
                         out.push('}');
                     }
                 }
-                rest = &after[close + 1..];
+                rest = tail;
             }
             None => {
-                out.push_str(&rest[open..]);
-                rest = "";
+                out.push('{');
+                rest = after;
+                break;
             }
         }
     }
