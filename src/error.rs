@@ -70,11 +70,31 @@ impl ErrorCode {
 /// assert_eq!(err.path, "inspections[0].published");
 /// assert_eq!(err.message, r#"inspections[0].published: "2015-02-30" is not a date (YYYY-MM-DD)"#);
 /// ```
+///
+/// The fields live behind one pointer (`Deref` to [`ErrorDetail`]): a `Result` that carries
+/// an `Error` stays the size of a pointer, which keeps every `?` cheap and the wasm small.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Error(Box<ErrorDetail>);
+
+/// What an [`Error`] holds.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
-pub struct Error {
+pub struct ErrorDetail {
     pub code: ErrorCode,
     pub path: String,
     pub message: String,
+}
+
+impl std::ops::Deref for Error {
+    type Target = ErrorDetail;
+    fn deref(&self) -> &ErrorDetail {
+        &self.0
+    }
+}
+
+impl serde::Serialize for Error {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.0.serialize(s)
+    }
 }
 
 impl Error {
@@ -92,16 +112,16 @@ impl Error {
         } else {
             format!("{path}: {detail}")
         };
-        Error {
+        Error(Box::new(ErrorDetail {
             code,
             path,
             message,
-        }
+        }))
     }
 
     /// The same error under another code (a bad value inside a ruleset file is `invalid_ruleset`).
     pub fn recode(mut self, code: ErrorCode) -> Error {
-        self.code = code;
+        self.0.code = code;
         self
     }
 

@@ -274,7 +274,7 @@ fn write_ods(path: &Path, sheets: &[(&str, &[&[&str]])]) {
 #[test]
 fn a_file_that_is_not_ofsteds_format_gives_a_clear_error() {
     let dir = scratch("not-ofsted");
-    let message = |path: &Path| ofsted::read(path).unwrap_err().message;
+    let message = |path: &Path| ofsted::read(path).unwrap_err().message.clone();
 
     // Not a spreadsheet at all.
     let toml = Path::new(env!("CARGO_MANIFEST_DIR")).join("Cargo.toml");
