@@ -330,6 +330,7 @@ impl RulesetFile {
                 "a ruleset file (an object)",
             ));
         }
+        too_big(&patch, &Path::Root)?;
         let mut base = default_value()?;
         crate::json::merge(&mut base, patch);
         RulesetFile::from_value(&base)
@@ -628,6 +629,36 @@ impl RulesetFile {
         }
         self.sources.get(key)
     }
+}
+
+/// A ruleset file may hold at most [`crate::input::MAX_ITEMS`] items in any list or object, as
+/// inputs may: merging and validating stay well within linear-time bounds on hostile files.
+fn too_big(v: &Json, at: &Path) -> Result<(), Error> {
+    let (len, children): (usize, Vec<(Option<&str>, &Json)>) = match v {
+        Json::Arr(items) => (items.len(), items.iter().map(|x| (None, x)).collect()),
+        Json::Obj(fields) => (
+            fields.len(),
+            fields.iter().map(|(k, x)| (Some(k.as_str()), x)).collect(),
+        ),
+        _ => return Ok(()),
+    };
+    if len > crate::input::MAX_ITEMS {
+        return Err(Error::new(
+            ErrorCode::InvalidRuleset,
+            at.render(),
+            format_args!(
+                "has {len} items; a ruleset file may have at most {} in any list or object",
+                crate::input::MAX_ITEMS
+            ),
+        ));
+    }
+    for (i, (key, child)) in children.into_iter().enumerate() {
+        match key {
+            Some(k) => too_big(child, &at.key(k))?,
+            None => too_big(child, &at.index(i))?,
+        }
+    }
+    Ok(())
 }
 
 fn default_value() -> Result<Json, Error> {
