@@ -1,0 +1,650 @@
+// The measuring harness (issue 6). Run by `bash bench/run`, which first builds the release wasm
+// and runs the native criterion benches; this script then measures sizes, the peers in Node,
+// everything in headless Chromium, and writes BENCHMARKS.md at the repository root.
+//
+//   node bench/run.mjs [--runs N] [--passes N] [--out FILE]
+//
+// Nothing here is a test: no timing fails the run. The one gate (the wasm's gzip size) is
+// scripts/size-gate.mjs, run by the test command.
+
+import { execFileSync, spawn } from "node:child_process";
+import { createInterface } from "node:readline";
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { cpus, loadavg, totalmem } from "node:os";
+import { dirname, join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import { brotliCompressSync, constants as zc, gzipSync } from "node:zlib";
+import { chromium } from "playwright-core";
+import { protocolCouncils, mixedCouncils, sponsors } from "./lib/generate.mjs";
+import { protocolFacts, protocolParams } from "./lib/facts.mjs";
+import { councilsFromOfsted } from "./lib/ofsted.mjs";
+import { median } from "./lib/measure.mjs";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, "..");
+const args = process.argv.slice(2);
+const opt = (name, dflt) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : dflt;
+};
+const RUNS = Number(opt("--runs", process.env.BENCH_RUNS || 5));
+const PASSES = Number(opt("--passes", process.env.BENCH_PASSES || 5));
+const BATCH_REPS = 30;
+const NAV_REPS = Number(process.env.BENCH_NAV_REPS || 3); // navigations of each page per run
+const N = 10000;
+const OUT = opt("--out", join(root, "BENCHMARKS.md"));
+const OFSTED = process.env.TRUST_BENCH_OFSTED_DIR || join(root, "..", "shared", "data", "ofsted");
+const TARGET = process.env.CARGO_TARGET_DIR || join(root, "target");
+const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
+const budget = JSON.parse(readFileSync(join(here, "budget.json"), "utf8"));
+const TARGETS = {
+  perCallRatio: 1.0, // ours / json-logic-js, per call in Chromium
+  batchUsPerCouncil: 2,
+  wasmGzipBytes: budget.wasmGzipBytes,
+  firstLoadGzipBytes: budget.firstLoadGzipBytes,
+  readyWithinMs: 30,
+};
+
+const say = (s) => process.stderr.write(`==> bench: ${s}\n`);
+const loadAtStart = loadavg();
+const outDir = join(here, "out");
+mkdirSync(outDir, { recursive: true });
+
+// ---------------------------------------------------------------------------------------------
+// Inputs: generated (seeded), and Ofsted's 153 councils read from the shared data at run time.
+say("generating inputs");
+const rulesetFile = JSON.parse(readFileSync(join(root, "rulesets", "rulesets.json"), "utf8"));
+const params = protocolParams(rulesetFile);
+const protocol = protocolCouncils(20160704, N);
+const facts = protocol.map((x) => protocolFacts(x, params));
+const mixed = mixedCouncils(20151214, N);
+const sponsorInputs = sponsors(2014, N);
+const ofsted = councilsFromOfsted(OFSTED);
+const jsonLogicRule = JSON.parse(readFileSync(join(here, "peers", "protocol-2016.jsonlogic.json"), "utf8"));
+const zenExpression = readFileSync(join(here, "peers", "protocol-2016.zen-expression.txt"), "utf8").trim();
+const snippets = join(root, "www", "pkg", "snippets");
+let boundary = null;
+if (existsSync(snippets)) {
+  for (const d of readdirSync(snippets)) {
+    for (const f of readdirSync(join(snippets, d))) {
+      if (/export function toJson\b/.test(readFileSync(join(snippets, d, f), "utf8"))) {
+        boundary = `/www/pkg/snippets/${d}/${f}`;
+      }
+    }
+  }
+}
+const inputs = { protocol, facts, mixed, sponsors: sponsorInputs, ofsted, jsonLogicRule, zenExpression, boundary };
+const inputsPath = join(outDir, "inputs.json"); // the page fetches it as /bench/out/inputs.json
+writeFileSync(inputsPath, JSON.stringify(inputs));
+
+// ---------------------------------------------------------------------------------------------
+// Sizes.
+const gz = (b) => gzipSync(b, { level: 9 }).length;
+const br = (b) => brotliCompressSync(b, {
+  params: { [zc.BROTLI_PARAM_QUALITY]: 11, [zc.BROTLI_PARAM_SIZE_HINT]: b.length },
+}).length;
+const file = (p) => readFileSync(join(root, p));
+const wasmPath = "www/pkg/trust_eligibility_bg.wasm";
+const wasm = file(wasmPath);
+const glue = file("www/pkg/trust_eligibility.js");
+const sizes = {
+  wasm: { raw: wasm.length, gzip: gz(wasm), brotli: br(wasm) },
+  glue: { raw: glue.length, gzip: gz(glue), brotli: br(glue) },
+  jsonLogic: (() => { const b = file("node_modules/json-logic-js/logic.js"); return { raw: b.length, gzip: gz(b), brotli: br(b) }; })(),
+  zenWasm: (() => { const b = file("node_modules/@gorules/zen-engine-wasm/dist/zen_engine_wasm_bg.wasm"); return { raw: b.length, gzip: gz(b), brotli: br(b) }; })(),
+  sections: wasmSections(wasm),
+};
+
+/** The sections of a wasm binary, each with its raw and gzip size (gzip of the section alone). */
+function wasmSections(buf) {
+  const NAMES = ["custom", "type", "import", "function", "table", "memory", "global", "export",
+    "start", "element", "code", "data", "datacount", "tag"];
+  const out = [];
+  let p = 8;
+  const leb = () => {
+    let v = 0, shift = 0, b;
+    do { b = buf[p++]; v += (b & 0x7f) * 2 ** shift; shift += 7; } while (b & 0x80);
+    return v;
+  };
+  while (p < buf.length) {
+    const id = buf[p++];
+    const size = leb();
+    const start = p;
+    let name = NAMES[id] || `section ${id}`;
+    if (id === 0) {
+      const len = leb();
+      name = `custom "${buf.subarray(p, p + len).toString()}"`;
+      p = start;
+    }
+    const body = buf.subarray(start, start + size);
+    out.push({ name, raw: size, gzip: gz(body) });
+    p = start + size;
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Native: criterion's samples (bench/run runs `cargo bench --bench engine` first).
+function criterionResults() {
+  const base = join(TARGET, "criterion");
+  const out = [];
+  if (!existsSync(base)) return out;
+  const walk = (dir) => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      if (!e.isDirectory()) continue;
+      const d = join(dir, e.name);
+      if (e.name === "new" && existsSync(join(d, "sample.json"))) {
+        const meta = JSON.parse(readFileSync(join(d, "benchmark.json"), "utf8"));
+        const s = JSON.parse(readFileSync(join(d, "sample.json"), "utf8"));
+        const perIter = s.iters.map((n, i) => s.times[i] / n / 1000); // µs
+        out.push({ id: meta.full_id, samples: perIter.length, iters: s.iters.reduce((a, b) => a + b, 0),
+          median: median(perIter), min: Math.min(...perIter), max: Math.max(...perIter) });
+      } else walk(d);
+    }
+  };
+  walk(base);
+  const order = ["council/realistic", "council/largest-real", "council/realistic/json", "sponsor/charity", "sponsor/council", "sponsor/charity/json"];
+  return out.sort((a, b) => (order.indexOf(a.id) + 99 * (order.indexOf(a.id) < 0)) - (order.indexOf(b.id) + 99 * (order.indexOf(b.id) < 0)));
+}
+const native = criterionResults();
+if (!native.length) say("no criterion results found (run `cargo bench --bench engine` first, or use bash bench/run)");
+const largestReal = (() => {
+  try { return readFileSync(join(outDir, "largest-real.txt"), "utf8").trim(); } catch { return null; }
+})();
+
+// ---------------------------------------------------------------------------------------------
+// Node: the peers, several fresh processes.
+const nodeRuns = [];
+for (let r = 0; r < RUNS; r++) {
+  say(`node peers run ${r + 1}/${RUNS}`);
+  const text = execFileSync(process.execPath, [join(here, "node-peers.mjs"), inputsPath, String(PASSES)],
+    { cwd: root, maxBuffer: 64 << 20, stdio: ["ignore", "pipe", "inherit"] });
+  nodeRuns.push(JSON.parse(text));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Chromium.
+// The static server runs in a process of its own. The bench page is cross-origin isolated (finer
+// timers); the start page and the empty page are served as a plain static host would serve them.
+const server = await new Promise((resolve, reject) => {
+  const child = spawn(process.execPath, [join(here, "lib", "server.mjs"), root], { stdio: ["ignore", "pipe", "inherit"] });
+  const log = [];
+  let origin = null;
+  createInterface({ input: child.stdout }).on("line", (line) => {
+    const e = JSON.parse(line);
+    if (e.origin) { origin = e.origin; resolve({ origin, log, close: () => { child.kill("SIGTERM"); } }); } else log.push(e);
+  });
+  child.on("exit", (code) => { if (!origin) reject(new Error(`static server exited (${code})`)); });
+});
+const browser = await chromium.launch({
+  executablePath: CHROMIUM,
+  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run"],
+});
+const chromiumVersion = browser.version();
+
+// Installed before any script of a navigated page: records when each wasm instantiation
+// resolves and when the page's "Loading the checker…" line (#loading) goes away.
+const READY_HOOK = `(() => {
+  const rec = window.__benchReady = { wasm: [], loadingSeen: false, loadingGoneAt: null };
+  for (const name of ["instantiateStreaming", "instantiate"]) {
+    const orig = WebAssembly[name];
+    if (!orig) continue;
+    WebAssembly[name] = function (...a) {
+      const start = performance.now();
+      return orig.apply(this, a).then((r) => { rec.wasm.push({ api: name, start, end: performance.now() }); return r; });
+    };
+  }
+  const check = () => {
+    const el = document.getElementById("loading");
+    const visible = el && el.isConnected && !el.hidden && el.offsetParent !== null;
+    if (el) rec.loadingSeen = true;
+    if (rec.loadingSeen && !visible && rec.loadingGoneAt === null) rec.loadingGoneAt = performance.now();
+  };
+  new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true });
+})();`;
+
+async function navigate(path) {
+  const ctx = await browser.newContext();
+  await ctx.addInitScript(READY_HOOK);
+  const page = await ctx.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
+  const bodies = [];
+  page.on("response", (r) => bodies.push(r.body().then(
+    (b) => ({ url: r.url(), status: r.status(), raw: b.length, gzip: gz(b) }),
+    () => ({ url: r.url(), status: r.status(), raw: 0, gzip: 0, unreadable: true }))));
+  const logFrom = server.log.length;
+  await page.goto(server.origin + path, { waitUntil: "networkidle" });
+  // Let a service worker's install-time fetches finish: wait until the server is quiet for 1 s.
+  for (let i = 0; i < 40; i++) {
+    const last = server.log[server.log.length - 1];
+    if (!last || Date.now() - last.at > 1000) break;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  const t = await page.evaluate(() => {
+    const nav = performance.getEntriesByType("navigation")[0];
+    const mark = performance.getEntriesByName("checker-ready")[0];
+    const fcp = performance.getEntriesByName("first-contentful-paint")[0];
+    const resources = [nav, ...performance.getEntriesByType("resource")].map((e) => ({
+      name: new URL(e.name).pathname, start: e.startTime, end: e.responseEnd }));
+    return { dcl: nav.domContentLoadedEventEnd, load: nav.loadEventEnd, mark: mark ? mark.startTime : null,
+      fcp: fcp ? fcp.startTime : null, rec: window.__benchReady, sw: !!navigator.serviceWorker?.controller, resources };
+  });
+  const responses = await Promise.all(bodies);
+  const served = server.log.slice(logFrom);
+  await ctx.close();
+  const lastWasm = Math.max(0, ...t.rec.wasm.map((w) => w.end));
+  let ready, readyBy;
+  if (t.mark !== null) { ready = t.mark; readyBy = 'performance mark "checker-ready"'; } else {
+    ready = Math.max(t.dcl, lastWasm, t.rec.loadingGoneAt ?? 0);
+    readyBy = `the latest of: ${[
+      "DOMContentLoaded",
+      t.rec.wasm.length ? "the last wasm instantiation resolved" : null,
+      t.rec.loadingGoneAt !== null ? "the page's \"Loading the checker…\" line (#loading) gone" : null,
+    ].filter(Boolean).join(", ")}`;
+  }
+  return { ...t, ready, readyBy, wasmCount: t.rec.wasm.length, responses, served, errors };
+}
+
+const browserRuns = [];
+const navRuns = [];
+for (let r = 0; r < RUNS; r++) {
+  say(`chromium run ${r + 1}/${RUNS}: bench page`);
+  const ctx = await browser.newContext();
+  const page = await ctx.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  await page.goto(server.origin + "/bench/page.html");
+  await page.waitForFunction(() => window.benchReady === true, null, { timeout: 60000 });
+  const load = await page.evaluate(() => window.bench.load());
+  const agree = await page.evaluate(() => window.bench.agreement());
+  const per = await page.evaluate((p) => window.bench.perCall(p), PASSES);
+  const batch = await page.evaluate((n) => window.bench.batch(n), BATCH_REPS);
+  await ctx.close();
+  if (errors.length) throw new Error(`bench page errors: ${errors.join("; ")}`);
+  browserRuns.push({ load, agree, per, batch });
+
+  say(`chromium run ${r + 1}/${RUNS}: navigation, empty page and start page, ${NAV_REPS} each`);
+  const order = r % 2 ? ["/www/index.html", "/bench/empty.html"] : ["/bench/empty.html", "/www/index.html"];
+  const navs = { empty: [], start: [] };
+  for (let k = 0; k < NAV_REPS; k++) {
+    for (const p of order) navs[p.includes("empty") ? "empty" : "start"].push(await navigate(p));
+  }
+  // The run's value for each page: the navigation with the median ready time.
+  const mid = (xs) => [...xs].sort((a, b) => a.ready - b.ready)[Math.floor(xs.length / 2)];
+  navRuns.push({ empty: mid(navs.empty), start: mid(navs.start), all: navs });
+}
+await browser.close();
+await server.close();
+
+// ---------------------------------------------------------------------------------------------
+// Twiggy on the build with names (before wasm-opt): what the wasm is made of.
+function twiggy() {
+  // bench/run keeps a copy of the build this release came from; else the one in target/.
+  const kept = join(outDir, "trust_eligibility.named.wasm");
+  const named = existsSync(kept) ? kept : join(TARGET, "wasm32-unknown-unknown", "release", "trust_eligibility.wasm");
+  if (!existsSync(named)) return null;
+  let items;
+  try {
+    items = JSON.parse(execFileSync("twiggy", ["top", "-n", "1000000", "-f", "json", named],
+      { maxBuffer: 64 << 20, env: { ...process.env, PATH: `${process.env.HOME}/.cargo/bin:${process.env.PATH}` } }));
+  } catch { return null; }
+  const shipped = items.filter((i) => !/^"function names" subsection|^custom section|^"?local names|^name section/.test(i.name));
+  const total = shipped.reduce((s, i) => s + i.shallow_size, 0);
+  const groups = new Map();
+  const group = (name) => {
+    if (/^data segment|^data\[/.test(name)) return "data: the embedded rulesets (minified JSON), wording, string constants";
+    if (/^(type|import|export|table|elem|global|memory|code section headers|wasm magic bytes)|^table\[|^elem\[|^global\[|^type\[|^import |^export /.test(name)) return "wasm structure (types, imports, exports, tables, headers)";
+    if (/dlmalloc/.test(name)) return "dlmalloc (the allocator)";
+    if (/^(?:memcpy|memmove|memset|memcmp|bcmp|compiler_builtins)/.test(name)) return "compiler builtins (memcpy, memset, ...)";
+    if (/wasm_bindgen|__wbindgen|__wbg|js_sys/.test(name)) return "wasm-bindgen glue";
+    if (/serde_json/.test(name)) return "serde_json (writing the answer as JSON text)";
+    if (/serde_core|serde::/.test(name)) return "serde: Serialize impls (derived) and serde_core";
+    const ours = /^<?&?(?:mut )?trust_eligibility::([a-z_]+)/.exec(name) || / as trust_eligibility::([a-z_]+)/.exec(name);
+    if (ours) return `trust_eligibility::${ours[1]}${ours[1] === "json" ? " (the JSON reader, FromJson impls)" : ""}`;
+    const STD = "(?:core|alloc|std)(?:\\[[0-9a-f]+\\])?::";
+    if (new RegExp(`^<?&?(?:mut )?${STD}fmt|Display>::fmt|Debug>::fmt|${STD}fmt::`).test(name)) return "core::fmt (formatting)";
+    if (new RegExp(`^<?&?(?:mut )?${STD}`).test(name)) return "Rust core/alloc/std (Vec growth, iterators, drop glue, str), mostly monomorphised for our types";
+    const m = /^<?&?(?:mut )?(?:dyn )?([A-Za-z_][A-Za-z0-9_]*)/.exec(name);
+    return m ? m[1] : "other";
+  };
+  for (const i of shipped) {
+    const g = group(i.name);
+    groups.set(g, (groups.get(g) || 0) + i.shallow_size);
+  }
+  return {
+    file: relative(root, named),
+    fileBytes: readFileSync(named).length,
+    total,
+    groups: [...groups.entries()].sort((a, b) => b[1] - a[1]),
+    top: shipped.slice(0, 15).map((i) => ({ name: i.name, bytes: i.shallow_size })),
+  };
+}
+const tw = twiggy();
+
+// ---------------------------------------------------------------------------------------------
+// Versions and machine.
+const run = (cmd, a) => { try { return execFileSync(cmd, a, { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim().split("\n")[0]; } catch { return "not found"; } };
+const pkgVersion = (name) => { try { return JSON.parse(readFileSync(join(root, "node_modules", name, "package.json"), "utf8")).version; } catch { return "not installed"; } };
+const osName = (() => { try { return /PRETTY_NAME="([^"]+)"/.exec(readFileSync("/etc/os-release", "utf8"))[1]; } catch { return process.platform; } })();
+const gitHead = run("git", ["-C", root, "rev-parse", "--short", "HEAD"]);
+const gitDirty = run("git", ["-C", root, "status", "--porcelain", "--untracked-files=no"]) !== "";
+const versions = {
+  rustc: run("rustc", ["-V"]),
+  "wasm-bindgen": run("wasm-bindgen", ["--version"]),
+  "wasm-pack": run("wasm-pack", ["--version"]),
+  "wasm-opt": run("wasm-opt", ["--version"]),
+  node: process.version,
+  chromium: chromiumVersion,
+  "playwright-core": pkgVersion("playwright-core"),
+  "json-logic-js": pkgVersion("json-logic-js"),
+  "@gorules/zen-engine": pkgVersion("@gorules/zen-engine"),
+  "@gorules/zen-engine-wasm": pkgVersion("@gorules/zen-engine-wasm"),
+  twiggy: run("twiggy", ["--version"]),
+};
+const machine = {
+  load: `load average ${loadAtStart.map((x) => x.toFixed(1)).join(", ")} (1, 5, 15 min) at the start, ${loadavg().map((x) => x.toFixed(1)).join(", ")} at the end`,
+  os: osName,
+  cpu: cpus()[0]?.model?.trim() || "unknown",
+  cores: cpus().length,
+  memoryGiB: Math.round(totalmem() / 2 ** 30),
+};
+
+// ---------------------------------------------------------------------------------------------
+// Statistics: each run's value is the median of its passes; reported: the median over runs and
+// the range (min–max) over runs.
+const stat = (xs) => ({ median: median(xs), min: Math.min(...xs), max: Math.max(...xs), n: xs.length });
+const perRun = (runs, f) => stat(runs.map(f));
+const chrome = {};
+for (const k of Object.keys(browserRuns[0].per)) chrome[k] = perRun(browserRuns, (r) => median(r.per[k]));
+const nodeT = {};
+for (const k of Object.keys(nodeRuns[0].times)) nodeT[k] = perRun(nodeRuns, (r) => median(r.times[k]));
+const ratio = (runs, get, a, b) => perRun(runs, (r) => median(get(r)[a]) / median(get(r)[b]));
+const ratios = {
+  chromeJsonLogic: ratio(browserRuns, (r) => r.per, "ours.assessCouncil", "jsonLogic"),
+  chromeZenExpr: ratio(browserRuns, (r) => r.per, "ours.assessCouncil", "zenExpression"),
+  nodeJsonLogic: ratio(nodeRuns, (r) => r.times, "ours.assessCouncil", "jsonLogic"),
+  nodeZenExpr: ratio(nodeRuns, (r) => r.times, "ours.assessCouncil", "zenExpression"),
+  nodeZenTable: ratio(nodeRuns, (r) => r.times, "ours.assessCouncil", "zenDecisionTable"),
+};
+const batchOfsted = perRun(browserRuns, (r) => (median(r.batch.ofstedMs) * 1000) / r.batch.councils);
+const batchOfstedCall = perRun(browserRuns, (r) => median(r.batch.ofstedMs));
+const batchMany = perRun(browserRuns, (r) => (median(r.batch.manyMs) * 1000) / r.batch.many);
+const batchInJs = perRun(browserRuns, (r) => (median(r.batch.ofstedInJsMs) * 1000) / r.batch.councils);
+const batchOutJs = perRun(browserRuns, (r) => (median(r.batch.ofstedOutJsMs) * 1000) / r.batch.councils);
+const inst = {
+  ours: perRun(browserRuns, (r) => r.load.oursInstantiate),
+  oursFirstCall: perRun(browserRuns, (r) => r.load.oursFirstCall),
+  oursCompile: perRun(browserRuns, (r) => r.load.oursCompile),
+  zen: perRun(browserRuns, (r) => r.load.zenInstantiate),
+  zenCompile: perRun(browserRuns, (r) => r.load.zenCompile),
+  node: perRun(nodeRuns, (r) => r.instantiateMs),
+};
+const nav = {
+  empty: perRun(navRuns, (r) => r.empty.ready),
+  emptyLoad: perRun(navRuns, (r) => r.empty.load),
+  start: perRun(navRuns, (r) => r.start.ready),
+  startLoad: perRun(navRuns, (r) => r.start.load),
+  startFcp: perRun(navRuns, (r) => r.start.fcp ?? NaN),
+  emptyFcp: perRun(navRuns, (r) => r.empty.fcp ?? NaN),
+  diff: perRun(navRuns, (r) => r.start.ready - r.empty.ready),
+  // The best single navigation of each page over the whole run: the least disturbed by other work.
+  emptyBest: Math.min(...navRuns.flatMap((r) => r.all.empty.map((x) => x.ready))),
+  startBest: Math.min(...navRuns.flatMap((r) => r.all.start.map((x) => x.ready))),
+};
+const lastNav = navRuns[navRuns.length - 1].start;
+const firstLoad = (() => {
+  const page = lastNav.responses.filter((x) => !x.url.startsWith("data:"));
+  const served = lastNav.served;
+  const pagePaths = new Set(page.map((x) => new URL(x.url).pathname));
+  const servedFiles = served.map((s) => {
+    let body;
+    try { body = readFileSync(join(root, s.path.endsWith("/") ? s.path + "index.html" : s.path)); } catch { body = Buffer.alloc(0); }
+    return { path: s.path, status: s.status, raw: s.bytes, gzip: s.status === 200 ? gz(body) : 0, byPage: pagePaths.has(s.path) };
+  });
+  const sum = (xs, k) => xs.reduce((s, x) => s + x[k], 0);
+  return {
+    page: { count: page.length, raw: sum(page, "raw"), gzip: sum(page, "gzip") },
+    served: { count: servedFiles.length, raw: sum(servedFiles, "raw"), gzip: sum(servedFiles, "gzip") },
+    files: servedFiles.sort((a, b) => b.gzip - a.gzip),
+    errors: lastNav.errors,
+    readyBy: lastNav.readyBy,
+    wasmCount: lastNav.wasmCount,
+    sw: navRuns.some((r) => r.start.sw),
+  };
+})();
+const agree0 = browserRuns[0].agree;
+const nodeAgree = nodeRuns[0].agreement;
+
+// ---------------------------------------------------------------------------------------------
+// The results file.
+const us = (x) => (!Number.isFinite(x) ? "n/a" : x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x >= 1 ? x.toFixed(2) : x.toFixed(3));
+const ms = (x) => (!Number.isFinite(x) ? "n/a" : x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
+const rng = (s, f) => (Number.isFinite(s.median) ? `${f(s.median)} (${f(s.min)}–${f(s.max)})` : "none");
+const kb = (b) => `${(b / 1024).toFixed(1)} KiB`;
+const bytes = (b) => `${b.toLocaleString("en-GB")} B (${kb(b)})`;
+const pct = (x) => `${(x * 100).toFixed(0)}%`;
+const met = (ok) => (ok ? "**met**" : "**missed**");
+const by = (actual, target, unit) => {
+  const over = actual - target;
+  return over <= 0 ? `${unit(-over)} under` : `${unit(over)} over (${pct(over / target)})`;
+};
+
+const perCallRatio = ratios.chromeJsonLogic.median;
+const targets = [
+  ["Per call in Chromium, ours / json-logic-js (same inputs; theirs fed precomputed facts)", "≤ 1.0",
+    `${ratios.chromeJsonLogic.median.toFixed(1)} (${ratios.chromeJsonLogic.min.toFixed(1)}–${ratios.chromeJsonLogic.max.toFixed(1)})`,
+    met(perCallRatio <= TARGETS.perCallRatio), perCallRatio <= 1 ? "" : `${perCallRatio.toFixed(1)}× json-logic-js's time (${us(chrome["ours.assessCouncil"].median)} µs vs ${us(chrome.jsonLogic.median)} µs)`],
+  ["Batch, assessCouncils over Ofsted's 153 councils, per council", `≤ ${TARGETS.batchUsPerCouncil} µs`,
+    `${rng(batchOfsted, us)} µs`, met(batchOfsted.median <= TARGETS.batchUsPerCouncil),
+    batchOfsted.median <= TARGETS.batchUsPerCouncil ? "" : `${by(batchOfsted.median, TARGETS.batchUsPerCouncil, (x) => `${us(x)} µs`)}`],
+  ["Release wasm, gzip -9", `≤ ${bytes(TARGETS.wasmGzipBytes)}`, bytes(sizes.wasm.gzip),
+    met(sizes.wasm.gzip <= TARGETS.wasmGzipBytes), by(sizes.wasm.gzip, TARGETS.wasmGzipBytes, bytes)],
+  ["Whole first load of www/index.html, gzip (each body gzip -9)", `≤ ${bytes(TARGETS.firstLoadGzipBytes)}`,
+    bytes(firstLoad.served.gzip), met(firstLoad.served.gzip <= TARGETS.firstLoadGzipBytes),
+    by(firstLoad.served.gzip, TARGETS.firstLoadGzipBytes, bytes)],
+  ["Navigation to checker ready, minus the empty page in the same run", `≤ ${TARGETS.readyWithinMs} ms`,
+    `${rng(nav.diff, ms)} ms`, met(nav.diff.median <= TARGETS.readyWithinMs), by(nav.diff.median, TARGETS.readyWithinMs, (x) => `${ms(x)} ms`)],
+];
+
+const L = [];
+const p = (s = "") => L.push(s);
+const table = (head, rows) => {
+  p(`| ${head.join(" | ")} |`);
+  p(`|${head.map(() => "---").join("|")}|`);
+  for (const r of rows) p(`| ${r.join(" | ")} |`);
+  p();
+};
+const now = new Date().toISOString().replace(/\.\d+Z$/, "Z");
+
+p("# Benchmarks");
+p();
+p(`Written by \`bash bench/run\` (bench/run.mjs) on ${now}, commit ${gitHead}${gitDirty ? " with uncommitted changes" : ""}. `
+  + "Do not edit by hand: run the command again. Timings are medians over runs with the range (min–max) "
+  + `over runs; ${RUNS} runs, ${PASSES} timed passes each after a warm-up pass. Nothing here is gated except the wasm's gzip size (scripts/size-gate.mjs).`);
+p();
+p("## Targets");
+p();
+table(["target", "wanted", "measured", "", "by how much"], targets);
+p("Where a target is missed, [what the cost is made of](#what-the-cost-is-made-of) says why.");
+p();
+
+p("## Machine and versions");
+p();
+table(["", ""], [
+  ["machine", `${machine.os}; ${machine.cpu}; ${machine.cores} cores; ${machine.memoryGiB} GiB`],
+  ["load", `${machine.load}: other work on the machine during the run inflates every time; compare within a run (ratios, differences)`],
+  ...Object.entries(versions).map(([k, v]) => [k, `\`${v}\``]),
+  ["Rust profile", "release: opt-level \"z\", lto, codegen-units 1, panic abort (criterion's bench profile inherits it); wasm-pack's wasm-opt -Oz"],
+]);
+
+p("## Method");
+p();
+p(`- **Inputs**: ${N.toLocaleString("en-GB")} generated council inputs under the 2016 protocol (asOf 2016-07-04 to 2025-12-31; 0–6 inspections, SIF before 2018 and ILACS after, key judgements, monitoring and focused visits, concerns, commissioner and trust dates, some reports published after asOf), ${N.toLocaleString("en-GB")} more across both rulesets (a quarter under the 2015 announcement, by date or named) and ${N.toLocaleString("en-GB")} sponsor inputs of every kind of organisation: all from a seeded PRNG (bench/lib/generate.mjs), the same every run. The batch input is Ofsted's file: all ${ofsted.length} councils of \`latest_as_at_2025-03-31.csv\` with their whole history from \`ilacs_history_2018-2025.csv\`, read at run time from \`../shared/data/ofsted/\` (bench/lib/ofsted.mjs), assessed on 2025-03-31.`);
+p("- **Peers**: the same council decision, SPEC §3.3's nine rows, written for json-logic-js (bench/peers/protocol-2016.jsonlogic.json), for GoRules ZEN as a JDM decision graph with a first-hit decision table (bench/peers/protocol-2016.jdm.json) and as one ZEN expression (bench/peers/protocol-2016.zen-expression.txt). They are fed precomputed facts (hasInspection, latestGrade, persistent, systemic, insufficientVisit, triggers, priorityActionsVisit, highPerforming) that the harness computes from the same raw inputs (bench/lib/facts.mjs), outside the timing. Ours does the whole job inside the timing: it reads the raw input (dates, grades in Ofsted's wording, history), validates it, chooses the ruleset by date, derives the facts, decides, and writes the full answer with reasons, sources, dates and warnings.");
+p("- **Per call**: a pass calls one contender on every input and divides the elapsed time by the count; the contenders' passes are interleaved, the order rotating each pass. Ours is called exactly as a page calls it: `assessCouncil(input)` with a JavaScript object, returning an object.");
+p(`- **Runs**: each browser run is a fresh browser context (cold cache) in one headless Chromium (\`/usr/bin/chromium\`, playwright-core), the page served from 127.0.0.1 by a Node static server (bench/lib/server.mjs, no compression, no caching). The bench page is cross-origin isolated (COOP/COEP), which gives it 5 µs timers. Each Node run is a fresh \`node\` process. Native runs are criterion's samples (${native[0]?.samples ?? "n"} per benchmark, 3 s each).`);
+p(`- **Ready**: time from navigation start (the page's performance time origin) to the checker being ready, taken as ${firstLoad.readyBy}${firstLoad.readyBy.includes("mark") ? "" : ` (no \`performance.mark("checker-ready")\` on the page; if it sets one, that is used)`}; the empty page (bench/empty.html) is measured the same way in the same run. Each navigation is a fresh browser context (cold cache, a new renderer process); each run navigates to each page ${NAV_REPS} times, alternating, and keeps each page's median; the difference is taken within the run. The static server runs in its own process.`);
+p("- **Sizes**: gzip is node:zlib level 9, brotli is quality 11. The first load is every response the server sent from navigation until the network was quiet for a second (including any service worker's fetches), each body gzipped on its own and summed; headers are not counted.");
+p();
+
+p("## Native (criterion)");
+p();
+if (native.length) {
+  table(["benchmark", "what", "median µs (min–max of samples)"], native.map((n) => [
+    `\`${n.id}\``,
+    {
+      "council/realistic": "assess_council, a Sandwell-like history under the 2016 protocol (3 inspections, 3 visits, 2 concerns, commissioner, trust)",
+      "council/largest-real": `assess_council, the largest real history in Ofsted's file${largestReal ? `: ${largestReal}` : ""}, on 2025-03-31`,
+      "council/realistic/json": "the realistic case from JSON text to JSON text (parse, assess, serialise): the work the wasm boundary adds",
+      "sponsor/charity": "assess_sponsor, a charity with three registered services",
+      "sponsor/council": "assess_sponsor, a council with its own Ofsted history",
+      "sponsor/charity/json": "the charity from JSON text to JSON text",
+    }[n.id] ?? "",
+    `${us(n.median)} (${us(n.min)}–${us(n.max)})`,
+  ]));
+} else p("Not run (use `bash bench/run`).\n");
+
+p("## In headless Chromium");
+p();
+p(`### Per call through the JS boundary (${N.toLocaleString("en-GB")} generated inputs)`);
+p();
+table(["contender", "what it does per call", "µs per call", "ours / theirs"], [
+  ["**ours** `assessCouncil`", "raw input → full answer (2016 protocol set)", rng(chrome["ours.assessCouncil"], us), ""],
+  ["json-logic-js 2.0.5 `jsonLogic.apply`", "precomputed facts → intervention", rng(chrome.jsonLogic, us), rng(ratios.chromeJsonLogic, (x) => x.toFixed(1))],
+  ["ZEN wasm 0.23.1 `evaluateExpression`", "precomputed facts → intervention (the decision as one expression; parsed each call)", rng(chrome.zenExpression, us), rng(ratios.chromeZenExpr, (x) => x.toFixed(2))],
+  ["**ours** `assessCouncil`, both rulesets", "raw input → full answer (mixed set)", rng(chrome["ours.assessCouncil.mixed"], us), ""],
+  ["**ours** `assessSponsor`", "raw input → full answer, 14 criteria", rng(chrome["ours.assessSponsor"], us), ""],
+]);
+p("ZEN's full decision-table engine has no browser build that runs here: see [ZEN in the browser](#zen-in-the-browser).");
+p();
+p("### Batch");
+p();
+table(["call", "ms per call", "µs per council"], [
+  [`\`assessCouncils\`, Ofsted's ${ofsted.length} councils`, rng(batchOfstedCall, ms), rng(batchOfsted, us)],
+  [`\`assessCouncils\`, the ${N.toLocaleString("en-GB")} generated councils`, "", rng(batchMany, us)],
+]);
+const b0 = browserRuns[0].batch;
+p(`Of the ${us(batchOfsted.median)} µs per council, the JavaScript side of the boundary takes ${us(batchInJs.median)} µs (writing the input as JSON text) and ${us(batchOutJs.median)} µs (\`JSON.parse\` of the answer); the rest, about ${us(batchOfsted.median - batchInJs.median - batchOutJs.median)} µs, is inside the wasm. The batch's input is ${Math.round(b0.inputChars / b0.councils)} characters of JSON per council, its answer ${Math.round(b0.outputChars / b0.councils)}.`);
+p();
+p(`Outcomes for Ofsted's councils on 2025-03-31: ${Object.entries(b0.byIntervention).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${v}`).join(", ")}.`);
+p();
+p("### Instantiate");
+p();
+table(["module", "bytes", "compile only, ms", "compile + instantiate + glue (`init(bytes)`), ms"], [
+  ["ours", sizes.wasm.raw.toLocaleString("en-GB"), rng(inst.oursCompile, ms), rng(inst.ours, ms)],
+  ["ZEN wasm (expressions only), for scale", sizes.zenWasm.raw.toLocaleString("en-GB"), rng(inst.zenCompile, ms), rng(inst.zen, ms)],
+]);
+p(`The first \`assessCouncil\` after \`init\`, which also reads the embedded ruleset data, takes ${rng(inst.oursFirstCall, ms)} ms. In Node, \`initSync\` of ours takes ${rng(inst.node, ms)} ms.`);
+p();
+p("### Navigation to ready, against an empty page");
+p();
+table(["page", "first contentful paint, ms", "load event, ms", "ready, ms", `ready, best of ${RUNS * NAV_REPS}, ms`], [
+  ["bench/empty.html", rng(nav.emptyFcp, ms), rng(nav.emptyLoad, ms), rng(nav.empty, ms), ms(nav.emptyBest)],
+  ["www/index.html (the start page)", rng(nav.startFcp, ms), rng(nav.startLoad, ms), rng(nav.start, ms), ms(nav.startBest)],
+  ["difference (same run)", "", "", `**${rng(nav.diff, ms)}**`, ms(nav.startBest - nav.emptyBest)],
+]);
+p(`The start page instantiated ${firstLoad.wasmCount} wasm module(s)${firstLoad.sw ? "; a service worker controlled it by the end of the run" : ""}.${firstLoad.errors.length ? ` Page errors: ${firstLoad.errors.slice(0, 3).join("; ")}.` : ""}`);
+p();
+{
+  // The timeline of the run whose difference is the median: what the start page waits for.
+  const sorted = [...navRuns].sort((a, b) => (a.start.ready - a.empty.ready) - (b.start.ready - b.empty.ready));
+  const m = sorted[Math.floor(sorted.length / 2)].start;
+  const rows = m.resources.map((e) => [e.end, `\`${e.name}\``, ms(e.start), ms(e.end)]);
+  for (const w of m.rec.wasm) rows.push([w.end, `wasm ${w.api}`, ms(w.start), ms(w.end)]);
+  rows.push([m.dcl, "DOMContentLoaded", "", ms(m.dcl)]);
+  if (m.fcp !== null) rows.push([m.fcp, "first contentful paint", "", ms(m.fcp)]);
+  if (m.rec.loadingGoneAt !== null) rows.push([m.rec.loadingGoneAt, "\"Loading the checker…\" gone", "", ms(m.rec.loadingGoneAt)]);
+  rows.push([m.ready + 1e-6, "**ready**", "", `**${ms(m.ready)}**`]);
+  rows.sort((a, b) => a[0] - b[0]);
+  for (const r of rows) r.shift();
+  p("Timeline of the start page's navigation in the median run (ms from navigation start; fetches from request to last byte):");
+  p();
+  table(["event", "from", "until"], rows);
+  const wasmFetch = m.resources.find((e) => e.name.endsWith(".wasm"));
+  const jsDone = Math.max(...m.resources.filter((e) => /\.m?js$/.test(e.name)).map((e) => e.end));
+  if (wasmFetch) {
+    p(`What "ready" waits for, in that run: the module scripts (the last one in at ${ms(jsDone)} ms; DOMContentLoaded at ${ms(m.dcl)} ms); `
+      + `the wasm is requested only once they have run, at ${ms(wasmFetch.start)} ms, arrives at ${ms(wasmFetch.end)} ms and is instantiated by ${ms(Math.max(...m.rec.wasm.map((w) => w.end)))} ms; `
+      + `the page is ready at ${ms(m.ready)} ms (its first engine call reads the embedded ruleset data: ${ms(inst.oursFirstCall.median)} ms on the bench page). `
+      + `The empty page is ready at ${ms(sorted[Math.floor(sorted.length / 2)].empty.ready)} ms in the same run.`);
+    p();
+  }
+}
+
+p("## Peers in Node (same inputs, same run)");
+p();
+table(["contender", "µs per call", "ours / theirs"], [
+  ["**ours** `assessCouncil` (wasm, `initSync`)", rng(nodeT["ours.assessCouncil"], us), ""],
+  ["json-logic-js `jsonLogic.apply`", rng(nodeT.jsonLogic, us), rng(ratios.nodeJsonLogic, (x) => x.toFixed(1))],
+  [`ZEN ${versions["@gorules/zen-engine"]} native, decision table (\`decision.evaluate\`, async, awaited per call)`, rng(nodeT.zenDecisionTable, us), rng(ratios.nodeZenTable, (x) => x.toFixed(2))],
+  ["ZEN native, `evaluateExpressionSync`", rng(nodeT.zenExpression, us), rng(ratios.nodeZenExpr, (x) => x.toFixed(2))],
+]);
+
+p("## Agreement");
+p();
+const agreeRow = (label, a) => [label, `${a.same.toLocaleString("en-GB")} / ${a.total.toLocaleString("en-GB")}`,
+  a.differ.length ? a.differ.map((d) => `#${d.at}: ours ${d.ours}, theirs ${d.theirs}`).join("; ") : "all agree"];
+table(["peer", "same intervention as ours", "first differences"], [
+  agreeRow("json-logic-js (Chromium)", agree0.jsonLogic),
+  agreeRow("ZEN wasm expression (Chromium)", agree0.zenExpression),
+  agreeRow("json-logic-js (Node)", nodeAgree.jsonLogic),
+  agreeRow("ZEN native decision table (Node)", nodeAgree.zenDecisionTable),
+  agreeRow("ZEN native expression (Node)", nodeAgree.zenExpression),
+]);
+p(`Interventions over the ${N.toLocaleString("en-GB")} protocol inputs: ${Object.entries(agree0.byIntervention).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${v}`).join(", ")}. `
+  + `Errors: ${agree0.mixedErrors} of the mixed-ruleset inputs and ${agree0.sponsorErrors} of the sponsor inputs threw.`);
+p();
+
+p("## Sizes");
+p();
+table(["file", "raw", "gzip -9", "brotli 11"], [
+  ["`www/pkg/trust_eligibility_bg.wasm` (release)", bytes(sizes.wasm.raw), `**${bytes(sizes.wasm.gzip)}**`, bytes(sizes.wasm.brotli)],
+  ["`www/pkg/trust_eligibility.js` (glue)", bytes(sizes.glue.raw), bytes(sizes.glue.gzip), bytes(sizes.glue.brotli)],
+  ["json-logic-js `logic.js`, for scale", bytes(sizes.jsonLogic.raw), bytes(sizes.jsonLogic.gzip), bytes(sizes.jsonLogic.brotli)],
+  ["ZEN wasm (expressions only), for scale", bytes(sizes.zenWasm.raw), bytes(sizes.zenWasm.gzip), bytes(sizes.zenWasm.brotli)],
+]);
+p(`**Whole first load of www/index.html**: ${firstLoad.served.count} responses, ${bytes(firstLoad.served.raw)} raw, **${bytes(firstLoad.served.gzip)} gzip** `
+  + `(of which the page itself received ${firstLoad.page.count} responses, ${bytes(firstLoad.page.raw)} raw, ${bytes(firstLoad.page.gzip)} gzip${firstLoad.served.count > firstLoad.page.count ? "; the rest were fetched outside the page, by its service worker" : ""}).`);
+p();
+table(["file fetched on first load", "status", "raw", "gzip", ""], firstLoad.files.map((f) => [
+  `\`${f.path}\``, String(f.status), f.raw.toLocaleString("en-GB"), f.gzip.toLocaleString("en-GB"), f.byPage ? "" : "service worker",
+]));
+
+p("## What the cost is made of");
+p();
+p("### Size of the wasm");
+p();
+p("Sections of the shipped release wasm (each section gzipped alone, so the parts add up to a little more than the whole):");
+p();
+table(["section", "raw", "gzip"], sizes.sections.map((s) => [s.name, s.raw.toLocaleString("en-GB"), s.gzip.toLocaleString("en-GB")]));
+if (tw) {
+  p(`twiggy on the build with names before wasm-opt (\`${tw.file}\`, the cargo output this release came from, ${tw.fileBytes.toLocaleString("en-GB")} B; shipped items only, names and custom sections left out: ${tw.total.toLocaleString("en-GB")} B), shallow bytes by origin:`);
+  p();
+  table(["origin", "bytes", "share"], tw.groups.slice(0, 18).map(([g, b]) => [g, b.toLocaleString("en-GB"), pct(b / tw.total)]));
+  p("Largest single items:");
+  p();
+  table(["item", "bytes"], tw.top.map((t) => [`\`${t.name.replace(/\|/g, "\\|").slice(0, 110)}\``, t.bytes.toLocaleString("en-GB")]));
+} else p("(twiggy not available, or no named build in target/.)\n");
+p("### Time per call");
+p();
+const oursUs = chrome["ours.assessCouncil"].median;
+const inJs = chrome["boundary.inputToJson"].median + chrome["boundary.outputParse"].median;
+p(`Of ours' ${us(oursUs)} µs per \`assessCouncil\` call in Chromium, the JavaScript side of the boundary takes about ${us(inJs)} µs: `
+  + `writing the input as JSON text (the boundary's own \`toJson\`) ${us(chrome["boundary.inputToJson"].median)} µs and \`JSON.parse\` of the answer ${us(chrome["boundary.outputParse"].median)} µs. `
+  + `The rest, about ${us(oursUs - inJs)} µs, is inside the wasm: reading the JSON, the assessment, and writing the full answer as JSON text (on these inputs the input averages ${Math.round(agree0.meanInputChars)} characters of JSON and the answer, with its reasons, sources, dates and warnings, ${Math.round(agree0.meanOutputChars)}). `
+  + (native.length ? `Natively, the realistic case costs ${us(native.find((n) => n.id === "council/realistic")?.median)} µs for the assessment alone and ${us(native.find((n) => n.id === "council/realistic/json")?.median)} µs from JSON text to JSON text: reading and writing JSON is most of the cost, the decision itself a small part. ` : "")
+  + `The peers do only the last step, picking a row from precomputed facts; json-logic-js does it in ${us(chrome.jsonLogic.median)} µs.`);
+p();
+p("### ZEN in the browser");
+p();
+p(`- \`@gorules/zen-engine-wasm\` ${versions["@gorules/zen-engine-wasm"]} (the wasm build on npm) runs in this page with no special headers, but it evaluates ZEN **expressions only** (its README: \"Currently, it supports only expressions\"); it has no decision tables or graphs. It is measured above with the same nine rows written as one ZEN expression; its API takes the expression text on every call.`);
+p("- The full engine's browser build is `@gorules/zen-engine-wasm32-wasi` (napi-rs, WASI), which `@gorules/zen-engine`'s `browser` entry re-exports. Its only release on the registry here is 0.52.1 (the version of the Node engine used above, which names it as an optional dependency), and npm does not install it on this machine: it is declared for `cpu: wasm32`, so it is skipped as an optional dependency and refused (EBADPLATFORM) as a direct one. To run it a page needs: the 6.9 MB wasm (6,931,353 B raw); `@napi-rs/wasm-runtime` (with `@emnapi/core`, `@emnapi/runtime`, `@tybys/wasm-util`), which its loader and its worker import by bare name, and a worker URL written as a package path (`new URL('@gorules/zen-engine-wasm32-wasi/wasi-worker-browser.mjs', import.meta.url)`), so in practice a bundler; a shared `WebAssembly.Memory`, so SharedArrayBuffer, so a cross-origin isolated page (COOP `same-origin` and COEP `require-corp`); module workers for its async work pool; and an async API (`evaluate` returns a Promise). The ZEN decision table is therefore measured natively in Node only.");
+p();
+
+writeFileSync(OUT, L.join("\n"));
+writeFileSync(join(outDir, "results.json"), JSON.stringify({ now, versions, machine, sizes, native, nodeRuns, browserRuns, navRuns: navRuns.map((r) => Object.fromEntries(Object.entries(r.all).map(([k, xs]) => [k, xs.map((x) => ({ ...x, responses: undefined, served: undefined }))]))), firstLoad, twiggy: tw }, null, 1));
+say(`wrote ${relative(process.cwd(), OUT)} (raw data: ${relative(process.cwd(), join(outDir, "results.json"))})`);
+for (const t of targets) say(`${t[3].replace(/\*/g, "")}: ${t[0]}: ${t[2]}`);

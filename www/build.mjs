@@ -1,0 +1,164 @@
+// Builds the static parts of the site into git-ignored places under www/:
+//   www/govuk/   GOV.UK Frontend's compiled CSS and JS (asset URLs made relative)
+//   www/assets/  GOV.UK Frontend's fonts and images (served locally: no request leaves the origin)
+//   www/rules.html  the rules page for readers without JavaScript, generated from
+//                   rulesets/rulesets.json (the engine's embedded ruleset data)
+// Run by scripts/lib.sh build_release, or by hand: node www/build.mjs
+import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { html, raw } from "./js/html.js";
+import { head, header, phaseBanner, footer } from "./js/chrome.js";
+import {
+  SERVICE_NAME, fill, parameterValues, inForce, orgKindLabel, LEVELS,
+} from "./js/wording.js";
+
+const www = dirname(fileURLToPath(import.meta.url));
+const root = join(www, "..");
+const govuk = join(root, "node_modules", "govuk-frontend", "dist", "govuk");
+
+// 1. GOV.UK Frontend: CSS with its /assets/ URLs made relative to the stylesheet, and the JS module.
+rmSync(join(www, "govuk"), { recursive: true, force: true });
+rmSync(join(www, "assets"), { recursive: true, force: true });
+mkdirSync(join(www, "govuk"), { recursive: true });
+const stripMap = (s) => s.replace(/\n?\/[/*]# sourceMappingURL=[^\n]*$/m, "");
+const css = stripMap(readFileSync(join(govuk, "govuk-frontend.min.css"), "utf8"))
+  .replaceAll("url(/assets/", "url(../assets/");
+if (css.includes("url(/")) throw new Error("build: govuk-frontend CSS still has an absolute URL");
+writeFileSync(join(www, "govuk", "govuk-frontend.min.css"), css);
+writeFileSync(join(www, "govuk", "govuk-frontend.min.js"),
+  stripMap(readFileSync(join(govuk, "govuk-frontend.min.js"), "utf8")));
+for (const dir of ["fonts", "images"]) {
+  mkdirSync(join(www, "assets", dir), { recursive: true });
+  for (const f of readdirSync(join(govuk, "assets", dir))) {
+    copyFileSync(join(govuk, "assets", dir, f), join(www, "assets", dir, f));
+  }
+}
+
+// 2. The rules page, from the same ruleset data the engine embeds.
+const data = JSON.parse(readFileSync(join(root, "rulesets", "rulesets.json"), "utf8"));
+
+const PARAMETER_LABELS = {
+  improvementWindowMonths: "Time to show significant improvement (months)",
+  takeoverTargetMonths: "Time from commissioner to takeover (months)",
+  commissionerReviewMonths: "Time for the commissioner's review (months)",
+  persistentWindowYears: "Period for persistent failure (years)",
+  highPerformingWindowYears: "Period without an inadequate rating to be high-performing (years)",
+  staleAfterYears: "Age of the latest report after which a warning is given (years)",
+};
+
+function sourceLink(id) {
+  const s = data.sources[id];
+  if (!s) return html`${id}`;
+  return s.url ? html`<a class="govuk-link" href="${s.url}" rel="noreferrer">${s.title}</a>` : html`${s.title}`;
+}
+
+function card(title, rows, id) {
+  return html`<div class="govuk-summary-card"${id ? raw(` id="${id}"`) : ""}>
+  <div class="govuk-summary-card__title-wrapper"><h3 class="govuk-summary-card__title">${title}</h3></div>
+  <div class="govuk-summary-card__content"><dl class="govuk-summary-list">
+    ${rows.map(([k, v]) => html`<div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">${k}</dt><dd class="govuk-summary-list__value">${v}</dd></div>`)}
+  </dl></div>
+</div>`;
+}
+
+// Values shared by every ruleset fill the definitions; those that differ stay generic.
+const shared = {};
+for (const [k, v] of Object.entries(parameterValues(data.rulesets[0]))) {
+  if (data.rulesets.every((r) => parameterValues(r)[k] === v)) shared[k] = v;
+}
+
+function rulesetSection(r) {
+  const values = parameterValues(r);
+  return html`<h2 class="govuk-heading-l" id="${r.id}">${r.title}</h2>
+<p class="govuk-body">${r.title} (ruleset <code>${r.id}</code>), ${inForce(r)}.</p>
+<p class="govuk-body">${r.summary}</p>
+<p class="govuk-body">Source: ${sourceLink(r.source)}</p>
+<h3 class="govuk-heading-m">Periods and thresholds</h3>
+<dl class="govuk-summary-list">
+  ${Object.entries(r.parameters).map(([k, p]) => html`<div class="govuk-summary-list__row">
+    <dt class="govuk-summary-list__key">${PARAMETER_LABELS[k] ?? k}</dt>
+    <dd class="govuk-summary-list__value">${p.value}<br><span class="govuk-body-s">${p.source === "design" ? "Design choice of this checker" : html`Source: ${sourceLink(p.source)}`}</span></dd>
+  </div>`)}
+</dl>
+<h3 class="govuk-heading-m">Interventions, checked in this order</h3>
+<p class="govuk-body">The checker looks at each row in turn and gives the first that applies to the council on the date checked.</p>
+${r.rows.map((row) => card(`Row ${row.row}: ${row.title}`, [
+  ["What the checker says", fill(row.text, values)],
+  ["Next steps", row.nextSteps.length
+    ? html`<ul class="govuk-list govuk-list--bullet">${row.nextSteps.map((s) => html`<li>${fill(s, values)}</li>`)}</ul>`
+    : "None"],
+  ["Source", sourceLink(row.source)],
+], `${r.id}-row-${row.row}`))}`;
+}
+
+function criterionCard(c) {
+  const p = c.params ?? {};
+  return card(fill(c.title, p), [
+    ["Applies to", html`<ul class="govuk-list">${c.appliesTo.map((k) => html`<li>${orgKindLabel(k)}</li>`)}</ul>`],
+    ["Level", LEVELS[c.level] ?? c.level],
+    ["Threshold", fill(c.threshold, p)],
+    ["Basis", c.basis === "design"
+      ? html`<strong class="govuk-tag govuk-tag--yellow">Design choice</strong> ${data.sources.design?.title ?? ""}`
+      : "Published rule"],
+    ["Source", sourceLink(c.source)],
+    ["What to do if it is not met", fill(c.whatToDo, p)],
+  ], `criterion-${c.id}`);
+}
+
+const page = html`<!DOCTYPE html>
+<html lang="en" class="govuk-template">
+<head>
+${head(`The rules this service applies - ${SERVICE_NAME}`)}
+</head>
+<body class="govuk-template__body">
+${header()}
+<div class="govuk-width-container">
+${phaseBanner()}
+<main class="govuk-main-wrapper" id="main-content">
+<div class="govuk-grid-row"><div class="govuk-grid-column-full">
+<h1 class="govuk-heading-xl">The rules this service applies</h1>
+<p class="govuk-body-l">These are the rules the checker applies, with their sources. This page is generated from the checker's own ruleset data, so it always matches what the checker does.</p>
+<p class="govuk-body">The checker itself needs JavaScript. It runs on your device: nothing you enter is sent anywhere. <a class="govuk-link" href="./">Start the checker</a>.</p>
+<h2 class="govuk-heading-m">Contents</h2>
+<ul class="govuk-list">
+  ${data.rulesets.map((r) => html`<li><a class="govuk-link" href="#${r.id}">${r.title}</a></li>`)}
+  <li><a class="govuk-link" href="#definitions">Definitions</a></li>
+  <li><a class="govuk-link" href="#sponsors">Who can sponsor a children's services trust</a></li>
+  <li><a class="govuk-link" href="#sources">Sources</a></li>
+</ul>
+<p class="govuk-body">Which rules apply depends on the date checked: ${data.rulesets.map((r, i) => html`${i ? "; " : ""}${r.title} ${inForce(r)}`)}. You can also ask the checker to apply either set of rules on any date.</p>
+${data.rulesets.map(rulesetSection)}
+<h2 class="govuk-heading-l" id="definitions">Definitions</h2>
+<dl class="govuk-summary-list">
+  ${Object.entries(data.definitions).map(([k, d]) => html`<div class="govuk-summary-list__row">
+    <dt class="govuk-summary-list__key">${fill(d.text, shared).split(":")[0]}</dt>
+    <dd class="govuk-summary-list__value">${fill(d.text, shared)}<br>Source: ${sourceLink(d.source)}</dd>
+  </div>`)}
+</dl>
+<h2 class="govuk-heading-l" id="sponsors">Who can sponsor a children's services trust</h2>
+<p class="govuk-body">Source: ${sourceLink(data.sponsor.source)}</p>
+<p class="govuk-body">Each criterion applies to some kinds of organisation, at one of three levels:</p>
+<ul class="govuk-list govuk-list--bullet">
+  <li>${LEVELS.gate}: if it is not met, the organisation is not eligible.</li>
+  <li>${LEVELS.readiness}: if it is not met, the organisation is not yet ready.</li>
+  <li>${LEVELS.condition}: if only conditions are not met, the organisation is eligible with conditions.</li>
+</ul>
+<p class="govuk-body">Thresholds marked “Design choice” are not published rules: ${data.sources.design?.title ?? ""}.</p>
+${data.sponsor.criteria.map(criterionCard)}
+<h3 class="govuk-heading-m">What an eligible organisation may do</h3>
+<ul class="govuk-list govuk-list--bullet">${Object.values(data.sponsor.routes).map((t) => html`<li>${t}</li>`)}</ul>
+<h2 class="govuk-heading-l" id="sources">Sources</h2>
+<ul class="govuk-list govuk-list--spaced">
+  ${Object.entries(data.sources).map(([id, s]) => html`<li id="source-${id}">${id === "design" ? "" : html`${id}: `}${s.url ? html`<a class="govuk-link" href="${s.url}" rel="noreferrer">${s.title}</a>` : s.title}</li>`)}
+</ul>
+<p class="govuk-body-s">Generated from the checker's ruleset data (format ${data.format}).</p>
+</div></div>
+</main>
+</div>
+${footer()}
+</body>
+</html>
+`;
+writeFileSync(join(www, "rules.html"), String(page));
+console.error(`==> site: www/govuk, www/assets and www/rules.html (${String(page).length} bytes) built`);

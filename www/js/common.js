@@ -1,0 +1,223 @@
+// Pages both journeys use: a council's Ofsted inspections (one item of an "add another" list),
+// the list's summary page ("You have added 2 inspections"), removing an item, the date to check,
+// and converting engine-shaped inputs (files) to answers.
+import { html } from "./html.js";
+import * as C from "./components.js";
+import { itemsOf, itemStepId, itemComplete, firstOpenStep } from "./flow.js";
+import { GRADES, JUDGEMENTS, gradeLabel, formatDate, FRAMEWORKS } from "./wording.js";
+
+export const possessive = (name, fallback) => (name ? `${name}’s` : fallback);
+export const href = (page, change) => `?page=${page}${change ? "&change=1" : ""}`;
+
+/** Ofsted's own wording accepted too ("Requires improvement to be good", any case). */
+export function normGrade(g) {
+  if (typeof g !== "string") return g;
+  const s = g.trim().toLowerCase();
+  if (s.startsWith("requires improvement") || s === "requires_improvement") return "requires_improvement";
+  return s;
+}
+
+const itemOf = (ctx, key) => (Array.isArray(ctx.a[key]) ? ctx.a[key][ctx.i] : undefined) ?? {};
+function setItem(ctx, key, f) {
+  if (!Array.isArray(ctx.a[key])) ctx.a[key] = [];
+  const items = ctx.a[key];
+  if (ctx.i === items.length) items.push({});
+  f(items[ctx.i]);
+}
+
+/** The pages of one inspection: publication date, overall grade, key judgements (optional). */
+export function inspectionPages({ prefix, key, enginePath }) {
+  const caption = (ctx) => `Inspection ${ctx.i + 1}`;
+  const get = (f) => (ctx) => itemOf(ctx, key)[f];
+  const path = (f) => `${enginePath}[:i].${f}`;
+  return [
+    {
+      id: `${prefix}/:i/published`, type: "date", field: "published", caption,
+      title: "When was the Ofsted report published?",
+      hint: "The date Ofsted published the report, not the date of the inspection: the checker counts every period from publication. For example, 10 6 2015",
+      noun: "the date the report was published",
+      get: get("published"),
+      set: (ctx, v) => setItem(ctx, key, (it) => { it.published = v; }),
+      engine: [[path("published"), "published-day"], [path("inspected"), "published-day"]],
+    },
+    {
+      id: `${prefix}/:i/overall`, type: "radios", field: "overall", caption,
+      title: "What was the overall effectiveness grade?",
+      hint: "The grade for overall effectiveness at the top of the report",
+      options: () => GRADES.map(([value, text]) => ({ value, text })),
+      required: "Select the overall effectiveness grade",
+      get: (ctx) => normGrade(itemOf(ctx, key).overall),
+      set: (ctx, v) => setItem(ctx, key, (it) => { it.overall = v; }),
+      engine: [[path("overall"), "overall"], [path("framework"), "overall"], [`${enginePath}[:i]`, "overall"]],
+    },
+    {
+      id: `${prefix}/:i/judgements`, type: "judgements", field: JUDGEMENTS[0][0], caption,
+      title: "What were the key judgements?",
+      hint: "Optional: leave a judgement as ‘Not given’ if the report did not give it. The checker uses them to see whether failure is systemic.",
+      parts: JUDGEMENTS, grades: GRADES,
+      get: (ctx) => {
+        const j = itemOf(ctx, key).judgements ?? {};
+        return Object.fromEntries(Object.entries(j).filter(([, g]) => g).map(([k, g]) => [k, normGrade(g)]));
+      },
+      set: (ctx, v) => setItem(ctx, key, (it) => { it.judgements = Object.keys(v).length ? v : null; }),
+      answered: (ctx) => "judgements" in itemOf(ctx, key),
+      engine: [[`${path("judgements")}.*`, (rest) => rest.split(".")[0]], [path("judgements"), JUDGEMENTS[0][0]]],
+    },
+  ];
+}
+
+export function describeInspection(it) {
+  const j = Object.entries(it.judgements ?? {}).filter(([, g]) => g);
+  return {
+    key: it.published ? `Published ${formatDate(it.published)}` : "Not finished",
+    value: html`${it.overall ? gradeLabel(normGrade(it.overall)) : "No grade yet"}${it.framework ? html`<br>${FRAMEWORKS[it.framework] ?? it.framework}` : ""}${j.length
+      ? html`<br><span class="govuk-body-s">${j.map(([k, g], n) => `${n ? "; " : ""}${(JUDGEMENTS.find(([jk]) => jk === k) ?? [k, k])[1]}: ${gradeLabel(normGrade(g))}`)}</span>` : ""}`,
+    short: `the inspection published ${formatDate(it.published)}`,
+  };
+}
+
+/** The summary page of a list: asks whether there are any (none yet) or whether to add another. */
+export function hubPage(list) {
+  return {
+    id: list.hub, type: "hub", custom: true, list, field: "add",
+    title: (ctx) => {
+      const n = itemsOf(ctx, list).length;
+      return n === 0 ? list.askFirst(ctx) : `You have added ${n} ${n === 1 ? list.singular : list.plural}`;
+    },
+    render(ctx, { errors = [], journey }) {
+      const items = itemsOf(ctx, list);
+      const e = errors.find((x) => x.field === "add")?.text;
+      if (items.length === 0) {
+        return C.radios({ name: "add", text: list.askFirst(ctx), heading: true, caption: list.caption?.(ctx), hintText: list.hintFirst?.(ctx), inline: true, error: e,
+          items: [{ value: "yes", text: "Yes" }, { value: "no", text: "No" }], value: ctx.a[list.done] === true ? "no" : null });
+      }
+      return html`${list.caption ? html`<span class="govuk-caption-l">${list.caption(ctx)}</span>` : ""}
+        <h1 class="govuk-heading-l" tabindex="-1">${this.title(ctx)}</h1>
+        ${C.summaryList(items.map((it, k) => {
+          const d = list.describe(it);
+          const complete = itemComplete(list, journey, ctx, k);
+          const step = firstOpenStep(list, journey, ctx, k) ?? list.steps[0];
+          return {
+            key: d.key,
+            value: complete ? d.value : html`${d.value}<br>${C.tag("Not finished", "yellow")}`,
+            actions: [
+              { href: href(itemStepId(list, k, step), ctx.change), text: complete ? "Change" : "Finish", hidden: d.short },
+              { href: href(itemStepId(list, k, "remove"), ctx.change), text: "Remove", hidden: d.short },
+            ],
+          };
+        }))}
+        ${C.radios({ name: "add", text: list.askAnother, size: "m", inline: true, error: e,
+          items: [{ value: "yes", text: "Yes" }, { value: "no", text: "No" }] })}`;
+    },
+    async submit(form, ctx, journey) {
+      const v = new FormData(form).get("add");
+      const items = itemsOf(ctx, list);
+      if (v !== "yes" && v !== "no") {
+        return { errors: [{ field: "add", text: items.length ? `Select yes if you need to add another ${list.singular}` : list.requiredFirst }] };
+      }
+      const a = structuredClone(ctx.a);
+      if (v === "yes") {
+        a[list.done] = false;
+        return { a, go: itemStepId(list, items.length, list.steps[0]), keepChange: true, noProbe: true };
+      }
+      const open = items.findIndex((_, k) => !itemComplete(list, journey, ctx, k));
+      if (open >= 0) {
+        return { errors: [{ field: "add", text: `Finish adding ${list.singular} ${open + 1}, or remove it` }] };
+      }
+      a[list.done] = true;
+      return { a, go: journey.after(list.hub, { ...ctx, a }, ctx.change) };
+    },
+  };
+}
+
+/** "Are you sure you want to remove …?" for one item of a list. */
+export function removePage(list) {
+  return {
+    id: `${list.prefix}/:i/remove`, custom: true, side: true, field: "remove",
+    title: (ctx) => `Are you sure you want to remove ${list.describe(itemsOf(ctx, list)[ctx.i] ?? {}).short}?`,
+    prev: () => list.hub,
+    render(ctx, { errors = [] }) {
+      return C.radios({ name: "remove", text: this.title(ctx), heading: true, inline: true,
+        error: errors.find((x) => x.field === "remove")?.text,
+        items: [{ value: "yes", text: "Yes" }, { value: "no", text: "No" }] });
+    },
+    async submit(form, ctx) {
+      const v = new FormData(form).get("remove");
+      if (v !== "yes" && v !== "no") return { errors: [{ field: "remove", text: `Select yes if you want to remove the ${list.singular}` }] };
+      const a = structuredClone(ctx.a);
+      if (v === "yes") a[list.key].splice(ctx.i, 1);
+      return { a, go: list.hub, keepChange: true };
+    },
+  };
+}
+
+/** The date to check: today (the default) or another date, on a page of its own. */
+export function asOfPages(journey) {
+  return [
+    {
+      id: `${journey}/as-of`, type: "radios", field: "asOfChoice",
+      title: "What date do you want to check?",
+      hint: "The checker works out what applies on this date, counting only what was published or happened by then.",
+      options: (ctx) => [
+        { value: "today", text: `Today, ${formatDate(ctx.today)}` },
+        { value: "date", text: "Another date", hint: "To see what applied, or would apply, on that date" },
+      ],
+      required: "Select the date to check",
+      get: (ctx) => ctx.a.asOfChoice,
+      set: (ctx, v) => { ctx.a.asOfChoice = v; if (v === "today") delete ctx.a.asOf; },
+    },
+    {
+      id: `${journey}/as-of-date`, type: "date", field: "asOf",
+      title: "Which date do you want to check?", hint: "For example, 1 3 2016",
+      noun: "the date to check",
+      get: (ctx) => ctx.a.asOf, set: (ctx, v) => { ctx.a.asOf = v; },
+      engine: [["asOf", "asOf-day"]],
+    },
+  ];
+}
+
+/** The date to check in words, for check-your-answers pages. */
+export function asOfText(ctx) {
+  if (ctx.a.asOfChoice === "today") return `Today, ${formatDate(ctx.today)}`;
+  if (ctx.a.asOfChoice === "date") return ctx.a.asOf ? formatDate(ctx.a.asOf) : null;
+  return null;
+}
+
+/** Rows of a check-answers list for the items of a list. */
+export function listRows(list, ctx, journey) {
+  const items = itemsOf(ctx, list);
+  const rows = items.map((it, k) => {
+    const d = list.describe(it);
+    const step = firstOpenStep(list, journey, ctx, k);
+    return {
+      key: `${list.singular.charAt(0).toUpperCase()}${list.singular.slice(1)} ${k + 1}`,
+      value: step ? html`${d.key}<br>${d.value}<br>${C.tag("Not finished", "yellow")}` : html`${d.key}<br>${d.value}`,
+      actions: [{ href: href(itemStepId(list, k, step ?? list.steps[0]), true), text: "Change", hidden: d.short }],
+    };
+  });
+  rows.push({
+    key: list.checkLabel,
+    value: items.length ? `${items.length} added` : "None",
+    actions: [{ href: href(list.hub, true), text: items.length ? "Add or remove" : "Change", hidden: list.plural }],
+  });
+  return rows;
+}
+
+/** An inspection as the engine takes it, from the answers. */
+export function inspectionInput(it) {
+  const out = { published: it.published, overall: it.overall };
+  if (it.inspected) out.inspected = it.inspected;
+  if (it.framework) out.framework = it.framework;
+  if (it.judgements && Object.keys(it.judgements).length) out.judgements = it.judgements;
+  return out;
+}
+
+/** An inspection from a file, as answers. */
+export function inspectionAnswer(x) {
+  const it = { published: x.published, overall: normGrade(x.overall) };
+  if (x.inspected) it.inspected = x.inspected;
+  if (x.framework) it.framework = x.framework;
+  const j = x.judgements ? Object.fromEntries(Object.entries(x.judgements).filter(([, g]) => g).map(([k, g]) => [k, normGrade(g)])) : {};
+  it.judgements = Object.keys(j).length ? j : null;
+  return it;
+}

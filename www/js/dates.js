@@ -1,0 +1,34 @@
+// Dates as the user types them (day, month, year) and as the engine takes them (YYYY-MM-DD).
+
+/** Today's date in the UK, YYYY-MM-DD: the page passes it to the engine (which never reads the clock). */
+export function todayIso() {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit" })
+    .format(new Date());
+}
+
+export function isoToParts(iso) {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso ?? "");
+  return m ? { day: String(Number(m[3])), month: String(Number(m[2])), year: m[1] } : {};
+}
+
+const cap = (s) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** GOV.UK date validation. `noun` is "the date the report was published".
+ *  Returns { iso } (null when optional and empty) or { error, parts }. */
+export function parseDateParts(raw, noun, { optional = false } = {}) {
+  const v = { day: (raw.day ?? "").trim(), month: (raw.month ?? "").trim(), year: (raw.year ?? "").trim() };
+  const missing = ["day", "month", "year"].filter((p) => v[p] === "");
+  if (missing.length === 3) return optional ? { iso: null } : { error: `Enter ${noun}`, parts: [] };
+  if (missing.length) {
+    const words = missing.length === 2 ? `${missing[0]} and ${missing[1]}` : missing[0];
+    return { error: `${cap(noun)} must include a ${words}`, parts: missing };
+  }
+  const bad = ["day", "month", "year"].filter((p) => !/^\d+$/.test(v[p]));
+  if (bad.length) return { error: `${cap(noun)} must be a real date`, parts: bad };
+  if (v.year.length !== 4) return { error: "Year must include 4 numbers", parts: ["year"] };
+  const d = Number(v.day), m = Number(v.month), y = Number(v.year);
+  if (m < 1 || m > 12) return { error: `${cap(noun)} must be a real date`, parts: ["month"] };
+  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  if (d < 1 || d > last) return { error: `${cap(noun)} must be a real date`, parts: ["day"] };
+  return { iso: `${v.year}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}` };
+}

@@ -1,0 +1,342 @@
+// The sponsor journey: the organisation's kind and legal form first, so that only the questions
+// for the criteria that apply to it follow (which criteria apply to which kind is ruleset data),
+// then its experience, registered provision, governance, finances and regulatory position; for a
+// council, its own Ofsted record. How the answers become the engine's sponsor input (SPEC §4.1).
+import { html } from "./html.js";
+import { Journey, isAnswered, displayAnswer, itemsOf } from "./flow.js";
+import {
+  possessive, href, hubPage, removePage, inspectionPages, describeInspection, asOfPages, asOfText, listRows,
+  inspectionInput, inspectionAnswer, normGrade,
+} from "./common.js";
+import { ORG_KINDS, PROVISION_KINDS, GRADES, label, gradeLabel, formatDate, fill } from "./wording.js";
+
+const nameOf = (ctx) => ctx.a.name || (ctx.a.kind === "local_authority" ? "the council" : "the organisation");
+const whose = (ctx) => possessive(ctx.a.name, ctx.a.kind === "local_authority" ? "the council’s" : "the organisation’s");
+const item = (ctx, key) => (Array.isArray(ctx.a[key]) ? ctx.a[key][ctx.i] : undefined) ?? {};
+function setItem(ctx, key, f) {
+  if (!Array.isArray(ctx.a[key])) ctx.a[key] = [];
+  if (ctx.i === ctx.a[key].length) ctx.a[key].push({});
+  f(ctx.a[key][ctx.i]);
+}
+
+/** The threshold of a criterion, from the ruleset data, as the hint of the question that feeds it. */
+function threshold(ctx, id) {
+  const c = ctx.data.sponsor.criteria.find((x) => x.id === id);
+  return c ? `${fill(c.threshold, c.params ?? {})}.` : undefined;
+}
+
+export const lists = {
+  ownInspections: {
+    key: "ownInspections", done: "ownInspectionsDone", hub: "sponsor/inspections", prefix: "sponsor/inspection",
+    steps: ["published", "overall", "judgements"], singular: "inspection", plural: "inspections",
+    checkLabel: "Ofsted inspections",
+    askFirst: (ctx) => `Has Ofsted published any inspection reports on ${whose(ctx)} children's services?`,
+    hintFirst: (ctx) => threshold(ctx, "la_rated_good"),
+    requiredFirst: "Select yes if Ofsted has published an inspection report",
+    askAnother: "Do you need to add another inspection?",
+    describe: describeInspection,
+  },
+  provision: {
+    key: "provision", done: "provisionDone", hub: "sponsor/provision", prefix: "sponsor/service",
+    steps: ["kind", "grade", "published"], singular: "service", plural: "services",
+    checkLabel: "Ofsted-registered services",
+    askFirst: (ctx) => `Does ${nameOf(ctx)} run any services registered with Ofsted?`,
+    hintFirst: (ctx) => `For example, children's homes, fostering agencies or adoption agencies. ${threshold(ctx, "registered_provision") ?? ""}`,
+    requiredFirst: "Select yes if the organisation runs any services registered with Ofsted",
+    askAnother: "Do you need to add another service?",
+    describe: (s) => ({
+      key: label(PROVISION_KINDS, s.kind) || "Service",
+      value: html`${s.grade ? gradeLabel(normGrade(s.grade)) : "No grade yet"}${s.published ? html`<br>Report published ${formatDate(s.published)}` : ""}`,
+      short: `the ${(label(PROVISION_KINDS, s.kind) || "service").toLowerCase()}${s.grade ? ` graded ${gradeLabel(normGrade(s.grade)).toLowerCase()}` : ""}`,
+    }),
+  },
+};
+
+const yesNo = (id, field, criteria, title, required, engine, extra = {}) => ({
+  id, type: "yesno", field, criteria, title, required, engine,
+  get: (ctx) => ctx.a[field], set: (ctx, v) => { ctx.a[field] = v; }, ...extra,
+});
+const number = (id, field, criteria, title, noun, engine, extra = {}) => ({
+  id, type: "number", field, criteria, title, engine, integer: true,
+  required: `Enter ${noun}`,
+  notNumber: `${noun.charAt(0).toUpperCase()}${noun.slice(1)} must be a number, like 12`,
+  negative: `${noun.charAt(0).toUpperCase()}${noun.slice(1)} must be 0 or more`,
+  notWhole: `${noun.charAt(0).toUpperCase()}${noun.slice(1)} must be a whole number`,
+  get: (ctx) => ctx.a[field], set: (ctx, v) => { ctx.a[field] = v; }, ...extra,
+});
+const ticks = (id, field, criteria, title, options, required, engine, extra = {}) => ({
+  id, type: "checkboxes", field, criteria, title, options: () => options, required, engine, hint: "Select all that apply",
+  get: (ctx) => ctx.a[field], set: (ctx, v) => { ctx.a[field] = v; }, ...extra,
+});
+
+const pages = [
+  {
+    id: "sponsor/kind", type: "radios", field: "kind",
+    title: "What kind of organisation is it?",
+    hint: "Its legal form. The questions that follow depend on it.",
+    options: () => ORG_KINDS.map(([value, text, hint]) => ({ value, text, hint })),
+    required: "Select the kind of organisation",
+    get: (ctx) => ctx.a.kind, set: (ctx, v) => { ctx.a.kind = v; },
+    engine: [["organisation.kind", "kind"], ["organisation", "kind"]],
+  },
+  {
+    id: "sponsor/name", type: "text", field: "name", width: 20, autocomplete: "organization", noun: "the name",
+    title: (ctx) => (ctx.a.kind === "local_authority" ? "Which council is it?" : "What is the organisation’s name?"),
+    required: (ctx) => (ctx.a.kind === "local_authority" ? "Enter the name of the council" : "Enter the name of the organisation"),
+    get: (ctx) => ctx.a.name, set: (ctx, v) => { ctx.a.name = v; },
+    engine: [["organisation.name", "name"]],
+  },
+  yesNo("sponsor/not-for-profit", "notForProfit", ["not_for_profit"],
+    (ctx) => `Is ${nameOf(ctx)} a not-for-profit organisation?`,
+    "Select yes if the organisation is not for profit", [["organisation.notForProfit", "notForProfit"]],
+    { hint: (ctx) => threshold(ctx, "not_for_profit") }),
+  yesNo("sponsor/england", "basedInEngland", ["based_in_england"],
+    (ctx) => `Is ${nameOf(ctx)} based in England?`,
+    "Select yes if the organisation is based in England", [["organisation.basedInEngland", "basedInEngland"]]),
+  ticks("sponsor/regulatory", "regulatory", ["no_enforcement"],
+    (ctx) => `Is ${nameOf(ctx)} subject to any of these?`,
+    [
+      { value: "enforcement", text: "Open enforcement action by a regulator", hint: "For example, by Ofsted or the Care Quality Commission" },
+      { value: "inquiry", text: "An open Charity Commission inquiry" },
+      { divider: "or" },
+      { value: "none", text: "None of these", exclusive: true },
+    ],
+    "Select what the organisation is subject to, or select ‘None of these’", [["regulatory.*", "regulatory"], ["regulatory", "regulatory"]]),
+  { ...hubPage(lists.ownInspections), criteria: ["la_rated_good", "la_no_recent_inadequate", "la_inspection_recent"],
+    engine: [["ownInspections", "add"]] },
+  ...inspectionPages({ prefix: "sponsor/inspection", key: "ownInspections", enginePath: "ownInspections" }),
+  removePage(lists.ownInspections),
+  ticks("sponsor/intervention", "intervention", ["la_not_in_intervention"],
+    (ctx) => `Is ${nameOf(ctx)} under either of these for its children's services?`,
+    [
+      { value: "notice", text: "An improvement notice" },
+      { value: "direction", text: "A statutory direction" },
+      { divider: "or" },
+      { value: "none", text: "Neither of these", exclusive: true },
+    ],
+    "Select the intervention the council is under, or select ‘Neither of these’", [["status.*", "intervention"], ["status", "intervention"]]),
+  number("sponsor/experience-years", "years", ["experience_years"],
+    (ctx) => `For how many years has ${nameOf(ctx)} delivered children's services?`, "the number of years",
+    [["experience.yearsDeliveringChildrensServices", "years"]], { suffix: "years", hint: (ctx) => threshold(ctx, "experience_years") }),
+  number("sponsor/dcs-leaders", "leaders", ["dcs_leadership"],
+    (ctx) => `How many of ${whose(ctx)} leaders have been a director of children's services or a commissioner?`, "the number of leaders",
+    [["experience.leadersWithDcsExperience", "leaders"]], { hint: "Count current senior leaders and board members. Enter 0 if none." }),
+  number("sponsor/social-workers", "socialWorkers", ["social_workers"],
+    (ctx) => `How many qualified social workers does ${nameOf(ctx)} employ?`, "the number of social workers",
+    [["experience.qualifiedSocialWorkers", "socialWorkers"]], { hint: "Social workers registered with Social Work England. Enter 0 if none." }),
+  { ...hubPage(lists.provision), criteria: ["registered_provision"], engine: [["experience.registeredProvision", "add"]] },
+  {
+    id: "sponsor/service/:i/kind", type: "radios", field: "kind", caption: (ctx) => `Service ${ctx.i + 1}`,
+    title: "What kind of service is it?",
+    options: () => PROVISION_KINDS.map(([value, text]) => ({ value, text })),
+    required: "Select the kind of service",
+    get: (ctx) => item(ctx, "provision").kind, set: (ctx, v) => setItem(ctx, "provision", (it) => { it.kind = v; }),
+    engine: [["experience.registeredProvision[:i].kind", "kind"], ["experience.registeredProvision[:i]", "kind"]],
+  },
+  {
+    id: "sponsor/service/:i/grade", type: "radios", field: "grade", caption: (ctx) => `Service ${ctx.i + 1}`,
+    title: "What was the service's latest Ofsted grade?",
+    hint: "The overall grade in its latest Ofsted inspection report",
+    options: () => GRADES.map(([value, text]) => ({ value, text })),
+    required: "Select the service's latest Ofsted grade",
+    get: (ctx) => normGrade(item(ctx, "provision").grade), set: (ctx, v) => setItem(ctx, "provision", (it) => { it.grade = v; }),
+    engine: [["experience.registeredProvision[:i].grade", "grade"]],
+  },
+  {
+    id: "sponsor/service/:i/published", type: "date", field: "published", optional: true, caption: (ctx) => `Service ${ctx.i + 1}`,
+    title: "When was that report published? (optional)",
+    hint: "Reports published after the date you check are not counted. For example, 1 2 2015",
+    noun: "the date the report was published",
+    get: (ctx) => item(ctx, "provision").published,
+    set: (ctx, v) => setItem(ctx, "provision", (it) => { it.published = v; }),
+    answered: (ctx) => "published" in item(ctx, "provision"),
+    engine: [["experience.registeredProvision[:i].published", "published-day"]],
+  },
+  removePage(lists.provision),
+  ticks("sponsor/governance", "governance", ["safeguarding_board"],
+    (ctx) => `Which of these does ${nameOf(ctx)} have?`,
+    [
+      { value: "safeguardingLead", text: "A safeguarding lead on the board" },
+      { value: "conflictPolicy", text: "A conflict of interest policy" },
+      { value: "whistleblowingPolicy", text: "A whistle-blowing policy" },
+      { divider: "or" },
+      { value: "none", text: "None of these", exclusive: true },
+    ],
+    "Select what the organisation has, or select ‘None of these’", [["governance.safeguardingLeadOnBoard", "governance"], ["governance.conflictOfInterestPolicy", "governance"], ["governance.whistleblowingPolicy", "governance"]]),
+  number("sponsor/independent-board", "independent", ["independent_board"],
+    (ctx) => `How many independent members are on ${whose(ctx)} board?`, "the number of independent board members",
+    [["governance.independentBoardMembers", "independent"], ["governance", "independent"]], { hint: "Members who are not staff and have no financial interest. Enter 0 if none." }),
+  number("sponsor/income", "income", ["financial_capacity"],
+    (ctx) => `What is ${whose(ctx)} annual income?`, "the annual income",
+    [["finances.annualIncomeGbp", "income"]], { prefix: "£", width: 10, hint: "From the latest annual accounts, in pounds. For example, 12,000,000" }),
+  number("sponsor/reserves", "reserves", ["financial_capacity"],
+    (ctx) => `How many months of running costs do ${whose(ctx)} reserves cover?`, "the number of months",
+    [["finances.reservesMonths", "reserves"], ["finances", "reserves"]], { integer: false, suffix: "months", hint: "For example, 4 or 2.5" }),
+  ...asOfPages("sponsor"),
+  { id: "sponsor/check", custom: true, title: "Check your answers before you see the result" },
+  { id: "sponsor/result", custom: true, title: "Result" },
+];
+
+/** Whether a page's criteria apply to the kind of organisation (ruleset data: appliesTo). */
+function applies(def, ctx) {
+  if (!def.criteria) return true;
+  if (!ctx.a.kind) return false;
+  return def.criteria.some((id) => ctx.data.sponsor.criteria.find((c) => c.id === id)?.appliesTo.includes(ctx.a.kind));
+}
+
+const ORDER = ["sponsor/kind", "sponsor/name", "sponsor/not-for-profit", "sponsor/england", "sponsor/regulatory",
+  "sponsor/inspections", "sponsor/intervention", "sponsor/experience-years", "sponsor/dcs-leaders",
+  "sponsor/social-workers", "sponsor/provision", "sponsor/governance", "sponsor/independent-board",
+  "sponsor/income", "sponsor/reserves", "sponsor/as-of", "sponsor/as-of-date", "sponsor/check"];
+
+function path(ctx) {
+  const dated = (id) => id !== "sponsor/as-of-date" || ctx.a.asOfChoice === "date";
+  if (!ctx.a.kind) return ["sponsor/kind", "sponsor/name", "sponsor/as-of", "sponsor/as-of-date", "sponsor/check"].filter(dated);
+  return ORDER.filter((id) => dated(id) && applies(pages.find((p) => p.id === id), ctx));
+}
+
+export const journey = new Journey({
+  id: "sponsor", pages, lists: Object.values(lists), path,
+  check: "sponsor/check", result: "sponsor/result", before: "choose",
+});
+
+/** Whether the questions that give a criterion its evidence have all been answered. */
+export function criterionAsked(ctx, id) {
+  const feeding = pages.filter((p) => p.criteria?.includes(id) && applies(p, ctx));
+  return feeding.every((p) => journey.answered(p.id, ctx));
+}
+
+/** After an answer: the engine says "ineligible" because of a requirement the user has already
+ *  answered (not one still to be asked), so no later answer can change the outcome and the
+ *  result page can say why without asking more. */
+export function settled(ctx, assessment) {
+  if (assessment?.status !== "ineligible") return false;
+  return assessment.criteria.some((c) => c.level === "gate" && c.met === false && criterionAsked(ctx, c.id));
+}
+
+export function toInput(a, today, { probe = false, data } = {}) {
+  const ctx = { a, data, today };
+  const on = new Set(a.kind ? path(ctx) : []);
+  const input = { asOf: a.asOfChoice === "date" && a.asOf ? a.asOf : today, organisation: { kind: a.kind ?? "charity" } };
+  if (a.name) input.organisation.name = a.name;
+  if (on.has("sponsor/not-for-profit") && typeof a.notForProfit === "boolean") input.organisation.notForProfit = a.notForProfit;
+  if (on.has("sponsor/england") && typeof a.basedInEngland === "boolean") input.organisation.basedInEngland = a.basedInEngland;
+  if (on.has("sponsor/regulatory") && a.regulatory) {
+    input.regulatory = { openEnforcementAction: a.regulatory.includes("enforcement"), openCharityCommissionInquiry: a.regulatory.includes("inquiry") };
+  }
+  if (on.has("sponsor/inspections")) {
+    input.ownInspections = (a.ownInspections ?? []).filter((it) => it.published && (it.overall || probe))
+      .map((it) => inspectionInput({ ...it, overall: it.overall ?? "good" }));
+  }
+  if (on.has("sponsor/intervention") && a.intervention) {
+    input.status = { improvementNotice: a.intervention.includes("notice"), direction: a.intervention.includes("direction") };
+  }
+  const experience = {};
+  if (on.has("sponsor/experience-years") && typeof a.years === "number") experience.yearsDeliveringChildrensServices = a.years;
+  if (on.has("sponsor/dcs-leaders") && typeof a.leaders === "number") experience.leadersWithDcsExperience = a.leaders;
+  if (on.has("sponsor/social-workers") && typeof a.socialWorkers === "number") experience.qualifiedSocialWorkers = a.socialWorkers;
+  if (on.has("sponsor/provision")) {
+    experience.registeredProvision = (a.provision ?? []).filter((s) => s.kind && (s.grade || probe)).map((s) => {
+      const out = { kind: s.kind, grade: s.grade ?? "good" };
+      if (s.published) out.published = s.published;
+      return out;
+    });
+  }
+  if (Object.keys(experience).length) input.experience = experience;
+  const governance = {};
+  if (on.has("sponsor/governance") && a.governance) {
+    governance.safeguardingLeadOnBoard = a.governance.includes("safeguardingLead");
+    governance.conflictOfInterestPolicy = a.governance.includes("conflictPolicy");
+    governance.whistleblowingPolicy = a.governance.includes("whistleblowingPolicy");
+  }
+  if (on.has("sponsor/independent-board") && typeof a.independent === "number") governance.independentBoardMembers = a.independent;
+  if (Object.keys(governance).length) input.governance = governance;
+  const finances = {};
+  if (on.has("sponsor/income") && typeof a.income === "number") finances.annualIncomeGbp = a.income;
+  if (on.has("sponsor/reserves") && typeof a.reserves === "number") finances.reservesMonths = a.reserves;
+  if (Object.keys(finances).length) input.finances = finances;
+  return input;
+}
+
+/** Answers from an uploaded engine sponsor input. */
+export function fromInput(x) {
+  const a = {};
+  const o = x.organisation ?? {};
+  if (o.kind) a.kind = o.kind;
+  if (o.name) a.name = o.name;
+  if (typeof o.notForProfit === "boolean") a.notForProfit = o.notForProfit;
+  if (typeof o.basedInEngland === "boolean") a.basedInEngland = o.basedInEngland;
+  if (x.regulatory) {
+    const r = [];
+    if (x.regulatory.openEnforcementAction) r.push("enforcement");
+    if (x.regulatory.openCharityCommissionInquiry) r.push("inquiry");
+    a.regulatory = r.length ? r : ["none"];
+  }
+  if (x.ownInspections) { a.ownInspections = x.ownInspections.map(inspectionAnswer); a.ownInspectionsDone = true; }
+  if (x.status) {
+    const s = [];
+    if (x.status.improvementNotice) s.push("notice");
+    if (x.status.direction) s.push("direction");
+    a.intervention = s.length ? s : ["none"];
+  }
+  const e = x.experience ?? {};
+  if (typeof e.yearsDeliveringChildrensServices === "number") a.years = e.yearsDeliveringChildrensServices;
+  if (typeof e.leadersWithDcsExperience === "number") a.leaders = e.leadersWithDcsExperience;
+  if (typeof e.qualifiedSocialWorkers === "number") a.socialWorkers = e.qualifiedSocialWorkers;
+  if (e.registeredProvision) {
+    a.provision = e.registeredProvision.map((p) => ({ kind: p.kind, grade: normGrade(p.grade), published: p.published ?? null }));
+    a.provisionDone = true;
+  }
+  const g = x.governance ?? {};
+  if (x.governance) {
+    const v = [];
+    if (g.safeguardingLeadOnBoard) v.push("safeguardingLead");
+    if (g.conflictOfInterestPolicy) v.push("conflictPolicy");
+    if (g.whistleblowingPolicy) v.push("whistleblowingPolicy");
+    a.governance = v.length ? v : ["none"];
+    if (typeof g.independentBoardMembers === "number") a.independent = g.independentBoardMembers;
+  }
+  if (typeof x.finances?.annualIncomeGbp === "number") a.income = x.finances.annualIncomeGbp;
+  if (typeof x.finances?.reservesMonths === "number") a.reserves = x.finances.reservesMonths;
+  if (x.asOf) { a.asOfChoice = "date"; a.asOf = x.asOf; }
+  return a;
+}
+
+const SECTIONS = [
+  ["Organisation", ["sponsor/kind", "sponsor/name", "sponsor/not-for-profit", "sponsor/england", "sponsor/regulatory"]],
+  ["The council's own record", ["sponsor/inspections", "sponsor/intervention"]],
+  ["Experience", ["sponsor/experience-years", "sponsor/dcs-leaders", "sponsor/social-workers", "sponsor/provision"]],
+  ["Governance", ["sponsor/governance", "sponsor/independent-board"]],
+  ["Finances", ["sponsor/income", "sponsor/reserves"]],
+  ["Date", ["sponsor/as-of"]],
+];
+const CHECK_LABELS = {
+  "sponsor/kind": "Kind of organisation", "sponsor/name": "Name", "sponsor/not-for-profit": "Not for profit",
+  "sponsor/england": "Based in England", "sponsor/regulatory": "Enforcement or inquiry",
+  "sponsor/intervention": "Intervention", "sponsor/experience-years": "Years delivering children's services",
+  "sponsor/dcs-leaders": "Leaders who were a director of children's services or commissioner",
+  "sponsor/social-workers": "Qualified social workers", "sponsor/governance": "Governance",
+  "sponsor/independent-board": "Independent board members", "sponsor/income": "Annual income",
+  "sponsor/reserves": "Reserves", "sponsor/as-of": "Date to check",
+};
+
+export function checkSections(ctx) {
+  const on = path(ctx);
+  const out = [];
+  for (const [title, ids] of SECTIONS) {
+    const rows = [];
+    for (const id of ids.filter((x) => on.includes(x))) {
+      if (id === "sponsor/inspections") { rows.push(...listRows(lists.ownInspections, ctx, journey)); continue; }
+      if (id === "sponsor/provision") { rows.push(...listRows(lists.provision, ctx, journey)); continue; }
+      const def = pages.find((p) => p.id === id);
+      if (id === "sponsor/as-of-date") continue;
+      let value = id === "sponsor/as-of" ? asOfText(ctx) : displayAnswer(def, ctx);
+      if (id === "sponsor/kind" && value) value = label(ORG_KINDS, ctx.a.kind);
+      rows.push({ key: CHECK_LABELS[id], value: value ?? "Not answered", actions: [{ href: href(id, true), text: isAnswered(def, ctx) ? "Change" : "Answer", hidden: CHECK_LABELS[id].toLowerCase() }] });
+    }
+    if (rows.length) out.push({ title, rows });
+  }
+  return out;
+}
+
+export const listItems = (ctx, key) => itemsOf(ctx, lists[key]);

@@ -1,0 +1,161 @@
+// Words for the values the engine uses (grades, kinds, levels) and the filling of `{placeholders}`
+// in the ruleset wording. No rule is stated here: rule wording, thresholds and sources come from
+// the engine's rulesets() (in the browser) or rulesets/rulesets.json (at build time).
+// Plain ES module with no DOM use: www/build.mjs imports it too.
+
+export const SERVICE_NAME = "Check children's services intervention and trust sponsorship";
+
+const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
+  "September", "October", "November", "December"];
+
+/** "2016-03-01" -> "1 March 2016" (GOV.UK style); anything else is returned unchanged. */
+export function formatDate(iso) {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso ?? "");
+  if (!m) return iso ?? "";
+  const last = new Date(Date.UTC(Number(m[1]), Number(m[2]), 0)).getUTCDate();
+  if (Number(m[2]) < 1 || Number(m[2]) > 12 || Number(m[3]) < 1 || Number(m[3]) > last) return iso;
+  return `${Number(m[3])} ${MONTHS[Number(m[2]) - 1]} ${m[1]}`;
+}
+
+/** Dates written YYYY-MM-DD inside engine wording, shown the GOV.UK way. */
+export function formatDatesIn(text) {
+  return String(text ?? "").replace(/\b(\d{4})-(\d{2})-(\d{2})\b/g, (d) => formatDate(d));
+}
+
+export const GRADES = [
+  ["outstanding", "Outstanding"],
+  ["good", "Good"],
+  ["requires_improvement", "Requires improvement to be good"],
+  ["inadequate", "Inadequate"],
+];
+export const gradeLabel = (g) => (GRADES.find(([v]) => v === g) ?? [g, g ?? ""])[1];
+
+export const JUDGEMENTS = [
+  ["helpAndProtection", "Help and protection of children"],
+  ["childrenInCare", "Children in care"],
+  ["careLeavers", "Care leavers"],
+  ["leadership", "Leadership (impact of leaders)"],
+];
+
+export const FRAMEWORKS = { sif: "single inspection framework (SIF)", ilacs: "ILACS" };
+
+export const VISIT_KINDS = [
+  ["monitoring", "Monitoring visit", "Ofsted checks the progress of a council judged inadequate"],
+  ["focused", "Focused visit", "Ofsted looks at one area of a council's services"],
+];
+export const PROGRESS = [
+  ["significant", "Significant progress"],
+  ["some", "Some progress"],
+  ["insufficient", "Insufficient progress"],
+];
+export const CONCERN_KINDS = [
+  ["whistleblower", "Whistle-blower complaint"],
+  ["poor_leadership", "Evidence of poor leadership"],
+  ["serious_incident", "Serious incident"],
+];
+
+export const ORG_KINDS = [
+  ["charity", "Charity", "Registered with the Charity Commission"],
+  ["community_interest_company", "Community interest company (CIC)", "Registered with the CIC Regulator"],
+  ["company_limited_by_guarantee", "Company limited by guarantee", "A not-for-profit company without shareholders"],
+  ["expert_team", "Expert team", "A team of child protection experts"],
+  ["private_company", "Private company", "A company limited by shares, run for profit"],
+  ["local_authority", "Council (local authority)", "An English council with children's services"],
+];
+export const orgKindLabel = (k) => (ORG_KINDS.find(([v]) => v === k) ?? [k, k ?? ""])[1];
+
+export const PROVISION_KINDS = [
+  ["childrens_home", "Children's home"],
+  ["fostering_agency", "Fostering agency"],
+  ["adoption_agency", "Adoption agency"],
+  ["residential_family_centre", "Residential family centre"],
+  ["other", "Other Ofsted-registered service"],
+];
+
+export const DATE_KINDS = {
+  improvement_deadline: "Deadline to show significant improvement",
+  takeover_target: "Target date for the takeover",
+  commissioner_review_due: "Commissioner's review due",
+};
+
+export const LEVELS = {
+  gate: "Required",
+  readiness: "Needed to be ready",
+  condition: "Condition",
+};
+
+export const SPONSOR_STATUS = {
+  eligible: "Eligible",
+  eligible_with_conditions: "Eligible with conditions",
+  not_yet_ready: "Not yet ready",
+  ineligible: "Not eligible",
+};
+
+export const label = (pairs, v) => (pairs.find(([k]) => k === v) ?? [v, v ?? ""])[1];
+
+/** Days from the assessment date to a key date, in words. */
+export function daysInWords(n) {
+  if (n === 0) return "due on the date checked";
+  const d = Math.abs(n) === 1 ? "day" : "days";
+  return n > 0 ? `${n} ${d} left` : `${-n} ${d} ago`;
+}
+
+// Names for the placeholders that only the engine fills (they depend on a council's record),
+// used where the rules are shown without a council: the static rules page.
+const GENERIC = {
+  council: "the council",
+  asOf: "the date checked",
+  latestPublished: "[date the latest report was published]",
+  earlierPublished: "[date of the earlier inadequate report]",
+  visitDate: "[date of the visit]",
+  deadline: "[deadline]",
+  daysRemaining: "[number of]",
+  takeoverTarget: "[takeover target date]",
+  triggerCount: "[number of]",
+  triggers: "[the concerns]",
+  latestGrade: "[the grade]",
+  failureKind: "[persistent or systemic failure]",
+  commissionerReviewDue: "[review date]",
+  highPerformingSince: "[the start of the period]",
+  trustSince: "[date the trust started]",
+  item: "[an inspection, visit or concern]",
+  date: "[its date]",
+  ruleset: "[name of the rules]",
+  inForceFrom: "[start date]",
+  inForceToText: "",
+  eligibleFrom: "[the date]",
+  shortfall: "[the shortfall]",
+  missing: "[what is missing]",
+};
+
+/** Fills `{name}` from `values` (numbers are written with thousands separators), then from the
+ *  generic names above; unknown names are left as written. */
+export function fill(template, values = {}) {
+  return String(template ?? "").replace(/\{([A-Za-z]+)\}/g, (all, name) => {
+    if (values[name] !== undefined && values[name] !== null) {
+      const v = values[name];
+      return typeof v === "number" ? v.toLocaleString("en-GB") : String(v);
+    }
+    return GENERIC[name] ?? all;
+  });
+}
+
+/** The values of a ruleset's parameters, by name (`improvementWindowMonths: 6`). */
+export function parameterValues(ruleset) {
+  const out = {};
+  for (const [k, p] of Object.entries(ruleset?.parameters ?? {})) out[k] = p.value;
+  return out;
+}
+
+/** "Persistent failure" from the definition text "Persistent failure: rated inadequate ...". */
+export function definitionLabel(data, key, fallback) {
+  const text = data?.definitions?.[key]?.text ?? "";
+  const i = text.indexOf(":");
+  return i > 0 ? text.slice(0, i) : fallback;
+}
+
+export function inForce(r) {
+  return r.inForceTo
+    ? `in force from ${formatDate(r.inForceFrom)} to ${formatDate(r.inForceTo)}`
+    : `in force from ${formatDate(r.inForceFrom)}`;
+}
