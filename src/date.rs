@@ -113,15 +113,35 @@ impl Date {
     }
 }
 
+impl Date {
+    /// `YYYY-MM-DD` written without the formatting machinery (dates are written a great deal).
+    fn ymd(self) -> [u8; 10] {
+        let (y, m, d) = (
+            self.0.year().clamp(0, 9999) as u32,
+            self.0.month(),
+            self.0.day(),
+        );
+        let digit = |n: u32| b'0' + (n % 10) as u8;
+        [
+            digit(y / 1000),
+            digit(y / 100),
+            digit(y / 10),
+            digit(y),
+            b'-',
+            digit(m / 10),
+            digit(m),
+            b'-',
+            digit(d / 10),
+            digit(d),
+        ]
+    }
+}
+
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{:04}-{:02}-{:02}",
-            self.0.year(),
-            self.0.month(),
-            self.0.day()
-        )
+        let bytes = self.ymd();
+        // Only ASCII digits and dashes: always valid UTF-8.
+        f.write_str(std::str::from_utf8(&bytes).unwrap_or("0000-00-00"))
     }
 }
 
@@ -138,17 +158,22 @@ impl crate::json::FromJson for Date {
         let crate::json::Json::Str(s) = v else {
             return Err(crate::json::wrong_type(v, at, Self::EXPECTING));
         };
-        let shown = crate::input::quote_short(s);
         Date::parse(s).map_err(|e| match e {
             DateError::NotADate => Error::new(
                 ErrorCode::InvalidDate,
                 at.render(),
-                format_args!("{shown} is not a date (YYYY-MM-DD)"),
+                format_args!(
+                    "{} is not a date (YYYY-MM-DD)",
+                    crate::input::quote_short(s)
+                ),
             ),
             DateError::OutOfRange => Error::new(
                 ErrorCode::DateOutOfRange,
                 at.render(),
-                format_args!("{shown} is outside the dates accepted (1990-01-01 to 2100-12-31)"),
+                format_args!(
+                    "{} is outside the dates accepted (1990-01-01 to 2100-12-31)",
+                    crate::input::quote_short(s)
+                ),
             ),
         })
     }

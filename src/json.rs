@@ -397,6 +397,14 @@ fn duplicate_key(fields: &[(String, Json)]) -> Option<&str> {
     if fields.len() < 2 {
         return None;
     }
+    if fields.len() <= 16 {
+        // The objects of every input here are small: compare pairwise, allocating nothing.
+        return fields
+            .iter()
+            .enumerate()
+            .find(|(i, (k, _))| fields[..*i].iter().any(|(other, _)| other == k))
+            .map(|(_, (k, _))| k.as_str());
+    }
     let mut keys: Vec<&str> = fields.iter().map(|(k, _)| k.as_str()).collect();
     crate::order::sort_by(&mut keys, |a, b| a.cmp(b));
     keys.windows(2).find(|w| w[0] == w[1]).map(|w| w[0])
