@@ -19,14 +19,32 @@ pub enum Json {
     Str(String),
     Arr(Vec<Json>),
     Obj(Vec<(String, Json)>),
+    /// A number JSON cannot write (NaN, Infinity, a BigInt), as the browser boundary marks it
+    /// (see [`NON_FINITE`]); [`parse`] never produces it. Rejected by path wherever it stands.
+    NonFinite(String),
 }
 
 /// How deeply arrays and objects may nest.
 pub const MAX_DEPTH: usize = 64;
 
-/// Marks a number JavaScript cannot write as JSON (NaN, Infinity): the browser boundary sends
-/// it as a string starting with this character so that it is rejected with its path.
-pub const NON_FINITE: char = '\u{0}';
+/// Marks a number JavaScript cannot write as JSON (NaN, Infinity, a BigInt): the browser
+/// boundary sends it as a string starting with this prefix, then turns such strings into
+/// [`Json::NonFinite`] with [`mark_non_finite`], so that they are rejected with their path.
+pub const NON_FINITE: &str = "\u{0}\u{1}non-finite:";
+
+/// Turns the strings the browser boundary marked with [`NON_FINITE`] into [`Json::NonFinite`].
+pub fn mark_non_finite(v: &mut Json) {
+    match v {
+        Json::Str(s) => {
+            if let Some(n) = s.strip_prefix(NON_FINITE) {
+                *v = Json::NonFinite(n.to_string());
+            }
+        }
+        Json::Arr(items) => items.iter_mut().for_each(mark_non_finite),
+        Json::Obj(fields) => fields.iter_mut().for_each(|(_, x)| mark_non_finite(x)),
+        _ => {}
+    }
+}
 
 /// Where a value sits in the document. Rendered only when an error needs it.
 #[derive(Clone, Copy, Debug)]
@@ -307,12 +325,15 @@ impl Parser<'_> {
     }
 
     fn hex4(&mut self) -> Result<u32, Error> {
-        let hex = self
-            .s
-            .get(self.i..self.i + 4)
-            .and_then(|h| std::str::from_utf8(h).ok())
-            .and_then(|h| u32::from_str_radix(h, 16).ok())
-            .ok_or_else(|| self.syntax("expected four hex digits after \\u"))?;
+        let mut hex = 0;
+        for k in 0..4 {
+            let digit = self
+                .s
+                .get(self.i + k)
+                .and_then(|&b| char::from(b).to_digit(16))
+                .ok_or_else(|| self.syntax("expected four hex digits after \\u"))?;
+            hex = hex * 16 + digit;
+        }
         self.i += 4;
         Ok(hex)
     }
@@ -416,9 +437,7 @@ pub fn describe(v: &Json) -> String {
         Json::Null => "null".into(),
         Json::Bool(b) => format!("{b}"),
         Json::Num(n) => format!("the number {}", number(*n)),
-        Json::Str(s) if s.starts_with(NON_FINITE) => {
-            format!("the number {}", s.trim_start_matches(NON_FINITE))
-        }
+        Json::NonFinite(n) => format!("the number {n}"),
         Json::Str(s) => format!("the text {}", crate::input::quote_short(s)),
         Json::Arr(_) => "a list".into(),
         Json::Obj(_) => "an object".into(),
@@ -429,17 +448,12 @@ pub fn describe(v: &Json) -> String {
 #[cold]
 #[inline(never)]
 pub fn wrong_type(v: &Json, at: &Path, expected: &str) -> Error {
-    if let Json::Str(s) = v {
-        if s.starts_with(NON_FINITE) {
-            return Error::new(
-                ErrorCode::InvalidValue,
-                at.render(),
-                format_args!(
-                    "must be a finite number, not {}",
-                    s.trim_start_matches(NON_FINITE)
-                ),
-            );
-        }
+    if let Json::NonFinite(n) = v {
+        return Error::new(
+            ErrorCode::InvalidValue,
+            at.render(),
+            format_args!("must be a finite number, not {n}"),
+        );
     }
     Error::new(
         ErrorCode::InvalidType,
@@ -511,7 +525,7 @@ impl FromJson for String {
     const EXPECTING: &'static str = "text";
     fn from_json(v: &Json, at: &Path) -> Result<Self, Error> {
         match v {
-            Json::Str(s) if !s.starts_with(NON_FINITE) => Ok(s.clone()),
+            Json::Str(s) => Ok(s.clone()),
             _ => Err(wrong_type(v, at, Self::EXPECTING)),
         }
     }

@@ -16,6 +16,8 @@ pub fn from_json<T: FromJson>(text: &str) -> Result<T, Error> {
 
 /// Reads `T` from JSON bytes, which must be UTF-8.
 pub fn from_json_bytes<T: FromJson>(bytes: &[u8]) -> Result<T, Error> {
+    // A byte order mark, as Windows Notepad writes, is not part of the JSON.
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let text = std::str::from_utf8(bytes).map_err(|e| {
         Error::new(
             ErrorCode::InvalidJson,

@@ -324,11 +324,10 @@ impl RulesetFile {
     /// ```
     pub fn with_override(patch: Json) -> Result<RulesetFile, Error> {
         if !matches!(patch, Json::Obj(_)) {
-            return Err(crate::json::wrong_type(
-                &patch,
-                &Path::Root,
-                "a ruleset file (an object)",
-            ));
+            return Err(
+                crate::json::wrong_type(&patch, &Path::Root, "a ruleset file (an object)")
+                    .recode(ErrorCode::InvalidRuleset),
+            );
         }
         too_big(&patch, &Path::Root)?;
         let mut base = default_value()?;

@@ -20,8 +20,8 @@ const TYPES: &str = include_str!("wasm.d.ts");
 export function toJson(value) {
   if (value === undefined) return undefined;
   return JSON.stringify(value, (key, v) =>
-    typeof v === "number" && !Number.isFinite(v) ? "\u0000" + String(v)
-    : typeof v === "bigint" ? "\u0000" + String(v) + "n" : v);
+    typeof v === "number" && !Number.isFinite(v) ? "\u0000\u0001non-finite:" + String(v)
+    : typeof v === "bigint" ? "\u0000\u0001non-finite:" + String(v) + "n" : v);
 }
 export function fromJson(text) { return JSON.parse(text); }
 export function makeError(message, code, path) {
@@ -49,7 +49,10 @@ fn throw(e: Error) -> JsValue {
 /// A JavaScript value as parsed JSON.
 fn read(value: &JsValue) -> Result<Json, Error> {
     match to_json_text(value) {
-        Ok(Some(text)) => crate::json::parse(&text),
+        Ok(Some(text)) => crate::json::parse(&text).map(|mut v| {
+            crate::json::mark_non_finite(&mut v);
+            v
+        }),
         Ok(None) => Err(Error::new(ErrorCode::InvalidType, "", "expected an object, found undefined")),
         Err(_) => Err(Error::new(
             ErrorCode::InvalidJson,

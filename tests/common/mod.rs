@@ -7,11 +7,12 @@
 use serde_json::Value;
 
 /// The case files, embedded so that the wasm runners (which have no file system) see them too.
-pub const CASE_FILES: [(&str, &str); 4] = [
+pub const CASE_FILES: [(&str, &str); 5] = [
     ("council", include_str!("../cases/council.json")),
     ("real", include_str!("../cases/real.json")),
     ("sponsor", include_str!("../cases/sponsor.json")),
     ("errors", include_str!("../cases/errors.json")),
+    ("hostile", include_str!("../cases/hostile.json")),
 ];
 
 /// The golden outputs, keyed by file then case name.
