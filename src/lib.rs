@@ -32,14 +32,14 @@ pub mod date;
 pub mod error;
 pub mod input;
 pub mod json;
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(feature = "ofsted")]
 pub mod ofsted;
 pub mod order;
 mod output;
 pub mod parse;
 pub mod ruleset;
 pub mod sponsor;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "wasm-api"))]
 pub mod wasm;
 
 pub use council::{assess_council, CouncilAssessment};

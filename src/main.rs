@@ -39,7 +39,7 @@ struct Args {
     ruleset_file: Option<String>,
     compact: bool,
     /// The arguments after `ofsted`, for the ofsted command (native only).
-    #[cfg_attr(target_arch = "wasm32", allow(dead_code))]
+    #[cfg_attr(any(target_arch = "wasm32", not(feature = "ofsted")), allow(dead_code))]
     rest: Vec<String>,
 }
 
@@ -197,7 +197,7 @@ fn main() -> ExitCode {
                 run_each::<SponsorInput, _>(&bytes, args.compact, |i| assess_sponsor(i, rules))
             }
         }
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(all(feature = "ofsted", not(target_arch = "wasm32")))]
         "ofsted" => {
             let mut rest = args.rest.clone();
             if args.compact {

@@ -1,7 +1,11 @@
 //! Ofsted's published "Local authority inspection outcomes" (SPEC §7): read the spreadsheet,
 //! or its sheets exported as CSV, build every council's inspection history, and assess every
-//! council on one date. Native only (it reads files); the engine it calls is the same as
-//! everywhere else.
+//! council on one date. The engine it calls is the same as everywhere else.
+//!
+//! Behind the `ofsted` cargo feature (on by default; the checker's wasm is built without it).
+//! One reader, from bytes ([`read_bytes`]), serves both the `ofsted` command ([`read`] and
+//! [`run`], native only: they read paths and directories) and the browser's separate wasm
+//! module (`ofsted-wasm/`, which returns a [`Listing`]).
 //!
 //! What is read, and from where:
 //! - [`LATEST_SHEET`] (`Inspections_as_at_31_March`): each council's latest judgements, its
@@ -22,13 +26,16 @@
 use crate::date::Date;
 use crate::error::{Error, ErrorCode};
 use crate::input::{Council, CouncilInput, Framework, Grade, Inspection, Judgements};
-use crate::output::RulesetRef;
+use crate::output::{KeyDate, RulesetRef};
 use crate::{assess_council, CouncilAssessment, RulesetFile};
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
+#[cfg(not(target_arch = "wasm32"))]
 use std::io::IsTerminal;
-use std::path::{Path, PathBuf};
+use std::path::Path;
+#[cfg(not(target_arch = "wasm32"))]
+use std::path::PathBuf;
 
 /// The sheet with each council's latest judgements.
 pub const LATEST_SHEET: &str = "Inspections_as_at_31_March";
@@ -342,38 +349,83 @@ pub struct OfstedData {
     pub warnings: Vec<ReadWarning>,
 }
 
-/// Reads Ofsted's outcomes file: the spreadsheet (`.ods`, or `.xlsx`/`.xls`), a directory
-/// holding the sheets exported as CSV, or one such CSV file (the other sheets are then taken
-/// from the CSV files beside it). Sheets in CSV files are recognised by their header row, not
-/// their file names.
-pub fn read(path: &Path) -> Result<OfstedData, Error> {
-    read_with_progress(path, false)
+/// One file given as bytes: its name (shown in messages; a `.csv` name, or contents that are
+/// not a spreadsheet's, mean CSV) and its contents.
+#[derive(Clone, Copy, Debug)]
+pub struct FileBytes<'a> {
+    pub name: &'a str,
+    pub bytes: &'a [u8],
 }
 
-fn read_with_progress(path: &Path, progress: bool) -> Result<OfstedData, Error> {
-    let shown = path.display().to_string();
-    let meta = std::fs::metadata(path).map_err(|e| {
-        Error::new(
-            ErrorCode::InvalidValue,
-            "",
-            format_args!("cannot read {shown}: {e}"),
-        )
-    })?;
+/// Reads Ofsted's outcomes file from memory, as a browser gives it: one spreadsheet (`.ods` or
+/// `.xlsx`; natively `.xls` and `.xlsb` too), or the sheets exported as CSV (several files;
+/// sheets are recognised by their header row, not their file names). The reader the `ofsted`
+/// command uses on files.
+pub fn read_bytes(files: &[FileBytes<'_>]) -> Result<OfstedData, Error> {
     let mut warnings = Vec::new();
-    let (format, raws) = if meta.is_dir() {
-        ("csv", read_csv_dir(path, None, &mut warnings, progress)?)
-    } else if has_extension(path, "csv") {
-        let dir = path
-            .parent()
-            .filter(|p| !p.as_os_str().is_empty())
-            .unwrap_or_else(|| Path::new("."));
-        (
-            "csv",
-            read_csv_dir(dir, Some(path), &mut warnings, progress)?,
-        )
-    } else {
-        ("spreadsheet", read_spreadsheet(path, progress)?)
+    let shown = files.iter().map(|f| f.name).collect::<Vec<_>>().join(", ");
+    let (format, raws) = match files {
+        [] => return Err(not_ofsted("no file was given")),
+        [one] if is_spreadsheet(one) => {
+            ("spreadsheet", spreadsheet_sheets(one.name, one.bytes, "")?)
+        }
+        _ => {
+            if let Some(book) = files.iter().find(|f| is_spreadsheet(f)) {
+                return Err(not_ofsted(format_args!(
+                    "{} is a spreadsheet and was given with other files; give either the spreadsheet alone or its sheets as CSV files",
+                    book.name
+                )));
+            }
+            let (named, others) = match files {
+                [one] => (Some(csv_sheet(one.name, one.bytes)?), Vec::new()),
+                _ => (
+                    None,
+                    files
+                        .iter()
+                        .map(|f| (f.name.to_string(), csv_sheet(f.name, f.bytes)))
+                        .collect(),
+                ),
+            };
+            let place = CsvPlace {
+                within: "among the files given",
+                hint: "export it from Ofsted's spreadsheet and give the CSV files together, or give the spreadsheet itself",
+            };
+            ("csv", combine_csv(named, others, &place, &mut warnings)?)
+        }
     };
+    Ok(finish(shown, format, raws, warnings))
+}
+
+/// Whether a file given as bytes is a spreadsheet: by its name's extension, else by its first
+/// bytes (a zip archive: `.ods`, `.xlsx`; a compound document: `.xls`).
+fn is_spreadsheet(f: &FileBytes<'_>) -> bool {
+    let ext = extension_of(f.name);
+    if ext == "csv" {
+        return false;
+    }
+    const BOOKS: [&str; 7] = ["ods", "xlsx", "xlsm", "xlam", "xlsb", "xls", "xla"];
+    BOOKS.contains(&ext.as_str())
+        || f.bytes.starts_with(b"PK\x03\x04")
+        || f.bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0])
+}
+
+/// A file name's extension in lower case ("" when it has none).
+fn extension_of(name: &str) -> String {
+    Path::new(name)
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("")
+        .to_ascii_lowercase()
+}
+
+/// What every way of reading ends with: the sheets found, a warning when the in-year sheet is
+/// missing, and the councils' histories.
+fn finish(
+    shown: String,
+    format: &'static str,
+    raws: Vec<RawSheet>,
+    mut warnings: Vec<ReadWarning>,
+) -> OfstedData {
     let sheets = raws
         .iter()
         .map(|r| SheetRead {
@@ -396,9 +448,57 @@ fn read_with_progress(path: &Path, progress: bool) -> Result<OfstedData, Error> 
     data.format = format;
     data.sheets = sheets;
     data.warnings = warnings;
-    Ok(data)
+    data
 }
 
+/// Reads Ofsted's outcomes file: the spreadsheet (`.ods`, or `.xlsx`/`.xls`), a directory
+/// holding the sheets exported as CSV, or one such CSV file (the other sheets are then taken
+/// from the CSV files beside it). Sheets in CSV files are recognised by their header row, not
+/// their file names. Native only; [`read_bytes`] reads the same from memory.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn read(path: &Path) -> Result<OfstedData, Error> {
+    read_with_progress(path, false)
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn read_with_progress(path: &Path, progress: bool) -> Result<OfstedData, Error> {
+    let shown = path.display().to_string();
+    let meta = std::fs::metadata(path).map_err(|e| cannot_read(&shown, &e))?;
+    let mut warnings = Vec::new();
+    let (format, raws) = if meta.is_dir() {
+        ("csv", read_csv_dir(path, None, &mut warnings, progress)?)
+    } else if has_extension(path, "csv") {
+        let dir = path
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or_else(|| Path::new("."));
+        (
+            "csv",
+            read_csv_dir(dir, Some(path), &mut warnings, progress)?,
+        )
+    } else {
+        let bytes = std::fs::read(path).map_err(|e| cannot_read(&shown, &e))?;
+        let raws = spreadsheet_sheets(&shown, &bytes, " nor is it a .csv file or a directory")?;
+        if progress {
+            for r in &raws {
+                eprintln!("reading sheet {}... {} rows", r.kind.name(), r.rows.len());
+            }
+        }
+        ("spreadsheet", raws)
+    };
+    Ok(finish(shown, format, raws, warnings))
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn cannot_read(shown: &str, e: &std::io::Error) -> Error {
+    Error::new(
+        ErrorCode::InvalidValue,
+        "",
+        format_args!("cannot read {shown}: {e}"),
+    )
+}
+
+#[cfg(not(target_arch = "wasm32"))]
 fn has_extension(path: &Path, ext: &str) -> bool {
     path.extension()
         .and_then(|e| e.to_str())
@@ -423,21 +523,77 @@ fn not_ofsted(detail: impl std::fmt::Display) -> Error {
 // ---------------------------------------------------------------------------------------------
 // Reading the spreadsheet
 
-fn read_spreadsheet(path: &Path, progress: bool) -> Result<Vec<RawSheet>, Error> {
-    use calamine::Reader;
-    let shown = path.display().to_string();
-    let mut book = calamine::open_workbook_auto(path).map_err(|e| {
+/// The spreadsheet formats read, for messages. The browser's module reads the formats Ofsted
+/// publishes and a spreadsheet program saves by default (`.ods`, `.xlsx`); the command line
+/// reads `.xls` and `.xlsb` too (their readers would add about 95 KB to the module).
+#[cfg(not(target_arch = "wasm32"))]
+const SPREADSHEETS: &str = ".ods, .xlsx or .xls";
+#[cfg(target_arch = "wasm32")]
+const SPREADSHEETS: &str = ".ods or .xlsx";
+
+type Bytes<'a> = std::io::Cursor<&'a [u8]>;
+
+/// Reads Ofsted's sheets from a spreadsheet's bytes, in the format its name's extension says
+/// (as calamine's `open_workbook_auto` does for a path), else in the first format that opens it.
+/// `shown` names it in messages; `also` ends the message for a file that is no spreadsheet
+/// (what else it could have been).
+fn spreadsheet_sheets(shown: &str, bytes: &[u8], also: &str) -> Result<Vec<RawSheet>, Error> {
+    use calamine::{Ods, Reader, Xlsx};
+    let cannot = |e: &dyn std::fmt::Display| {
         not_ofsted(format_args!(
-            "cannot read {shown} as a spreadsheet (.ods, .xlsx or .xls) nor is it a .csv file or a directory: {e}"
+            "cannot read {shown} as a spreadsheet ({SPREADSHEETS}){also}: {e}"
         ))
-    })?;
+    };
+    let rs = || std::io::Cursor::new(bytes);
+    match extension_of(shown).as_str() {
+        "ods" => sheets_of(Ods::new(rs()).map_err(|e| cannot(&e))?, shown),
+        "xlsx" | "xlsm" | "xlam" => sheets_of(Xlsx::new(rs()).map_err(|e| cannot(&e))?, shown),
+        #[cfg(not(target_arch = "wasm32"))]
+        "xls" | "xla" => sheets_of(calamine::Xls::new(rs()).map_err(|e| cannot(&e))?, shown),
+        #[cfg(not(target_arch = "wasm32"))]
+        "xlsb" => sheets_of(calamine::Xlsb::new(rs()).map_err(|e| cannot(&e))?, shown),
+        #[cfg(target_arch = "wasm32")]
+        "xls" | "xla" | "xlsb" => Err(cannot(
+            &"this format is not read here; save the file as .ods or .xlsx and choose that",
+        )),
+        _ => {
+            #[cfg(not(target_arch = "wasm32"))]
+            {
+                if let Ok(book) = calamine::Xls::new(rs()) {
+                    return sheets_of(book, shown);
+                }
+            }
+            if let Ok(book) = Xlsx::new(rs()) {
+                return sheets_of(book, shown);
+            }
+            #[cfg(not(target_arch = "wasm32"))]
+            {
+                if let Ok(book) = calamine::Xlsb::new(rs()) {
+                    return sheets_of(book, shown);
+                }
+            }
+            match Ods::new(rs()) {
+                Ok(book) => sheets_of(book, shown),
+                Err(_) => Err(cannot(&"Cannot detect file format")),
+            }
+        }
+    }
+}
+
+/// Finds Ofsted's sheets in an open workbook: by name, then any other sheet whose header row
+/// says it is one of the missing ones (a renamed sheet).
+fn sheets_of<'a, R>(mut book: R, shown: &str) -> Result<Vec<RawSheet>, Error>
+where
+    R: calamine::Reader<Bytes<'a>>,
+    R::Error: std::fmt::Display,
+{
     let names = book.sheet_names();
     let mut out: Vec<RawSheet> = Vec::new();
     // Sheets by their names first.
     for kind in SheetKind::ALL {
         if let Some(name) = names.iter().find(|n| n.trim() == kind.name()) {
-            let rows = sheet_rows(&mut book, name, &shown)?;
-            let raw = raw_sheet(rows, &shown, false, Some(kind), name)?;
+            let rows = sheet_rows(&mut book, name, shown)?;
+            let raw = raw_sheet(rows, shown, false, Some(kind), name)?;
             out.push(raw);
         }
     }
@@ -446,10 +602,10 @@ fn read_spreadsheet(path: &Path, progress: bool) -> Result<Vec<RawSheet>, Error>
         if SheetKind::ALL.iter().any(|k| k.name() == name.trim()) {
             continue;
         }
-        let Ok(rows) = sheet_rows(&mut book, name, &shown) else {
+        let Ok(rows) = sheet_rows(&mut book, name, shown) else {
             continue;
         };
-        if let Ok(raw) = raw_sheet(rows, &shown, false, None, name) {
+        if let Ok(raw) = raw_sheet(rows, shown, false, None, name) {
             if !out.iter().any(|r| r.kind == raw.kind) {
                 out.push(raw);
             }
@@ -468,22 +624,20 @@ fn read_spreadsheet(path: &Path, progress: bool) -> Result<Vec<RawSheet>, Error>
             ));
         }
     }
-    if progress {
-        for r in &out {
-            eprintln!("reading sheet {}... {} rows", r.kind.name(), r.rows.len());
-        }
-    }
     out.sort_by_key(|r| r.kind);
     Ok(out)
 }
 
 /// A sheet's cells with their row numbers (1-based, as a spreadsheet program shows them).
-fn sheet_rows(
-    book: &mut calamine::Sheets<std::io::BufReader<std::fs::File>>,
+fn sheet_rows<'a, R>(
+    book: &mut R,
     name: &str,
     shown: &str,
-) -> Result<Vec<(usize, Vec<Cell>)>, Error> {
-    use calamine::Reader;
+) -> Result<Vec<(usize, Vec<Cell>)>, Error>
+where
+    R: calamine::Reader<Bytes<'a>>,
+    R::Error: std::fmt::Display,
+{
     let range = book.worksheet_range(name).map_err(|e| {
         Error::new(
             ErrorCode::InvalidValue,
@@ -648,45 +802,30 @@ fn header_col(c: &Cell) -> Option<Col> {
 // ---------------------------------------------------------------------------------------------
 // Reading CSV exports
 
-/// Reads the CSV files of a directory. With `named`, that file must be one of Ofsted's sheets
-/// and takes precedence; the other sheets come from the CSV files beside it.
-fn read_csv_dir(
-    dir: &Path,
-    named: Option<&Path>,
+/// Where a set of CSV files came from, for messages: `within` ("in DIR", "among the files
+/// given") and what to do about a missing sheet.
+struct CsvPlace<'a> {
+    within: &'a str,
+    hint: &'a str,
+}
+
+/// Picks Ofsted's sheets from CSV files already read: `named` (a file the user named, which
+/// must be one of the sheets and takes precedence), then each of `others` (name, sheet or why
+/// not), where a file that is not one of Ofsted's sheets is skipped with a warning. The latest
+/// and history sheets must be found, each once.
+fn combine_csv(
+    named: Option<RawSheet>,
+    others: Vec<(String, Result<RawSheet, Error>)>,
+    place: &CsvPlace<'_>,
     warnings: &mut Vec<ReadWarning>,
-    progress: bool,
 ) -> Result<Vec<RawSheet>, Error> {
-    let mut out: Vec<RawSheet> = Vec::new();
-    if let Some(file) = named {
-        let raw = read_csv_file(file)?;
-        if progress {
-            eprintln!(
-                "reading {} ({})... {} rows",
-                file.display(),
-                raw.kind.name(),
-                raw.rows.len()
-            );
-        }
-        out.push(raw);
-    }
-    let entries = std::fs::read_dir(dir).map_err(|e| {
-        Error::new(
-            ErrorCode::InvalidValue,
-            "",
-            format_args!("cannot read the directory {}: {e}", dir.display()),
-        )
-    })?;
-    let mut files: Vec<PathBuf> = entries
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.is_file() && has_extension(p, "csv"))
-        .filter(|p| named.is_none_or(|n| !same_file(n, p)))
-        .collect();
-    files.sort();
-    let named_kind = out.first().map(|r| r.kind);
+    let named_kind = named.as_ref().map(|r| r.kind);
+    let has_named = named.is_some();
+    let mut out: Vec<RawSheet> = named.into_iter().collect();
     let mut found: Vec<RawSheet> = Vec::new();
     let mut skipped: Vec<String> = Vec::new();
-    for f in files {
-        match read_csv_file(&f) {
+    for (name, read) in others {
+        match read {
             Ok(raw) if Some(raw.kind) == named_kind => {}
             Ok(raw) => {
                 if let Some(other) = found.iter().find(|r| r.kind == raw.kind) {
@@ -694,26 +833,18 @@ fn read_csv_dir(
                         ErrorCode::InvalidValue,
                         raw.kind.name(),
                         format_args!(
-                            "two CSV files in {} hold sheet {}: {} and {}; keep one of them",
-                            dir.display(),
+                            "two CSV files {} hold sheet {}: {} and {}; keep one of them",
+                            place.within,
                             raw.kind.name(),
                             file_name(&other.file),
                             file_name(&raw.file)
                         ),
                     ));
                 }
-                if progress {
-                    eprintln!(
-                        "reading {} ({})... {} rows",
-                        f.display(),
-                        raw.kind.name(),
-                        raw.rows.len()
-                    );
-                }
                 found.push(raw);
             }
-            Err(e) if named.is_none() => {
-                skipped.push(file_name(&f.display().to_string()).to_string());
+            Err(e) if !has_named => {
+                skipped.push(file_name(&name).to_string());
                 warnings.push(ReadWarning {
                     at: None,
                     text: format!("skipped: {}", e.message),
@@ -748,9 +879,10 @@ fn read_csv_dir(
                 ErrorCode::MissingField,
                 kind.name(),
                 format_args!(
-                    "no CSV file in {} holds sheet {} (a header row with the columns {expected}{extra}){skipped}; export it from Ofsted's spreadsheet beside the others",
-                    dir.display(),
-                    kind.name()
+                    "no CSV file {} holds sheet {} (a header row with the columns {expected}{extra}){skipped}; {}",
+                    place.within,
+                    kind.name(),
+                    place.hint
                 ),
             ));
         }
@@ -759,6 +891,58 @@ fn read_csv_dir(
     Ok(out)
 }
 
+/// Reads the CSV files of a directory. With `named`, that file must be one of Ofsted's sheets
+/// and takes precedence; the other sheets come from the CSV files beside it.
+#[cfg(not(target_arch = "wasm32"))]
+fn read_csv_dir(
+    dir: &Path,
+    named: Option<&Path>,
+    warnings: &mut Vec<ReadWarning>,
+    progress: bool,
+) -> Result<Vec<RawSheet>, Error> {
+    let read_file = |path: &Path| -> Result<RawSheet, Error> {
+        let shown = path.display().to_string();
+        let bytes = std::fs::read(path).map_err(|e| cannot_read(&shown, &e))?;
+        csv_sheet(&shown, &bytes)
+    };
+    let named_raw = named.map(read_file).transpose()?;
+    let entries = std::fs::read_dir(dir).map_err(|e| {
+        Error::new(
+            ErrorCode::InvalidValue,
+            "",
+            format_args!("cannot read the directory {}: {e}", dir.display()),
+        )
+    })?;
+    let mut files: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_file() && has_extension(p, "csv"))
+        .filter(|p| named.is_none_or(|n| !same_file(n, p)))
+        .collect();
+    files.sort();
+    let others = files
+        .iter()
+        .map(|f| (f.display().to_string(), read_file(f)))
+        .collect();
+    let within = format!("in {}", dir.display());
+    let place = CsvPlace {
+        within: &within,
+        hint: "export it from Ofsted's spreadsheet beside the others",
+    };
+    let out = combine_csv(named_raw, others, &place, warnings)?;
+    if progress {
+        for r in &out {
+            eprintln!(
+                "reading {} ({})... {} rows",
+                r.file,
+                r.kind.name(),
+                r.rows.len()
+            );
+        }
+    }
+    Ok(out)
+}
+
+#[cfg(not(target_arch = "wasm32"))]
 fn same_file(a: &Path, b: &Path) -> bool {
     match (a.canonicalize(), b.canonicalize()) {
         (Ok(x), Ok(y)) => x == y,
@@ -766,19 +950,12 @@ fn same_file(a: &Path, b: &Path) -> bool {
     }
 }
 
-fn read_csv_file(path: &Path) -> Result<RawSheet, Error> {
-    let shown = path.display().to_string();
+/// Reads one of Ofsted's sheets from a CSV file's bytes (`shown` names the file).
+fn csv_sheet(shown: &str, bytes: &[u8]) -> Result<RawSheet, Error> {
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
-        .from_path(path)
-        .map_err(|e| {
-            Error::new(
-                ErrorCode::InvalidValue,
-                "",
-                format_args!("cannot read {shown}: {e}"),
-            )
-        })?;
+        .from_reader(bytes);
     let mut rows = Vec::new();
     for record in reader.byte_records() {
         let record = record.map_err(|e| {
@@ -799,9 +976,8 @@ fn read_csv_file(path: &Path) -> Result<RawSheet, Error> {
             .collect();
         rows.push((line, cells));
     }
-    raw_sheet(rows, &shown, true, None, "")
+    raw_sheet(rows, shown, true, None, "")
 }
-
 // ---------------------------------------------------------------------------------------------
 // Building the councils' histories
 
@@ -1510,6 +1686,130 @@ pub fn assess_all(
     })
 }
 
+// ---------------------------------------------------------------------------------------------
+// For a page: one row per council, with the input that reproduces it
+
+/// One council as a page lists it: the table's columns, and the engine's input that gives its
+/// full, explained result (so a page can open the council's result, prefilled).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ListedCouncil {
+    pub code: String,
+    pub name: String,
+    pub region: Option<String>,
+    /// The overall grade of the latest inspection published on or before `asOf`.
+    pub latest_grade: Option<Grade>,
+    /// That inspection's publication date.
+    pub latest_published: Option<Date>,
+    pub intervention: String,
+    /// The row that fired, e.g. `protocol-2016/row-2`.
+    pub rule: Option<String>,
+    /// The fired row's key date, when it has one (SPEC §3.2, §3.3).
+    pub key_date: Option<KeyDate>,
+    pub persistent: bool,
+    pub systemic: bool,
+    pub high_performing: bool,
+    /// Inspections in the file for this council, of any date.
+    pub inspections: usize,
+    /// Focused and monitoring visits in the file for this council, not used (see the summary).
+    pub visits_not_used: usize,
+    /// The codes of the engine's warnings for this council.
+    pub warnings: Vec<String>,
+    /// The engine's input (SPEC §3.1) that gives this row: assessing it returns the council's
+    /// full result, the same as this row.
+    pub input: CouncilInput,
+}
+
+/// A warning about the file, with where it applies in words (`place`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ListedWarning {
+    pub sheet: Option<SheetKind>,
+    pub file: Option<String>,
+    /// The row number as a spreadsheet program shows it, or a CSV file's line number.
+    pub row: Option<usize>,
+    /// The sheet and row as a person reads it: `ILACS_inspection_history row 5`, or
+    /// `history.csv (ILACS_inspection_history) line 5`.
+    pub place: Option<String>,
+    pub text: String,
+}
+
+/// Every council of Ofsted's file on one date, as a page shows it: a row per council, the
+/// summary, the councils that no longer exist, and every warning about the file.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Listing {
+    pub as_of: Date,
+    pub ruleset: RulesetRef,
+    pub source: Source,
+    /// Sorted by name.
+    pub councils: Vec<ListedCouncil>,
+    pub summary: Summary,
+    pub no_longer_exists: Vec<FormerCouncil>,
+    pub not_assessed: Vec<NotAssessed>,
+    pub warnings: Vec<ListedWarning>,
+}
+
+/// Assesses every council of `data` on `as_of` (as [`assess_all`]) and lists them for a page.
+pub fn listing(
+    data: &OfstedData,
+    as_of: Date,
+    ruleset: Option<&str>,
+    rules: &RulesetFile,
+) -> Result<Listing, Error> {
+    let report = assess_all(data, as_of, ruleset, rules)?;
+    let by_code: BTreeMap<&str, &CouncilHistory> =
+        data.councils.iter().map(|c| (c.code.as_str(), c)).collect();
+    let councils = report
+        .councils
+        .into_iter()
+        .filter_map(|c| {
+            let a = c.assessment;
+            let code = a.council.as_ref()?.code.clone()?;
+            let history = by_code.get(code.as_str())?;
+            let latest = a.latest_inspection.as_ref();
+            Some(ListedCouncil {
+                name: history.name.clone(),
+                region: c.region,
+                latest_grade: latest.map(|l| l.overall),
+                latest_published: latest.map(|l| l.published),
+                rule: a.reasons.first().map(|r| r.rule.clone()),
+                key_date: a.dates.first().cloned(),
+                persistent: a.findings.persistent,
+                systemic: a.findings.systemic,
+                high_performing: a.findings.high_performing,
+                inspections: history.inspections.len(),
+                visits_not_used: c.visits_not_used,
+                warnings: a.warnings.iter().map(|w| w.code.clone()).collect(),
+                input: history.input(as_of, ruleset),
+                intervention: a.intervention,
+                code,
+            })
+        })
+        .collect();
+    let warnings = report
+        .warnings
+        .into_iter()
+        .map(|w| ListedWarning {
+            sheet: w.at.as_ref().map(|at| at.sheet),
+            file: w.at.as_ref().map(|at| at.file.clone()),
+            row: w.at.as_ref().and_then(|at| at.row),
+            place: w.at.as_ref().map(ToString::to_string),
+            text: w.text,
+        })
+        .collect();
+    Ok(Listing {
+        as_of: report.as_of,
+        ruleset: report.ruleset,
+        source: report.source,
+        councils,
+        summary: report.summary,
+        no_longer_exists: report.no_longer_exists,
+        not_assessed: report.not_assessed,
+        warnings,
+    })
+}
+
 fn grade_id(g: Grade) -> &'static str {
     match g {
         Grade::Outstanding => "outstanding",
@@ -1834,6 +2134,7 @@ pub enum Format {
     Json,
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 struct Options {
     path: PathBuf,
     as_of: Date,
@@ -1842,10 +2143,12 @@ struct Options {
     compact: bool,
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 fn usage_error(path: &str, detail: impl std::fmt::Display) -> Error {
     Error::new(ErrorCode::InvalidValue, path, detail)
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 fn parse_options(args: &[String]) -> Result<Options, Error> {
     let mut path = None;
     let mut as_of = None;
@@ -1945,6 +2248,7 @@ fn parse_options(args: &[String]) -> Result<Options, Error> {
 /// [--compact]`: the text for standard output. Progress goes to standard error when it is a
 /// terminal; with `--format csv` the summary goes to standard error, so standard output is
 /// nothing but CSV.
+#[cfg(not(target_arch = "wasm32"))]
 pub fn run(args: &[String], rules: &RulesetFile) -> Result<String, Error> {
     let opts = parse_options(args)?;
     // A date no ruleset covers, or an unknown ruleset, is reported before any file is read,

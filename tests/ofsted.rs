@@ -2,7 +2,7 @@
 //! (the .ods as published and its sheets exported as CSV, in ../shared/data/ofsted/) and
 //! assessing every council.
 
-#![cfg(not(target_arch = "wasm32"))]
+#![cfg(all(feature = "ofsted", not(target_arch = "wasm32")))]
 
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -572,4 +572,201 @@ fn the_cli_prints_a_table_csv_or_json() {
     let out = cli(&["ofsted", ods, "--as-of", "2014-01-01"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("--ruleset"));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading from memory (the browser's module, ofsted-wasm/, reads this way) and the page's listing
+
+fn bytes_of(name: &str) -> Vec<u8> {
+    std::fs::read(data_dir().join(name)).unwrap()
+}
+
+#[test]
+fn reading_from_memory_gives_what_reading_the_files_gives() {
+    use ofsted::FileBytes;
+    let from_path = read(&data_dir().join(ODS));
+    let ods = bytes_of(ODS);
+    let from_bytes = ofsted::read_bytes(&[FileBytes {
+        name: ODS,
+        bytes: &ods,
+    }])
+    .unwrap();
+    assert_eq!(from_bytes.path, ODS);
+    assert_eq!(from_bytes.format, "spreadsheet");
+    assert_eq!(from_bytes.councils, from_path.councils);
+    assert_eq!(from_bytes.no_longer_exists, from_path.no_longer_exists);
+    assert_eq!(from_bytes.visits_not_used, from_path.visits_not_used);
+    assert_eq!(from_bytes.latest_published, from_path.latest_published);
+    assert_eq!(from_bytes.warnings, []);
+    // Recognised by its contents when its name does not say.
+    let unnamed = ofsted::read_bytes(&[FileBytes {
+        name: "download",
+        bytes: &ods,
+    }])
+    .unwrap();
+    assert_eq!(unnamed.councils, from_path.councils);
+
+    // The three CSV exports given together, in any order, as a directory of them reads.
+    let csvs: Vec<(&str, Vec<u8>)> = [IN_YEAR_CSV, LATEST_CSV, HISTORY_CSV]
+        .iter()
+        .map(|n| (*n, bytes_of(n)))
+        .collect();
+    let given: Vec<FileBytes> = csvs
+        .iter()
+        .map(|(name, bytes)| FileBytes { name, bytes })
+        .collect();
+    let from_csv = ofsted::read_bytes(&given).unwrap();
+    assert_eq!(from_csv.format, "csv");
+    assert_eq!(
+        from_csv.path,
+        "in_year_2024-25.csv, latest_as_at_2025-03-31.csv, ilacs_history_2018-2025.csv"
+    );
+    assert_eq!(from_csv.councils, read(&data_dir()).councils);
+    assert_eq!(from_csv.warnings, []);
+}
+
+#[test]
+fn files_given_in_memory_that_are_not_ofsteds_give_clear_errors() {
+    use ofsted::FileBytes;
+    let message = |files: &[FileBytes]| ofsted::read_bytes(files).unwrap_err().message.clone();
+    let latest = bytes_of(LATEST_CSV);
+    let history = bytes_of(HISTORY_CSV);
+    let ods = bytes_of(ODS);
+    let file = |name, bytes| FileBytes { name, bytes };
+
+    assert!(message(&[]).contains("no file was given"));
+    let m = message(&[file(ODS, &ods), file(LATEST_CSV, &latest)]);
+    assert!(
+        m.contains("is a spreadsheet and was given with other files"),
+        "{m}"
+    );
+    // One CSV export alone names the sheet it lacks, and what to do.
+    let err = ofsted::read_bytes(&[file(LATEST_CSV, &latest)]).unwrap_err();
+    assert_eq!(err.path, "ILACS_inspection_history");
+    assert!(
+        err.message
+            .contains("no CSV file among the files given holds sheet ILACS_inspection_history")
+            && err.message.contains("give the CSV files together"),
+        "{}",
+        err.message
+    );
+    // A lone CSV that is not one of Ofsted's sheets says so.
+    let m = message(&[file("notes.csv", b"a,b\n1,2\n")]);
+    assert!(m.contains("notes.csv is not one of Ofsted's sheets"), "{m}");
+    // Among several, a foreign file is skipped with a warning.
+    let data = ofsted::read_bytes(&[
+        file(LATEST_CSV, &latest),
+        file("notes.txt", b"a,b\n1,2\n"),
+        file(HISTORY_CSV, &history),
+    ])
+    .unwrap();
+    assert!(data.warnings[0]
+        .text
+        .starts_with("skipped: notes.txt is not one of Ofsted's sheets"));
+    // Two files holding one sheet.
+    let m = message(&[
+        file(LATEST_CSV, &latest),
+        file("copy.csv", &latest),
+        file(HISTORY_CSV, &history),
+    ]);
+    assert!(
+        m.contains("two CSV files among the files given hold sheet Inspections_as_at_31_March"),
+        "{m}"
+    );
+    // A spreadsheet that is not one.
+    let m = message(&[file("outcomes.ods", b"PK\x03\x04 not a zip")]);
+    assert!(
+        m.contains("cannot read outcomes.ods as a spreadsheet") && m.contains("Ofsted's"),
+        "{m}"
+    );
+}
+
+#[test]
+fn the_listing_gives_each_council_an_input_that_reproduces_its_row() {
+    let data = read(&data_dir().join(ODS));
+    let rules = RulesetFile::default_ref().unwrap();
+    let as_of = date("2025-06-30");
+    let list = ofsted::listing(&data, as_of, None, rules).unwrap();
+    let report = ofsted::assess_all(&data, as_of, None, rules).unwrap();
+    assert_eq!(list.councils.len(), 153);
+    assert_eq!(list.summary, report.summary);
+    assert_eq!(list.no_longer_exists, report.no_longer_exists);
+    for (row, full) in list.councils.iter().zip(&report.councils) {
+        // The input crosses as JSON (SPEC §3.1) and gives the same full result.
+        let json = serde_json::to_string(&row.input).unwrap();
+        let again = trust_eligibility::assess_council_json(&json)
+            .unwrap_or_else(|e| panic!("{}: {}: {json}", row.code, e.message));
+        assert_eq!(again, full.assessment, "{}", row.code);
+        assert_eq!(row.intervention, again.intervention);
+        assert_eq!(row.key_date.as_ref(), again.dates.first());
+        assert_eq!(row.persistent, again.findings.persistent);
+        assert_eq!(row.systemic, again.findings.systemic);
+        assert_eq!(
+            row.latest_published,
+            again.latest_inspection.as_ref().map(|l| l.published)
+        );
+    }
+    let b = list
+        .councils
+        .iter()
+        .find(|c| c.code == "E08000032")
+        .unwrap();
+    assert_eq!(b.name, "Bradford");
+    assert_eq!(b.intervention, "statutory_direction");
+    assert_eq!(b.rule.as_deref(), Some("protocol-2016/row-2"));
+    assert!(b.persistent);
+    assert_eq!(b.key_date.as_ref().unwrap().date, date("2023-04-30"));
+    assert_eq!(b.visits_not_used, 2);
+    let v = serde_json::to_value(b).unwrap();
+    assert_eq!(v["latestGrade"], "inadequate");
+    assert_eq!(v["input"]["council"]["code"], "E08000032");
+    assert_eq!(v["input"]["asOf"], "2025-06-30");
+    assert_eq!(v["keyDate"]["kind"], "commissioner_review_due");
+}
+
+#[test]
+fn listing_warnings_say_where_in_words() {
+    use ofsted::FileBytes;
+    let history =
+        String::from_utf8(bytes_of(HISTORY_CSV))
+            .unwrap()
+            .replacen("2023-09-04", "2023-13-04", 1);
+    let latest = bytes_of(LATEST_CSV);
+    let data = ofsted::read_bytes(&[
+        FileBytes {
+            name: "history.csv",
+            bytes: history.as_bytes(),
+        },
+        FileBytes {
+            name: "latest.csv",
+            bytes: &latest,
+        },
+    ])
+    .unwrap();
+    let list = ofsted::listing(
+        &data,
+        date("2025-06-30"),
+        None,
+        RulesetFile::default_ref().unwrap(),
+    )
+    .unwrap();
+    let w = list.warnings.iter().find(|w| w.sheet.is_some()).unwrap();
+    assert_eq!(
+        (w.sheet, w.file.as_deref(), w.row),
+        (Some(SheetKind::History), Some("history.csv"), Some(3))
+    );
+    assert_eq!(
+        w.place.as_deref(),
+        Some("history.csv (ILACS_inspection_history) line 3")
+    );
+    assert!(
+        w.text.contains("\"2023-13-04\" is not a date"),
+        "{}",
+        w.text
+    );
+    // The whole-file warning (no in-year sheet) has no place.
+    assert!(list
+        .warnings
+        .iter()
+        .any(|w| w.place.is_none() && w.text.contains("In-year_inspections")));
 }
