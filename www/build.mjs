@@ -22,13 +22,18 @@ rmSync(join(www, "govuk"), { recursive: true, force: true });
 rmSync(join(www, "assets"), { recursive: true, force: true });
 mkdirSync(join(www, "govuk"), { recursive: true });
 const stripMap = (s) => s.replace(/\n?\/[/*]# sourceMappingURL=[^\n]*$/m, "");
+// GDS Transport is licensed for services on GOV.UK only, and this checker is embedded in
+// councils' and charities' sites: its @font-face rules are dropped, so text falls back to
+// Arial (GOV.UK Frontend's own fallback) and no font file is fetched (about 65 KB).
 const css = stripMap(readFileSync(join(govuk, "govuk-frontend.min.css"), "utf8"))
+  .replace(/@font-face\{font-family:GDS Transport;[^}]*\}/g, "")
   .replaceAll("url(/assets/", "url(../assets/");
+if (css.includes("@font-face")) throw new Error("build: govuk-frontend CSS still has an @font-face rule");
 if (css.includes("url(/")) throw new Error("build: govuk-frontend CSS still has an absolute URL");
 writeFileSync(join(www, "govuk", "govuk-frontend.min.css"), css);
 writeFileSync(join(www, "govuk", "govuk-frontend.min.js"),
   stripMap(readFileSync(join(govuk, "govuk-frontend.min.js"), "utf8")));
-for (const dir of ["fonts", "images"]) {
+for (const dir of ["images"]) {
   mkdirSync(join(www, "assets", dir), { recursive: true });
   for (const f of readdirSync(join(govuk, "assets", dir))) {
     copyFileSync(join(govuk, "assets", dir, f), join(www, "assets", dir, f));
