@@ -167,3 +167,14 @@ ${footer()}
 `;
 writeFileSync(join(www, "rules.html"), String(page));
 console.error(`==> site: www/govuk, www/assets and www/rules.html (${String(page).length} bytes) built`);
+
+// 3. The embeds' stylesheet, the npm package (pkg-npm/), then the service worker, last: it
+//    precaches what is in www/ by then, named by a hash of its contents.
+const { buildEmbedStyles } = await import("./build-embed.mjs");
+const { buildNpmPackage } = await import("./build-npm.mjs");
+const { buildServiceWorker } = await import("./build-sw.mjs");
+buildEmbedStyles(www);
+const npm = buildNpmPackage(root);
+const sw = buildServiceWorker(www);
+console.error(`==> site: www/govuk/embed.css; ${npm ? `${npm.dir} (${npm.files} files)` : "no npm package (www/pkg not built)"}; `
+  + `www/sw.js precaches ${sw.files.length} files, ${sw.bytes} bytes, as trust-eligibility-${sw.version}`);

@@ -8,6 +8,7 @@ import { fileURLToPath } from "node:url";
 import assert from "node:assert/strict";
 import { chromium } from "playwright-core";
 import { AxeBuilder } from "@axe-core/playwright";
+import { CSP } from "../../www/js/chrome.js";
 
 export const root = fileURLToPath(new URL("../../", import.meta.url));
 const www = join(root, "www");
@@ -24,15 +25,25 @@ const TYPES = {
   ".svg": "image/svg+xml", ".png": "image/png", ".ico": "image/x-icon", ".woff2": "font/woff2", ".woff": "font/woff",
 };
 
-export async function startServer() {
+/** A static server on a free port. By default it serves www/ as the checker's own site would be
+ *  served: pages with the strict CSP as a real header (with frame-ancestors, which a <meta> cannot
+ *  set: 'self' and the origins passed to allowFrameAncestor), other files with
+ *  Access-Control-Allow-Origin so another origin's page can load the custom element. Options:
+ *  dir (what to serve), csp (the pages' CSP), pages ({ "/path": html } served from memory). */
+export async function startServer({ dir = www, csp = CSP, pages = {} } = {}) {
+  const ancestors = new Set(["'self'"]);
   const server = createServer(async (req, res) => {
     try {
       const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
-      let file = normalize(join(www, path));
-      if (!file.startsWith(www)) { res.writeHead(403).end(); return; }
+      let file = normalize(join(dir, path));
+      if (!file.startsWith(dir)) { res.writeHead(403).end(); return; }
       if (path.endsWith("/")) file = join(file, "index.html");
-      const body = await readFile(file);
-      res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream", "cache-control": "no-store" });
+      const body = pages[path] ?? await readFile(file);
+      const type = TYPES[extname(file)] ?? "application/octet-stream";
+      const headers = { "content-type": type, "cache-control": "no-store" };
+      if (type.startsWith("text/html")) headers["content-security-policy"] = `${csp}; frame-ancestors ${[...ancestors].join(" ")}`;
+      else headers["access-control-allow-origin"] = "*";
+      res.writeHead(200, headers);
       res.end(body);
     } catch {
       res.writeHead(404, { "content-type": "text/plain" }).end("not found");
@@ -41,7 +52,12 @@ export async function startServer() {
   server.keepAliveTimeout = 1000;
   await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address();
-  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((r) => { server.closeAllConnections(); server.close(r); }) };
+  const url = `http://127.0.0.1:${port}/`;
+  return {
+    url, origin: new URL(url).origin,
+    allowFrameAncestor: (origin) => ancestors.add(origin),
+    close: () => new Promise((r) => { server.closeAllConnections(); server.close(r); }),
+  };
 }
 
 export async function launch() {
@@ -52,17 +68,30 @@ export async function launch() {
   });
 }
 
-/** A fresh browser context and page, watching for console errors, CSP violations and any request
- *  that leaves the origin. */
-export async function openPage(browser, base, { width = 1024, height = 800, javaScript = true } = {}) {
+/** A fresh browser context and page, watching for console errors, CSP violations, any request
+ *  (from a page, a frame or the service worker) that leaves the origin (or `also`, the origins of
+ *  other test servers), and any cookie set. page.requests lists every request made. */
+export async function openPage(browser, base, { width = 1024, height = 800, javaScript = true, also = [] } = {}) {
   const context = await browser.newContext({ viewport: { width, height }, acceptDownloads: true, javaScriptEnabled: javaScript });
+  // Every CSP violation in any frame is reported to the console, which fails the test below.
+  await context.addInitScript(() => document.addEventListener("securitypolicyviolation", (e) => {
+    console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || "inline"} in ${e.documentURI}`
+      + ` (${e.sourceFile || "?"}:${e.lineNumber}: ${e.sample || ""})`);
+  }, true));
   const page = await context.newPage();
   const problems = [];
   page.on("console", (m) => { if (m.type() === "error" || /Content Security Policy|Refused to/.test(m.text())) problems.push(`console: ${m.text()}`); });
   page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
-  page.on("request", (r) => {
+  const allowed = [base, ...also];
+  page.requests = [];
+  context.on("request", (r) => {
     const u = r.url();
-    if (!u.startsWith(base) && !u.startsWith("blob:") && !u.startsWith("data:")) problems.push(`request left the origin: ${u}`);
+    page.requests.push(u);
+    if (!allowed.some((b) => u.startsWith(b)) && !u.startsWith("blob:") && !u.startsWith("data:")) problems.push(`request left the origin: ${u}`);
+  });
+  context.on("response", async (r) => {
+    const cookie = await r.headerValue("set-cookie").catch(() => null);
+    if (cookie) problems.push(`cookie set by ${r.url()}: ${cookie}`);
   });
   page.problems = problems;
   page.jsEnabled = javaScript;
@@ -192,6 +221,14 @@ export async function axe(page, label) {
 export async function screenshot(page, name) {
   await mkdir(outDir, { recursive: true });
   await page.screenshot({ path: join(outDir, `${name}.png`), fullPage: true });
+}
+
+/** The fenced block of README.md whose info string is `info` (e.g. "html embed-script"). */
+export function readmeSnippet(info) {
+  const readme = readFileSync(join(root, "README.md"), "utf8");
+  const m = new RegExp("^```" + info.replace(/[.*+?^${}()|[\]\\]/g, "\\$&") + "\n([\\s\\S]*?)^```$", "m").exec(readme);
+  if (!m) throw new Error(`README.md has no \`\`\`${info} block`);
+  return m[1];
 }
 
 export function noProblems(page) {

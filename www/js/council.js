@@ -71,7 +71,7 @@ const pages = [
     extra: () => {
       const list = store.loadList();
       return html`<p class="govuk-body">If you have a file of council histories, you can
-        ${list ? html`<a class="govuk-link" href="?page=council/pick">pick a council from the file you uploaded</a> or ` : ""}<a class="govuk-link" href="?page=council/file">upload a file and pick a council from it</a>.</p>`;
+        ${list ? html`<a class="govuk-link" href="?page=council/pick">pick a council from the file you ${list.ofsted ? "loaded" : "uploaded"}</a> or ` : ""}<a class="govuk-link" href="?page=council/file">upload a file and pick a council from it</a>.</p>`;
     },
   },
   {
@@ -95,7 +95,7 @@ const pages = [
       for (const k of Object.keys(ctx.a)) delete ctx.a[k];
       Object.assign(ctx.a, fromInput(picked.input), Object.fromEntries(Object.entries(keep).filter(([, x]) => x !== undefined)));
     },
-    prev: () => "council/file",
+    prev: () => (store.loadList()?.ofsted ? "council/name" : "council/file"),
     next: () => "council/inspections",
   },
   hubPage(lists.inspections),

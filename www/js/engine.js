@@ -4,11 +4,12 @@ import init, { assessCouncil, assessSponsor, assessCouncils, rulesets } from "..
 import { formatDatesIn } from "./wording.js";
 
 let data = null;
+let starting = null;
 
-export async function start() {
-  await init();
-  data = rulesets();
-  return data;
+/** Loads the engine once, however many apps on the page ask (the full page, each embed). */
+export function start() {
+  starting ??= init().then(() => { data = rulesets(); return data; });
+  return starting;
 }
 export const rulesData = () => data;
 

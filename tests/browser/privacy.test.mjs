@@ -1,0 +1,47 @@
+// Privacy on the checker's own pages, under the strict CSP sent as a real header (with
+// frame-ancestors): both journeys, every request recorded, none to another origin; no cookie;
+// no CSP violation; and only what README's "Privacy" says is stored on the device.
+// (The element and the iframe on another site: snippets.test.mjs and embed.test.mjs.)
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { startServer, launch, openPage, noProblems } from "./helpers.mjs";
+import { fullPage, waitReady, chooseJourney, sponsorJourney, councilJourney } from "./journeys.mjs";
+
+let server, browser;
+before(async () => { server = await startServer(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+test("both journeys on the full page: every request to the origin, no cookie, no CSP violation, only the answers stored", { timeout: 120_000 }, async () => {
+  const { context, page } = await openPage(browser, server.url);
+  const csp = [];
+  page.on("response", async (r) => { if (r.request().resourceType() === "document") csp.push(await r.headerValue("content-security-policy")); });
+  await page.goto(server.url);
+  const at = fullPage(page);
+  await waitReady(at);
+  await chooseJourney(at, "sponsor");
+  await sponsorJourney(at);
+  await page.goto(server.url);
+  await waitReady(at);
+  await chooseJourney(at, "council");
+  await councilJourney(at);
+  await page.goto(`${server.url}rules.html`);
+
+  assert.ok(csp.length >= 3 && csp.every((h) => /script-src 'self' 'wasm-unsafe-eval'; style-src 'self';.*frame-ancestors 'self'/.test(h)), `the CSP header: ${csp}`);
+  assert.ok(page.requests.length > 20, "requests were recorded");
+  const foreign = page.requests.filter((u) => new URL(u).origin !== server.origin);
+  assert.deepEqual(foreign, [], "no request leaves the origin");
+  assert.equal(await page.evaluate(() => document.cookie), "");
+  assert.deepEqual(await context.cookies(), []);
+  const stored = await page.evaluate(async () => ({
+    local: Object.keys(localStorage).sort(),
+    session: sessionStorage.length,
+    caches: await caches.keys(),
+    databases: (await indexedDB.databases()).length,
+  }));
+  assert.deepEqual(stored.local, ["trust-eligibility:answers:v1"]);
+  assert.equal(stored.session, 0);
+  assert.equal(stored.databases, 0);
+  assert.ok(stored.caches.every((c) => /^trust-eligibility-[0-9a-f]{16}$/.test(c)), stored.caches.join());
+  noProblems(page);
+  await context.close();
+});

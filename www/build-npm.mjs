@@ -1,0 +1,102 @@
+// Assembles the npm package "trust-eligibility" in pkg-npm/ (git-ignored; `npm pack pkg-npm`
+// makes the tarball), from what the build put in www/. Run by www/build.mjs.
+//   .            the engine: wasm-pack's output (www/pkg: JS, .wasm, TypeScript types)
+//   ./element    the custom element <trust-eligibility-check>, with the modules it imports
+//                (found by following its imports) and its stylesheet govuk/embed.css
+//   ./frame      the host-side script of the iframe option
+//   ./wasm       the .wasm file itself (for Node's initSync, or bundlers that want it)
+// The files keep www/'s layout, so the element's relative imports and its
+// new URL("../", import.meta.url) resolve inside the package as they do on the site.
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join, relative, sep } from "node:path";
+
+const IMPORT = /(?:\bimport\s*(?:[\w*{}\s,]+from\s*)?|\bexport\s*[\w*{}\s,]+from\s*)["']([^"']+)["']/g;
+
+/** The files a module needs, following its static relative imports. (Dynamic imports are left
+ *  out: the only one, Ofsted's reader, serves a page of the full site, never the element.) */
+function moduleGraph(www, entries) {
+  const seen = new Set();
+  const visit = (file) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    for (const [, spec] of readFileSync(join(www, file), "utf8").matchAll(IMPORT)) {
+      if (!spec.startsWith(".")) throw new Error(`build: ${file} imports ${spec}, not a relative module`);
+      visit(relative(www, join(www, dirname(file), spec)).split(sep).join("/"));
+    }
+  };
+  entries.forEach(visit);
+  return [...seen];
+}
+
+const ELEMENT_TYPES = `// The custom element <trust-eligibility-check journey="council|sponsor">. Importing this module
+// defines it (once); see the package's README for the three ways to embed the checker.
+export declare class TrustEligibilityCheck extends HTMLElement {}
+declare global {
+  interface HTMLElementTagNameMap { "trust-eligibility-check": TrustEligibilityCheck }
+}
+`;
+
+export function buildNpmPackage(root) {
+  const www = join(root, "www");
+  const out = join(root, "pkg-npm");
+  if (!existsSync(join(www, "pkg", "trust_eligibility_bg.wasm"))) return null;
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(out, { recursive: true });
+
+  const cargo = readFileSync(join(root, "Cargo.toml"), "utf8").split(/^\[/m).find((s) => s.startsWith("package]"));
+  const field = (k) => new RegExp(`^${k} = "([^"]*)"`, "m").exec(cargo)?.[1];
+  const wasmPkg = JSON.parse(readFileSync(join(www, "pkg", "package.json"), "utf8"));
+
+  const files = new Set(moduleGraph(www, ["embed/trust-eligibility-check.js", "embed/frame.js"]));
+  for (const f of ["govuk/embed.css", "pkg/trust_eligibility_bg.wasm", "pkg/trust_eligibility.d.ts", "pkg/trust_eligibility_bg.wasm.d.ts"]) files.add(f);
+  for (const f of files) cpSync(join(www, f), join(out, f));
+  writeFileSync(join(out, "embed", "trust-eligibility-check.d.ts"), ELEMENT_TYPES);
+  files.add("embed/trust-eligibility-check.d.ts");
+
+  const pkg = {
+    name: wasmPkg.name,
+    version: field("version"),
+    description: field("description"),
+    license: field("license"),
+    repository: { type: "git", url: field("repository") },
+    type: "module",
+    main: "./pkg/trust_eligibility.js",
+    types: "./pkg/trust_eligibility.d.ts",
+    exports: {
+      ".": { types: "./pkg/trust_eligibility.d.ts", default: "./pkg/trust_eligibility.js" },
+      "./element": { types: "./embed/trust-eligibility-check.d.ts", default: "./embed/trust-eligibility-check.js" },
+      "./frame": "./embed/frame.js",
+      "./wasm": "./pkg/trust_eligibility_bg.wasm",
+      "./embed.css": "./govuk/embed.css",
+      "./package.json": "./package.json",
+    },
+    files: ["pkg/", "js/", "embed/", "govuk/"],
+    sideEffects: ["./embed/*.js", "./pkg/snippets/*"],
+    keywords: ["children's services", "ofsted", "gov.uk", "webassembly", "custom-element"],
+  };
+  if (!pkg.version || !pkg.license) throw new Error("build: no version or licence in Cargo.toml's [package]");
+  writeFileSync(join(out, "package.json"), `${JSON.stringify(pkg, null, 2)}\n`);
+  writeFileSync(join(out, "README.md"), readme(pkg));
+  return { dir: "pkg-npm", files: files.size + 2 };
+}
+
+const readme = (pkg) => `# ${pkg.name}
+
+${pkg.description}
+
+The rules engine (WebAssembly, with TypeScript types) and the GOV.UK-style checker as a custom
+element. Everything runs on the user's device: nothing is sent anywhere.
+
+\`\`\`js
+import init, { assessCouncil, assessSponsor, assessCouncils, rulesets } from "${pkg.name}";
+await init(); // in a browser or bundler; in Node: initSync({ module: <the bytes of "${pkg.name}/wasm"> })
+assessCouncil({ asOf: "2016-03-01", inspections: [{ published: "2015-06-10", overall: "inadequate" }] });
+\`\`\`
+
+\`\`\`js
+import "${pkg.name}/element"; // defines <trust-eligibility-check journey="council|sponsor">
+\`\`\`
+
+The element loads \`govuk/embed.css\` and \`pkg/trust_eligibility_bg.wasm\` from next to itself:
+serve the package's files as they are (or let your bundler copy them). Licence: ${pkg.license}.
+`;

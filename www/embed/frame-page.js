@@ -1,0 +1,26 @@
+// The page inside the iframe embed (embed.html?journey=council|sponsor): the custom element,
+// for the journey in the address, with nothing around it; it tells the parent page its height
+// whenever that changes (embed/frame.js on the host's side sets the frame's height).
+import "./trust-eligibility-check.js";
+import { registerServiceWorker } from "../js/offline.js";
+
+const journey = new URLSearchParams(location.search).get("journey");
+const el = document.createElement("trust-eligibility-check");
+if (journey === "council" || journey === "sponsor") el.setAttribute("journey", journey);
+document.body.append(el);
+
+// Only a height is sent, to the parent's origin when the browser says what it is.
+const ancestor = location.ancestorOrigins?.[0];
+let referrer = null;
+try { referrer = document.referrer ? new URL(document.referrer).origin : null; } catch { /* none */ }
+const target = ancestor ?? referrer ?? "*";
+if (window.parent !== window) {
+  let last = -1;
+  new ResizeObserver(() => {
+    const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
+    if (height === last) return;
+    last = height;
+    window.parent.postMessage({ type: "trust-eligibility:height", height }, target);
+  }).observe(document.documentElement);
+}
+registerServiceWorker(new URL("../", import.meta.url));

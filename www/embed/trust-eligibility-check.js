@@ -1,0 +1,68 @@
+// <trust-eligibility-check journey="sponsor|council">: the checker as a custom element, for any
+// page, from one tag:
+//
+//   <script type="module" src="https://CHECKER/embed/trust-eligibility-check.js"></script>
+//   <trust-eligibility-check journey="council"></trust-eligibility-check>
+//
+// The journey runs in the element's shadow root, styled by one stylesheet of its own
+// (govuk/embed.css: GOV.UK Frontend, app.css, embed/element.css), so the host's CSS cannot
+// reach in and the element's cannot reach out. Without `journey` it shows the whole checker
+// (its start page, then the choice of journey). Pages change inside the element: the host's
+// address and history are left alone. Answers are saved in the host origin's localStorage, as
+// on the checker's own pages. Everything it loads comes from the checker's origin (the address
+// of this module), which must therefore answer with Access-Control-Allow-Origin (see README).
+//
+// No web font: GDS Transport is GOV.UK's only (see www/build.mjs); text is in Arial. (A font a
+// host wants must be declared by the host's own page: @font-face rules in a shadow root's
+// stylesheets are ignored by Chromium, those of the document apply inside.)
+import { createApp } from "../js/app.js";
+
+const base = new URL("../", import.meta.url);
+const JOURNEYS = ["council", "sponsor"];
+const LABEL = "Check children's services intervention and trust sponsorship";
+
+export class TrustEligibilityCheck extends HTMLElement {
+  #app = null;
+
+  connectedCallback() {
+    if (this.shadowRoot) return; // moved within the page: it carries on where it was
+    const shadow = this.attachShadow({ mode: "open" });
+    const journey = this.getAttribute("journey");
+    if (journey !== null && !JOURNEYS.includes(journey)) {
+      console.error(`<trust-eligibility-check>: journey must be "council" or "sponsor", not "${journey}"`);
+    }
+    const link = document.createElement("link");
+    link.rel = "stylesheet";
+    link.href = new URL("govuk/embed.css", base).href;
+    const wrapper = document.createElement("section");
+    wrapper.className = "govuk-template__body js-enabled govuk-frontend-supported app-embed";
+    wrapper.setAttribute("aria-label", LABEL);
+    wrapper.innerHTML = `<div class="app-embed__before"></div>
+<div class="govuk-main-wrapper"><div class="app-embed__app"><p class="govuk-body">Loading the checker…</p></div></div>`;
+    shadow.append(link, wrapper);
+
+    // An in-element router: the page is "?page=…" kept here, not in the host's address bar.
+    let search = "";
+    this.#app = createApp({
+      root: shadow,
+      app: wrapper.querySelector(".app-embed__app"),
+      before: wrapper.querySelector(".app-embed__before"),
+      marks: this,
+      router: {
+        search: () => search,
+        set: (u) => { search = u.startsWith("?") ? u : ""; },
+      },
+      embed: { journey: JOURNEYS.includes(journey) ? journey : null, base },
+    });
+    // Start once the styles are in, so nothing shows unstyled (and start anyway if they fail).
+    const go = () => this.#app.boot();
+    if (link.sheet) go(); else {
+      link.addEventListener("load", go, { once: true });
+      link.addEventListener("error", go, { once: true });
+    }
+  }
+}
+
+if (!customElements.get("trust-eligibility-check")) {
+  customElements.define("trust-eligibility-check", TrustEligibilityCheck);
+}

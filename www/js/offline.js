@@ -1,0 +1,13 @@
+// Offline after the first visit: registers the service worker (sw.js at the site's root, written
+// by www/build-sw.mjs with the list of files to precache). Called by the checker's own pages only
+// (index.html, embed.html), never by the custom element on a host's page: the host's origin and
+// its service workers are the host's business.
+
+/** base: the URL of the site's root (where sw.js is). */
+export function registerServiceWorker(base) {
+  if (!("serviceWorker" in navigator) || new URL(base).origin !== location.origin) return;
+  navigator.serviceWorker.register(new URL("sw.js", base), { scope: base.href }).catch((e) => {
+    // Without it the checker still works, only not offline: say so in the console, nothing more.
+    console.warn(`The checker will not work offline: ${e.message}`);
+  });
+}
