@@ -75,6 +75,12 @@ export function createApp(env) {
   let flash = null;
   let busy = false;
   const pending = new Map(); // page -> { errors, raw }: shown once, on that page's next render
+  let firstPaint = true;
+  // Another tab changed the saved answers: say so on this page now, without repainting it (which
+  // would lose what is typed), and on every page until the user chooses whose answers to keep.
+  store.watch(() => {
+    if (!app.querySelector("#store-elsewhere-title")) app.insertAdjacentHTML("afterbegin", String(storeBanners("elsewhere-only")));
+  });
 
   // --------------------------------------------------------------------------------------------
   // Engine calls and the mapping of its errors to pages and fields.
@@ -190,6 +196,38 @@ export function createApp(env) {
     flash = null;
     return f ? C.notificationBanner(f, { success: true }) : "";
   };
+  /** A GOV.UK notification banner (role=region) with a heading, words and action buttons. */
+  const banner = (id, heading, body, actions = []) => html`<div class="govuk-notification-banner" role="region" aria-labelledby="${id}-title" data-module="govuk-notification-banner">
+    <div class="govuk-notification-banner__header"><h2 class="govuk-notification-banner__title" id="${id}-title">Important</h2></div>
+    <div class="govuk-notification-banner__content">
+      <p class="govuk-notification-banner__heading">${heading}</p>
+      <p class="govuk-body">${body}</p>
+      ${actions.length ? html`<div class="govuk-button-group">${actions.map(([text, action]) => html`<button type="button" class="govuk-button govuk-button--secondary" data-module="govuk-button" data-action="${action}">${text}</button>`)}</div>` : ""}
+    </div>
+  </div>`;
+  /** What the page must say about the answers saved in this browser (store.status()). */
+  function storeBanners(page) {
+    const s = store.status({ peek: page === "elsewhere-only" });
+    const out = [];
+    if (s.elsewhere) {
+      out.push(banner("store-elsewhere", "Your answers were changed in another tab",
+        "This browser’s saved answers were changed in another tab or window. Your answers on this page have not been saved over them. Choose which answers to keep.",
+        [["Use the other tab’s answers", "store-use-other"], ["Keep mine", "store-keep-mine"]]));
+    }
+    if (page === "elsewhere-only") return twoThirds(out);
+    if (s.unreadable && (page === "start" || firstPaint)) {
+      const why = { newer: "They were saved by a newer version of this service, which this version cannot read.",
+        foreign: "They are not in a format this service recognises.", damaged: "They are damaged." }[s.unreadable.reason] ?? "";
+      out.push(banner("store-unreadable", "Your saved answers could not be read",
+        `The answers saved in this browser could not be read. ${why} They have been kept, and this service has started again without them. You can download them to keep them, or discard them.`,
+        [["Download the unreadable answers", "store-download-unreadable"], ["Discard them", "store-discard-unreadable"]]));
+    }
+    if (s.saveFailed) {
+      out.push(banner("store-not-saved", "Your answers could not be saved on this device",
+        html`This browser’s storage is full or turned off. Your answers are kept on this page until you close or reload it. To keep them, use <a class="govuk-link" href="?page=download" data-action="download">Download your answers</a>.`));
+    }
+    return out.length ? twoThirds(out) : "";
+  }
   const twoThirds = (inner) => html`<div class="govuk-grid-row"><div class="govuk-grid-column-two-thirds">${inner}</div></div>`;
   const summary = (errors) => C.errorSummary(errors.map((e) => ({ href: e.href ?? (e.field ? `#${e.field}` : null), text: e.text })));
 
@@ -400,7 +438,8 @@ export function createApp(env) {
     // Embedded, the journey is the whole service: no back link to a start page it does not show.
     const back = embed?.journey && (view.back === "./" || view.back === "?page=choose") ? null : view.back;
     before.innerHTML = back ? String(C.backLink(back)) : "";
-    app.innerHTML = String(view.body);
+    app.innerHTML = String(storeBanners(route().page)) + String(view.body);
+    firstPaint = false;
     if (embed) enhanceEmbedded(app, embed); else initAll({ scope: app });
     app.querySelector("form[data-form]")?.addEventListener("submit", onSubmit);
     if (!view.errors?.length && focus) {
@@ -618,6 +657,19 @@ export function createApp(env) {
     if (action === "download") {
       ev.preventDefault();
       files.download(`trust-eligibility-answers-${today}.json`, files.answersFile(state, today));
+      return;
+    }
+    if (action?.startsWith("store-")) {
+      ev.preventDefault();
+      if (action === "store-download-unreadable") {
+        const u = store.status().unreadable;
+        if (u) files.download(`trust-eligibility-unreadable-answers-${today}.txt`, u.text, "text/plain");
+        return;
+      }
+      if (action === "store-discard-unreadable") { store.discardUnreadable(); flash = "The unreadable answers have been deleted"; }
+      if (action === "store-use-other") state = store.resolveElsewhere("theirs");
+      if (action === "store-keep-mine") state = store.resolveElsewhere("mine");
+      render();
       return;
     }
     if (action === "ofsted-council") { ev.preventDefault(); ofstedPage.openCouncil(el, ofstedApi); return; }

@@ -89,7 +89,10 @@ export function readAnswersFile(text, { fromCouncil, fromSponsor }) {
     return { error: "The selected file is not a file of answers from this service" };
   }
   if (v.format === FORMAT) {
-    if (v.version !== 1) return { error: "The selected file was saved by a newer version of this service, which this version cannot read" };
+    if (typeof v.version === "number" && v.version > 1) {
+      return { error: `The selected file was saved by a newer version of this service (version ${v.version}) and cannot be read by this version, which reads version 1. Your answers have not been changed` };
+    }
+    if (v.version !== 1) return { error: "The selected file has a version this service does not recognise, so it cannot be read. Your answers have not been changed" };
     for (const k of Object.keys(v)) {
       if (!["format", "version", "savedOn", "journey", "answers"].includes(k)) return { error: `The selected file has something this service does not recognise: ‘${k}’` };
     }
@@ -127,8 +130,8 @@ export function readCouncilList(text) {
 }
 
 /** Starts a download of `text` as a file (the browser saves it; nothing is sent anywhere). */
-export function download(name, text) {
-  const url = URL.createObjectURL(new Blob([text], { type: "application/json" }));
+export function download(name, text, type = "application/json") {
+  const url = URL.createObjectURL(new Blob([text], { type }));
   const a = document.createElement("a");
   a.href = url;
   a.download = name;
