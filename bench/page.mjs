@@ -13,6 +13,17 @@ const ZEN_WASM = "/node_modules/@gorules/zen-engine-wasm/dist/zen_engine_wasm_bg
 let data = null;
 let toJson = (v) => JSON.stringify(v);
 let outputs = null;
+let answers = null;
+/** A deep copy: new objects and arrays, the same strings and numbers. */
+const copy = (v) => {
+  if (Array.isArray(v)) return v.map(copy);
+  if (v !== null && typeof v === "object") {
+    const o = {};
+    for (const k in v) o[k] = copy(v[k]);
+    return o;
+  }
+  return v;
+};
 
 const bytes = async (url) => new Uint8Array(await (await fetch(url)).arrayBuffer());
 
@@ -55,6 +66,7 @@ window.bench = {
     const logic = data.facts.map((f) => window.jsonLogic.apply(data.jsonLogicRule, f));
     const zen = data.facts.map((f) => evaluateExpression(data.zenExpression, f));
     outputs = data.protocol.map((x) => JSON.stringify(assessCouncil(x)));
+    answers = outputs.map((t) => JSON.parse(t));
     // Every generated sponsor and mixed-ruleset input must be assessed without an error.
     let sponsorErrors = 0, mixedErrors = 0;
     for (const s of data.sponsors) { try { assessSponsor(s); } catch { sponsorErrors++; } }
@@ -82,6 +94,13 @@ window.bench = {
       // (the boundary's own function) and reading the output JSON text back.
       { name: "boundary.inputToJson", fn: (x) => toJson(x), inputs: data.protocol },
       { name: "boundary.outputParse", fn: (t) => JSON.parse(t).asOf, inputs: outputs },
+      // The floor of any engine that takes this input and returns this answer as a new object,
+      // whatever it computes: the browser's own JSON.stringify of the input (no replacer) and
+      // the browser's fastest way to build the answer object, JSON.parse of its text.
+      { name: "floor.inputStringify", fn: (x) => JSON.stringify(x).length, inputs: data.protocol },
+      // A lower floor, for any boundary at all: building an object of the answer's shape in
+      // JavaScript from ready-made parts (every string shared, only the objects and arrays new).
+      { name: "floor.answerCopy", fn: (o) => copy(o).asOf, inputs: answers },
     ], passes);
   },
 
@@ -99,8 +118,11 @@ window.bench = {
     const outText = JSON.stringify(check);
     const ofstedInJsMs = await repeat(() => toJson(ofsted), reps);
     const ofstedOutJsMs = await repeat(() => JSON.parse(outText), reps);
+    // The floor of any engine returning these answers as new objects: the browser's own
+    // JSON.stringify of the inputs and JSON.parse of the answers.
+    const ofstedStringifyMs = await repeat(() => JSON.stringify(ofsted), reps);
     return {
-      councils: ofsted.length, ofstedMs, many: many.length, manyMs, byIntervention, ofstedInJsMs, ofstedOutJsMs,
+      councils: ofsted.length, ofstedMs, many: many.length, manyMs, byIntervention, ofstedInJsMs, ofstedOutJsMs, ofstedStringifyMs,
       inputChars: JSON.stringify(ofsted).length, outputChars: outText.length,
     };
   },

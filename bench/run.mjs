@@ -374,6 +374,11 @@ const batchOfstedCall = perRun(browserRuns, (r) => median(r.batch.ofstedMs));
 const batchMany = perRun(browserRuns, (r) => (median(r.batch.manyMs) * 1000) / r.batch.many);
 const batchInJs = perRun(browserRuns, (r) => (median(r.batch.ofstedInJsMs) * 1000) / r.batch.councils);
 const batchOutJs = perRun(browserRuns, (r) => (median(r.batch.ofstedOutJsMs) * 1000) / r.batch.councils);
+const batchFloor = perRun(browserRuns, (r) => ((median(r.batch.ofstedStringifyMs ?? [NaN]) + median(r.batch.ofstedOutJsMs)) * 1000) / r.batch.councils);
+// The floor of any engine that takes this input and returns this answer as a new JavaScript
+// object, whatever it computes inside: JSON.stringify of the input plus JSON.parse of the answer.
+const floorUs = perRun(browserRuns, (r) => median(r.per["floor.inputStringify"]) + median(r.per["boundary.outputParse"]));
+const floorRatio = perRun(browserRuns, (r) => (median(r.per["floor.inputStringify"]) + median(r.per["boundary.outputParse"])) / median(r.per.jsonLogic));
 const inst = {
   ours: perRun(browserRuns, (r) => r.load.oursInstantiate),
   oursFirstCall: perRun(browserRuns, (r) => r.load.oursFirstCall),
@@ -436,10 +441,10 @@ const perCallRatio = ratios.chromeJsonLogic.median;
 const targets = [
   ["Per call in Chromium, ours / json-logic-js (same inputs; theirs fed precomputed facts)", "≤ 1.0",
     `${ratios.chromeJsonLogic.median.toFixed(1)} (${ratios.chromeJsonLogic.min.toFixed(1)}–${ratios.chromeJsonLogic.max.toFixed(1)})`,
-    met(perCallRatio <= TARGETS.perCallRatio), perCallRatio <= 1 ? "" : `${perCallRatio.toFixed(1)}× json-logic-js's time (${us(chrome["ours.assessCouncil"].median)} µs vs ${us(chrome.jsonLogic.median)} µs)`],
+    met(perCallRatio <= TARGETS.perCallRatio), perCallRatio <= 1 ? "" : `${perCallRatio.toFixed(1)}× json-logic-js's time (${us(chrome["ours.assessCouncil"].median)} µs vs ${us(chrome.jsonLogic.median)} µs); the floor of returning this answer as a new object (JSON.stringify of the input + JSON.parse of the answer, no engine at all) is already ${us(floorUs.median)} µs, ${floorRatio.median.toFixed(1)}× json-logic-js ([why](#time-per-call))`],
   ["Batch, assessCouncils over Ofsted's 153 councils, per council", `≤ ${TARGETS.batchUsPerCouncil} µs`,
     `${rng(batchOfsted, us)} µs`, met(batchOfsted.median <= TARGETS.batchUsPerCouncil),
-    batchOfsted.median <= TARGETS.batchUsPerCouncil ? "" : `${by(batchOfsted.median, TARGETS.batchUsPerCouncil, (x) => `${us(x)} µs`)}`],
+    batchOfsted.median <= TARGETS.batchUsPerCouncil ? "" : `${by(batchOfsted.median, TARGETS.batchUsPerCouncil, (x) => `${us(x)} µs`)}; JSON.stringify of the inputs + JSON.parse of the answers alone, no engine, take ${us(batchFloor.median)} µs a council ([why](#batch))`],
   ["Release wasm, gzip -9", `≤ ${bytes(TARGETS.wasmGzipBytes)}`, bytes(sizes.wasm.gzip),
     met(sizes.wasm.gzip <= TARGETS.wasmGzipBytes), by(sizes.wasm.gzip, TARGETS.wasmGzipBytes, bytes)],
   ["Whole first load of www/index.html, gzip (each body gzip -9)", `≤ ${bytes(TARGETS.firstLoadGzipBytes)}`,
@@ -517,6 +522,8 @@ table(["contender", "what it does per call", "µs per call", "ours / theirs"], [
   ["ZEN wasm 0.23.1 `evaluateExpression`", "precomputed facts → intervention (the decision as one expression; parsed each call)", rng(chrome.zenExpression, us), rng(ratios.chromeZenExpr, (x) => x.toFixed(2))],
   ["**ours** `assessCouncil`, both rulesets", "raw input → full answer (mixed set)", rng(chrome["ours.assessCouncil.mixed"], us), ""],
   ["**ours** `assessSponsor`", "raw input → full answer, 14 criteria", rng(chrome["ours.assessSponsor"], us), ""],
+  ["floor: no engine, objects only", "a JavaScript deep copy of the answer (new objects and arrays, the same strings): the least any boundary pays to build it", rng(chrome["floor.answerCopy"], us), rng(perRun(browserRuns, (r) => median(r.per["floor.answerCopy"]) / median(r.per.jsonLogic)), (x) => x.toFixed(2))],
+  ["floor: no engine", "`JSON.stringify(input)` + `JSON.parse(answer text)`: the least any engine returning this answer as a new object pays", rng(floorUs, us), rng(floorRatio, (x) => x.toFixed(2))],
 ]);
 p("ZEN's full decision-table engine has no browser build that runs here: see [ZEN in the browser](#zen-in-the-browser).");
 p();
@@ -527,7 +534,7 @@ table(["call", "ms per call", "µs per council"], [
   [`\`assessCouncils\`, the ${N.toLocaleString("en-GB")} generated councils`, "", rng(batchMany, us)],
 ]);
 const b0 = browserRuns[0].batch;
-p(`Of the ${us(batchOfsted.median)} µs per council, the JavaScript side of the boundary takes ${us(batchInJs.median)} µs (writing the input as JSON text) and ${us(batchOutJs.median)} µs (\`JSON.parse\` of the answer); the rest, about ${us(batchOfsted.median - batchInJs.median - batchOutJs.median)} µs, is inside the wasm. The batch's input is ${Math.round(b0.inputChars / b0.councils)} characters of JSON per council, its answer ${Math.round(b0.outputChars / b0.councils)}.`);
+p(`Of the ${us(batchOfsted.median)} µs per council, the JavaScript side of the boundary takes ${us(batchInJs.median)} µs (writing the input as JSON text) and ${us(batchOutJs.median)} µs (\`JSON.parse\` of the answer); the rest, about ${us(batchOfsted.median - batchInJs.median - batchOutJs.median)} µs, is inside the wasm. With no engine at all, the browser's own \`JSON.stringify\` of the inputs and \`JSON.parse\` of the answers take ${us(batchFloor.median)} µs a council. The batch's input is ${Math.round(b0.inputChars / b0.councils)} characters of JSON per council, its answer ${Math.round(b0.outputChars / b0.councils)}.`);
 p();
 p(`Outcomes for Ofsted's councils on 2025-03-31: ${Object.entries(b0.byIntervention).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${v}`).join(", ")}.`);
 p();
@@ -636,7 +643,10 @@ p(`Of ours' ${us(oursUs)} µs per \`assessCouncil\` call in Chromium, the JavaSc
   + `writing the input as JSON text (the boundary's own \`toJson\`) ${us(chrome["boundary.inputToJson"].median)} µs and \`JSON.parse\` of the answer ${us(chrome["boundary.outputParse"].median)} µs. `
   + `The rest, about ${us(oursUs - inJs)} µs, is inside the wasm: reading the JSON, the assessment, and writing the full answer as JSON text (on these inputs the input averages ${Math.round(agree0.meanInputChars)} characters of JSON and the answer, with its reasons, sources, dates and warnings, ${Math.round(agree0.meanOutputChars)}). `
   + (native.length ? `Natively, the realistic case costs ${us(native.find((n) => n.id === "council/realistic")?.median)} µs for the assessment alone and ${us(native.find((n) => n.id === "council/realistic/json")?.median)} µs from JSON text to JSON text: reading and writing JSON is most of the cost, the decision itself a small part. ` : "")
-  + `The peers do only the last step, picking a row from precomputed facts; json-logic-js does it in ${us(chrome.jsonLogic.median)} µs.`);
+  + `The peers do only the last step, picking a row from precomputed facts; json-logic-js does it in ${us(chrome.jsonLogic.median)} µs. `
+  + `That is less than the browser itself needs to hand this input over and to build this answer as a new object, with no engine in between: \`JSON.stringify\` of the input ${us(chrome["floor.inputStringify"].median)} µs plus \`JSON.parse\` of the answer text ${us(chrome["boundary.outputParse"].median)} µs, ${us(floorUs.median)} µs in all, ${floorRatio.median.toFixed(1)}× json-logic-js's whole call. `
+  + `Even without JSON, only building an object of the answer's shape from ready-made strings (a JavaScript deep copy) takes ${us(chrome["floor.answerCopy"].median)} µs. `
+  + "Ours returns the full answer (reasons, sources, dates, warnings) as a new plain object on every call, which json-logic-js's row pick does not; what ours costs beyond these floors is in the wasm, above.");
 p();
 p("### ZEN in the browser");
 p();
