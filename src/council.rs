@@ -9,11 +9,11 @@ use crate::input::{Concern, CouncilInput, Grade, Inspection, Progress, Visit, Vi
 use crate::order::sort_by;
 use crate::output::{self, KeyDate, Reason, RulesetRef, Warning};
 use crate::ruleset::{render, Decision, Ruleset, RulesetFile};
-use serde::Serialize;
 
 /// What the council assessment found (SPEC §3.5).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
 pub struct CouncilAssessment {
     pub ruleset: RulesetRef,
     pub as_of: Date,
@@ -30,8 +30,9 @@ pub struct CouncilAssessment {
 }
 
 /// The facts of SPEC §3.4 and the evidence the firing row relied on.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
 pub struct Findings {
     /// Inadequate more than once within the persistent window, by publication date.
     pub persistent: bool,
@@ -514,3 +515,11 @@ pub(crate) fn sentence(s: &str) -> String {
     }
     out
 }
+
+crate::json_out!(CouncilAssessment, { ruleset: "ruleset", as_of: "asOf", council: "council",
+    status: "status", intervention: "intervention", intervention_title: "interventionTitle",
+    latest_inspection: "latestInspection", findings: "findings", dates: "dates",
+    reasons: "reasons", next_steps: "nextSteps", warnings: "warnings" });
+crate::json_out!(Findings, { persistent: "persistent", systemic: "systemic",
+    high_performing: "highPerforming", triggers: "triggers",
+    earlier_inadequate: "earlierInadequate", visit: "visit" });

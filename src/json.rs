@@ -658,11 +658,13 @@ fn unknown_key(at: &Path, key: &str, keys: &[&str]) -> Error {
     )
 }
 
-/// Implements [`FromJson`] for a fieldless enum from its snake_case names.
+/// Implements [`FromJson`] for a fieldless enum from its snake_case names, and
+/// [`crate::write::ToJson`] writing the same names.
 #[macro_export]
 #[doc(hidden)]
 macro_rules! json_enum {
-    ($ty:ty, $what:literal, { $($name:literal => $variant:expr),+ $(,)? }) => {
+    ($ty:ty, $what:literal, { $($name:literal => $variant:path),+ $(,)? }) => {
+        $crate::json_out_enum!($ty, { $($variant => $name),+ });
         impl $crate::json::FromJson for $ty {
             const EXPECTING: &'static str = $what;
             fn from_json(v: &$crate::json::Json, at: &$crate::json::Path) -> Result<Self, $crate::Error> {

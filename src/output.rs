@@ -2,11 +2,11 @@
 
 use crate::date::Date;
 use crate::ruleset::{render, Ruleset, RulesetFile, Source, Wording};
-use serde::Serialize;
 
 /// Which ruleset was applied, and whether by date or by request.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
 pub struct RulesetRef {
     pub id: String,
     pub title: String,
@@ -29,8 +29,9 @@ impl RulesetRef {
 }
 
 /// A key date and how many days it is from `asOf` (negative when past).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
 pub struct KeyDate {
     pub kind: String,
     pub date: Date,
@@ -38,8 +39,9 @@ pub struct KeyDate {
 }
 
 /// Why: the rule that fired, in words, with its source.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
 pub struct Reason {
     pub rule: String,
     pub text: String,
@@ -48,8 +50,9 @@ pub struct Reason {
 }
 
 /// Something the user should know that does not change the outcome.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
 pub struct Warning {
     pub code: String,
     pub text: String,
@@ -112,3 +115,9 @@ pub(crate) fn ruleset_warning(
         ));
     }
 }
+
+crate::json_out!(RulesetRef, { id: "id", title: "title", in_force_from: "inForceFrom",
+    in_force_to: "inForceTo", chosen_by: "chosenBy" });
+crate::json_out!(KeyDate, { kind: "kind", date: "date", days_from_as_of: "daysFromAsOf" });
+crate::json_out!(Reason, { rule: "rule", text: "text", source: "source" });
+crate::json_out!(Warning, { code: "code", text: "text" });

@@ -8,11 +8,11 @@ use crate::input::{Grade, Inspection, OrgKind, SponsorInput};
 use crate::order::{number as num, sort_by};
 use crate::output::{self, RulesetRef, Warning};
 use crate::ruleset::{render, Basis, Criterion, Level, RulesetFile, Source};
-use serde::Serialize;
 
 /// The overall answer (SPEC §4.3).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum Status {
     Eligible,
     EligibleWithConditions,
@@ -21,8 +21,9 @@ pub enum Status {
 }
 
 /// One criterion's result.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
 pub struct CriterionResult {
     pub id: String,
     pub level: Level,
@@ -41,16 +42,18 @@ pub struct CriterionResult {
 }
 
 /// The organisation, as assessed.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
 pub struct OrganisationRef {
     pub name: Option<String>,
     pub kind: OrgKind,
 }
 
 /// What the sponsor assessment found.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
 pub struct SponsorAssessment {
     pub ruleset: RulesetRef,
     pub as_of: Date,
@@ -450,3 +453,14 @@ fn evaluate(rules: &RulesetFile, c: &Criterion, kind: OrgKind, f: &Facts) -> Cri
         what_to_do,
     }
 }
+
+crate::json_out_enum!(Status, { Status::Eligible => "eligible",
+    Status::EligibleWithConditions => "eligible_with_conditions",
+    Status::NotYetReady => "not_yet_ready", Status::Ineligible => "ineligible" });
+crate::json_out!(CriterionResult, { id: "id", level: "level", title: "title", met: "met",
+    evidence: "evidence", threshold: "threshold", basis: "basis", source: "source",
+    what_to_do: "whatToDo" });
+crate::json_out!(OrganisationRef, { name: "name", kind: "kind" });
+crate::json_out!(SponsorAssessment, { ruleset: "ruleset", as_of: "asOf",
+    organisation: "organisation", status: "status", routes: "routes", criteria: "criteria",
+    next_steps: "nextSteps", warnings: "warnings" });
