@@ -643,11 +643,8 @@ fn missing(at: &Path, key: &str) -> Error {
 #[cold]
 #[inline(never)]
 fn unknown_key(at: &Path, key: &str, keys: &[&str]) -> Error {
-    let expected = keys
-        .iter()
-        .map(|k| format!("\"{k}\""))
-        .collect::<Vec<_>>()
-        .join(", ");
+    let quoted: Vec<String> = keys.iter().map(|k| format!("\"{k}\"")).collect();
+    let expected = crate::order::join(&quoted, ", ");
     Error::new(
         ErrorCode::UnknownField,
         at.key(key).render(),

@@ -98,6 +98,19 @@ pub fn number(x: f64) -> String {
     out
 }
 
+/// `items` joined by `sep` (one small copy of the code rather than the standard library's
+/// generic join for every element type).
+pub(crate) fn join<S: AsRef<str>>(items: &[S], sep: &str) -> String {
+    let mut out = String::new();
+    for (i, s) in items.iter().enumerate() {
+        if i > 0 {
+            out.push_str(sep);
+        }
+        out.push_str(s.as_ref());
+    }
+    out
+}
+
 /// An ordered table of named values (object keys in document order).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Table<T>(pub Vec<(String, T)>);

@@ -70,7 +70,7 @@ pub(crate) fn reason(
 ) -> Reason {
     Reason {
         rule: rule.to_string(),
-        text: crate::council::sentence(&render(&w.text, vars)),
+        text: crate::council::sentence(render(&w.text, vars)),
         source: source_ref(rules, &w.source),
     }
 }
@@ -86,7 +86,7 @@ pub(crate) fn warning(rules: &RulesetFile, code: &str, vars: &[(&str, String)]) 
     };
     Warning {
         code: code.to_string(),
-        text: crate::council::sentence(&render(template, vars)),
+        text: crate::council::sentence(render(template, vars)),
     }
 }
 
@@ -102,15 +102,15 @@ pub(crate) fn ruleset_warning(
     if named && outside {
         let to = rs
             .in_force_to
-            .map_or_else(|| " onward".to_string(), |t| format!(" to {t}"));
+            .map_or_else(|| " onward".to_string(), |t| " to ".to_string() + &t.text());
         out.push(warning(
             rules,
             "ruleset_not_in_force",
             &[
                 ("ruleset", rs.title.clone()),
-                ("inForceFrom", rs.in_force_from.to_string()),
+                ("inForceFrom", rs.in_force_from.text()),
                 ("inForceToText", to),
-                ("asOf", as_of.to_string()),
+                ("asOf", as_of.text()),
             ],
         ));
     }

@@ -370,12 +370,13 @@ impl RulesetFile {
                 format_args!("format {} is not supported (expected 1)", self.format),
             ));
         }
-        let source = |key: &str, path: String| -> Result<(), Error> {
+        // Paths are written only for an error: validating the default must cost little.
+        let source = |key: &str, path: &dyn Fn() -> String| -> Result<(), Error> {
             if self.sources.contains_key(key) {
                 Ok(())
             } else {
                 Err(invalid(
-                    path,
+                    path(),
                     format_args!("names source \"{key}\", which is not in \"sources\""),
                 ))
             }
@@ -394,11 +395,11 @@ impl RulesetFile {
                     format_args!("\"{}\" is used by two rulesets", rs.id),
                 ));
             }
-            source(&rs.source, format!("{at}.source"))?;
-            template(&rs.summary, format!("{at}.summary"))?;
+            source(&rs.source, &|| format!("{at}.source"))?;
+            template(&rs.summary, &|| format!("{at}.summary"))?;
             for (name, p) in rs.parameters.named() {
                 let path = format!("{at}.parameters.{name}");
-                source(&p.source, format!("{path}.source"))?;
+                source(&p.source, &|| format!("{path}.source"))?;
                 let months = if name.ends_with("Years") {
                     p.value.saturating_mul(12)
                 } else {
@@ -446,10 +447,10 @@ impl RulesetFile {
                         ),
                     ));
                 }
-                source(&row.source, format!("{rp}.source"))?;
-                template(&row.text, format!("{rp}.text"))?;
+                source(&row.source, &|| format!("{rp}.source"))?;
+                template(&row.text, &|| format!("{rp}.text"))?;
                 for (k, s) in row.next_steps.iter().enumerate() {
-                    template(s, format!("{rp}.nextSteps[{k}]"))?;
+                    template(s, &|| format!("{rp}.nextSteps[{k}]"))?;
                 }
             }
             if let Some(to) = rs.in_force_to {
@@ -487,8 +488,8 @@ impl RulesetFile {
             ("highPerforming", &self.definitions.high_performing),
             ("trust", &self.definitions.trust),
         ] {
-            source(&w.source, format!("definitions.{name}.source"))?;
-            template(&w.text, format!("definitions.{name}.text"))?;
+            source(&w.source, &|| format!("definitions.{name}.source"))?;
+            template(&w.text, &|| format!("definitions.{name}.text"))?;
         }
         let w = &self.warnings;
         for (name, t) in [
@@ -498,9 +499,9 @@ impl RulesetFile {
             ("stale_inspection", &w.stale_inspection),
             ("ruleset_not_in_force", &w.ruleset_not_in_force),
         ] {
-            template(t, format!("warnings.{name}"))?;
+            template(t, &|| format!("warnings.{name}"))?;
         }
-        source(&self.sponsor.source, "sponsor.source".into())?;
+        source(&self.sponsor.source, &|| "sponsor.source".into())?;
         if self.sponsor.criteria.len() != CRITERIA.len() {
             return Err(invalid(
                 "sponsor.criteria",
@@ -525,7 +526,7 @@ impl RulesetFile {
                     format_args!("\"{}\" appears twice", c.id),
                 ));
             }
-            source(&c.source, format!("{at}.source"))?;
+            source(&c.source, &|| format!("{at}.source"))?;
             for need in *needs {
                 match c.params.get(need) {
                     None => {
@@ -558,9 +559,9 @@ impl RulesetFile {
                     format_args!("is not a parameter of {}", c.id),
                 ));
             }
-            template(&c.title, format!("{at}.title"))?;
-            template(&c.threshold, format!("{at}.threshold"))?;
-            template(&c.what_to_do, format!("{at}.whatToDo"))?;
+            template(&c.title, &|| format!("{at}.title"))?;
+            template(&c.threshold, &|| format!("{at}.threshold"))?;
+            template(&c.what_to_do, &|| format!("{at}.whatToDo"))?;
         }
         for route in ROUTES {
             if !self.sponsor.routes.contains_key(route) {
@@ -628,11 +629,12 @@ impl RulesetFile {
     }
 
     fn ids(&self) -> String {
-        self.rulesets
+        let quoted: Vec<String> = self
+            .rulesets
             .iter()
             .map(|r| format!("\"{}\"", r.id))
-            .collect::<Vec<_>>()
-            .join(", ")
+            .collect();
+        crate::order::join(&quoted, ", ")
     }
 
     /// A source by key; `None` for the "design" pseudo-source.
@@ -679,15 +681,15 @@ fn default_value() -> Result<Json, Error> {
 }
 
 /// Checks that a template only uses known `{placeholders}`.
-fn template(text: &str, path: String) -> Result<(), Error> {
+fn template(text: &str, path: &dyn Fn() -> String) -> Result<(), Error> {
     let mut rest = text;
     while let Some((_, after)) = rest.split_once('{') {
         let Some((name, tail)) = after.split_once('}') else {
-            return Err(invalid(path, "has a \"{\" with no closing \"}\""));
+            return Err(invalid(path(), "has a \"{\" with no closing \"}\""));
         };
         if !PLACEHOLDERS.contains(&name) {
             return Err(invalid(
-                path,
+                path(),
                 format_args!("uses {{{name}}}, which is not a value the checker fills in"),
             ));
         }

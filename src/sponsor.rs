@@ -120,8 +120,8 @@ pub fn assess_sponsor(
             "ignored_after_as_of",
             &[
                 ("item", item.to_string()),
-                ("date", date.to_string()),
-                ("asOf", as_of.to_string()),
+                ("date", date.text()),
+                ("asOf", as_of.text()),
             ],
         ));
     }
@@ -220,11 +220,13 @@ fn evaluate(rules: &RulesetFile, c: &Criterion, kind: OrgKind, f: &Facts) -> Cri
     let applies = c.applies_to.contains(&kind);
     let input = f.input;
     let org = &input.organisation;
-    let exp = input.experience.clone().unwrap_or_default();
-    let gov = input.governance.clone().unwrap_or_default();
-    let fin = input.finances.clone().unwrap_or_default();
-    let reg = input.regulatory.clone().unwrap_or_default();
-    let status = input.status.clone().unwrap_or_default();
+    // Absent sections read as their defaults (nothing met), borrowed rather than copied.
+    let (exp0, gov0, fin0, reg0, status0) = Default::default();
+    let exp: &crate::input::Experience = input.experience.as_ref().unwrap_or(&exp0);
+    let gov: &crate::input::Governance = input.governance.as_ref().unwrap_or(&gov0);
+    let fin: &crate::input::Finances = input.finances.as_ref().unwrap_or(&fin0);
+    let reg: &crate::input::Regulatory = input.regulatory.as_ref().unwrap_or(&reg0);
+    let status: &crate::input::SponsorStatus = input.status.as_ref().unwrap_or(&status0);
     let latest = f.own.last().copied();
 
     let (met, evidence) = match c.id.as_str() {
@@ -384,7 +386,7 @@ fn evaluate(rules: &RulesetFile, c: &Criterion, kind: OrgKind, f: &Facts) -> Cri
                 .filter(|(ok, _)| !ok)
                 .map(|(_, w)| *w)
                 .collect();
-            owned.push(("missing", missing.join(", ")));
+            owned.push(("missing", crate::order::join(&missing, ", ")));
             let evidence = format!(
                 "Safeguarding lead on the board: {}; conflict of interest policy: {}; whistle-blowing policy: {}",
                 yes_no(parts[0].0),
@@ -421,7 +423,7 @@ fn evaluate(rules: &RulesetFile, c: &Criterion, kind: OrgKind, f: &Facts) -> Cri
                     num(reserves)
                 ));
             }
-            owned.push(("missing", missing.join(" and ")));
+            owned.push(("missing", crate::order::join(&missing, " and ")));
             (
                 missing.is_empty(),
                 format!(
@@ -436,7 +438,7 @@ fn evaluate(rules: &RulesetFile, c: &Criterion, kind: OrgKind, f: &Facts) -> Cri
     };
     let threshold = render(&c.threshold, &owned);
     let (met, evidence, what_to_do) = if applies {
-        let todo = (!met).then(|| crate::council::sentence(&render(&c.what_to_do, &owned)));
+        let todo = (!met).then(|| crate::council::sentence(render(&c.what_to_do, &owned)));
         (Some(met), Some(evidence), todo)
     } else {
         (None, None, None)

@@ -57,7 +57,8 @@ fn read(value: &JsValue) -> Result<Json, Error> {
         Ok(Some(text)) => crate::json::parse(&text).map(|mut v| {
             // JSON.stringify writes the marker's control characters as \u escapes; only text
             // holding them can hold a marked number.
-            if text.contains("\\u0000\\u0001non-finite:") {
+            const MARK: &[u8] = b"\\u0000\\u0001non-finite:";
+            if text.as_bytes().windows(MARK.len()).any(|w| w == MARK) {
                 crate::json::mark_non_finite(&mut v);
             }
             v

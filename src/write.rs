@@ -56,7 +56,7 @@ pub fn pretty(compact: &str) -> String {
                 continue;
             }
             c @ (b'{' | b'[') => {
-                out.push_str(&compact[plain..i]);
+                out.push_str(compact.get(plain..i).unwrap_or_default());
                 out.push(char::from(c));
                 if matches!(b.get(i + 1), Some(b'}' | b']')) {
                     out.push(char::from(b[i + 1]));
@@ -70,18 +70,18 @@ pub fn pretty(compact: &str) -> String {
                 continue;
             }
             c @ (b'}' | b']') => {
-                out.push_str(&compact[plain..i]);
+                out.push_str(compact.get(plain..i).unwrap_or_default());
                 depth = depth.saturating_sub(1);
                 newline(&mut out, depth);
                 out.push(char::from(c));
             }
             b',' => {
-                out.push_str(&compact[plain..i]);
+                out.push_str(compact.get(plain..i).unwrap_or_default());
                 out.push(',');
                 newline(&mut out, depth);
             }
             b':' => {
-                out.push_str(&compact[plain..i]);
+                out.push_str(compact.get(plain..i).unwrap_or_default());
                 out.push_str(": ");
             }
             _ => {
@@ -105,7 +105,7 @@ pub fn write_str(out: &mut String, s: &str) {
         if c >= 0x20 && c != b'"' && c != b'\\' {
             continue;
         }
-        out.push_str(&s[plain..i]);
+        out.push_str(s.get(plain..i).unwrap_or_default());
         plain = i + 1;
         match c {
             b'"' => out.push_str("\\\""),
@@ -123,7 +123,7 @@ pub fn write_str(out: &mut String, s: &str) {
             }
         }
     }
-    out.push_str(&s[plain..]);
+    out.push_str(s.get(plain..).unwrap_or_default());
     out.push('"');
 }
 
