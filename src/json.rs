@@ -173,7 +173,7 @@ impl Parser<'_> {
     fn array(&mut self, depth: usize, at: &Path) -> Result<Json, Error> {
         self.nest(depth)?;
         self.i += 1;
-        let mut items = Vec::with_capacity(4);
+        let mut items = Vec::new();
         self.ws();
         if self.eat("]") {
             return Ok(Json::Arr(items));
@@ -196,7 +196,7 @@ impl Parser<'_> {
     fn object(&mut self, depth: usize, at: &Path) -> Result<Json, Error> {
         self.nest(depth)?;
         self.i += 1;
-        let mut fields: Vec<(String, Json)> = Vec::with_capacity(8);
+        let mut fields: Vec<(String, Json)> = Vec::new();
         self.ws();
         if self.eat("}") {
             return Ok(Json::Obj(fields));
@@ -270,16 +270,10 @@ impl Parser<'_> {
         self.i += 1;
         // Most strings hold no escape: copy them in one allocation of the exact size.
         let start = self.i;
-        let mut end = start;
-        while let Some(&b) = self.s.get(end) {
-            if b == b'"' {
-                self.i = end + 1;
-                return Ok(String::from(self.text.get(start..end).unwrap_or_default()));
-            }
-            if b == b'\\' || b < 0x20 {
-                break;
-            }
-            end += 1;
+        let end = start + crate::write::plain_len(self.s.get(start..).unwrap_or_default());
+        if self.s.get(end) == Some(&b'"') {
+            self.i = end + 1;
+            return Ok(String::from(self.text.get(start..end).unwrap_or_default()));
         }
         let mut out = String::with_capacity(end - start + 16);
         loop {

@@ -96,17 +96,46 @@ pub fn pretty(compact: &str) -> String {
     out
 }
 
+/// How many bytes of `b` from the start need no escape in a JSON string: the index of the
+/// first `"`, `\\` or control character (or the length). Eight bytes at a time.
+pub fn plain_len(b: &[u8]) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut i = 0;
+    while let Some(chunk) = b.get(i..i + 8) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let w = u64::from_le_bytes(word);
+        let zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGH;
+        // A byte below 0x20, or equal to '"' or '\\'; bytes of 0x80 and above never match.
+        let hit = (w.wrapping_sub(ONES * 0x20) & !w & HIGH)
+            | zero(w ^ (ONES * u64::from(b'"')))
+            | zero(w ^ (ONES * u64::from(b'\\')));
+        if hit != 0 {
+            break;
+        }
+        i += 8;
+    }
+    while let Some(&c) = b.get(i) {
+        if c < 0x20 || c == b'"' || c == b'\\' {
+            return i;
+        }
+        i += 1;
+    }
+    i
+}
+
 /// Appends `s` as a JSON string, escaped as `serde_json` escapes it.
 pub fn write_str(out: &mut String, s: &str) {
+    out.reserve(s.len() + 2);
     out.push('"');
     let b = s.as_bytes();
     let mut plain = 0;
-    for (i, &c) in b.iter().enumerate() {
-        if c >= 0x20 && c != b'"' && c != b'\\' {
-            continue;
-        }
-        out.push_str(s.get(plain..i).unwrap_or_default());
-        plain = i + 1;
+    loop {
+        let at = plain + plain_len(b.get(plain..).unwrap_or_default());
+        out.push_str(s.get(plain..at).unwrap_or_default());
+        let Some(&c) = b.get(at) else { break };
+        plain = at + 1;
         match c {
             b'"' => out.push_str("\\\""),
             b'\\' => out.push_str("\\\\"),
@@ -123,7 +152,6 @@ pub fn write_str(out: &mut String, s: &str) {
             }
         }
     }
-    out.push_str(s.get(plain..).unwrap_or_default());
     out.push('"');
 }
 
