@@ -77,16 +77,17 @@ pub fn number(x: f64) -> String {
     }
     let cents = (x.abs() * 100.0 + 0.5) as u64;
     let (whole, frac) = (cents / 100, cents % 100);
-    let digits = whole.to_string();
-    let mut out = String::new();
+    let mut digits = String::with_capacity(20);
+    crate::write::write_int(&mut digits, whole as i64);
+    let mut out = String::with_capacity(digits.len() + 8);
     if x < 0.0 && cents > 0 {
         out.push('-');
     }
-    for (i, ch) in digits.chars().enumerate() {
+    for (i, ch) in digits.bytes().enumerate() {
         if i > 0 && (digits.len() - i) % 3 == 0 && digits.len() > 4 {
             out.push(',');
         }
-        out.push(ch);
+        out.push(char::from(ch));
     }
     if frac > 0 {
         out.push('.');
