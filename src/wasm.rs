@@ -17,13 +17,29 @@ use wasm_bindgen::prelude::*;
 const TYPES: &str = include_str!("wasm.d.ts");
 
 #[wasm_bindgen(inline_js = r#"
+// Whether JSON.stringify would meet no NaN, Infinity or BigInt in `v`: exact for plain data
+// (plain objects, arrays, primitives); anything else (toJSON, boxed numbers, class
+// instances) answers false, so the careful replacer decides.
+function plainFinite(v) {
+  if (typeof v === "number") return Number.isFinite(v);
+  if (typeof v !== "object" || v === null) return typeof v !== "bigint";
+  if (typeof v.toJSON === "function") return false;
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) if (!plainFinite(v[i])) return false;
+    return true;
+  }
+  const proto = Object.getPrototypeOf(v);
+  if (proto !== Object.prototype && proto !== null) return false;
+  for (const k of Object.keys(v)) if (!plainFinite(v[k])) return false;
+  return true;
+}
 export function toJson(value) {
   if (value === undefined) return undefined;
-  // Fast path: plain JSON.stringify. Only NaN and Infinity turn into null there, and a BigInt
-  // throws; so when the text holds no null (and nothing threw) it is the careful text too.
+  // Fast path: plain JSON.stringify. Only NaN and Infinity turn into null there (a BigInt
+  // throws), so text without null, or plain data holding no such number, is the careful text.
   let text;
   try { text = JSON.stringify(value); } catch (_) { text = undefined; }
-  if (typeof text === "string" && !text.includes("null")) return text;
+  if (typeof text === "string" && (!text.includes("null") || plainFinite(value))) return text;
   return JSON.stringify(value, (key, v) =>
     typeof v === "number" && !Number.isFinite(v) ? "\u0000\u0001non-finite:" + String(v)
     : typeof v === "bigint" ? "\u0000\u0001non-finite:" + String(v) + "n" : v);
