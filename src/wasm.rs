@@ -74,7 +74,9 @@ fn read(value: &JsValue) -> Result<Json, Error> {
             // JSON.stringify writes the marker's control characters as \u escapes; only text
             // holding them can hold a marked number.
             const MARK: &[u8] = b"\\u0000\\u0001non-finite:";
-            if text.as_bytes().windows(MARK.len()).any(|w| w == MARK) {
+            let b = text.as_bytes();
+            let marked = (0..b.len()).any(|i| b[i] == b'\\' && b[i..].starts_with(MARK));
+            if marked {
                 crate::json::mark_non_finite(&mut v);
             }
             v
