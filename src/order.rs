@@ -77,13 +77,24 @@ pub fn number(x: f64) -> String {
     }
     let cents = (x.abs() * 100.0 + 0.5) as u64;
     let (whole, frac) = (cents / 100, cents % 100);
-    let mut digits = String::with_capacity(20);
-    crate::write::write_int(&mut digits, whole as i64);
-    let mut out = String::with_capacity(digits.len() + 8);
+    // The digits of the whole part, on the stack.
+    let mut buf = [0u8; 20];
+    let mut at = buf.len();
+    let mut w = whole;
+    loop {
+        at -= 1;
+        buf[at] = b'0' + (w % 10) as u8;
+        w /= 10;
+        if w == 0 {
+            break;
+        }
+    }
+    let digits = &buf[at..];
+    let mut out = String::with_capacity(32);
     if x < 0.0 && cents > 0 {
         out.push('-');
     }
-    for (i, ch) in digits.bytes().enumerate() {
+    for (i, &ch) in digits.iter().enumerate() {
         if i > 0 && (digits.len() - i) % 3 == 0 && digits.len() > 4 {
             out.push(',');
         }
