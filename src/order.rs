@@ -8,6 +8,11 @@
 
 use std::cmp::Ordering;
 
+/// Whether `n` items are already in order by `cmp` (one copy for every element type).
+fn in_order(n: usize, cmp: &dyn Fn(usize, usize) -> Ordering) -> bool {
+    (1..n).all(|i| cmp(i - 1, i) != Ordering::Greater)
+}
+
 /// The permutation that sorts `n` items stably by `cmp` (a bottom-up merge sort on indices).
 fn sorted_indices(n: usize, cmp: &dyn Fn(usize, usize) -> Ordering) -> Vec<usize> {
     let mut a: Vec<usize> = (0..n).collect();
@@ -48,14 +53,12 @@ fn sorted_indices(n: usize, cmp: &dyn Fn(usize, usize) -> Ordering) -> Vec<usize
 /// assert_eq!(v, [(0, 'd'), (1, 'b'), (2, 'a'), (2, 'c')]);
 /// ```
 pub fn sort_by<T: Clone>(items: &mut [T], cmp: impl Fn(&T, &T) -> Ordering) {
+    let by_index = |i: usize, j: usize| cmp(&items[i], &items[j]);
     // Histories usually arrive in date order: nothing to do, and nothing to allocate.
-    if items
-        .windows(2)
-        .all(|w| cmp(&w[0], &w[1]) != Ordering::Greater)
-    {
+    if in_order(items.len(), &by_index) {
         return;
     }
-    let order = sorted_indices(items.len(), &|i, j| cmp(&items[i], &items[j]));
+    let order = sorted_indices(items.len(), &by_index);
     let sorted: Vec<T> = order.iter().map(|&i| items[i].clone()).collect();
     items.clone_from_slice(&sorted);
 }
