@@ -212,8 +212,7 @@ mod native {
         group.bench_function("realistic/json", |b| {
             b.iter(|| {
                 let input: CouncilInput = from_json(black_box(REALISTIC_COUNCIL)).expect("read");
-                serde_json::to_string(&assess_council(&input, rules).expect("assessed"))
-                    .expect("written")
+                trust_eligibility::write::to_json(&assess_council(&input, rules).expect("assessed"))
             })
         });
         match largest_real_history() {
@@ -234,12 +233,19 @@ mod native {
         group.bench_function("charity/json", |b| {
             b.iter(|| {
                 let input: SponsorInput = from_json(black_box(CHARITY)).expect("read");
-                serde_json::to_string(&assess_sponsor(&input, rules).expect("assessed"))
-                    .expect("written")
+                trust_eligibility::write::to_json(&assess_sponsor(&input, rules).expect("assessed"))
             })
         });
         group.bench_function("council", |b| {
             b.iter(|| assess_sponsor(black_box(&council_sponsor), rules).expect("assessed"))
+        });
+        group.finish();
+
+        // What the first call after start-up pays: reading and validating the embedded
+        // rulesets (an empty override is the default, loaded afresh), then listing them.
+        let mut group = c.benchmark_group("rulesets");
+        group.bench_function("load", |b| {
+            b.iter(|| RulesetFile::override_from_json(black_box("{}")).expect("loaded"))
         });
         group.finish();
         c.final_summary();

@@ -9,11 +9,12 @@ use crate::input::{Concern, CouncilInput, Grade, Inspection, Progress, Visit, Vi
 use crate::order::sort_by;
 use crate::output::{self, KeyDate, Reason, RulesetRef, Warning};
 use crate::ruleset::{render, Decision, Ruleset, RulesetFile};
-use serde::Serialize;
+use crate::write::int_text;
 
 /// What the council assessment found (SPEC §3.5).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
 pub struct CouncilAssessment {
     pub ruleset: RulesetRef,
     pub as_of: Date,
@@ -30,8 +31,9 @@ pub struct CouncilAssessment {
 }
 
 /// The facts of SPEC §3.4 and the evidence the firing row relied on.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
 pub struct Findings {
     /// Inadequate more than once within the persistent window, by publication date.
     pub persistent: bool,
@@ -264,7 +266,7 @@ fn gather<'a>(
         warnings.push(output::warning(
             rules,
             "no_inspection",
-            &[("asOf", as_of.to_string())],
+            &[("asOf", as_of.text())],
         ));
     }
     sort_by(&mut ignored, |a, b| a.cmp(b));
@@ -274,8 +276,8 @@ fn gather<'a>(
             "ignored_after_as_of",
             &[
                 ("item", item.to_string()),
-                ("date", date.to_string()),
-                ("asOf", as_of.to_string()),
+                ("date", date.text()),
+                ("asOf", as_of.text()),
             ],
         ));
     }
@@ -301,7 +303,7 @@ fn gather<'a>(
         warnings.push(output::warning(
             rules,
             "systemic_not_assessed",
-            &[("latestPublished", l.published.to_string())],
+            &[("latestPublished", l.published.text())],
         ));
     }
     let high_performing_since = as_of.add_years(-p.high_performing_window_years.value);
@@ -315,9 +317,9 @@ fn gather<'a>(
                 rules,
                 "stale_inspection",
                 &[
-                    ("latestPublished", l.published.to_string()),
-                    ("staleAfterYears", p.stale_after_years.value.to_string()),
-                    ("asOf", as_of.to_string()),
+                    ("latestPublished", l.published.text()),
+                    ("staleAfterYears", int_text(p.stale_after_years.value)),
+                    ("asOf", as_of.text()),
                 ],
             ));
         }
@@ -361,42 +363,46 @@ fn explain(
         .map_or_else(|| "the council".to_string(), |n| n.trim().to_string());
     let mut vars: Vec<(&str, String)> = vec![
         ("council", name),
-        ("asOf", f.as_of.to_string()),
+        ("asOf", f.as_of.text()),
         (
             "persistentWindowYears",
-            p.persistent_window_years.value.to_string(),
+            int_text(p.persistent_window_years.value),
         ),
         (
             "highPerformingWindowYears",
-            p.high_performing_window_years.value.to_string(),
+            int_text(p.high_performing_window_years.value),
         ),
         (
             "improvementWindowMonths",
-            p.improvement_window_months.value.to_string(),
+            int_text(p.improvement_window_months.value),
         ),
-        ("highPerformingSince", f.high_performing_since.to_string()),
-        ("triggerCount", f.triggers.len().to_string()),
-        (
-            "triggers",
-            f.triggers
-                .iter()
-                .map(|c| format!("{} on {}", c.kind.words(), c.date))
-                .collect::<Vec<_>>()
-                .join("; "),
-        ),
+        ("highPerformingSince", f.high_performing_since.text()),
+        ("triggerCount", int_text(f.triggers.len() as i64)),
+        ("triggers", {
+            let mut s = String::new();
+            for (i, c) in f.triggers.iter().enumerate() {
+                if i > 0 {
+                    s.push_str("; ");
+                }
+                s.push_str(c.kind.words());
+                s.push_str(" on ");
+                c.date.push_to(&mut s);
+            }
+            s
+        }),
     ];
     if let Some(l) = f.latest {
         let deadline = l.published.add_months(p.improvement_window_months.value);
-        vars.push(("latestPublished", l.published.to_string()));
+        vars.push(("latestPublished", l.published.text()));
         vars.push(("latestGrade", l.overall.words().to_string()));
-        vars.push(("deadline", deadline.to_string()));
-        vars.push(("daysRemaining", f.as_of.days_until(deadline).to_string()));
+        vars.push(("deadline", deadline.text()));
+        vars.push(("daysRemaining", int_text(f.as_of.days_until(deadline))));
     }
     if let Some(e) = f.earlier_inadequate {
-        vars.push(("earlierPublished", e.published.to_string()));
+        vars.push(("earlierPublished", e.published.text()));
     }
     if let Some(v) = outcome.visit {
-        vars.push(("visitDate", v.date.to_string()));
+        vars.push(("visitDate", v.date.text()));
     }
     for (kind, date) in &outcome.dates {
         let key = match *kind {
@@ -404,17 +410,30 @@ fn explain(
             "commissioner_review_due" => "commissionerReviewDue",
             _ => "keyDate",
         };
-        vars.push((key, date.to_string()));
+        vars.push((key, date.text()));
     }
     let failure = match (f.persistent, f.systemic, f.earlier_inadequate) {
-        (true, true, Some(e)) => format!("both persistent failure (also rated inadequate in the report published {}) and systemic failure (inadequate on every key judgement)", e.published),
-        (true, _, Some(e)) => format!("persistent failure (also rated inadequate in the report published {})", e.published),
+        (true, true, Some(e)) => {
+            let mut s = String::from(
+                "both persistent failure (also rated inadequate in the report published ",
+            );
+            e.published.push_to(&mut s);
+            s.push_str(") and systemic failure (inadequate on every key judgement)");
+            s
+        }
+        (true, _, Some(e)) => {
+            let mut s =
+                String::from("persistent failure (also rated inadequate in the report published ");
+            e.published.push_to(&mut s);
+            s.push(')');
+            s
+        }
         _ => "systemic failure (inadequate on every key judgement)".to_string(),
     };
     vars.push(("failureKind", failure));
     let trust_since = input.status.as_ref().and_then(|s| s.trust_since);
     if let Some(t) = trust_since {
-        vars.push(("trustSince", t.to_string()));
+        vars.push(("trustSince", t.text()));
     }
 
     // Rows are validated against the decision code, so the row is always there.
@@ -425,13 +444,19 @@ fn explain(
     );
     let mut reasons = Vec::new();
     if let Some(r) = row {
-        let mut text = sentence(&render(&r.text, &vars));
+        let mut text = sentence(render(&r.text, &vars));
         if trust_since.is_some() {
             text.push(' ');
-            text.push_str(&sentence(&render(&rules.definitions.trust.text, &vars)));
+            text.push_str(&sentence(render(&rules.definitions.trust.text, &vars)));
         }
         reasons.push(Reason {
-            rule: format!("{}/row-{}", rs.id, r.row),
+            rule: {
+                let mut s = String::with_capacity(rs.id.len() + 6);
+                s.push_str(&rs.id);
+                s.push_str("/row-");
+                crate::write::write_int(&mut s, i64::from(r.row));
+                s
+            },
             text,
             source: output::source_ref(rules, &r.source),
         });
@@ -465,7 +490,7 @@ fn explain(
         .map(|r| {
             r.next_steps
                 .iter()
-                .map(|s| sentence(&render(s, &vars)))
+                .map(|s| sentence(render(s, &vars)))
                 .collect()
         })
         .unwrap_or_default();
@@ -507,10 +532,18 @@ fn explain(
 
 /// Capitalises a first ASCII letter, so "the council was..." reads as a sentence. (Names are
 /// shown as given; full Unicode case tables would add some 10 KB to the wasm module.)
-pub(crate) fn sentence(s: &str) -> String {
-    let mut out = s.to_string();
+pub(crate) fn sentence(s: String) -> String {
+    let mut out = s;
     if let Some(first) = out.get_mut(0..1) {
         first.make_ascii_uppercase();
     }
     out
 }
+
+crate::json_out!(CouncilAssessment, { ruleset: "ruleset", as_of: "asOf", council: "council",
+    status: "status", intervention: "intervention", intervention_title: "interventionTitle",
+    latest_inspection: "latestInspection", findings: "findings", dates: "dates",
+    reasons: "reasons", next_steps: "nextSteps", warnings: "warnings" });
+crate::json_out!(Findings, { persistent: "persistent", systemic: "systemic",
+    high_performing: "highPerforming", triggers: "triggers",
+    earlier_inadequate: "earlierInadequate", visit: "visit" });

@@ -4,8 +4,9 @@ use std::fmt;
 
 /// What kind of problem an [`Error`] reports. Serialised in `snake_case`
 /// (`"unknown_field"`), which is also the `code` a JavaScript caller sees.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum ErrorCode {
     /// The text is not JSON at all (or is nested too deeply).
     InvalidJson,
@@ -77,7 +78,8 @@ impl ErrorCode {
 pub struct Error(Box<ErrorDetail>);
 
 /// What an [`Error`] holds.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct ErrorDetail {
     pub code: ErrorCode,
     pub path: String,
@@ -91,6 +93,7 @@ impl std::ops::Deref for Error {
     }
 }
 
+#[cfg(feature = "serde")]
 impl serde::Serialize for Error {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         self.0.serialize(s)

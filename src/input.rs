@@ -3,7 +3,6 @@
 use crate::date::Date;
 use crate::error::{Error, ErrorCode};
 use crate::json::{FromJson, Json, Path};
-use serde::Serialize;
 
 /// At most this many inspections, visits, concerns or registered services in one input (SPEC §6).
 pub const MAX_ITEMS: usize = 1000;
@@ -12,8 +11,9 @@ pub const MAX_CHARS: usize = 200;
 
 /// An Ofsted grade. Accepts the snake_case ids and Ofsted's own wording in any case
 /// ("Requires improvement to be good").
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum Grade {
     Outstanding,
     Good,
@@ -31,6 +31,14 @@ impl Grade {
     /// assert_eq!(Grade::from_words("poor"), None);
     /// ```
     pub fn from_words(s: &str) -> Option<Grade> {
+        // The ids themselves, as most inputs give them, without normalising.
+        match s {
+            "outstanding" => return Some(Grade::Outstanding),
+            "good" => return Some(Grade::Good),
+            "requires_improvement" => return Some(Grade::RequiresImprovement),
+            "inadequate" => return Some(Grade::Inadequate),
+            _ => {}
+        }
         let norm: String = s
             .trim()
             .chars()
@@ -90,8 +98,9 @@ impl FromJson for Grade {
 }
 
 /// The Ofsted inspection framework.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum Framework {
     /// Single inspection framework, November 2013 to 2017.
     Sif,
@@ -100,8 +109,9 @@ pub enum Framework {
 }
 
 /// The key judgements of an inspection; `null` or absent where not given.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
 pub struct Judgements {
     pub help_and_protection: Option<Grade>,
     pub children_in_care: Option<Grade>,
@@ -124,8 +134,9 @@ impl Judgements {
 }
 
 /// One Ofsted inspection of a council's children's services.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
 pub struct Inspection {
     /// When the report was published: every rule counts from this date.
     pub published: Date,
@@ -151,16 +162,18 @@ impl Inspection {
 }
 
 /// The kind of an Ofsted visit between inspections.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum VisitKind {
     Monitoring,
     Focused,
 }
 
 /// What a monitoring visit found.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum Progress {
     Significant,
     Some,
@@ -168,8 +181,9 @@ pub enum Progress {
 }
 
 /// An Ofsted monitoring or focused visit.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
 pub struct Visit {
     pub date: Date,
     pub kind: VisitKind,
@@ -178,8 +192,9 @@ pub struct Visit {
 }
 
 /// The kind of a concern that can trigger an emergency inspection.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum ConcernKind {
     Whistleblower,
     PoorLeadership,
@@ -198,32 +213,36 @@ impl ConcernKind {
 }
 
 /// A concern raised about a council's children's services.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
 pub struct Concern {
     pub date: Date,
     pub kind: ConcernKind,
 }
 
 /// Which council.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
 pub struct Council {
     pub name: Option<String>,
     pub code: Option<String>,
 }
 
 /// Current arrangements for a council's children's services.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
 pub struct CouncilStatus {
     pub commissioner_appointed: Option<Date>,
     pub trust_since: Option<Date>,
 }
 
 /// The council assessment's input (SPEC §3.1).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
 pub struct CouncilInput {
     pub council: Option<Council>,
     pub as_of: Date,
@@ -235,8 +254,9 @@ pub struct CouncilInput {
 }
 
 /// What kind of organisation wants to sponsor.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum OrgKind {
     LocalAuthority,
     Charity,
@@ -271,8 +291,9 @@ impl OrgKind {
 }
 
 /// The organisation.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
 pub struct Organisation {
     pub name: Option<String>,
     pub kind: OrgKind,
@@ -281,16 +302,18 @@ pub struct Organisation {
 }
 
 /// A sponsoring council's own intervention status.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
 pub struct SponsorStatus {
     pub improvement_notice: Option<bool>,
     pub direction: Option<bool>,
 }
 
 /// The kind of an Ofsted-registered service.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum ProvisionKind {
     ChildrensHome,
     FosteringAgency,
@@ -300,8 +323,9 @@ pub enum ProvisionKind {
 }
 
 /// An Ofsted-registered service the organisation runs, with its latest grade.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
 pub struct Provision {
     pub kind: ProvisionKind,
     pub grade: Grade,
@@ -309,8 +333,9 @@ pub struct Provision {
 }
 
 /// The organisation's experience.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
 pub struct Experience {
     pub years_delivering_childrens_services: Option<f64>,
     pub leaders_with_dcs_experience: Option<u32>,
@@ -319,8 +344,9 @@ pub struct Experience {
 }
 
 /// The organisation's governance.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
 pub struct Governance {
     pub safeguarding_lead_on_board: Option<bool>,
     pub independent_board_members: Option<u32>,
@@ -329,24 +355,27 @@ pub struct Governance {
 }
 
 /// The organisation's finances.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
 pub struct Finances {
     pub annual_income_gbp: Option<f64>,
     pub reserves_months: Option<f64>,
 }
 
 /// Open regulatory matters.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
 pub struct Regulatory {
     pub open_enforcement_action: Option<bool>,
     pub open_charity_commission_inquiry: Option<bool>,
 }
 
 /// The sponsor assessment's input (SPEC §4.1).
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
 pub struct SponsorInput {
     pub as_of: Date,
     pub ruleset: Option<String>,
@@ -531,3 +560,16 @@ crate::json_struct!(SponsorInput, "an object", {
     as_of: req "asOf", ruleset: opt "ruleset", organisation: req "organisation",
     own_inspections: list "ownInspections", status: opt "status", experience: opt "experience",
     governance: opt "governance", finances: opt "finances", regulatory: opt "regulatory" });
+
+crate::json_out_enum!(Grade, { Grade::Outstanding => "outstanding", Grade::Good => "good",
+    Grade::RequiresImprovement => "requires_improvement", Grade::Inadequate => "inadequate" });
+crate::json_out!(Judgements, { help_and_protection: "helpAndProtection",
+    children_in_care: "childrenInCare", care_leavers: "careLeavers", leadership: "leadership" });
+crate::json_out!(Inspection, { published: "published", inspected: "inspected",
+    framework: "framework", overall: "overall", judgements: "judgements" });
+crate::json_out!(Visit, { date: "date", kind: "kind", progress: "progress",
+    priority_actions: "priorityActions" });
+crate::json_out!(Concern, { date: "date", kind: "kind" });
+crate::json_out!(Council, { name: "name", code: "code" });
+crate::json_out!(CouncilStatus, { commissioner_appointed: "commissionerAppointed",
+    trust_since: "trustSince" });

@@ -140,6 +140,15 @@ impl Parser<'_> {
         }
     }
 
+    fn eat_byte(&mut self, c: u8) -> bool {
+        if self.s.get(self.i) == Some(&c) {
+            self.i += 1;
+            true
+        } else {
+            false
+        }
+    }
+
     fn eat(&mut self, lit: &str) -> bool {
         if self.s[self.i..].starts_with(lit.as_bytes()) {
             self.i += lit.len();
@@ -175,7 +184,7 @@ impl Parser<'_> {
         self.i += 1;
         let mut items = Vec::new();
         self.ws();
-        if self.eat("]") {
+        if self.eat_byte(b']') {
             return Ok(Json::Arr(items));
         }
         loop {
@@ -183,10 +192,10 @@ impl Parser<'_> {
             let v = self.value(depth, &at.index(items.len()))?;
             items.push(v);
             self.ws();
-            if self.eat(",") {
+            if self.eat_byte(b',') {
                 continue;
             }
-            if self.eat("]") {
+            if self.eat_byte(b']') {
                 return Ok(Json::Arr(items));
             }
             return Err(self.syntax("expected \",\" or \"]\""));
@@ -198,7 +207,7 @@ impl Parser<'_> {
         self.i += 1;
         let mut fields: Vec<(String, Json)> = Vec::new();
         self.ws();
-        if self.eat("}") {
+        if self.eat_byte(b'}') {
             return Ok(Json::Obj(fields));
         }
         loop {
@@ -208,17 +217,17 @@ impl Parser<'_> {
             }
             let key = self.string()?;
             self.ws();
-            if !self.eat(":") {
+            if !self.eat_byte(b':') {
                 return Err(self.syntax("expected \":\" after a key"));
             }
             self.ws();
             let v = self.value(depth, &at.key(&key))?;
             fields.push((key, v));
             self.ws();
-            if self.eat(",") {
+            if self.eat_byte(b',') {
                 continue;
             }
-            if self.eat("}") {
+            if self.eat_byte(b'}') {
                 if let Some(dup) = duplicate_key(&fields) {
                     return Err(Error::new(
                         ErrorCode::DuplicateField,
@@ -241,13 +250,13 @@ impl Parser<'_> {
             }
             p.i - from
         };
-        self.eat("-");
-        if self.eat("0") {
+        self.eat_byte(b'-');
+        if self.eat_byte(b'0') {
             // A leading zero stands alone.
         } else if digits(self) == 0 {
             return Err(self.syntax("expected a digit"));
         }
-        if self.eat(".") && digits(self) == 0 {
+        if self.eat_byte(b'.') && digits(self) == 0 {
             return Err(self.syntax("expected a digit after \".\""));
         }
         if let Some(b'e' | b'E') = self.s.get(self.i) {
@@ -268,7 +277,14 @@ impl Parser<'_> {
 
     fn string(&mut self) -> Result<String, Error> {
         self.i += 1;
-        let mut out = String::new();
+        // Most strings hold no escape: copy them in one allocation of the exact size.
+        let start = self.i;
+        let end = start + crate::write::plain_len(self.s.get(start..).unwrap_or_default());
+        if self.s.get(end) == Some(&b'"') {
+            self.i = end + 1;
+            return Ok(String::from(self.text.get(start..end).unwrap_or_default()));
+        }
+        let mut out = String::with_capacity(end - start + 16);
         loop {
             let start = self.i;
             while let Some(&b) = self.s.get(self.i) {
@@ -643,11 +659,8 @@ fn missing(at: &Path, key: &str) -> Error {
 #[cold]
 #[inline(never)]
 fn unknown_key(at: &Path, key: &str, keys: &[&str]) -> Error {
-    let expected = keys
-        .iter()
-        .map(|k| format!("\"{k}\""))
-        .collect::<Vec<_>>()
-        .join(", ");
+    let quoted: Vec<String> = keys.iter().map(|k| format!("\"{k}\"")).collect();
+    let expected = crate::order::join(&quoted, ", ");
     Error::new(
         ErrorCode::UnknownField,
         at.key(key).render(),
@@ -658,11 +671,13 @@ fn unknown_key(at: &Path, key: &str, keys: &[&str]) -> Error {
     )
 }
 
-/// Implements [`FromJson`] for a fieldless enum from its snake_case names.
+/// Implements [`FromJson`] for a fieldless enum from its snake_case names, and
+/// [`crate::write::ToJson`] writing the same names.
 #[macro_export]
 #[doc(hidden)]
 macro_rules! json_enum {
-    ($ty:ty, $what:literal, { $($name:literal => $variant:expr),+ $(,)? }) => {
+    ($ty:ty, $what:literal, { $($name:literal => $variant:path),+ $(,)? }) => {
+        $crate::json_out_enum!($ty, { $($variant => $name),+ });
         impl $crate::json::FromJson for $ty {
             const EXPECTING: &'static str = $what;
             fn from_json(v: &$crate::json::Json, at: &$crate::json::Path) -> Result<Self, $crate::Error> {

@@ -30,6 +30,8 @@
 pub mod council;
 pub mod date;
 pub mod error;
+#[cfg(all(target_arch = "wasm32", feature = "wasm-api"))]
+pub mod heap;
 pub mod input;
 pub mod json;
 #[cfg(feature = "ofsted")]
@@ -41,8 +43,13 @@ pub mod ruleset;
 pub mod sponsor;
 #[cfg(all(target_arch = "wasm32", feature = "wasm-api"))]
 pub mod wasm;
+pub mod write;
 
 pub use council::{assess_council, CouncilAssessment};
+
+#[cfg(all(target_arch = "wasm32", feature = "wasm-api"))]
+#[global_allocator]
+static HEAP: heap::Heap = heap::Heap::new();
 pub use error::{Error, ErrorCode};
 pub use output::{KeyDate, Reason, RulesetRef, Warning};
 pub use ruleset::RulesetFile;

@@ -108,7 +108,7 @@ fn run_each<I, O>(
 ) -> Result<String, Error>
 where
     I: trust_eligibility::json::FromJson,
-    O: serde::Serialize,
+    O: trust_eligibility::write::ToJson,
 {
     let first = bytes.iter().find(|b| !b.is_ascii_whitespace());
     if first == Some(&b'[') {
@@ -124,17 +124,16 @@ where
     }
 }
 
-fn to_json<T: serde::Serialize>(value: &T, compact: bool) -> Result<String, Error> {
-    let text = if compact {
-        serde_json::to_string(value)
+fn to_json<T: trust_eligibility::write::ToJson + ?Sized>(
+    value: &T,
+    compact: bool,
+) -> Result<String, Error> {
+    let text = trust_eligibility::write::to_json(value);
+    Ok(if compact {
+        text
     } else {
-        serde_json::to_string_pretty(value)
-    };
-    text.map_err(|e| internal(&e))
-}
-
-fn internal(e: &dyn std::fmt::Display) -> Error {
-    Error::new(trust_eligibility::ErrorCode::InvalidValue, "", e)
+        trust_eligibility::write::pretty(&text)
+    })
 }
 
 fn main() -> ExitCode {

@@ -8,6 +8,11 @@
 
 use std::cmp::Ordering;
 
+/// Whether `n` items are already in order by `cmp` (one copy for every element type).
+fn in_order(n: usize, cmp: &dyn Fn(usize, usize) -> Ordering) -> bool {
+    (1..n).all(|i| cmp(i - 1, i) != Ordering::Greater)
+}
+
 /// The permutation that sorts `n` items stably by `cmp` (a bottom-up merge sort on indices).
 fn sorted_indices(n: usize, cmp: &dyn Fn(usize, usize) -> Ordering) -> Vec<usize> {
     let mut a: Vec<usize> = (0..n).collect();
@@ -48,7 +53,12 @@ fn sorted_indices(n: usize, cmp: &dyn Fn(usize, usize) -> Ordering) -> Vec<usize
 /// assert_eq!(v, [(0, 'd'), (1, 'b'), (2, 'a'), (2, 'c')]);
 /// ```
 pub fn sort_by<T: Clone>(items: &mut [T], cmp: impl Fn(&T, &T) -> Ordering) {
-    let order = sorted_indices(items.len(), &|i, j| cmp(&items[i], &items[j]));
+    let by_index = |i: usize, j: usize| cmp(&items[i], &items[j]);
+    // Histories usually arrive in date order: nothing to do, and nothing to allocate.
+    if in_order(items.len(), &by_index) {
+        return;
+    }
+    let order = sorted_indices(items.len(), &by_index);
     let sorted: Vec<T> = order.iter().map(|&i| items[i].clone()).collect();
     items.clone_from_slice(&sorted);
 }
@@ -77,16 +87,28 @@ pub fn number(x: f64) -> String {
     }
     let cents = (x.abs() * 100.0 + 0.5) as u64;
     let (whole, frac) = (cents / 100, cents % 100);
-    let digits = whole.to_string();
-    let mut out = String::new();
+    // The digits of the whole part, on the stack.
+    let mut buf = [0u8; 20];
+    let mut at = buf.len();
+    let mut w = whole;
+    loop {
+        at -= 1;
+        buf[at] = b'0' + (w % 10) as u8;
+        w /= 10;
+        if w == 0 {
+            break;
+        }
+    }
+    let digits = &buf[at..];
+    let mut out = String::with_capacity(32);
     if x < 0.0 && cents > 0 {
         out.push('-');
     }
-    for (i, ch) in digits.chars().enumerate() {
+    for (i, &ch) in digits.iter().enumerate() {
         if i > 0 && (digits.len() - i) % 3 == 0 && digits.len() > 4 {
             out.push(',');
         }
-        out.push(ch);
+        out.push(char::from(ch));
     }
     if frac > 0 {
         out.push('.');
@@ -94,6 +116,19 @@ pub fn number(x: f64) -> String {
         if frac % 10 > 0 {
             out.push(char::from(b'0' + (frac % 10) as u8));
         }
+    }
+    out
+}
+
+/// `items` joined by `sep` (one small copy of the code rather than the standard library's
+/// generic join for every element type).
+pub(crate) fn join<S: AsRef<str>>(items: &[S], sep: &str) -> String {
+    let mut out = String::new();
+    for (i, s) in items.iter().enumerate() {
+        if i > 0 {
+            out.push_str(sep);
+        }
+        out.push_str(s.as_ref());
     }
     out
 }
@@ -130,6 +165,7 @@ impl<T> Table<T> {
     }
 }
 
+#[cfg(feature = "serde")]
 impl<T: serde::Serialize> serde::Serialize for Table<T> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeMap;

@@ -2,11 +2,11 @@
 
 use crate::date::Date;
 use crate::ruleset::{render, Ruleset, RulesetFile, Source, Wording};
-use serde::Serialize;
 
 /// Which ruleset was applied, and whether by date or by request.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
 pub struct RulesetRef {
     pub id: String,
     pub title: String,
@@ -29,8 +29,9 @@ impl RulesetRef {
 }
 
 /// A key date and how many days it is from `asOf` (negative when past).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
 pub struct KeyDate {
     pub kind: String,
     pub date: Date,
@@ -38,8 +39,9 @@ pub struct KeyDate {
 }
 
 /// Why: the rule that fired, in words, with its source.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
 pub struct Reason {
     pub rule: String,
     pub text: String,
@@ -48,8 +50,9 @@ pub struct Reason {
 }
 
 /// Something the user should know that does not change the outcome.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
 pub struct Warning {
     pub code: String,
     pub text: String,
@@ -67,7 +70,7 @@ pub(crate) fn reason(
 ) -> Reason {
     Reason {
         rule: rule.to_string(),
-        text: crate::council::sentence(&render(&w.text, vars)),
+        text: crate::council::sentence(render(&w.text, vars)),
         source: source_ref(rules, &w.source),
     }
 }
@@ -83,7 +86,7 @@ pub(crate) fn warning(rules: &RulesetFile, code: &str, vars: &[(&str, String)]) 
     };
     Warning {
         code: code.to_string(),
-        text: crate::council::sentence(&render(template, vars)),
+        text: crate::council::sentence(render(template, vars)),
     }
 }
 
@@ -99,16 +102,22 @@ pub(crate) fn ruleset_warning(
     if named && outside {
         let to = rs
             .in_force_to
-            .map_or_else(|| " onward".to_string(), |t| format!(" to {t}"));
+            .map_or_else(|| " onward".to_string(), |t| " to ".to_string() + &t.text());
         out.push(warning(
             rules,
             "ruleset_not_in_force",
             &[
                 ("ruleset", rs.title.clone()),
-                ("inForceFrom", rs.in_force_from.to_string()),
+                ("inForceFrom", rs.in_force_from.text()),
                 ("inForceToText", to),
-                ("asOf", as_of.to_string()),
+                ("asOf", as_of.text()),
             ],
         ));
     }
 }
+
+crate::json_out!(RulesetRef, { id: "id", title: "title", in_force_from: "inForceFrom",
+    in_force_to: "inForceTo", chosen_by: "chosenBy" });
+crate::json_out!(KeyDate, { kind: "kind", date: "date", days_from_as_of: "daysFromAsOf" });
+crate::json_out!(Reason, { rule: "rule", text: "text", source: "source" });
+crate::json_out!(Warning, { code: "code", text: "text" });

@@ -6,28 +6,29 @@ use crate::date::Date;
 use crate::error::{Error, ErrorCode};
 use crate::json::{FromJson, Json, Path};
 use crate::order::Table;
-use serde::Serialize;
 use std::sync::OnceLock;
 
 /// The embedded default ruleset file, as JSON.
 pub const DEFAULT_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/rulesets.min.json"));
 
 /// A published source a rule rests on.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
 pub struct Source {
     pub title: String,
     pub url: String,
 }
 
 /// Which decision function (SPEC §3.2 or §3.3) a ruleset's data feeds.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub enum Decision {
     /// SPEC §3.2.
-    #[serde(rename = "announcement-2015")]
+    #[cfg_attr(feature = "serde", serde(rename = "announcement-2015"))]
     Announcement2015,
     /// SPEC §3.3.
-    #[serde(rename = "protocol-2016")]
+    #[cfg_attr(feature = "serde", serde(rename = "protocol-2016"))]
     Protocol2016,
 }
 
@@ -62,16 +63,18 @@ impl Decision {
 }
 
 /// A number with its source.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
 pub struct Param {
     pub value: i64,
     pub source: String,
 }
 
 /// The durations a council ruleset uses.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
 pub struct Parameters {
     pub improvement_window_months: Param,
     pub takeover_target_months: Param,
@@ -98,8 +101,9 @@ impl Parameters {
 }
 
 /// The wording of one row of a decision table.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
 pub struct Row {
     pub row: u32,
     pub intervention: String,
@@ -110,8 +114,9 @@ pub struct Row {
 }
 
 /// One ruleset: its dates, parameters and the wording of its rows.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
 pub struct Ruleset {
     pub id: String,
     pub decision: Decision,
@@ -132,16 +137,18 @@ impl Ruleset {
 }
 
 /// A text with its source.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
 pub struct Wording {
     pub source: String,
     pub text: String,
 }
 
 /// Wording of the definitions behind the findings (SPEC §3.4).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
 pub struct Definitions {
     pub persistent: Wording,
     pub systemic: Wording,
@@ -150,8 +157,9 @@ pub struct Definitions {
 }
 
 /// Wording of the warnings, keyed by warning code.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub struct WarningTexts {
     pub no_inspection: String,
     pub ignored_after_as_of: String,
@@ -161,8 +169,9 @@ pub struct WarningTexts {
 }
 
 /// Gate, readiness or condition (SPEC §4.2).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum Level {
     Gate,
     Readiness,
@@ -170,29 +179,32 @@ pub enum Level {
 }
 
 /// Whether a threshold comes from a published source or was chosen by this product.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum Basis {
     Sourced,
     Design,
 }
 
 /// One sponsor criterion's data.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
 pub struct Criterion {
     pub id: String,
     pub level: Level,
     pub applies_to: Vec<crate::input::OrgKind>,
     pub basis: Basis,
     pub source: String,
-    #[serde(serialize_with = "whole_numbers_as_integers")]
+    #[cfg_attr(feature = "serde", serde(serialize_with = "whole_numbers_as_integers"))]
     pub params: Table<f64>,
     pub title: String,
     pub threshold: String,
     pub what_to_do: String,
 }
 
+#[cfg(feature = "serde")]
 /// Writes `10000000.0` as `10000000`, as JavaScript does, so native and wasm output agree.
 fn whole_numbers_as_integers<S: serde::Serializer>(
     map: &Table<f64>,
@@ -211,8 +223,9 @@ fn whole_numbers_as_integers<S: serde::Serializer>(
 }
 
 /// The sponsor criteria and route names.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
 pub struct SponsorRules {
     pub source: String,
     pub criteria: Vec<Criterion>,
@@ -220,8 +233,9 @@ pub struct SponsorRules {
 }
 
 /// The whole ruleset file: sources, rulesets, definitions, warnings and sponsor criteria.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
 pub struct RulesetFile {
     pub format: u32,
     pub sources: Table<Source>,
@@ -356,12 +370,13 @@ impl RulesetFile {
                 format_args!("format {} is not supported (expected 1)", self.format),
             ));
         }
-        let source = |key: &str, path: String| -> Result<(), Error> {
+        // Paths are written only for an error: validating the default must cost little.
+        let source = |key: &str, path: &dyn Fn() -> String| -> Result<(), Error> {
             if self.sources.contains_key(key) {
                 Ok(())
             } else {
                 Err(invalid(
-                    path,
+                    path(),
                     format_args!("names source \"{key}\", which is not in \"sources\""),
                 ))
             }
@@ -380,11 +395,11 @@ impl RulesetFile {
                     format_args!("\"{}\" is used by two rulesets", rs.id),
                 ));
             }
-            source(&rs.source, format!("{at}.source"))?;
-            template(&rs.summary, format!("{at}.summary"))?;
+            source(&rs.source, &|| format!("{at}.source"))?;
+            template(&rs.summary, &|| format!("{at}.summary"))?;
             for (name, p) in rs.parameters.named() {
                 let path = format!("{at}.parameters.{name}");
-                source(&p.source, format!("{path}.source"))?;
+                source(&p.source, &|| format!("{path}.source"))?;
                 let months = if name.ends_with("Years") {
                     p.value.saturating_mul(12)
                 } else {
@@ -432,10 +447,10 @@ impl RulesetFile {
                         ),
                     ));
                 }
-                source(&row.source, format!("{rp}.source"))?;
-                template(&row.text, format!("{rp}.text"))?;
+                source(&row.source, &|| format!("{rp}.source"))?;
+                template(&row.text, &|| format!("{rp}.text"))?;
                 for (k, s) in row.next_steps.iter().enumerate() {
-                    template(s, format!("{rp}.nextSteps[{k}]"))?;
+                    template(s, &|| format!("{rp}.nextSteps[{k}]"))?;
                 }
             }
             if let Some(to) = rs.in_force_to {
@@ -473,8 +488,8 @@ impl RulesetFile {
             ("highPerforming", &self.definitions.high_performing),
             ("trust", &self.definitions.trust),
         ] {
-            source(&w.source, format!("definitions.{name}.source"))?;
-            template(&w.text, format!("definitions.{name}.text"))?;
+            source(&w.source, &|| format!("definitions.{name}.source"))?;
+            template(&w.text, &|| format!("definitions.{name}.text"))?;
         }
         let w = &self.warnings;
         for (name, t) in [
@@ -484,9 +499,9 @@ impl RulesetFile {
             ("stale_inspection", &w.stale_inspection),
             ("ruleset_not_in_force", &w.ruleset_not_in_force),
         ] {
-            template(t, format!("warnings.{name}"))?;
+            template(t, &|| format!("warnings.{name}"))?;
         }
-        source(&self.sponsor.source, "sponsor.source".into())?;
+        source(&self.sponsor.source, &|| "sponsor.source".into())?;
         if self.sponsor.criteria.len() != CRITERIA.len() {
             return Err(invalid(
                 "sponsor.criteria",
@@ -511,7 +526,7 @@ impl RulesetFile {
                     format_args!("\"{}\" appears twice", c.id),
                 ));
             }
-            source(&c.source, format!("{at}.source"))?;
+            source(&c.source, &|| format!("{at}.source"))?;
             for need in *needs {
                 match c.params.get(need) {
                     None => {
@@ -544,9 +559,9 @@ impl RulesetFile {
                     format_args!("is not a parameter of {}", c.id),
                 ));
             }
-            template(&c.title, format!("{at}.title"))?;
-            template(&c.threshold, format!("{at}.threshold"))?;
-            template(&c.what_to_do, format!("{at}.whatToDo"))?;
+            template(&c.title, &|| format!("{at}.title"))?;
+            template(&c.threshold, &|| format!("{at}.threshold"))?;
+            template(&c.what_to_do, &|| format!("{at}.whatToDo"))?;
         }
         for route in ROUTES {
             if !self.sponsor.routes.contains_key(route) {
@@ -614,11 +629,12 @@ impl RulesetFile {
     }
 
     fn ids(&self) -> String {
-        self.rulesets
+        let quoted: Vec<String> = self
+            .rulesets
             .iter()
             .map(|r| format!("\"{}\"", r.id))
-            .collect::<Vec<_>>()
-            .join(", ")
+            .collect();
+        crate::order::join(&quoted, ", ")
     }
 
     /// A source by key; `None` for the "design" pseudo-source.
@@ -665,15 +681,15 @@ fn default_value() -> Result<Json, Error> {
 }
 
 /// Checks that a template only uses known `{placeholders}`.
-fn template(text: &str, path: String) -> Result<(), Error> {
+fn template(text: &str, path: &dyn Fn() -> String) -> Result<(), Error> {
     let mut rest = text;
     while let Some((_, after)) = rest.split_once('{') {
         let Some((name, tail)) = after.split_once('}') else {
-            return Err(invalid(path, "has a \"{\" with no closing \"}\""));
+            return Err(invalid(path(), "has a \"{\" with no closing \"}\""));
         };
         if !PLACEHOLDERS.contains(&name) {
             return Err(invalid(
-                path,
+                path(),
                 format_args!("uses {{{name}}}, which is not a value the checker fills in"),
             ));
         }
@@ -743,3 +759,29 @@ crate::json_struct!(SponsorRules, "an object", { source: req "source", criteria:
 crate::json_struct!(RulesetFile, "a ruleset file (an object)", {
     format: req "format", sources: req "sources", rulesets: req "rulesets", definitions: req "definitions",
     warnings: req "warnings", sponsor: req "sponsor" });
+
+crate::json_out!(Source, { title: "title", url: "url" });
+crate::json_out!(Param, { value: "value", source: "source" });
+crate::json_out!(Parameters, { improvement_window_months: "improvementWindowMonths",
+    takeover_target_months: "takeoverTargetMonths",
+    commissioner_review_months: "commissionerReviewMonths",
+    persistent_window_years: "persistentWindowYears",
+    high_performing_window_years: "highPerformingWindowYears",
+    stale_after_years: "staleAfterYears" });
+crate::json_out!(Row, { row: "row", intervention: "intervention", title: "title",
+    source: "source", text: "text", next_steps: "nextSteps" });
+crate::json_out!(Ruleset, { id: "id", decision: "decision", title: "title",
+    in_force_from: "inForceFrom", in_force_to: "inForceTo", summary: "summary",
+    source: "source", parameters: "parameters", rows: "rows" });
+crate::json_out!(Wording, { source: "source", text: "text" });
+crate::json_out!(Definitions, { persistent: "persistent", systemic: "systemic",
+    high_performing: "highPerforming", trust: "trust" });
+crate::json_out!(WarningTexts, { no_inspection: "no_inspection",
+    ignored_after_as_of: "ignored_after_as_of", systemic_not_assessed: "systemic_not_assessed",
+    stale_inspection: "stale_inspection", ruleset_not_in_force: "ruleset_not_in_force" });
+crate::json_out!(Criterion, { id: "id", level: "level", applies_to: "appliesTo",
+    basis: "basis", source: "source", params: "params", title: "title",
+    threshold: "threshold", what_to_do: "whatToDo" });
+crate::json_out!(SponsorRules, { source: "source", criteria: "criteria", routes: "routes" });
+crate::json_out!(RulesetFile, { format: "format", sources: "sources", rulesets: "rulesets",
+    definitions: "definitions", warnings: "warnings", sponsor: "sponsor" });

@@ -8,11 +8,12 @@ use crate::input::{Grade, Inspection, OrgKind, SponsorInput};
 use crate::order::{number as num, sort_by};
 use crate::output::{self, RulesetRef, Warning};
 use crate::ruleset::{render, Basis, Criterion, Level, RulesetFile, Source};
-use serde::Serialize;
+use crate::write::int_text;
 
 /// The overall answer (SPEC §4.3).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum Status {
     Eligible,
     EligibleWithConditions,
@@ -21,8 +22,9 @@ pub enum Status {
 }
 
 /// One criterion's result.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
 pub struct CriterionResult {
     pub id: String,
     pub level: Level,
@@ -41,16 +43,18 @@ pub struct CriterionResult {
 }
 
 /// The organisation, as assessed.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
 pub struct OrganisationRef {
     pub name: Option<String>,
     pub kind: OrgKind,
 }
 
 /// What the sponsor assessment found.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
 pub struct SponsorAssessment {
     pub ruleset: RulesetRef,
     pub as_of: Date,
@@ -117,8 +121,8 @@ pub fn assess_sponsor(
             "ignored_after_as_of",
             &[
                 ("item", item.to_string()),
-                ("date", date.to_string()),
-                ("asOf", as_of.to_string()),
+                ("date", date.text()),
+                ("asOf", as_of.text()),
             ],
         ));
     }
@@ -194,6 +198,15 @@ pub fn assess_sponsor(
     })
 }
 
+/// Text pieces joined, without the formatting machinery (evidence is written on every call).
+fn cat(parts: &[&str]) -> String {
+    let mut s = String::with_capacity(parts.iter().map(|p| p.len()).sum());
+    for p in parts {
+        s.push_str(p);
+    }
+    s
+}
+
 fn yes_no(b: bool) -> &'static str {
     if b {
         "yes"
@@ -217,30 +230,33 @@ fn evaluate(rules: &RulesetFile, c: &Criterion, kind: OrgKind, f: &Facts) -> Cri
     let applies = c.applies_to.contains(&kind);
     let input = f.input;
     let org = &input.organisation;
-    let exp = input.experience.clone().unwrap_or_default();
-    let gov = input.governance.clone().unwrap_or_default();
-    let fin = input.finances.clone().unwrap_or_default();
-    let reg = input.regulatory.clone().unwrap_or_default();
-    let status = input.status.clone().unwrap_or_default();
+    // Absent sections read as their defaults (nothing met), borrowed rather than copied.
+    let (exp0, gov0, fin0, reg0, status0) = Default::default();
+    let exp: &crate::input::Experience = input.experience.as_ref().unwrap_or(&exp0);
+    let gov: &crate::input::Governance = input.governance.as_ref().unwrap_or(&gov0);
+    let fin: &crate::input::Finances = input.finances.as_ref().unwrap_or(&fin0);
+    let reg: &crate::input::Regulatory = input.regulatory.as_ref().unwrap_or(&reg0);
+    let status: &crate::input::SponsorStatus = input.status.as_ref().unwrap_or(&status0);
     let latest = f.own.last().copied();
 
     let (met, evidence) = match c.id.as_str() {
         "not_for_profit" => {
             let nfp = org.not_for_profit.unwrap_or(false);
-            (nfp, format!("Not for profit: {}", yes_no(nfp)))
+            (nfp, cat(&["Not for profit: ", yes_no(nfp)]))
         }
         "la_rated_good" => match latest {
             Some(l) => (
                 l.overall.is_good_or_better(),
-                format!(
-                    "Latest own inspection, published {}: {}",
-                    l.published,
-                    l.overall.words()
-                ),
+                cat(&[
+                    "Latest own inspection, published ",
+                    &l.published.text(),
+                    ": ",
+                    l.overall.words(),
+                ]),
             ),
             None => (
                 false,
-                format!("No own inspection published on or before {}", f.as_of),
+                cat(&["No own inspection published on or before ", &f.as_of.text()]),
             ),
         },
         "la_not_in_intervention" => {
@@ -248,11 +264,12 @@ fn evaluate(rules: &RulesetFile, c: &Criterion, kind: OrgKind, f: &Facts) -> Cri
             let direction = status.direction.unwrap_or(false);
             (
                 !notice && !direction,
-                format!(
-                    "Improvement notice: {}; statutory direction: {}",
+                cat(&[
+                    "Improvement notice: ",
                     yes_no(notice),
-                    yes_no(direction)
-                ),
+                    "; statutory direction: ",
+                    yes_no(direction),
+                ]),
             )
         }
         "la_no_recent_inadequate" => {
@@ -267,16 +284,19 @@ fn evaluate(rules: &RulesetFile, c: &Criterion, kind: OrgKind, f: &Facts) -> Cri
                 Some(b) => {
                     owned.push((
                         "eligibleFrom",
-                        b.published.add_years(years).add_days(1).to_string(),
+                        b.published.add_years(years).add_days(1).text(),
                     ));
                     (
                         false,
-                        format!("Rated inadequate in the report published {}", b.published),
+                        cat(&[
+                            "Rated inadequate in the report published ",
+                            &b.published.text(),
+                        ]),
                     )
                 }
                 None => (
                     true,
-                    format!("No inadequate report published on or after {since}"),
+                    cat(&["No inadequate report published on or after ", &since.text()]),
                 ),
             }
         }
@@ -285,28 +305,32 @@ fn evaluate(rules: &RulesetFile, c: &Criterion, kind: OrgKind, f: &Facts) -> Cri
             match latest {
                 Some(l) => (
                     l.published >= since,
-                    format!(
-                        "Latest own inspection published {} (the threshold is on or after {since})",
-                        l.published
-                    ),
+                    cat(&[
+                        "Latest own inspection published ",
+                        &l.published.text(),
+                        " (the threshold is on or after ",
+                        &since.text(),
+                        ")",
+                    ]),
                 ),
                 None => (false, "No own inspection".to_string()),
             }
         }
         "based_in_england" => {
             let b = org.based_in_england.unwrap_or(false);
-            (b, format!("Based in England: {}", yes_no(b)))
+            (b, cat(&["Based in England: ", yes_no(b)]))
         }
         "no_enforcement" => {
             let action = reg.open_enforcement_action.unwrap_or(false);
             let inquiry = reg.open_charity_commission_inquiry.unwrap_or(false);
             (
                 !action && !inquiry,
-                format!(
-                    "Open enforcement action: {}; open Charity Commission inquiry: {}",
+                cat(&[
+                    "Open enforcement action: ",
                     yes_no(action),
-                    yes_no(inquiry)
-                ),
+                    "; open Charity Commission inquiry: ",
+                    yes_no(inquiry),
+                ]),
             )
         }
         "experience_years" => {
@@ -314,11 +338,11 @@ fn evaluate(rules: &RulesetFile, c: &Criterion, kind: OrgKind, f: &Facts) -> Cri
             let need = param("minYears");
             owned.push((
                 "shortfall",
-                format!("{} more year(s)", num((need - have).max(0.0))),
+                cat(&[&num((need - have).max(0.0)), " more year(s)"]),
             ));
             (
                 have >= need,
-                format!("{} year(s) delivering children's services", num(have)),
+                cat(&[&num(have), " year(s) delivering children's services"]),
             )
         }
         "registered_provision" => {
@@ -335,10 +359,14 @@ fn evaluate(rules: &RulesetFile, c: &Criterion, kind: OrgKind, f: &Facts) -> Cri
             let evidence = if f.provision.is_empty() {
                 "No Ofsted-registered services".to_string()
             } else {
-                format!(
-                    "{} Ofsted-registered service(s): {good} good or outstanding, {bad} inadequate",
-                    f.provision.len()
-                )
+                cat(&[
+                    &int_text(f.provision.len() as i64),
+                    " Ofsted-registered service(s): ",
+                    &int_text(good as i64),
+                    " good or outstanding, ",
+                    &int_text(bad as i64),
+                    " inadequate",
+                ])
             };
             (good >= 1 && bad == 0, evidence)
         }
@@ -346,10 +374,10 @@ fn evaluate(rules: &RulesetFile, c: &Criterion, kind: OrgKind, f: &Facts) -> Cri
             let have = f64::from(exp.leaders_with_dcs_experience.unwrap_or(0));
             (
                 have >= param("minLeaders"),
-                format!(
-                    "{} leader(s) with director of children's services or commissioner experience",
-                    num(have)
-                ),
+                cat(&[
+                    &num(have),
+                    " leader(s) with director of children's services or commissioner experience",
+                ]),
             )
         }
         "social_workers" => {
@@ -358,7 +386,7 @@ fn evaluate(rules: &RulesetFile, c: &Criterion, kind: OrgKind, f: &Facts) -> Cri
             owned.push(("shortfall", num((need - have).max(0.0))));
             (
                 have >= need,
-                format!("{} qualified social worker(s)", num(have)),
+                cat(&[&num(have), " qualified social worker(s)"]),
             )
         }
         "safeguarding_board" => {
@@ -381,13 +409,15 @@ fn evaluate(rules: &RulesetFile, c: &Criterion, kind: OrgKind, f: &Facts) -> Cri
                 .filter(|(ok, _)| !ok)
                 .map(|(_, w)| *w)
                 .collect();
-            owned.push(("missing", missing.join(", ")));
-            let evidence = format!(
-                "Safeguarding lead on the board: {}; conflict of interest policy: {}; whistle-blowing policy: {}",
+            owned.push(("missing", crate::order::join(&missing, ", ")));
+            let evidence = cat(&[
+                "Safeguarding lead on the board: ",
                 yes_no(parts[0].0),
+                "; conflict of interest policy: ",
                 yes_no(parts[1].0),
-                yes_no(parts[2].0)
-            );
+                "; whistle-blowing policy: ",
+                yes_no(parts[2].0),
+            ]);
             (missing.is_empty(), evidence)
         }
         "independent_board" => {
@@ -396,7 +426,7 @@ fn evaluate(rules: &RulesetFile, c: &Criterion, kind: OrgKind, f: &Facts) -> Cri
             owned.push(("shortfall", num((need - have).max(0.0))));
             (
                 have >= need,
-                format!("{} independent board member(s)", num(have)),
+                cat(&[&num(have), " independent board member(s)"]),
             )
         }
         "financial_capacity" => {
@@ -405,27 +435,33 @@ fn evaluate(rules: &RulesetFile, c: &Criterion, kind: OrgKind, f: &Facts) -> Cri
             let (min_income, min_reserves) = (param("minIncomeGbp"), param("minReservesMonths"));
             let mut missing = Vec::new();
             if income < min_income {
-                missing.push(format!(
-                    "annual income of at least £{} (yours is £{})",
-                    num(min_income),
-                    num(income)
-                ));
+                missing.push(cat(&[
+                    "annual income of at least £",
+                    &num(min_income),
+                    " (yours is £",
+                    &num(income),
+                    ")",
+                ]));
             }
             if reserves < min_reserves {
-                missing.push(format!(
-                    "reserves of at least {} months (yours cover {})",
-                    num(min_reserves),
-                    num(reserves)
-                ));
+                missing.push(cat(&[
+                    "reserves of at least ",
+                    &num(min_reserves),
+                    " months (yours cover ",
+                    &num(reserves),
+                    ")",
+                ]));
             }
-            owned.push(("missing", missing.join(" and ")));
+            owned.push(("missing", crate::order::join(&missing, " and ")));
             (
                 missing.is_empty(),
-                format!(
-                    "Annual income £{}; reserves {} month(s)",
-                    num(income),
-                    num(reserves)
-                ),
+                cat(&[
+                    "Annual income £",
+                    &num(income),
+                    "; reserves ",
+                    &num(reserves),
+                    " month(s)",
+                ]),
             )
         }
         // Ruleset validation admits only the ids above.
@@ -433,7 +469,7 @@ fn evaluate(rules: &RulesetFile, c: &Criterion, kind: OrgKind, f: &Facts) -> Cri
     };
     let threshold = render(&c.threshold, &owned);
     let (met, evidence, what_to_do) = if applies {
-        let todo = (!met).then(|| crate::council::sentence(&render(&c.what_to_do, &owned)));
+        let todo = (!met).then(|| crate::council::sentence(render(&c.what_to_do, &owned)));
         (Some(met), Some(evidence), todo)
     } else {
         (None, None, None)
@@ -450,3 +486,14 @@ fn evaluate(rules: &RulesetFile, c: &Criterion, kind: OrgKind, f: &Facts) -> Cri
         what_to_do,
     }
 }
+
+crate::json_out_enum!(Status, { Status::Eligible => "eligible",
+    Status::EligibleWithConditions => "eligible_with_conditions",
+    Status::NotYetReady => "not_yet_ready", Status::Ineligible => "ineligible" });
+crate::json_out!(CriterionResult, { id: "id", level: "level", title: "title", met: "met",
+    evidence: "evidence", threshold: "threshold", basis: "basis", source: "source",
+    what_to_do: "whatToDo" });
+crate::json_out!(OrganisationRef, { name: "name", kind: "kind" });
+crate::json_out!(SponsorAssessment, { ruleset: "ruleset", as_of: "asOf",
+    organisation: "organisation", status: "status", routes: "routes", criteria: "criteria",
+    next_steps: "nextSteps", warnings: "warnings" });

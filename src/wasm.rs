@@ -8,8 +8,8 @@
 
 use crate::input::{CouncilInput, SponsorInput};
 use crate::json::{FromJson, Json, Path};
+use crate::write::ToJson;
 use crate::{assess_council, assess_sponsor, Error, ErrorCode, RulesetFile};
-use serde::Serialize;
 use std::borrow::Cow;
 use wasm_bindgen::prelude::*;
 
@@ -17,8 +17,29 @@ use wasm_bindgen::prelude::*;
 const TYPES: &str = include_str!("wasm.d.ts");
 
 #[wasm_bindgen(inline_js = r#"
+// Whether JSON.stringify would meet no NaN, Infinity or BigInt in `v`: exact for plain data
+// (plain objects, arrays, primitives); anything else (toJSON, boxed numbers, class
+// instances) answers false, so the careful replacer decides.
+function plainFinite(v) {
+  if (typeof v === "number") return Number.isFinite(v);
+  if (typeof v !== "object" || v === null) return typeof v !== "bigint";
+  if (typeof v.toJSON === "function") return false;
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) if (!plainFinite(v[i])) return false;
+    return true;
+  }
+  const proto = Object.getPrototypeOf(v);
+  if (proto !== Object.prototype && proto !== null) return false;
+  for (const k of Object.keys(v)) if (!plainFinite(v[k])) return false;
+  return true;
+}
 export function toJson(value) {
   if (value === undefined) return undefined;
+  // Fast path: plain JSON.stringify. Only NaN and Infinity turn into null there (a BigInt
+  // throws), so text without null, or plain data holding no such number, is the careful text.
+  let text;
+  try { text = JSON.stringify(value); } catch (_) { text = undefined; }
+  if (typeof text === "string" && (!text.includes("null") || plainFinite(value))) return text;
   return JSON.stringify(value, (key, v) =>
     typeof v === "number" && !Number.isFinite(v) ? "\u0000\u0001non-finite:" + String(v)
     : typeof v === "bigint" ? "\u0000\u0001non-finite:" + String(v) + "n" : v);
@@ -50,7 +71,14 @@ fn throw(e: Error) -> JsValue {
 fn read(value: &JsValue) -> Result<Json, Error> {
     match to_json_text(value) {
         Ok(Some(text)) => crate::json::parse(&text).map(|mut v| {
-            crate::json::mark_non_finite(&mut v);
+            // JSON.stringify writes the marker's control characters as \u escapes; only text
+            // holding them can hold a marked number.
+            const MARK: &[u8] = b"\\u0000\\u0001non-finite:";
+            let b = text.as_bytes();
+            let marked = (0..b.len()).any(|i| b[i] == b'\\' && b[i..].starts_with(MARK));
+            if marked {
+                crate::json::mark_non_finite(&mut v);
+            }
             v
         }),
         Ok(None) => Err(Error::new(ErrorCode::InvalidType, "", "expected an object, found undefined")),
@@ -62,13 +90,11 @@ fn read(value: &JsValue) -> Result<Json, Error> {
     }
 }
 
-fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
+fn to_js<T: ToJson + ?Sized>(value: &T) -> JsValue {
     // One allocation for a typical result (about 1.6 KB) rather than repeated growth.
-    let mut buf = Vec::with_capacity(4096);
-    serde_json::to_writer(&mut buf, value)
-        .map_err(|e| throw(Error::new(ErrorCode::InvalidValue, "", e)))?;
-    // serde_json writes UTF-8 only.
-    Ok(from_json_text(&String::from_utf8_lossy(&buf)))
+    let mut buf = String::with_capacity(4096);
+    value.write_json(&mut buf);
+    from_json_text(&buf)
 }
 
 /// The rulesets to use: the embedded default, or `overrides` merged onto it.
@@ -93,7 +119,7 @@ fn input<T: FromJson>(value: &JsValue) -> Result<T, JsValue> {
 pub fn assess_council_js(input_value: JsValue, rulesets: JsValue) -> Result<JsValue, JsValue> {
     let rules = rules(&rulesets)?;
     let input: CouncilInput = input(&input_value)?;
-    to_js(&assess_council(&input, &rules).map_err(throw)?)
+    Ok(to_js(&assess_council(&input, &rules).map_err(throw)?))
 }
 
 /// Assesses many councils at once; an invalid item throws with its index in the path (`[3].asOf`).
@@ -101,11 +127,18 @@ pub fn assess_council_js(input_value: JsValue, rulesets: JsValue) -> Result<JsVa
 pub fn assess_councils_js(inputs: JsValue, rulesets: JsValue) -> Result<JsValue, JsValue> {
     let rules = rules(&rulesets)?;
     let inputs: Vec<CouncilInput> = input(&inputs)?;
-    let mut out = Vec::with_capacity(inputs.len());
+    // Each answer is written as soon as it is made: one buffer, no list of answers.
+    let mut buf = String::with_capacity(2048 * inputs.len() + 2);
+    buf.push('[');
     for (i, one) in inputs.iter().enumerate() {
-        out.push(assess_council(one, &rules).map_err(|e| throw(e.within(&format!("[{i}]"))))?);
+        if i > 0 {
+            buf.push(',');
+        }
+        let out = assess_council(one, &rules).map_err(|e| throw(e.within(&format!("[{i}]"))))?;
+        out.write_json(&mut buf);
     }
-    to_js(&out)
+    buf.push(']');
+    Ok(from_json_text(&buf))
 }
 
 /// Assesses a would-be sponsor (SPEC §4).
@@ -113,12 +146,12 @@ pub fn assess_councils_js(inputs: JsValue, rulesets: JsValue) -> Result<JsValue,
 pub fn assess_sponsor_js(input_value: JsValue, rulesets: JsValue) -> Result<JsValue, JsValue> {
     let rules = rules(&rulesets)?;
     let input: SponsorInput = input(&input_value)?;
-    to_js(&assess_sponsor(&input, &rules).map_err(throw)?)
+    Ok(to_js(&assess_sponsor(&input, &rules).map_err(throw)?))
 }
 
 /// The rulesets in force (with overrides applied, when given): ids, dates, parameters,
 /// wording, sponsor criteria and sources. Pages read every rule's wording from here.
 #[wasm_bindgen(js_name = rulesets, skip_typescript)]
 pub fn rulesets_js(rulesets: JsValue) -> Result<JsValue, JsValue> {
-    to_js(&*rules(&rulesets)?)
+    Ok(to_js(&*rules(&rulesets)?))
 }

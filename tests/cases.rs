@@ -10,6 +10,11 @@ use common::{cases, check_error, check_output, Case};
 use serde_json::Value;
 use trust_eligibility::{input, parse, Error, RulesetFile};
 
+/// An answer as the CLI and wasm write it (src/write.rs), read back as a JSON value.
+fn value<T: trust_eligibility::write::ToJson>(answer: &T) -> Value {
+    serde_json::from_str(&trust_eligibility::write::to_json(answer)).unwrap()
+}
+
 /// Runs a case through the library, as the CLI and wasm do.
 fn run(case: &Case) -> Result<Value, Error> {
     let text = case.text();
@@ -17,29 +22,24 @@ fn run(case: &Case) -> Result<Value, Error> {
     match case.kind.as_str() {
         "council" => {
             let i: input::CouncilInput = parse::from_json(&text)?;
-            Ok(serde_json::to_value(trust_eligibility::assess_council(&i, default)?).unwrap())
+            Ok(value(&trust_eligibility::assess_council(&i, default)?))
         }
         "councils" => {
             let items: Vec<input::CouncilInput> = parse::from_json(&text)?;
             let mut out = Vec::new();
             for (n, i) in items.iter().enumerate() {
-                out.push(
-                    serde_json::to_value(
-                        trust_eligibility::assess_council(i, default)
-                            .map_err(|e| e.within(&format!("[{n}]")))?,
-                    )
-                    .unwrap(),
-                );
+                out.push(value(
+                    &trust_eligibility::assess_council(i, default)
+                        .map_err(|e| e.within(&format!("[{n}]")))?,
+                ));
             }
             Ok(Value::Array(out))
         }
         "sponsor" => {
             let i: input::SponsorInput = parse::from_json(&text)?;
-            Ok(serde_json::to_value(trust_eligibility::assess_sponsor(&i, default)?).unwrap())
+            Ok(value(&trust_eligibility::assess_sponsor(&i, default)?))
         }
-        "rulesetOverride" => {
-            Ok(serde_json::to_value(RulesetFile::override_from_json(&text)?).unwrap())
-        }
+        "rulesetOverride" => Ok(value(&RulesetFile::override_from_json(&text)?)),
         other => panic!("case {:?}: unknown kind {other}", case.name),
     }
 }

@@ -229,6 +229,14 @@ fn non_finite_numbers_are_invalid_values_at_their_path() {
     let input = js(r#"{"asOf": "2017-06-01"}"#);
     set(&input, "inspections", &JsValue::from_f64(f64::INFINITY));
     assert_eq!(council(&input), pair("invalid_value", "inspections"));
+    // Beside a real null (the boundary's fast path then looks for such numbers itself).
+    let input = js(r#"{"asOf": "2017-06-01", "inspections": [], "council": {"name": null}}"#);
+    set(
+        &get(&input, "council"),
+        "code",
+        &JsValue::from_f64(f64::NEG_INFINITY),
+    );
+    assert_eq!(council(&input), pair("invalid_value", "council.code"));
     // In a ruleset override, NaN is an invalid ruleset at its path.
     let patch = js(
         r#"{"rulesets": [{"id": "announcement-2015", "parameters": {"improvementWindowMonths": {}}}]}"#,
