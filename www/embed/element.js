@@ -1,11 +1,12 @@
 // <trust-eligibility-check journey="sponsor|council">: the checker as a custom element, for any
-// page, from one tag:
+// page, from one tag (embed/trust-eligibility-check.js, the address hosts use, loads the build of
+// this module: dist/trust-eligibility-check.js, see www/build-js.mjs):
 //
 //   <script type="module" src="https://CHECKER/embed/trust-eligibility-check.js"></script>
 //   <trust-eligibility-check journey="council"></trust-eligibility-check>
 //
 // The journey runs in the element's shadow root, styled by one stylesheet of its own
-// (govuk/embed.css: GOV.UK Frontend, app.css, embed/element.css), so the host's CSS cannot
+// (dist/embed.css: the GOV.UK Frontend styles the pages use, app.css, embed/element.css), so the host's CSS cannot
 // reach in and the element's cannot reach out. Without `journey` it shows the whole checker
 // (its start page, then the choice of journey). Pages change inside the element: the host's
 // address and history are left alone. Answers are saved in the host origin's localStorage, as
@@ -17,6 +18,7 @@
 // stylesheets are ignored by Chromium, those of the document apply inside.)
 import { createApp } from "../js/app.js";
 
+// The site's root: this module is built into dist/, one level under it (as is its source, in embed/).
 const base = new URL("../", import.meta.url);
 const JOURNEYS = ["council", "sponsor"];
 const LABEL = "Check children's services intervention and trust sponsorship";
@@ -33,7 +35,7 @@ export class TrustEligibilityCheck extends HTMLElement {
     }
     const link = document.createElement("link");
     link.rel = "stylesheet";
-    link.href = new URL("govuk/embed.css", base).href;
+    link.href = new URL("dist/embed.css", base).href;
     const wrapper = document.createElement("section");
     wrapper.className = "govuk-template__body js-enabled govuk-frontend-supported app-embed";
     wrapper.setAttribute("aria-label", LABEL);

@@ -23,4 +23,4 @@ if (window.parent !== window) {
     window.parent.postMessage({ type: "trust-eligibility:height", height }, target);
   }).observe(document.documentElement);
 }
-registerServiceWorker(new URL("../", import.meta.url));
+registerServiceWorker(new URL("../", import.meta.url), { afterLoad: true });

@@ -5,7 +5,7 @@
 // createApp(env) runs one app in the elements env gives it, so the same code serves the full
 // page (main.js: the document, the history API so the browser's back button works) and the
 // embeds (embed/trust-eligibility-check.js: a shadow root, an in-element router, one journey).
-import { initAll } from "../govuk/govuk-frontend.min.js";
+import { enhance } from "./govuk.js";
 import { html } from "./html.js";
 import * as C from "./components.js";
 import * as engine from "./engine.js";
@@ -44,6 +44,13 @@ function enhanceEmbedded(app, embed) {
   }
 }
 
+/** The rulesets' titles and dates for the start page: written into the bundle by the build
+ *  (www/build-js.mjs, from rulesets/rulesets.json, the data the engine embeds), so the start
+ *  page does not wait for the engine to read its data; unbundled, asked of the engine. */
+const startRulesets = () => (typeof TRUST_ELIGIBILITY_RULESETS === "undefined"
+  ? engine.rulesData().rulesets // eslint-disable-line no-undef
+  : TRUST_ELIGIBILITY_RULESETS); // eslint-disable-line no-undef
+
 /** "None of these" unticks the others, and the others untick it (GOV.UK's exclusive checkboxes). */
 function exclusiveCheckboxes(ev) {
   const input = ev.target;
@@ -68,7 +75,9 @@ export function createApp(env) {
   const call = (v, ctx) => (typeof v === "function" ? v(ctx) : v);
   const cap = (s) => s.charAt(0).toUpperCase() + s.slice(1);
 
-  let data = null;
+  // The engine's ruleset data, read on first use (engine.rulesData); the start page needs only
+  // the rulesets' titles and dates.
+  const rules = () => engine.rulesData();
   let today = todayIso();
   let state = store.load();
   let lastSearch = null;
@@ -88,7 +97,7 @@ export function createApp(env) {
   function assess(jid, a, { probe = false } = {}) {
     if (jid === "council") return engine.council(councilJourney.toInput(a, today, { probe }));
     if (!a.kind) return { ok: true, value: null };
-    return engine.sponsor(sponsorJourney.toInput(a, today, { probe, data }));
+    return engine.sponsor(sponsorJourney.toInput(a, today, { probe, data: rules() }));
   }
 
   const escapeRe = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -165,7 +174,7 @@ export function createApp(env) {
   }
   function ctxFor(jid, page, change) {
     const found = J[jid].journey.def(page);
-    return { a: state[jid] ?? {}, data, today, i: found?.i ?? null, change, pageId: page };
+    return { a: state[jid] ?? {}, data: rules(), today, i: found?.i ?? null, change, pageId: page };
   }
   const resolveDef = (def, ctx) => (def.resolve ? def.resolve(def, ctx) : def);
 
@@ -176,7 +185,7 @@ export function createApp(env) {
 
   // Every council from Ofsted's file (ofsted-page.js, full page only), and what it may do here.
   const ofstedApi = {
-    today: () => today, data: () => data, go: (page) => go(page),
+    today: () => today, data: rules, go: (page) => go(page),
     showErrors: (page, errors, raw) => showErrors(page, errors, raw),
     openCouncil: (a) => { saveAnswers("council", a, councilJourney.journey.result); go(councilJourney.journey.result); },
   };
@@ -252,7 +261,7 @@ export function createApp(env) {
       <li>whether an organisation can sponsor a children's services trust, and what it still needs to do</li>
     </ul>
     <p class="govuk-body">It applies the rules published by government, with their sources:</p>
-    <ul class="govuk-list govuk-list--bullet">${data.rulesets.map((r) => html`<li>${r.title}, ${inForce(r)}</li>`)}</ul>
+    <ul class="govuk-list govuk-list--bullet">${startRulesets().map((r) => html`<li>${r.title}, ${inForce(r)}</li>`)}</ul>
     <p class="govuk-body">It takes about 5 minutes. Everything runs on this device: nothing you enter is sent anywhere.</p>
     ${saved && last ? C.insetText(html`<p class="govuk-body">You have answers saved in this browser.</p>
       <p class="govuk-body"><a class="govuk-link" href="?page=${last}">Continue where you left off</a></p>`) : ""}
@@ -382,8 +391,8 @@ export function createApp(env) {
       return { redirect: href(journey.resume(ctx)) };
     }
     const view = jid === "council"
-      ? councilResult(res.value, { data, today })
-      : sponsorResult(res.value, { data, today, asked: (id) => sponsorJourney.criterionAsked(ctx, id) });
+      ? councilResult(res.value, { data: rules(), today })
+      : sponsorResult(res.value, { data: rules(), today, asked: (id) => sponsorJourney.criterionAsked(ctx, id) });
     return { ...view, back: href(journey.check) };
   }
 
@@ -440,7 +449,7 @@ export function createApp(env) {
     before.innerHTML = back ? String(C.backLink(back)) : "";
     app.innerHTML = String(storeBanners(route().page)) + String(view.body);
     firstPaint = false;
-    if (embed) enhanceEmbedded(app, embed); else initAll({ scope: app });
+    if (embed) enhanceEmbedded(app, embed); else enhance(app);
     app.querySelector("form[data-form]")?.addEventListener("submit", onSubmit);
     if (!view.errors?.length && focus) {
       if (!embed) window.scrollTo(0, 0);
@@ -696,7 +705,7 @@ export function createApp(env) {
   async function boot() {
     if (embed) root.addEventListener("change", exclusiveCheckboxes);
     try {
-      data = await engine.start();
+      await engine.start();
     } catch (e) {
       console.error(e);
       paint(problemView(), { focus: false });
@@ -705,6 +714,9 @@ export function createApp(env) {
     today = todayIso();
     render({ focus: false });
     marks.dataset.ready = "true";
+    // The start page is shown without the engine's ruleset data; read it now, in a task of its
+    // own, so the next page does not wait for it (any page that needs it first reads it itself).
+    setTimeout(() => { try { rules(); } catch (e) { console.error(e); } }, 0);
   }
 
   /** The router's address changed from outside (the browser's back button): show that page. */

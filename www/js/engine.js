@@ -6,12 +6,21 @@ import { formatDatesIn } from "./wording.js";
 let data = null;
 let starting = null;
 
-/** Loads the engine once, however many apps on the page ask (the full page, each embed). */
+/** Loads the engine once, however many apps on the page ask (the full page, each embed): resolves
+ *  once the module is instantiated and every function can be called. The .wasm is named from
+ *  this module's own address (the bundle in dist/ or this file in js/: both one level under the
+ *  site's root), not the glue's: bundled, the glue no longer sits next to it. */
 export function start() {
-  starting ??= init().then(() => { data = rulesets(); return data; });
+  starting ??= init({ module_or_path: new URL("../pkg/trust_eligibility_bg.wasm", import.meta.url) });
   return starting;
 }
-export const rulesData = () => data;
+
+/** The engine's ruleset data (rulesets()), read on first use: the first call reads the data the
+ *  engine embeds (milliseconds), which no page needs before the user has left the start page. */
+export function rulesData() {
+  data ??= rulesets();
+  return data;
+}
 
 function call(fn, input) {
   try {
