@@ -2,12 +2,12 @@
 // by www/build.mjs once the pages and the bundled modules are built:
 //   dist/checker.css  the pages' one stylesheet (index.html, rules.html): GOV.UK Frontend's
 //                     rules for the classes the site uses, then app.css
-//   dist/embed.css    the custom element's, for its shadow root: the same rules made to work
-//                     there, then app.css and embed/element.css (see buildEmbedStyles)
+//   dist/embed.css    the custom element's, after dist/checker.css in its shadow root: what
+//                     makes that work there (see embedCss), then embed/element.css
 //
 // "The classes the site uses" are read from what the browser gets: the pages (index.html,
 // embed.html, the generated rules.html) and the bundled modules (dist/*.js: the app's markup and
-// the GOV.UK Frontend components it runs, with the classes those add). A rule stays if any of its
+// the classes its code adds). A rule stays if any of its
 // selectors names only used classes (classes inside :not() do not count: the selector matches
 // without them); rules naming no class at all (html, body, :root, [hidden]) stay. Class names the
 // code builds from parts (`govuk-tag--${colour}`) keep every class that starts with the fixed
@@ -133,18 +133,60 @@ export function purge(css, used) {
   return serialise(keep(parse(css)));
 }
 
-/** The custom element's stylesheet: GOV.UK Frontend's (purged) made to work in a shadow root,
- *  then app.css, then embed/element.css.
+/** Splits a declaration block at its top-level semicolons (not those in strings or url()). */
+function declarations(body) {
+  const out = [];
+  let depth = 0, from = 0;
+  for (let k = 0; k < body.length; k++) {
+    const c = body[k];
+    if (c === '"' || c === "'") { k = body.indexOf(c, k + 1); continue; }
+    if (c === "(") depth++;
+    else if (c === ")") depth--;
+    else if (c === ";" && depth === 0) { out.push(body.slice(from, k)); from = k + 1; }
+  }
+  out.push(body.slice(from));
+  return out.filter((d) => d.trim());
+}
+
+const REM = /(\d*\.?\d+)rem\b/g;
+const toPx = (v) => v.replace(REM, (_, n) => `${+(Number(n) * 16).toFixed(4)}px`);
+
+/** The custom element's stylesheet, after dist/checker.css in its shadow root: what makes the
+ *  page's stylesheet work there, then embed/element.css.
  *   :root  custom properties (GOV.UK's colours) are declared on :host too: :root matches
  *          nothing inside a shadow root
  *   rem    becomes px (1rem = 16px, GOV.UK's own base): rem follows the host page's <html>
- *          font size, which a host's CSS may change, and the element must not change with it */
-export function embedCss(www, govuk) {
-  const inShadow = govuk
-    .replaceAll(":root{", ":root,:host{")
-    .replace(/(\d*\.?\d+)rem\b/g, (_, n) => `${+(Number(n) * 16).toFixed(4)}px`);
-  if (/\drem\b/.test(inShadow)) throw new Error("build: embed CSS still has rem units");
-  return [inShadow, readFileSync(join(www, "app.css"), "utf8"), readFileSync(join(www, "embed", "element.css"), "utf8")].join("\n");
+ *          font size, which a host's CSS may change, and the element must not change with it.
+ *          For every property that has a rem value anywhere (font-size, height, ...), every
+ *          declaration of it is repeated here, in the same order, under the same selector and
+ *          media, with rem made px: each one follows its own original with the same
+ *          specificity, so these decide those properties exactly as the originals would have,
+ *          and the other properties stay with the page's stylesheet. */
+export function embedCss(www, pageCss) {
+  const tree = parse(pageCss);
+  const affected = new Set();
+  const walk = (items, f) => items.forEach((x) => (x.rules ? walk(x.rules, f) : x.body !== undefined && f(x)));
+  walk(tree, (x) => declarations(x.body).forEach((d) => {
+    const i = d.indexOf(":");
+    if (REM.test(d.slice(i + 1))) affected.add(d.slice(0, i).trim());
+    REM.lastIndex = 0;
+  }));
+  const overlay = (items) => items.flatMap((x) => {
+    if (x.text) return [];
+    if (x.rules) { const rules = overlay(x.rules); return rules.length ? [{ ...x, rules }] : []; }
+    if (x.prelude.startsWith("@")) return [];
+    const root = selectors(x.prelude).some((sel) => sel.trim() === ":root");
+    const keep = declarations(x.body).filter((d) => {
+      const prop = d.slice(0, d.indexOf(":")).trim();
+      return affected.has(prop) || (root && prop.startsWith("--"));
+    });
+    if (!keep.length) return [];
+    const prelude = root ? selectors(x.prelude).map((sel) => (sel.trim() === ":root" ? ":host" : sel)).join(",") : x.prelude;
+    return [{ prelude, body: toPx(keep.join(";")) }];
+  });
+  const css = serialise(overlay(tree));
+  if (/\drem\b/.test(css)) throw new Error("build: embed CSS still has rem units");
+  return `${css}\n${readFileSync(join(www, "embed", "element.css"), "utf8")}`;
 }
 
 /** Writes dist/checker.css and dist/embed.css; texts: what the browser gets (pages, bundles). */
@@ -152,6 +194,6 @@ export function buildStyles(www, texts) {
   const govuk = purge(govukCss(join(www, "..")), usedClasses(texts));
   const note = "/* GOV.UK Frontend (MIT licence, https://github.com/alphagov/govuk-frontend): the rules for the classes this site uses (www/build-css.mjs) */\n";
   const page = `${note}${govuk}\n${readFileSync(join(www, "app.css"), "utf8")}`;
-  const embed = `${note}${embedCss(www, govuk)}`;
+  const embed = `/* After dist/checker.css, in the custom element's shadow root (www/build-css.mjs) */\n${embedCss(www, page)}`;
   return { page, embed };
 }

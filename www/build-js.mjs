@@ -1,6 +1,6 @@
 // Bundles the site's modules with esbuild, minified, into git-ignored www/dist/: one request
-// for the full page's code instead of twenty modules fetched level by level, and only the parts
-// of GOV.UK Frontend's JavaScript the pages use (js/govuk.js). Run by www/build.mjs.
+// for the full page's code instead of twenty modules fetched level by level. (None of GOV.UK
+// Frontend's JavaScript: what it did for these pages, app.js and main.js do.) Run by www/build.mjs.
 //
 //   dist/checker.js                 the full page (index.html): js/main.js
 //   dist/trust-eligibility-check.js the custom element: embed/element.js (hosts load it through

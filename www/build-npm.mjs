@@ -3,7 +3,7 @@
 //   .            the engine: wasm-pack's output (www/pkg: JS, .wasm, TypeScript types)
 //   ./element    the custom element <trust-eligibility-check>: embed/trust-eligibility-check.js
 //                and the built modules it imports (dist/, found by following its imports), with
-//                its stylesheet dist/embed.css
+//                its stylesheets dist/checker.css and dist/embed.css
 //   ./frame      the host-side script of the iframe option
 //   ./wasm       the .wasm file itself (for Node's initSync, or bundlers that want it)
 // The files keep www/'s layout, so the element's relative imports and its
@@ -49,7 +49,7 @@ export function buildNpmPackage(root) {
   const wasmPkg = JSON.parse(readFileSync(join(www, "pkg", "package.json"), "utf8"));
 
   const files = new Set(moduleGraph(www, ["pkg/trust_eligibility.js", "embed/trust-eligibility-check.js", "embed/frame.js"]));
-  for (const f of ["dist/embed.css", "pkg/trust_eligibility_bg.wasm", "pkg/trust_eligibility.d.ts", "pkg/trust_eligibility_bg.wasm.d.ts"]) files.add(f);
+  for (const f of ["dist/checker.css", "dist/embed.css", "pkg/trust_eligibility_bg.wasm", "pkg/trust_eligibility.d.ts", "pkg/trust_eligibility_bg.wasm.d.ts"]) files.add(f);
   for (const f of files) cpSync(join(www, f), join(out, f));
   writeFileSync(join(out, "embed", "trust-eligibility-check.d.ts"), ELEMENT_TYPES);
   files.add("embed/trust-eligibility-check.d.ts");
@@ -98,6 +98,6 @@ assessCouncil({ asOf: "2016-03-01", inspections: [{ published: "2015-06-10", ove
 import "${pkg.name}/element"; // defines <trust-eligibility-check journey="council|sponsor">
 \`\`\`
 
-The element loads \`dist/embed.css\` and \`pkg/trust_eligibility_bg.wasm\` from next to itself:
+The element loads \`dist/checker.css\`, \`dist/embed.css\` and \`pkg/trust_eligibility_bg.wasm\` from next to itself:
 serve the package's files as they are (or let your bundler copy them). Licence: ${pkg.license}.
 `;

@@ -3,7 +3,7 @@
 // precaches what the checker's pages need offline —
 //   the pages (index.html, rules.html, embed.html), manifest.webmanifest, the bundled modules and
 //   stylesheets (dist/), the iframe page's stylesheet, the engine's .wasm, and the images the
-//   pages or stylesheets name
+//   pages or stylesheets name (but favicon.ico)
 // — and names the cache after a hash of all their contents, so each release is a new cache.
 // Ofsted's reader (ofsted-reader.js, pkg-ofsted/: 665 KB) is cached the first time the page for
 // Ofsted's file loads it, never precached.
@@ -38,10 +38,11 @@ export function precacheList(www) {
     return /^dist\/[^/]+\.(js|css)$/.test(f);
   };
   const files = all.filter(wanted);
-  // Images (and any font) only when a page or stylesheet names them (not the manifest's icons:
-  // the browser fetches those only to install the site as an app).
+  // Images (and any font) only when a page or stylesheet names them; not the manifest's icons
+  // (the browser fetches those only to install the site as an app), nor favicon.ico (for
+  // browsers without SVG icons: favicon.svg is what the pages' browsers fetch).
   const texts = files.filter((f) => /\.(html|css)$/.test(f)).map((f) => readFileSync(join(www, f), "utf8")).join("\n");
-  const used = all.filter((f) => f.startsWith("assets/") && IMAGE.test(f) && texts.includes(basename(f)));
+  const used = all.filter((f) => f.startsWith("assets/") && IMAGE.test(f) && !f.endsWith(".ico") && texts.includes(basename(f)));
   return [...files, ...used].sort();
 }
 

@@ -20,8 +20,8 @@ const www = dirname(fileURLToPath(import.meta.url));
 const root = join(www, "..");
 const govuk = join(root, "node_modules", "govuk-frontend", "dist", "govuk");
 
-// 1. GOV.UK Frontend's images. (Its CSS is cut down and written with the app's in step 3; its
-//    JavaScript is bundled from the package, only the components used: js/govuk.js.)
+// 1. GOV.UK Frontend's images. (Its CSS is cut down and written with the app's in step 3; none
+//    of its JavaScript is used: see app.js.)
 rmSync(join(www, "govuk"), { recursive: true, force: true }); // where earlier builds put it
 rmSync(join(www, "assets"), { recursive: true, force: true });
 for (const dir of ["images"]) {

@@ -6,7 +6,8 @@
 //   <trust-eligibility-check journey="council"></trust-eligibility-check>
 //
 // The journey runs in the element's shadow root, styled by one stylesheet of its own
-// (dist/embed.css: the GOV.UK Frontend styles the pages use, app.css, embed/element.css), so the host's CSS cannot
+// (dist/checker.css, the full page's: the GOV.UK Frontend styles the pages use and app.css;
+// then dist/embed.css: what makes those work in a shadow root, and embed/element.css), so the host's CSS cannot
 // reach in and the element's cannot reach out. Without `journey` it shows the whole checker
 // (its start page, then the choice of journey). Pages change inside the element: the host's
 // address and history are left alone. Answers are saved in the host origin's localStorage, as
@@ -33,15 +34,19 @@ export class TrustEligibilityCheck extends HTMLElement {
     if (journey !== null && !JOURNEYS.includes(journey)) {
       console.error(`<trust-eligibility-check>: journey must be "council" or "sponsor", not "${journey}"`);
     }
-    const link = document.createElement("link");
-    link.rel = "stylesheet";
-    link.href = new URL("dist/embed.css", base).href;
+    // The full page's stylesheet, then what makes it work in a shadow root (see www/build-css.mjs).
+    const links = ["dist/checker.css", "dist/embed.css"].map((f) => {
+      const link = document.createElement("link");
+      link.rel = "stylesheet";
+      link.href = new URL(f, base).href;
+      return link;
+    });
     const wrapper = document.createElement("section");
     wrapper.className = "govuk-template__body js-enabled govuk-frontend-supported app-embed";
     wrapper.setAttribute("aria-label", LABEL);
     wrapper.innerHTML = `<div class="app-embed__before"></div>
 <div class="govuk-main-wrapper"><div class="app-embed__app"><p class="govuk-body">Loading the checker…</p></div></div>`;
-    shadow.append(link, wrapper);
+    shadow.append(...links, wrapper);
 
     // An in-element router: the page is "?page=…" kept here, not in the host's address bar.
     let search = "";
@@ -58,9 +63,12 @@ export class TrustEligibilityCheck extends HTMLElement {
     });
     // Start once the styles are in, so nothing shows unstyled (and start anyway if they fail).
     const go = () => this.#app.boot();
-    if (link.sheet) go(); else {
-      link.addEventListener("load", go, { once: true });
-      link.addEventListener("error", go, { once: true });
+    const loaded = links.map((link) => (link.sheet ? null : new Promise((done) => {
+      link.addEventListener("load", done, { once: true });
+      link.addEventListener("error", done, { once: true });
+    })));
+    if (loaded.every((p) => p === null)) go(); else {
+      Promise.all(loaded).then(go);
     }
   }
 }

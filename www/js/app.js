@@ -5,7 +5,6 @@
 // createApp(env) runs one app in the elements env gives it, so the same code serves the full
 // page (main.js: the document, the history API so the browser's back button works) and the
 // embeds (embed/trust-eligibility-check.js: a shadow root, an in-element router, one journey).
-import { enhance } from "./govuk.js";
 import { html } from "./html.js";
 import * as C from "./components.js";
 import * as engine from "./engine.js";
@@ -21,18 +20,24 @@ import { SERVICE_NAME, formatDate, formatDatesIn, inForce } from "./wording.js";
 import { href } from "./common.js";
 
 // ----------------------------------------------------------------------------------------------
-// Embedded, GOV.UK Frontend's JavaScript cannot run: it needs its class on the host's <body> and
-// looks elements up in the document, not in a shadow root. What it does for these pages is
-// done here, inside the app's own root.
+// What GOV.UK Frontend's JavaScript does for these pages is done here, inside the app's own root,
+// and its JavaScript is not loaded at all: embedded it cannot run (it needs its class on the
+// host's <body> and looks elements up in the document, not in a shadow root), and for the pages'
+// components (error summary, notification banner, button, exclusive checkboxes; no conditional
+// reveals) this is all it would do. The full page's skip link: main.js.
 
-/** Focus as GOV.UK Frontend gives it, and links that leave the journey opened in a new tab. */
-function enhanceEmbedded(app, embed) {
+/** Focus as GOV.UK Frontend gives it: the error summary, or a banner that is an alert. */
+function focusAlert(app) {
   const focusable = app.querySelector(".govuk-error-summary") ?? app.querySelector(".govuk-notification-banner[role=alert]");
   if (focusable) {
     focusable.tabIndex = -1;
     focusable.addEventListener("blur", () => focusable.removeAttribute("tabindex"), { once: true });
     focusable.focus();
   }
+}
+
+/** Links that leave the journey, embedded: to the checker's own site, opened in a new tab. */
+function linksOutside(app, embed) {
   for (const a of app.querySelectorAll("a[href]")) {
     const h = a.getAttribute("href");
     if (h.startsWith("?") || h.startsWith("#") || h === "./" || a.dataset.action) continue;
@@ -50,6 +55,14 @@ function enhanceEmbedded(app, embed) {
 const startRulesets = () => (typeof TRUST_ELIGIBILITY_RULESETS === "undefined"
   ? engine.rulesData().rulesets // eslint-disable-line no-undef
   : TRUST_ELIGIBILITY_RULESETS); // eslint-disable-line no-undef
+
+/** A link that looks like a button works with the space bar, as a button does (GOV.UK's button). */
+function spaceOnLinkButtons(ev) {
+  const el = ev.target;
+  if (ev.key !== " " || el?.tagName !== "A" || el.getAttribute("role") !== "button") return;
+  ev.preventDefault();
+  el.click();
+}
 
 /** "None of these" unticks the others, and the others untick it (GOV.UK's exclusive checkboxes). */
 function exclusiveCheckboxes(ev) {
@@ -449,7 +462,8 @@ export function createApp(env) {
     before.innerHTML = back ? String(C.backLink(back)) : "";
     app.innerHTML = String(storeBanners(route().page)) + String(view.body);
     firstPaint = false;
-    if (embed) enhanceEmbedded(app, embed); else enhance(app);
+    focusAlert(app);
+    if (embed) linksOutside(app, embed);
     app.querySelector("form[data-form]")?.addEventListener("submit", onSubmit);
     if (!view.errors?.length && focus) {
       if (!embed) window.scrollTo(0, 0);
@@ -663,6 +677,18 @@ export function createApp(env) {
       if (target) { ev.preventDefault(); target.focus(); target.scrollIntoView({ block: "center" }); }
       return;
     }
+    if (el.tagName === "A" && el.closest(".govuk-error-summary") && el.getAttribute("href")?.startsWith("#")) {
+      // As GOV.UK Frontend's error summary does: the question (its legend or label) scrolled to
+      // the top, the field focused.
+      const target = root.getElementById(el.getAttribute("href").slice(1));
+      if (!target) return;
+      ev.preventDefault();
+      const legend = target.closest("fieldset")?.querySelector("legend");
+      const label = root.querySelector(`label[for="${CSS.escape(target.id)}"]`);
+      (legend ?? label ?? target).scrollIntoView();
+      target.focus({ preventScroll: true });
+      return;
+    }
     if (action === "download") {
       ev.preventDefault();
       files.download(`trust-eligibility-answers-${today}.json`, files.answersFile(state, today));
@@ -703,7 +729,8 @@ export function createApp(env) {
   });
 
   async function boot() {
-    if (embed) root.addEventListener("change", exclusiveCheckboxes);
+    root.addEventListener("change", exclusiveCheckboxes);
+    root.addEventListener("keydown", spaceOnLinkButtons);
     try {
       await engine.start();
     } catch (e) {

@@ -1,12 +1,22 @@
 // The full page (index.html): the app in the document, addressed as ?page=… with the history
 // API so the browser's back button works. The app itself is app.js; the embeds run the same app
 // in a shadow root (embed/trust-eligibility-check.js).
-import { enhanceSkipLink } from "./govuk.js";
 import { createApp } from "./app.js";
 import { registerServiceWorker } from "./offline.js";
 
 document.body.classList.add("js-enabled", "govuk-frontend-supported");
-enhanceSkipLink(document.body);
+// The skip link moves focus to the main content, as GOV.UK Frontend's does.
+document.querySelector(".govuk-skip-link")?.addEventListener("click", (ev) => {
+  const target = document.getElementById(ev.currentTarget.hash.slice(1));
+  if (!target) return;
+  target.tabIndex = -1;
+  target.classList.add("govuk-skip-link-focused-element");
+  target.addEventListener("blur", () => {
+    target.removeAttribute("tabindex");
+    target.classList.remove("govuk-skip-link-focused-element");
+  }, { once: true });
+  target.focus();
+});
 
 const app = createApp({
   root: document,
