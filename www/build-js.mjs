@@ -6,14 +6,15 @@
 //   dist/trust-eligibility-check.js the custom element: embed/element.js (hosts load it through
 //                                   embed/trust-eligibility-check.js, its stable address)
 //   dist/shared.js                  the code both share (the app, the engine's glue): one chunk
+//   dist/ofsted-page-<hash>.js      the page for Ofsted's file, imported when first shown
 //   dist/frame-page.js              the iframe page (embed.html): embed/frame-page.js, which
 //                                   loads the element from dist/trust-eligibility-check.js
 //
 // Every output keeps its source's depth under www/ (one level), so the modules' own
 // new URL("../", import.meta.url) still names the site's root, and the engine's .wasm is found at
 // pkg/. Ofsted's reader (ofsted-reader.js and pkg-ofsted/) stays out: the page for Ofsted's file
-// imports it when it is first needed. The names are stable (no content hash in them): the
-// service worker checks what it caches against each file's SHA-256 (see build-sw.mjs).
+// imports it when it is first needed. The names the pages use are stable (no content hash in
+// them): the service worker checks what it caches against each file's SHA-256 (build-sw.mjs).
 import { readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { build } from "esbuild";
@@ -40,10 +41,22 @@ export async function buildScripts(www) {
     charset: "utf8",
     logLevel: "warning",
     define: { TRUST_ELIGIBILITY_RULESETS: JSON.stringify(rulesets) },
-    write: true,
     metafile: true,
   };
   rmSync(join(www, "dist"), { recursive: true, force: true });
+  // The page for Ofsted's file first, on its own: it imports nothing (app.js hands it what it
+  // uses), so it holds only its own code; named by its content, as nothing names it but app.js.
+  const ofsted = await build({
+    ...common,
+    entryPoints: [{ in: join(www, "js", "ofsted-page.js"), out: "ofsted-page" }],
+    entryNames: "[name]-[hash]",
+    plugins: [keepExternal(/(^|\/)ofsted-reader\.js$/)],
+  });
+  const [ofstedOut] = Object.values(ofsted.metafile.outputs);
+  if (Object.keys(ofstedOut.inputs).length !== 1) {
+    throw new Error(`build: js/ofsted-page.js must import nothing (it would hold copies): ${Object.keys(ofstedOut.inputs).join(", ")}`);
+  }
+  const ofstedFile = Object.keys(ofsted.metafile.outputs)[0].split("/").pop();
   const pages = await build({
     ...common,
     entryPoints: [
@@ -54,7 +67,10 @@ export async function buildScripts(www) {
     // Exactly one chunk (the code both entries share); a second would take the same name and
     // esbuild would stop with an error rather than overwrite it.
     chunkNames: "shared",
-    plugins: [keepExternal(/(^|\/)ofsted-reader\.js$/)],
+    plugins: [
+      keepExternal(/(^|\/)ofsted-reader\.js$/),
+      { name: "ofsted-page", setup(b) { b.onResolve({ filter: /^\.\/ofsted-page\.js$/ }, () => ({ path: `./${ofstedFile}`, external: true })); } },
+    ],
   });
   const frame = await build({
     ...common,
@@ -67,7 +83,7 @@ export async function buildScripts(www) {
   if (JSON.stringify(names) !== JSON.stringify([...expected].sort())) {
     throw new Error(`build: esbuild wrote ${names.join(", ")}, not ${expected.join(", ")}`);
   }
-  return expected.map((f) => `dist/${f}`);
+  return [...expected, ofstedFile].map((f) => `dist/${f}`);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -5,8 +5,8 @@
 //   stylesheets (dist/), the iframe page's stylesheet, the engine's .wasm, and the images the
 //   pages or stylesheets name (but favicon.ico)
 // — and names the cache after a hash of all their contents, so each release is a new cache.
-// Ofsted's reader (ofsted-reader.js, pkg-ofsted/: 665 KB) is cached the first time the page for
-// Ofsted's file loads it, never precached.
+// The page for Ofsted's file (dist/ofsted-page-<hash>.js) and its reader (ofsted-reader.js,
+// pkg-ofsted/: 665 KB) are cached the first time they are used, never precached.
 //
 // No file is downloaded twice on a first visit. The pages register the worker once they have
 // loaded, so what they fetched is in the browser's HTTP cache; the worker takes each file from
@@ -35,12 +35,14 @@ export function precacheList(www) {
   const wanted = (f) => {
     if (["index.html", "rules.html", "embed.html", "manifest.webmanifest", "embed/frame-page.css",
       "pkg/trust_eligibility_bg.wasm"].includes(f)) return true;
-    return /^dist\/[^/]+\.(js|css)$/.test(f);
+    return /^dist\/[^/]+\.(js|css)$/.test(f) && !f.startsWith("dist/ofsted-page-");
   };
   const files = all.filter(wanted);
-  // Images (and any font) only when a page or stylesheet names them; not the manifest's icons
-  // (the browser fetches those only to install the site as an app), nor favicon.ico (for
-  // browsers without SVG icons: favicon.svg is what the pages' browsers fetch).
+  // Images (and any font) only when a page or stylesheet names them, but favicon.ico (for
+  // browsers without SVG icons; Chromium asks for favicon.svg again at each page of the app,
+  // and fails loudly offline without it) and not the manifest's icons (fetched only to install
+  // the site as an app). The favicon is fetched by the browser on its own, after the page has
+  // loaded: the worker usually gets there first, so it is the one file fetched twice (1 KB).
   const texts = files.filter((f) => /\.(html|css)$/.test(f)).map((f) => readFileSync(join(www, f), "utf8")).join("\n");
   const used = all.filter((f) => f.startsWith("assets/") && IMAGE.test(f) && !f.endsWith(".ico") && texts.includes(basename(f)));
   return [...files, ...used].sort();
@@ -61,9 +63,9 @@ export function buildServiceWorker(www) {
     hash.update(f).update("\0").update(body).update("\0");
     integrity[f] = `sha256-${createHash("sha256").update(body).digest("base64")}`;
   }
-  // The reader is not precached, but a new reader is a new release all the same.
+  // The reader and its page are not precached, but a new one is a new release all the same.
   const reader = walk(www).map((p) => relative(www, p).split(sep).join("/"))
-    .filter((f) => /^pkg-ofsted\/.*\.(js|wasm)$/.test(f) || f === "ofsted-reader.js").sort();
+    .filter((f) => /^pkg-ofsted\/.*\.(js|wasm)$/.test(f) || f === "ofsted-reader.js" || f.startsWith("dist/ofsted-page-")).sort();
   for (const f of reader) {
     hash.update(f).update("\0").update(readFileSync(join(www, f))).update("\0");
   }
@@ -79,8 +81,9 @@ const PRECACHE = ${JSON.stringify(files, null, 2)};
 const INTEGRITY = ${JSON.stringify(integrity, null, 2)};
 const scope = new URL(self.registration.scope);
 const known = new Set(PRECACHE.map((f) => new URL(f, scope).href));
-// Cached the first time they are used (Ofsted's reader), in this release's cache.
-const LAZY = [new URL("pkg-ofsted/", scope).href, new URL("ofsted-reader.js", scope).href];
+// Cached the first time they are used (the page for Ofsted's file and its reader), in this
+// release's cache.
+const LAZY = ["pkg-ofsted/", "ofsted-reader.js", "dist/ofsted-page-"].map((f) => new URL(f, scope).href);
 
 /** One file of this release: the HTTP cache's copy if it is this release's, else the network's. */
 async function thisRelease(file) {

@@ -10,13 +10,12 @@ import * as C from "./components.js";
 import * as engine from "./engine.js";
 import * as store from "./store.js";
 import * as files from "./files.js";
-import { todayIso } from "./dates.js";
 import { readForm, parseAnswer, renderAnswer } from "./flow.js";
 import * as councilJourney from "./council.js";
 import * as sponsorJourney from "./sponsor.js";
 import { councilResult, sponsorResult } from "./results.js";
-import * as ofstedPage from "./ofsted-page.js";
-import { SERVICE_NAME, formatDate, formatDatesIn, inForce } from "./wording.js";
+import { todayIso, parseDateParts, isoToParts } from "./dates.js";
+import { SERVICE_NAME, formatDate, formatDatesIn, inForce, gradeLabel, DATE_KINDS, daysInWords } from "./wording.js";
 import { href } from "./common.js";
 
 // ----------------------------------------------------------------------------------------------
@@ -202,7 +201,20 @@ export function createApp(env) {
     showErrors: (page, errors, raw) => showErrors(page, errors, raw),
     openCouncil: (a) => { saveAnswers("council", a, councilJourney.journey.result); go(councilJourney.journey.result); },
   };
-  if (!embed) ofstedPage.listen(root, ofstedApi);
+  // The page for Ofsted's file (ofsted-page.js) is imported the first time it is shown. Like
+  // Ofsted's reader, it is not precached: the service worker keeps it once it has been used.
+  let ofstedPage = null;
+  let ofstedLoading = null;
+  const OFSTED_PAGES = ["ofsted", "ofsted/councils"];
+  function loadOfstedPage() {
+    ofstedLoading ??= import("./ofsted-page.js").then((m) => {
+      m.connect({ html, C, store, parseDateParts, isoToParts, formatDate, gradeLabel, DATE_KINDS, daysInWords, inForce,
+        fromInput: councilJourney.fromInput });
+      m.listen(root, ofstedApi);
+      ofstedPage = m;
+    }, (e) => { ofstedLoading = null; throw e; });
+    return ofstedLoading;
+  }
 
   // --------------------------------------------------------------------------------------------
   // Views: each returns { title, body, back, errors } or { redirect }.
@@ -478,6 +490,11 @@ export function createApp(env) {
     for (let hops = 0; hops < 5; hops++) {
       lastSearch = router.search();
       const { page, change } = route();
+      if (!embed && !ofstedPage && OFSTED_PAGES.includes(page)) {
+        // Shown once its module is in (the page shown until then stays).
+        loadOfstedPage().then(() => render({ focus }), (e) => { console.error(e); paint(problemView(), { focus }); });
+        return;
+      }
       let view;
       try {
         view = viewFor(page, change);
