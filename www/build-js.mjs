@@ -9,6 +9,8 @@
 //   dist/ofsted-page-<hash>.js      the page for Ofsted's file, imported when first shown
 //   dist/frame-page.js              the iframe page (embed.html): embed/frame-page.js, which
 //                                   loads the element from dist/trust-eligibility-check.js
+//   dist/engine-wasm.js             starts compiling the engine (js/engine-wasm.js): the pages
+//                                   load it on its own, and shared.js imports it (one instance)
 //
 // Every output keeps its source's depth under www/ (one level), so the modules' own
 // new URL("../", import.meta.url) still names the site's root, and the engine's .wasm is found at
@@ -68,17 +70,20 @@ export async function buildScripts(www) {
     // esbuild would stop with an error rather than overwrite it.
     chunkNames: "shared",
     plugins: [
-      keepExternal(/(^|\/)ofsted-reader\.js$/),
+      keepExternal(/(^|\/)ofsted-reader\.js$|^\.\/engine-wasm\.js$/),
       { name: "ofsted-page", setup(b) { b.onResolve({ filter: /^\.\/ofsted-page\.js$/ }, () => ({ path: `./${ofstedFile}`, external: true })); } },
     ],
   });
   const frame = await build({
     ...common,
-    entryPoints: [{ in: join(www, "embed", "frame-page.js"), out: "frame-page" }],
+    entryPoints: [
+      { in: join(www, "embed", "frame-page.js"), out: "frame-page" },
+      { in: join(www, "js", "engine-wasm.js"), out: "engine-wasm" },
+    ],
     plugins: [keepExternal(/^\.\/trust-eligibility-check\.js$/)],
   });
   const outputs = [pages, frame].flatMap((r) => Object.keys(r.metafile.outputs));
-  const expected = ["checker.js", "trust-eligibility-check.js", "shared.js", "frame-page.js"];
+  const expected = ["checker.js", "trust-eligibility-check.js", "shared.js", "frame-page.js", "engine-wasm.js"];
   const names = outputs.map((o) => o.split("/").pop()).sort();
   if (JSON.stringify(names) !== JSON.stringify([...expected].sort())) {
     throw new Error(`build: esbuild wrote ${names.join(", ")}, not ${expected.join(", ")}`);

@@ -1,17 +1,17 @@
 // The only module that calls the WebAssembly engine. The engine decides every outcome; this
 // module turns its thrown errors into { code, path, message } and cleans its messages for people.
 import init, { assessCouncil, assessSponsor, assessCouncils, rulesets } from "../pkg/trust_eligibility.js";
+import { compiled } from "./engine-wasm.js";
 import { formatDatesIn } from "./wording.js";
 
 let data = null;
 let starting = null;
 
 /** Loads the engine once, however many apps on the page ask (the full page, each embed): resolves
- *  once the module is instantiated and every function can be called. The .wasm is named from
- *  this module's own address (the bundle in dist/ or this file in js/: both one level under the
- *  site's root), not the glue's: bundled, the glue no longer sits next to it. */
+ *  once the module is instantiated and every function can be called. It was compiled by
+ *  engine-wasm.js, which starts as early as the page lets it. */
 export function start() {
-  starting ??= init({ module_or_path: new URL("../pkg/trust_eligibility_bg.wasm", import.meta.url) });
+  starting ??= compiled.then((module) => init({ module_or_path: module }));
   return starting;
 }
 
