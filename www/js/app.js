@@ -52,8 +52,8 @@ function linksOutside(app, embed) {
  *  (www/build-js.mjs, from rulesets/rulesets.json, the data the engine embeds), so the start
  *  page does not wait for the engine to read its data; unbundled, asked of the engine. */
 const startRulesets = () => (typeof TRUST_ELIGIBILITY_RULESETS === "undefined"
-  ? engine.rulesData().rulesets // eslint-disable-line no-undef
-  : TRUST_ELIGIBILITY_RULESETS); // eslint-disable-line no-undef
+  ? engine.rulesData().rulesets
+  : TRUST_ELIGIBILITY_RULESETS);
 
 /** A link that looks like a button works with the space bar, as a button does (GOV.UK's button). */
 function spaceOnLinkButtons(ev) {
