@@ -10,8 +10,9 @@
 // the classes its code adds). A rule stays if any of its
 // selectors names only used classes (classes inside :not() do not count: the selector matches
 // without them); rules naming no class at all (html, body, :root, [hidden]) stay. Class names the
-// code builds from parts (`govuk-tag--${colour}`) keep every class that starts with the fixed
-// part; `govuk-${kind}` (components.js: radios and checkboxes) is listed in DYNAMIC.
+// code builds from parts (`govuk-tag--${colour}`: a fixed part ending in "-" or "_") keep every
+// class that starts with the fixed part; `govuk-${kind}` (components.js: radios and checkboxes)
+// is listed in DYNAMIC.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 
@@ -112,6 +113,8 @@ export function usedClasses(texts) {
     for (const m of t.matchAll(/[A-Za-z0-9_!-]+(\$\{)?/g)) {
       if (!m[1]) { words.add(m[0]); continue; }
       const fixed = m[0].slice(0, -2);
+      // `govuk-label${size ? ...}`: a whole class, then something else.
+      if (!/[-_]$/.test(fixed)) { words.add(fixed); continue; }
       if (!fixed.startsWith("govuk-")) continue;
       if (DYNAMIC[fixed]) DYNAMIC[fixed].forEach((p) => prefixes.add(p));
       else if (fixed.length > "govuk-".length) prefixes.add(fixed);
