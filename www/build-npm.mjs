@@ -8,7 +8,7 @@
 //   ./wasm       the .wasm file itself (for Node's initSync, or bundlers that want it)
 // The files keep www/'s layout, so the element's relative imports and its
 // new URL("../", import.meta.url) resolve inside the package as they do on the site.
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
 
 const IMPORT = /(?:\bimport\s*(?:[\w$*{}\s,]+from\s*)?|\bexport\s*[\w$*{}\s,]+from\s*)["']([^"']+)["']/g;
@@ -49,6 +49,9 @@ export function buildNpmPackage(root) {
   const wasmPkg = JSON.parse(readFileSync(join(www, "pkg", "package.json"), "utf8"));
 
   const files = new Set(moduleGraph(www, ["pkg/trust_eligibility.js", "embed/trust-eligibility-check.js", "embed/frame.js"]));
+  // The page for Ofsted's file: never shown by the element, but shared.js names it (a dynamic
+  // import), and a bundler resolves every name it sees.
+  for (const f of readdirSync(join(www, "dist")).filter((n) => n.startsWith("ofsted-page-"))) files.add(`dist/${f}`);
   for (const f of ["dist/checker.css", "dist/embed.css", "pkg/trust_eligibility_bg.wasm", "pkg/trust_eligibility.d.ts", "pkg/trust_eligibility_bg.wasm.d.ts"]) files.add(f);
   for (const f of files) cpSync(join(www, f), join(out, f));
   writeFileSync(join(out, "embed", "trust-eligibility-check.d.ts"), ELEMENT_TYPES);
