@@ -8,8 +8,9 @@
 // The page for Ofsted's file (dist/ofsted-page-<hash>.js) and its reader (ofsted-reader.js,
 // pkg-ofsted/: 665 KB) are cached the first time they are used, never precached.
 //
-// No file is downloaded twice on a first visit. The pages register the worker once they have
-// loaded, so what they fetched is in the browser's HTTP cache; the worker takes each file from
+// On a first visit no file the page fetched is downloaded again (the favicon aside: see below).
+// The pages register the worker once they have loaded, so what they fetched is in the browser's
+// HTTP cache; the worker takes each file from
 // there (cache: "force-cache", even though the server says no-cache) with the file's SHA-256 as
 // the request's integrity, so the browser refuses a copy that is not this release's; only then
 // is the file fetched from the network (cache: "reload"), again checked. A server that already
