@@ -2,7 +2,11 @@
 // and runs the native criterion benches; this script then measures sizes, the peers in Node,
 // everything in headless Chromium, and writes BENCHMARKS.md at the repository root.
 //
-//   node bench/run.mjs [--runs N] [--passes N] [--out FILE]
+//   node bench/run.mjs [--runs N] [--passes N] [--out FILE] [--nav-only]
+//
+// --nav-only: only the navigations (the empty page and the start page, measured exactly as in a
+// full run), printing the ready difference and the whole first load; writes no file. For quick
+// iteration on the site; BENCHMARKS.md comes from a full run.
 //
 // Nothing here is a test: no timing fails the run. The one gate (the wasm's gzip size) is
 // scripts/size-gate.mjs, run by the test command.
@@ -33,6 +37,7 @@ const BATCH_REPS = 30;
 const NAV_REPS = Number(process.env.BENCH_NAV_REPS || 3); // navigations of each page per run
 const N = 10000;
 const OUT = opt("--out", join(root, "BENCHMARKS.md"));
+const NAV_ONLY = args.includes("--nav-only");
 const OFSTED = process.env.TRUST_BENCH_OFSTED_DIR || join(root, "..", "shared", "data", "ofsted");
 const TARGET = process.env.CARGO_TARGET_DIR || join(root, "target");
 const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
@@ -155,7 +160,7 @@ const largestReal = (() => {
 // ---------------------------------------------------------------------------------------------
 // Node: the peers, several fresh processes.
 const nodeRuns = [];
-for (let r = 0; r < RUNS; r++) {
+for (let r = 0; r < (NAV_ONLY ? 0 : RUNS); r++) {
   say(`node peers run ${r + 1}/${RUNS}`);
   const text = execFileSync(process.execPath, [join(here, "node-peers.mjs"), inputsPath, String(PASSES)],
     { cwd: root, maxBuffer: 64 << 20, stdio: ["ignore", "pipe", "inherit"] });
@@ -251,6 +256,19 @@ async function navigate(path) {
 const browserRuns = [];
 const navRuns = [];
 for (let r = 0; r < RUNS; r++) {
+  if (!NAV_ONLY) await benchPage(r);
+  say(`chromium run ${r + 1}/${RUNS}: navigation, empty page and start page, ${NAV_REPS} each`);
+  const order = r % 2 ? ["/www/index.html", "/bench/empty.html"] : ["/bench/empty.html", "/www/index.html"];
+  const navs = { empty: [], start: [] };
+  for (let k = 0; k < NAV_REPS; k++) {
+    for (const p of order) navs[p.includes("empty") ? "empty" : "start"].push(await navigate(p));
+  }
+  // The run's value for each page: the navigation with the median ready time.
+  const mid = (xs) => [...xs].sort((a, b) => a.ready - b.ready)[Math.floor(xs.length / 2)];
+  navRuns.push({ empty: mid(navs.empty), start: mid(navs.start), all: navs });
+}
+
+async function benchPage(r) {
   say(`chromium run ${r + 1}/${RUNS}: bench page`);
   const ctx = await browser.newContext();
   const page = await ctx.newPage();
@@ -265,19 +283,22 @@ for (let r = 0; r < RUNS; r++) {
   await ctx.close();
   if (errors.length) throw new Error(`bench page errors: ${errors.join("; ")}`);
   browserRuns.push({ load, agree, per, batch });
-
-  say(`chromium run ${r + 1}/${RUNS}: navigation, empty page and start page, ${NAV_REPS} each`);
-  const order = r % 2 ? ["/www/index.html", "/bench/empty.html"] : ["/bench/empty.html", "/www/index.html"];
-  const navs = { empty: [], start: [] };
-  for (let k = 0; k < NAV_REPS; k++) {
-    for (const p of order) navs[p.includes("empty") ? "empty" : "start"].push(await navigate(p));
-  }
-  // The run's value for each page: the navigation with the median ready time.
-  const mid = (xs) => [...xs].sort((a, b) => a.ready - b.ready)[Math.floor(xs.length / 2)];
-  navRuns.push({ empty: mid(navs.empty), start: mid(navs.start), all: navs });
 }
 await browser.close();
 await server.close();
+if (NAV_ONLY) {
+  const diffs = navRuns.map((r) => r.start.ready - r.empty.ready);
+  const fl = firstLoadOf(navRuns[navRuns.length - 1].start);
+  const f1 = (x) => x.toFixed(1);
+  process.stdout.write(`ready, start page minus empty page, per run (ms): ${diffs.map(f1).join(", ")}; median ${f1(median(diffs))}\n`
+    + `ready by ${fl.readyBy}; start ${navRuns.map((r) => f1(r.start.ready)).join(", ")}; empty ${navRuns.map((r) => f1(r.empty.ready)).join(", ")}\n`
+    + `whole first load: ${fl.served.count} responses, ${fl.served.raw} B raw, ${fl.served.gzip} B gzip (page ${fl.page.count} responses, ${fl.page.gzip} B gzip)`
+    + `${fl.errors.length ? `; errors: ${fl.errors.join("; ")}` : ""}\n`
+    + fl.files.map((f) => `  ${f.path} ${f.status} ${f.raw} ${f.gzip}${f.byPage ? "" : " (service worker)"}\n`).join("")
+    + `timeline (last start page):\n${navRuns[navRuns.length - 1].start.resources.map((x) => `  ${x.name} ${f1(x.start)}-${f1(x.end)}`).join("\n")}\n`
+    + `  dcl ${f1(navRuns[navRuns.length - 1].start.dcl)} wasm ${JSON.stringify(navRuns[navRuns.length - 1].start.rec.wasm)} loadingGone ${navRuns[navRuns.length - 1].start.rec.loadingGoneAt}\n`);
+  process.exit(0);
+}
 
 // ---------------------------------------------------------------------------------------------
 // Twiggy on the build with names (before wasm-opt): what the wasm is made of.
@@ -400,7 +421,10 @@ const nav = {
   startBest: Math.min(...navRuns.flatMap((r) => r.all.start.map((x) => x.ready))),
 };
 const lastNav = navRuns[navRuns.length - 1].start;
-const firstLoad = (() => {
+const firstLoad = firstLoadOf(lastNav);
+
+/** The whole first load, from the last run's start-page navigation. */
+function firstLoadOf(lastNav) {
   const page = lastNav.responses.filter((x) => !x.url.startsWith("data:"));
   const served = lastNav.served;
   const pagePaths = new Set(page.map((x) => new URL(x.url).pathname));
@@ -419,7 +443,7 @@ const firstLoad = (() => {
     wasmCount: lastNav.wasmCount,
     sw: navRuns.some((r) => r.start.sw),
   };
-})();
+}
 const agree0 = browserRuns[0].agree;
 const nodeAgree = nodeRuns[0].agreement;
 

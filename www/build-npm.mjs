@@ -1,16 +1,17 @@
 // Assembles the npm package "trust-eligibility" in pkg-npm/ (git-ignored; `npm pack pkg-npm`
 // makes the tarball), from what the build put in www/. Run by www/build.mjs.
 //   .            the engine: wasm-pack's output (www/pkg: JS, .wasm, TypeScript types)
-//   ./element    the custom element <trust-eligibility-check>, with the modules it imports
-//                (found by following its imports) and its stylesheet govuk/embed.css
+//   ./element    the custom element <trust-eligibility-check>: embed/trust-eligibility-check.js
+//                and the built modules it imports (dist/, found by following its imports), with
+//                its stylesheets dist/checker.css and dist/embed.css
 //   ./frame      the host-side script of the iframe option
 //   ./wasm       the .wasm file itself (for Node's initSync, or bundlers that want it)
 // The files keep www/'s layout, so the element's relative imports and its
 // new URL("../", import.meta.url) resolve inside the package as they do on the site.
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
 
-const IMPORT = /(?:\bimport\s*(?:[\w*{}\s,]+from\s*)?|\bexport\s*[\w*{}\s,]+from\s*)["']([^"']+)["']/g;
+const IMPORT = /(?:\bimport\s*(?:[\w$*{}\s,]+from\s*)?|\bexport\s*[\w$*{}\s,]+from\s*)["']([^"']+)["']/g;
 
 /** The files a module needs, following its static relative imports. (Dynamic imports are left
  *  out: the only one, Ofsted's reader, serves a page of the full site, never the element.) */
@@ -47,8 +48,11 @@ export function buildNpmPackage(root) {
   const field = (k) => new RegExp(`^${k} = "([^"]*)"`, "m").exec(cargo)?.[1];
   const wasmPkg = JSON.parse(readFileSync(join(www, "pkg", "package.json"), "utf8"));
 
-  const files = new Set(moduleGraph(www, ["embed/trust-eligibility-check.js", "embed/frame.js"]));
-  for (const f of ["govuk/embed.css", "pkg/trust_eligibility_bg.wasm", "pkg/trust_eligibility.d.ts", "pkg/trust_eligibility_bg.wasm.d.ts"]) files.add(f);
+  const files = new Set(moduleGraph(www, ["pkg/trust_eligibility.js", "embed/trust-eligibility-check.js", "embed/frame.js"]));
+  // The page for Ofsted's file: never shown by the element, but shared.js names it (a dynamic
+  // import), and a bundler resolves every name it sees.
+  for (const f of readdirSync(join(www, "dist")).filter((n) => n.startsWith("ofsted-page-"))) files.add(`dist/${f}`);
+  for (const f of ["dist/checker.css", "dist/embed.css", "pkg/trust_eligibility_bg.wasm", "pkg/trust_eligibility.d.ts", "pkg/trust_eligibility_bg.wasm.d.ts"]) files.add(f);
   for (const f of files) cpSync(join(www, f), join(out, f));
   writeFileSync(join(out, "embed", "trust-eligibility-check.d.ts"), ELEMENT_TYPES);
   files.add("embed/trust-eligibility-check.d.ts");
@@ -67,11 +71,11 @@ export function buildNpmPackage(root) {
       "./element": { types: "./embed/trust-eligibility-check.d.ts", default: "./embed/trust-eligibility-check.js" },
       "./frame": "./embed/frame.js",
       "./wasm": "./pkg/trust_eligibility_bg.wasm",
-      "./embed.css": "./govuk/embed.css",
+      "./embed.css": "./dist/embed.css",
       "./package.json": "./package.json",
     },
-    files: ["pkg/", "js/", "embed/", "govuk/"],
-    sideEffects: ["./embed/*.js", "./pkg/snippets/*"],
+    files: ["pkg/", "dist/", "embed/"],
+    sideEffects: ["./embed/*.js", "./dist/*.js", "./pkg/snippets/*"],
     keywords: ["children's services", "ofsted", "gov.uk", "webassembly", "custom-element"],
   };
   if (!pkg.version || !pkg.license) throw new Error("build: no version or licence in Cargo.toml's [package]");
@@ -97,6 +101,6 @@ assessCouncil({ asOf: "2016-03-01", inspections: [{ published: "2015-06-10", ove
 import "${pkg.name}/element"; // defines <trust-eligibility-check journey="council|sponsor">
 \`\`\`
 
-The element loads \`govuk/embed.css\` and \`pkg/trust_eligibility_bg.wasm\` from next to itself:
+The element loads \`dist/checker.css\`, \`dist/embed.css\` and \`pkg/trust_eligibility_bg.wasm\` from next to itself:
 serve the package's files as they are (or let your bundler copy them). Licence: ${pkg.license}.
 `;

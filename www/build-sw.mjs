@@ -1,20 +1,25 @@
 // Writes www/sw.js, the service worker that keeps the checker working offline after the first
 // visit. Run by www/build.mjs once everything else is in www/: it walks what is there and
-// precaches what the pages need —
-//   every page (*.html but the demo host), app.css, manifest.webmanifest, the app's modules
-//   (js/, embed/), GOV.UK Frontend's CSS and JS, the images the pages, CSS or manifest name,
-//   the engine (pkg/: its JS, snippets and .wasm) and, when built, Ofsted's reader (pkg-ofsted/)
+// precaches what the checker's pages need offline —
+//   the pages (index.html, rules.html, embed.html), manifest.webmanifest, the bundled modules and
+//   stylesheets (dist/), the iframe page's stylesheet, the engine's .wasm, and the images the
+//   pages or stylesheets name (but favicon.ico)
 // — and names the cache after a hash of all their contents, so each release is a new cache.
+// The page for Ofsted's file (dist/ofsted-page-<hash>.js) and its reader (ofsted-reader.js,
+// pkg-ofsted/: 665 KB) are cached the first time they are used, never precached.
 //
-// Updates: a new worker installs its cache next to the old one and then waits; it takes over
-// only when no tab uses the old worker any more (no skipWaiting), and only then deletes the old
-// cache. An open tab therefore keeps the version it started with, whole, until it is closed:
-// it never gets a module of one release and the wasm of another.
+// On a first visit no file the page fetched is downloaded again (the favicon aside: see below).
+// The pages register the worker once they have loaded, so what they fetched is in the browser's
+// HTTP cache; the worker takes each file from
+// there (cache: "force-cache", even though the server says no-cache) with the file's SHA-256 as
+// the request's integrity, so the browser refuses a copy that is not this release's; only then
+// is the file fetched from the network (cache: "reload"), again checked. A server that already
+// holds a newer release than this worker's fails the install, and the old release stays.
+//
 import { createHash } from "node:crypto";
 import { readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { join, relative, sep, basename } from "node:path";
 
-const TEXT = /\.(html|css|js|mjs|webmanifest)$/;
 const IMAGE = /\.(svg|png|ico|woff2?)$/;
 
 function walk(dir, out = []) {
@@ -25,62 +30,78 @@ function walk(dir, out = []) {
   return out;
 }
 
-/** The files of www/ the pages need, as paths relative to www/ with "/" separators. */
+/** The files of www/ the pages need offline, as paths relative to www/ with "/" separators. */
 export function precacheList(www) {
   const all = walk(www).map((p) => relative(www, p).split(sep).join("/"));
   const wanted = (f) => {
-    if (f === "sw.js" || f.startsWith("demo/") || /^build.*\.mjs$/.test(f)) return false;
-    if (f.endsWith(".d.ts") || /(^|\/)(package\.json|README\.md|\.gitignore)$/.test(f)) return false;
-    // Ofsted's reader (665 KB) is fetched only by the page that reads Ofsted's file, and cached
-    // then (see LAZY in the worker), never precached on a first visit.
-    if (/^pkg-ofsted\//.test(f)) return false;
-    if (/^pkg\//.test(f)) return /\.(js|wasm)$/.test(f);
-    if (f === "ofsted-reader.js" || f === "app.css" || f === "manifest.webmanifest") return true;
-    if (/^(js|embed|govuk)\//.test(f)) return /\.(js|css)$/.test(f);
-    return /^[^/]+\.html$/.test(f) || f === "embed.html";
+    if (["index.html", "rules.html", "embed.html", "manifest.webmanifest", "embed/frame-page.css",
+      "pkg/trust_eligibility_bg.wasm"].includes(f)) return true;
+    return /^dist\/[^/]+\.(js|css)$/.test(f) && !f.startsWith("dist/ofsted-page-");
   };
   const files = all.filter(wanted);
-  // Images (and any font) only when a page, stylesheet, module or the manifest names them.
-  const texts = files.filter((f) => TEXT.test(f)).map((f) => readFileSync(join(www, f), "utf8")).join("\n");
-  const used = all.filter((f) => f.startsWith("assets/") && IMAGE.test(f) && texts.includes(basename(f)));
+  // Images (and any font) only when a page or stylesheet names them, but favicon.ico (for
+  // browsers without SVG icons; Chromium asks for favicon.svg again at each page of the app,
+  // and fails loudly offline without it) and not the manifest's icons (fetched only to install
+  // the site as an app). The favicon is fetched by the browser on its own, after the page has
+  // loaded: the worker usually gets there first, so it is the one file fetched twice (1 KB).
+  const texts = files.filter((f) => /\.(html|css)$/.test(f)).map((f) => readFileSync(join(www, f), "utf8")).join("\n");
+  const used = all.filter((f) => f.startsWith("assets/") && IMAGE.test(f) && !f.endsWith(".ico") && texts.includes(basename(f)));
   return [...files, ...used].sort();
 }
 
 export function buildServiceWorker(www) {
   const files = precacheList(www);
-  for (const need of ["index.html", "rules.html", "app.css", "js/main.js", "pkg/trust_eligibility_bg.wasm"]) {
+  for (const need of ["index.html", "rules.html", "embed.html", "dist/checker.js", "dist/shared.js", "dist/checker.css",
+    "pkg/trust_eligibility_bg.wasm"]) {
     if (!files.includes(need)) throw new Error(`build: the service worker would not precache ${need}`);
   }
   const hash = createHash("sha256");
+  const integrity = {};
   let bytes = 0;
   for (const f of files) {
     const body = readFileSync(join(www, f));
     bytes += body.length;
     hash.update(f).update("\0").update(body).update("\0");
+    integrity[f] = `sha256-${createHash("sha256").update(body).digest("base64")}`;
   }
-  // The reader is not precached, but a new reader is a new release all the same.
+  // The reader and its page are not precached, but a new one is a new release all the same.
   const reader = walk(www).map((p) => relative(www, p).split(sep).join("/"))
-    .filter((f) => /^pkg-ofsted\/.*\.(js|wasm)$/.test(f)).sort();
+    .filter((f) => /^pkg-ofsted\/.*\.(js|wasm)$/.test(f) || f === "ofsted-reader.js" || f.startsWith("dist/ofsted-page-")).sort();
   for (const f of reader) {
     hash.update(f).update("\0").update(readFileSync(join(www, f))).update("\0");
   }
   const version = hash.digest("hex").slice(0, 16);
-  writeFileSync(join(www, "sw.js"), serviceWorker(version, files));
+  writeFileSync(join(www, "sw.js"), serviceWorker(version, files, integrity));
   return { version, files, bytes };
 }
 
-const serviceWorker = (version, files) => `// Generated by www/build-sw.mjs: do not edit (see there for how updates work).
+const serviceWorker = (version, files, integrity) => `// Generated by www/build-sw.mjs: do not edit (see there for how updates work).
 const CACHE = "trust-eligibility-${version}";
 const PRECACHE = ${JSON.stringify(files, null, 2)};
+// Each file's SHA-256: a copy from the HTTP cache is used only if it is this release's.
+const INTEGRITY = ${JSON.stringify(integrity, null, 2)};
 const scope = new URL(self.registration.scope);
 const known = new Set(PRECACHE.map((f) => new URL(f, scope).href));
-// Cached the first time they are used (Ofsted's reader), in this release's cache.
-const LAZY = new URL("pkg-ofsted/", scope).href;
+// Cached the first time they are used (the page for Ofsted's file and its reader), in this
+// release's cache.
+const LAZY = ["pkg-ofsted/", "ofsted-reader.js", "dist/ofsted-page-"].map((f) => new URL(f, scope).href);
+
+/** One file of this release: the HTTP cache's copy if it is this release's, else the network's. */
+async function thisRelease(file) {
+  const url = new URL(file, scope);
+  const integrity = INTEGRITY[file];
+  try {
+    const cached = await fetch(url, { cache: "force-cache", integrity });
+    if (cached.ok) return cached;
+  } catch { /* not there, or another release's: fetch it */ }
+  const response = await fetch(url, { cache: "reload", integrity });
+  if (!response.ok) throw new Error(\`\${file}: \${response.status}\`);
+  return response;
+}
 
 self.addEventListener("install", (event) => {
-  // Straight from the network (not the HTTP cache), so the cache holds this release's files.
   event.waitUntil(caches.open(CACHE).then((cache) =>
-    cache.addAll(PRECACHE.map((f) => new Request(new URL(f, scope), { cache: "reload" })))));
+    Promise.all(PRECACHE.map(async (f) => cache.put(new URL(f, scope), await thisRelease(f))))));
 });
 
 self.addEventListener("activate", (event) => {
@@ -102,7 +123,7 @@ self.addEventListener("fetch", (event) => {
   url.search = "";
   url.hash = "";
   if (url.href === scope.href) url.href = new URL("index.html", scope).href;
-  const lazy = url.href.startsWith(LAZY);
+  const lazy = LAZY.some((l) => url.href.startsWith(l));
   if (!known.has(url.href) && !lazy) return; // not part of the checker: the network, as without a worker
   event.respondWith(caches.open(CACHE).then(async (cache) => {
     const hit = await cache.match(url.href);

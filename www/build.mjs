@@ -1,12 +1,15 @@
 // Builds the static parts of the site into git-ignored places under www/:
-//   www/govuk/   GOV.UK Frontend's compiled CSS and JS (asset URLs made relative)
-//   www/assets/  GOV.UK Frontend's fonts and images (served locally: no request leaves the origin)
+//   www/assets/  GOV.UK Frontend's images (served locally: no request leaves the origin)
 //   www/rules.html  the rules page for readers without JavaScript, generated from
 //                   rulesets/rulesets.json (the engine's embedded ruleset data)
+//   www/dist/    the bundled, minified modules (build-js.mjs) and the stylesheets: GOV.UK
+//                Frontend's CSS cut to the classes the site uses, with app.css (build-css.mjs)
+// then the npm package (build-npm.mjs) and, last, the service worker (build-sw.mjs).
 // Run by scripts/lib.sh build_release, or by hand: node www/build.mjs
 import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
 import { html, raw } from "./js/html.js";
 import { head, header, phaseBanner, footer } from "./js/chrome.js";
 import {
@@ -17,22 +20,10 @@ const www = dirname(fileURLToPath(import.meta.url));
 const root = join(www, "..");
 const govuk = join(root, "node_modules", "govuk-frontend", "dist", "govuk");
 
-// 1. GOV.UK Frontend: CSS with its /assets/ URLs made relative to the stylesheet, and the JS module.
-rmSync(join(www, "govuk"), { recursive: true, force: true });
+// 1. GOV.UK Frontend's images. (Its CSS is cut down and written with the app's in step 3; none
+//    of its JavaScript is used: see app.js.)
+rmSync(join(www, "govuk"), { recursive: true, force: true }); // where earlier builds put it
 rmSync(join(www, "assets"), { recursive: true, force: true });
-mkdirSync(join(www, "govuk"), { recursive: true });
-const stripMap = (s) => s.replace(/\n?\/[/*]# sourceMappingURL=[^\n]*$/m, "");
-// GDS Transport is licensed for services on GOV.UK only, and this checker is embedded in
-// councils' and charities' sites: its @font-face rules are dropped, so text falls back to
-// Arial (GOV.UK Frontend's own fallback) and no font file is fetched (about 65 KB).
-const css = stripMap(readFileSync(join(govuk, "govuk-frontend.min.css"), "utf8"))
-  .replace(/@font-face\{font-family:GDS Transport;[^}]*\}/g, "")
-  .replaceAll("url(/assets/", "url(../assets/");
-if (css.includes("@font-face")) throw new Error("build: govuk-frontend CSS still has an @font-face rule");
-if (css.includes("url(/")) throw new Error("build: govuk-frontend CSS still has an absolute URL");
-writeFileSync(join(www, "govuk", "govuk-frontend.min.css"), css);
-writeFileSync(join(www, "govuk", "govuk-frontend.min.js"),
-  stripMap(readFileSync(join(govuk, "govuk-frontend.min.js"), "utf8")));
 for (const dir of ["images"]) {
   mkdirSync(join(www, "assets", dir), { recursive: true });
   for (const f of readdirSync(join(govuk, "assets", dir))) {
@@ -166,15 +157,24 @@ ${footer()}
 </html>
 `;
 writeFileSync(join(www, "rules.html"), String(page));
-console.error(`==> site: www/govuk, www/assets and www/rules.html (${String(page).length} bytes) built`);
 
-// 3. The embeds' stylesheet, the npm package (pkg-npm/), then the service worker, last: it
-//    precaches what is in www/ by then, named by a hash of its contents.
-const { buildEmbedStyles } = await import("./build-embed.mjs");
+// 3. The modules, bundled; then the stylesheets, from the classes the pages and bundles use.
+const { buildScripts } = await import("./build-js.mjs");
+const { buildStyles } = await import("./build-css.mjs");
+const scripts = await buildScripts(www);
+const texts = ["index.html", "embed.html", "rules.html", ...scripts].map((f) => readFileSync(join(www, f), "utf8"));
+const styles = buildStyles(www, texts);
+writeFileSync(join(www, "dist", "checker.css"), styles.page);
+writeFileSync(join(www, "dist", "embed.css"), styles.embed);
+const gz = (f) => gzipSync(readFileSync(join(www, f)), { level: 9 }).length;
+console.error(`==> site: www/assets, www/rules.html (${String(page).length} bytes), www/dist: `
+  + [...scripts, "dist/checker.css", "dist/embed.css"].map((f) => `${f.slice(5)} ${gz(f)} B gzip`).join(", "));
+
+// 4. The npm package (pkg-npm/), then the service worker, last: it precaches what is in www/ by
+//    then, each file checked against its hash.
 const { buildNpmPackage } = await import("./build-npm.mjs");
 const { buildServiceWorker } = await import("./build-sw.mjs");
-buildEmbedStyles(www);
 const npm = buildNpmPackage(root);
 const sw = buildServiceWorker(www);
-console.error(`==> site: www/govuk/embed.css; ${npm ? `${npm.dir} (${npm.files} files)` : "no npm package (www/pkg not built)"}; `
+console.error(`==> site: ${npm ? `${npm.dir} (${npm.files} files)` : "no npm package (www/pkg not built)"}; `
   + `www/sw.js precaches ${sw.files.length} files, ${sw.bytes} bytes, as trust-eligibility-${sw.version}`);

@@ -39,7 +39,7 @@ test("npm pack: name, version, licence, files, exports and types; every file the
   }
   assert.ok(pkg.exports["."].types && pkg.exports["./element"].types, "types for the engine and the element");
   for (const f of ["pkg/trust_eligibility.js", "pkg/trust_eligibility_bg.wasm", "pkg/trust_eligibility.d.ts", "embed/trust-eligibility-check.js",
-    "embed/frame.js", "govuk/embed.css", "js/app.js", "README.md", "package.json"]) assert.ok(files.includes(f), `${f} is packed`);
+    "embed/frame.js", "dist/embed.css", "dist/trust-eligibility-check.js", "dist/shared.js", "README.md", "package.json"]) assert.ok(files.includes(f), `${f} is packed`);
   assert.ok(!files.some((f) => /\.mjs$|^demo\/|sw\.js$|pkg-ofsted/.test(f)), `nothing of the build or the site only: ${files.join(" ")}`);
   const types = readFileSync(join(installed, "pkg", "trust_eligibility.d.ts"), "utf8");
   assert.match(types, /export function assessCouncil/);

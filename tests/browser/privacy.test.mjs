@@ -14,7 +14,8 @@ after(async () => { await browser?.close(); await server?.close(); });
 test("both journeys on the full page: every request to the origin, no cookie, no CSP violation, only the answers stored", { timeout: 120_000 }, async () => {
   const { context, page } = await openPage(browser, server.url);
   const csp = [];
-  page.on("response", async (r) => { if (r.request().resourceType() === "document") csp.push(await r.headerValue("content-security-policy")); });
+  // Each header read as its response comes (and all awaited before they are checked).
+  page.on("response", (r) => { if (r.request().resourceType() === "document") csp.push(r.headerValue("content-security-policy")); });
   await page.goto(server.url);
   const at = fullPage(page);
   await waitReady(at);
@@ -26,7 +27,8 @@ test("both journeys on the full page: every request to the origin, no cookie, no
   await councilJourney(at);
   await page.goto(`${server.url}rules.html`);
 
-  assert.ok(csp.length >= 3 && csp.every((h) => /script-src 'self' 'wasm-unsafe-eval'; style-src 'self';.*frame-ancestors 'self'/.test(h)), `the CSP header: ${csp}`);
+  const headers = await Promise.all(csp);
+  assert.ok(headers.length >= 3 && headers.every((h) => /script-src 'self' 'wasm-unsafe-eval'; style-src 'self';.*frame-ancestors 'self'/.test(h)), `the CSP header: ${headers}`);
   assert.ok(page.requests.length > 20, "requests were recorded");
   const foreign = page.requests.filter((u) => new URL(u).origin !== server.origin);
   assert.deepEqual(foreign, [], "no request leaves the origin");

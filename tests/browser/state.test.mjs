@@ -191,7 +191,7 @@ test("without JavaScript the page says so and links to the rules page, generated
   await js.page.route(`${server.url}nojs.html`, async (route) => {
     const html = (await (await fetch(server.url)).text())
       .replace(/<noscript>/g, "<div>").replace(/<\/noscript>/g, "</div>")
-      .replace(/<script type="module"[^>]*><\/script>/, "").replace(/<link rel="modulepreload"[^>]*>/, "");
+      .replace(/<script type="module"[^>]*><\/script>/g, "").replace(/<link rel="modulepreload"[^>]*>/g, "");
     await route.fulfill({ contentType: "text/html", body: html });
   });
   await js.page.goto(`${server.url}nojs.html`);

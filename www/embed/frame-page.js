@@ -16,11 +16,17 @@ try { referrer = document.referrer ? new URL(document.referrer).origin : null; }
 const target = ancestor ?? referrer ?? "*";
 if (window.parent !== window) {
   let last = -1;
-  new ResizeObserver(() => {
+  const send = (always) => {
     const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
-    if (height === last) return;
+    if (height === last && !always) return;
     last = height;
     window.parent.postMessage({ type: "trust-eligibility:height", height }, target);
-  }).observe(document.documentElement);
+  };
+  new ResizeObserver(() => send(false)).observe(document.documentElement);
+  // The host's frame.js asks once it listens (it may have missed the first heights: it is
+  // deferred, and this page can be done before the host's is).
+  window.addEventListener("message", (event) => {
+    if (event.source === window.parent && event.data?.type === "trust-eligibility:height?") send(true);
+  });
 }
-registerServiceWorker(new URL("../", import.meta.url));
+registerServiceWorker(new URL("../", import.meta.url), { afterLoad: true });

@@ -5,7 +5,7 @@
 //   <script src="https://CHECKER/embed/frame.js" defer></script>
 //
 // The frame posts { type: "trust-eligibility:height", height } whenever its content changes
-// size. A message is used only if it comes from one of these frames' windows (event.source)
+// size, and when this script asks ({ type: "trust-eligibility:height?" }, once it listens). A message is used only if it comes from one of these frames' windows (event.source)
 // and from that frame's origin (event.origin): no other page or frame can resize anything.
 // A classic script with no globals of its own; it works as type="module" too.
 (() => {
@@ -21,4 +21,9 @@
       return;
     }
   });
+  // A frame may have sent its height before this (deferred) script listened: ask again. Only a
+  // frame at the checker's origin gets the question (postMessage drops it otherwise).
+  for (const frame of document.querySelectorAll("iframe[data-trust-eligibility]")) {
+    frame.contentWindow?.postMessage({ type: "trust-eligibility:height?" }, new URL(frame.src, document.baseURI).origin);
+  }
 })();

@@ -5,34 +5,38 @@
 // createApp(env) runs one app in the elements env gives it, so the same code serves the full
 // page (main.js: the document, the history API so the browser's back button works) and the
 // embeds (embed/trust-eligibility-check.js: a shadow root, an in-element router, one journey).
-import { initAll } from "../govuk/govuk-frontend.min.js";
 import { html } from "./html.js";
 import * as C from "./components.js";
 import * as engine from "./engine.js";
 import * as store from "./store.js";
 import * as files from "./files.js";
-import { todayIso } from "./dates.js";
 import { readForm, parseAnswer, renderAnswer } from "./flow.js";
 import * as councilJourney from "./council.js";
 import * as sponsorJourney from "./sponsor.js";
 import { councilResult, sponsorResult } from "./results.js";
-import * as ofstedPage from "./ofsted-page.js";
-import { SERVICE_NAME, formatDate, formatDatesIn, inForce } from "./wording.js";
+import { todayIso, parseDateParts, isoToParts } from "./dates.js";
+import { SERVICE_NAME, formatDate, formatDatesIn, inForce, gradeLabel, DATE_KINDS, daysInWords } from "./wording.js";
 import { href } from "./common.js";
 
 // ----------------------------------------------------------------------------------------------
-// Embedded, GOV.UK Frontend's JavaScript cannot run: it needs its class on the host's <body> and
-// looks elements up in the document, not in a shadow root. What it does for these pages is
-// done here, inside the app's own root.
+// What GOV.UK Frontend's JavaScript does for these pages is done here, inside the app's own root,
+// and its JavaScript is not loaded at all: embedded it cannot run (it needs its class on the
+// host's <body> and looks elements up in the document, not in a shadow root), and for the pages'
+// components (error summary, notification banner, button, exclusive checkboxes; no conditional
+// reveals) this is all it would do. The full page's skip link: main.js.
 
-/** Focus as GOV.UK Frontend gives it, and links that leave the journey opened in a new tab. */
-function enhanceEmbedded(app, embed) {
+/** Focus as GOV.UK Frontend gives it: the error summary, or a banner that is an alert. */
+function focusAlert(app) {
   const focusable = app.querySelector(".govuk-error-summary") ?? app.querySelector(".govuk-notification-banner[role=alert]");
   if (focusable) {
     focusable.tabIndex = -1;
     focusable.addEventListener("blur", () => focusable.removeAttribute("tabindex"), { once: true });
     focusable.focus();
   }
+}
+
+/** Links that leave the journey, embedded: to the checker's own site, opened in a new tab. */
+function linksOutside(app, embed) {
   for (const a of app.querySelectorAll("a[href]")) {
     const h = a.getAttribute("href");
     if (h.startsWith("?") || h.startsWith("#") || h === "./" || a.dataset.action) continue;
@@ -42,6 +46,21 @@ function enhanceEmbedded(app, embed) {
     a.rel = "noopener noreferrer";
     a.append(" (opens in new tab)");
   }
+}
+
+/** The rulesets' titles and dates for the start page: written into the bundle by the build
+ *  (www/build-js.mjs, from rulesets/rulesets.json, the data the engine embeds), so the start
+ *  page does not wait for the engine to read its data; unbundled, asked of the engine. */
+const startRulesets = () => (typeof TRUST_ELIGIBILITY_RULESETS === "undefined"
+  ? engine.rulesData().rulesets
+  : TRUST_ELIGIBILITY_RULESETS);
+
+/** A link that looks like a button works with the space bar, as a button does (GOV.UK's button). */
+function spaceOnLinkButtons(ev) {
+  const el = ev.target;
+  if (ev.key !== " " || el?.tagName !== "A" || el.getAttribute("role") !== "button") return;
+  ev.preventDefault();
+  el.click();
 }
 
 /** "None of these" unticks the others, and the others untick it (GOV.UK's exclusive checkboxes). */
@@ -68,7 +87,9 @@ export function createApp(env) {
   const call = (v, ctx) => (typeof v === "function" ? v(ctx) : v);
   const cap = (s) => s.charAt(0).toUpperCase() + s.slice(1);
 
-  let data = null;
+  // The engine's ruleset data, read on first use (engine.rulesData); the start page needs only
+  // the rulesets' titles and dates.
+  const rules = () => engine.rulesData();
   let today = todayIso();
   let state = store.load();
   let lastSearch = null;
@@ -88,7 +109,7 @@ export function createApp(env) {
   function assess(jid, a, { probe = false } = {}) {
     if (jid === "council") return engine.council(councilJourney.toInput(a, today, { probe }));
     if (!a.kind) return { ok: true, value: null };
-    return engine.sponsor(sponsorJourney.toInput(a, today, { probe, data }));
+    return engine.sponsor(sponsorJourney.toInput(a, today, { probe, data: rules() }));
   }
 
   const escapeRe = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -165,7 +186,7 @@ export function createApp(env) {
   }
   function ctxFor(jid, page, change) {
     const found = J[jid].journey.def(page);
-    return { a: state[jid] ?? {}, data, today, i: found?.i ?? null, change, pageId: page };
+    return { a: state[jid] ?? {}, data: rules(), today, i: found?.i ?? null, change, pageId: page };
   }
   const resolveDef = (def, ctx) => (def.resolve ? def.resolve(def, ctx) : def);
 
@@ -176,11 +197,24 @@ export function createApp(env) {
 
   // Every council from Ofsted's file (ofsted-page.js, full page only), and what it may do here.
   const ofstedApi = {
-    today: () => today, data: () => data, go: (page) => go(page),
+    today: () => today, data: rules, go: (page) => go(page),
     showErrors: (page, errors, raw) => showErrors(page, errors, raw),
     openCouncil: (a) => { saveAnswers("council", a, councilJourney.journey.result); go(councilJourney.journey.result); },
   };
-  if (!embed) ofstedPage.listen(root, ofstedApi);
+  // The page for Ofsted's file (ofsted-page.js) is imported the first time it is shown. Like
+  // Ofsted's reader, it is not precached: the service worker keeps it once it has been used.
+  let ofstedPage = null;
+  let ofstedLoading = null;
+  const OFSTED_PAGES = ["ofsted", "ofsted/councils"];
+  function loadOfstedPage() {
+    ofstedLoading ??= import("./ofsted-page.js").then((m) => {
+      m.connect({ html, C, store, parseDateParts, isoToParts, formatDate, gradeLabel, DATE_KINDS, daysInWords, inForce,
+        fromInput: councilJourney.fromInput });
+      m.listen(root, ofstedApi);
+      ofstedPage = m;
+    }, (e) => { ofstedLoading = null; throw e; });
+    return ofstedLoading;
+  }
 
   // --------------------------------------------------------------------------------------------
   // Views: each returns { title, body, back, errors } or { redirect }.
@@ -252,7 +286,7 @@ export function createApp(env) {
       <li>whether an organisation can sponsor a children's services trust, and what it still needs to do</li>
     </ul>
     <p class="govuk-body">It applies the rules published by government, with their sources:</p>
-    <ul class="govuk-list govuk-list--bullet">${data.rulesets.map((r) => html`<li>${r.title}, ${inForce(r)}</li>`)}</ul>
+    <ul class="govuk-list govuk-list--bullet">${startRulesets().map((r) => html`<li>${r.title}, ${inForce(r)}</li>`)}</ul>
     <p class="govuk-body">It takes about 5 minutes. Everything runs on this device: nothing you enter is sent anywhere.</p>
     ${saved && last ? C.insetText(html`<p class="govuk-body">You have answers saved in this browser.</p>
       <p class="govuk-body"><a class="govuk-link" href="?page=${last}">Continue where you left off</a></p>`) : ""}
@@ -382,8 +416,8 @@ export function createApp(env) {
       return { redirect: href(journey.resume(ctx)) };
     }
     const view = jid === "council"
-      ? councilResult(res.value, { data, today })
-      : sponsorResult(res.value, { data, today, asked: (id) => sponsorJourney.criterionAsked(ctx, id) });
+      ? councilResult(res.value, { data: rules(), today })
+      : sponsorResult(res.value, { data: rules(), today, asked: (id) => sponsorJourney.criterionAsked(ctx, id) });
     return { ...view, back: href(journey.check) };
   }
 
@@ -440,7 +474,8 @@ export function createApp(env) {
     before.innerHTML = back ? String(C.backLink(back)) : "";
     app.innerHTML = String(storeBanners(route().page)) + String(view.body);
     firstPaint = false;
-    if (embed) enhanceEmbedded(app, embed); else initAll({ scope: app });
+    focusAlert(app);
+    if (embed) linksOutside(app, embed);
     app.querySelector("form[data-form]")?.addEventListener("submit", onSubmit);
     if (!view.errors?.length && focus) {
       if (!embed) window.scrollTo(0, 0);
@@ -455,6 +490,11 @@ export function createApp(env) {
     for (let hops = 0; hops < 5; hops++) {
       lastSearch = router.search();
       const { page, change } = route();
+      if (!embed && !ofstedPage && OFSTED_PAGES.includes(page)) {
+        // Shown once its module is in (the page shown until then stays).
+        loadOfstedPage().then(() => render({ focus }), (e) => { console.error(e); paint(problemView(), { focus }); });
+        return;
+      }
       let view;
       try {
         view = viewFor(page, change);
@@ -654,6 +694,18 @@ export function createApp(env) {
       if (target) { ev.preventDefault(); target.focus(); target.scrollIntoView({ block: "center" }); }
       return;
     }
+    if (el.tagName === "A" && el.closest(".govuk-error-summary") && el.getAttribute("href")?.startsWith("#")) {
+      // As GOV.UK Frontend's error summary does: the question (its legend or label) scrolled to
+      // the top, the field focused.
+      const target = root.getElementById(el.getAttribute("href").slice(1));
+      if (!target) return;
+      ev.preventDefault();
+      const legend = target.closest("fieldset")?.querySelector("legend");
+      const label = root.querySelector(`label[for="${CSS.escape(target.id)}"]`);
+      (legend ?? label ?? target).scrollIntoView();
+      target.focus({ preventScroll: true });
+      return;
+    }
     if (action === "download") {
       ev.preventDefault();
       files.download(`trust-eligibility-answers-${today}.json`, files.answersFile(state, today));
@@ -694,9 +746,10 @@ export function createApp(env) {
   });
 
   async function boot() {
-    if (embed) root.addEventListener("change", exclusiveCheckboxes);
+    root.addEventListener("change", exclusiveCheckboxes);
+    root.addEventListener("keydown", spaceOnLinkButtons);
     try {
-      data = await engine.start();
+      await engine.start();
     } catch (e) {
       console.error(e);
       paint(problemView(), { focus: false });
@@ -705,6 +758,9 @@ export function createApp(env) {
     today = todayIso();
     render({ focus: false });
     marks.dataset.ready = "true";
+    // The start page is shown without the engine's ruleset data; read it now, in a task of its
+    // own, so the next page does not wait for it (any page that needs it first reads it itself).
+    setTimeout(() => { try { rules(); } catch (e) { console.error(e); } }, 0);
   }
 
   /** The router's address changed from outside (the browser's back button): show that page. */

@@ -15,8 +15,7 @@ export function head(title) {
 <link rel="icon" sizes="48x48" href="assets/images/favicon.ico">
 <link rel="icon" sizes="any" href="assets/images/favicon.svg" type="image/svg+xml">
 <link rel="manifest" href="manifest.webmanifest">
-<link rel="stylesheet" href="govuk/govuk-frontend.min.css">
-<link rel="stylesheet" href="app.css">`;
+<link rel="stylesheet" href="dist/checker.css">`;
 }
 
 export function header() {

@@ -1,9 +1,19 @@
 // Dates as the user types them (day, month, year) and as the engine takes them (YYYY-MM-DD).
 
-/** Today's date in the UK, YYYY-MM-DD: the page passes it to the engine (which never reads the clock). */
-export function todayIso() {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit" })
-    .format(new Date());
+/** Today's date in the UK, YYYY-MM-DD: the page passes it to the engine (which never reads the clock).
+ *  UK time is UTC, or UTC+1 (British Summer Time) from 01:00 UTC on the last Sunday in March to
+ *  01:00 UTC on the last Sunday in October (the Summer Time Order 2002). Worked out here rather
+ *  than with Intl.DateTimeFormat's Europe/London time zone: its first use loads the browser's
+ *  time zone data, some 50 ms before the start page can be shown. */
+export function todayIso(now = new Date()) {
+  const year = now.getUTCFullYear();
+  const lastSundayAt1 = (month) => {
+    const last = new Date(Date.UTC(year, month + 1, 0)); // the month's last day
+    return Date.UTC(year, month, last.getUTCDate() - last.getUTCDay(), 1);
+  };
+  const t = now.getTime();
+  const summer = t >= lastSundayAt1(2) && t < lastSundayAt1(9);
+  return new Date(t + (summer ? 3_600_000 : 0)).toISOString().slice(0, 10);
 }
 
 export function isoToParts(iso) {

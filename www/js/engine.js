@@ -1,17 +1,26 @@
 // The only module that calls the WebAssembly engine. The engine decides every outcome; this
 // module turns its thrown errors into { code, path, message } and cleans its messages for people.
 import init, { assessCouncil, assessSponsor, assessCouncils, rulesets } from "../pkg/trust_eligibility.js";
+import { compiled } from "./engine-wasm.js";
 import { formatDatesIn } from "./wording.js";
 
 let data = null;
 let starting = null;
 
-/** Loads the engine once, however many apps on the page ask (the full page, each embed). */
+/** Loads the engine once, however many apps on the page ask (the full page, each embed): resolves
+ *  once the module is instantiated and every function can be called. It was compiled by
+ *  engine-wasm.js, which starts as early as the page lets it. */
 export function start() {
-  starting ??= init().then(() => { data = rulesets(); return data; });
+  starting ??= compiled.then((module) => init({ module_or_path: module }));
   return starting;
 }
-export const rulesData = () => data;
+
+/** The engine's ruleset data (rulesets()), read on first use: the first call reads the data the
+ *  engine embeds (milliseconds), which no page needs before the user has left the start page. */
+export function rulesData() {
+  data ??= rulesets();
+  return data;
+}
 
 function call(fn, input) {
   try {

@@ -1,12 +1,22 @@
 // The full page (index.html): the app in the document, addressed as ?page=… with the history
 // API so the browser's back button works. The app itself is app.js; the embeds run the same app
 // in a shadow root (embed/trust-eligibility-check.js).
-import { createAll, SkipLink } from "../govuk/govuk-frontend.min.js";
 import { createApp } from "./app.js";
 import { registerServiceWorker } from "./offline.js";
 
 document.body.classList.add("js-enabled", "govuk-frontend-supported");
-createAll(SkipLink, undefined, document.body);
+// The skip link moves focus to the main content, as GOV.UK Frontend's does.
+document.querySelector(".govuk-skip-link")?.addEventListener("click", (ev) => {
+  const target = document.getElementById(ev.currentTarget.hash.slice(1));
+  if (!target) return;
+  target.tabIndex = -1;
+  target.classList.add("govuk-skip-link-focused-element");
+  target.addEventListener("blur", () => {
+    target.removeAttribute("tabindex");
+    target.classList.remove("govuk-skip-link-focused-element");
+  }, { once: true });
+  target.focus();
+});
 
 const app = createApp({
   root: document,
@@ -20,4 +30,6 @@ const app = createApp({
 });
 window.addEventListener("popstate", () => app.changed());
 app.boot();
-registerServiceWorker(new URL("../", import.meta.url));
+// After the page has loaded: the worker's precache then finds the page's files in the HTTP cache
+// rather than fetching them a second time (see www/build-sw.mjs).
+registerServiceWorker(new URL("../", import.meta.url), { afterLoad: true });

@@ -3,11 +3,14 @@
 // (index.html, embed.html), never by the custom element on a host's page: the host's origin and
 // its service workers are the host's business.
 
-/** base: the URL of the site's root (where sw.js is). */
-export function registerServiceWorker(base) {
+/** base: the URL of the site's root (where sw.js is). afterLoad: wait for the page's load event,
+ *  so that what the page fetched is in the HTTP cache before the worker precaches it. */
+export function registerServiceWorker(base, { afterLoad = false } = {}) {
   if (!("serviceWorker" in navigator) || new URL(base).origin !== location.origin) return;
-  navigator.serviceWorker.register(new URL("sw.js", base), { scope: base.href }).catch((e) => {
+  const register = () => navigator.serviceWorker.register(new URL("sw.js", base), { scope: base.href }).catch((e) => {
     // Without it the checker still works, only not offline: say so in the console, nothing more.
     console.warn(`The checker will not work offline: ${e.message}`);
   });
+  if (!afterLoad || document.readyState === "complete") register();
+  else window.addEventListener("load", register, { once: true });
 }

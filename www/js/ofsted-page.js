@@ -9,14 +9,20 @@
 // councils (store.saveList), the same list a JSON file of council histories gives, so the
 // council journey can also offer "pick a council from the file you loaded".
 //
-// main.js routes ?page=ofsted and ?page=ofsted/councils here (view, submit, openCouncil). The
+// app.js routes ?page=ofsted and ?page=ofsted/councils here (view, submit, openCouncil). The
 // table's sorting and filtering work in place, by event delegation, without repainting the page.
-import { html } from "./html.js";
-import * as C from "./components.js";
-import * as store from "./store.js";
-import { parseDateParts, isoToParts } from "./dates.js";
-import { formatDate, gradeLabel, DATE_KINDS, daysInWords, inForce } from "./wording.js";
-import { fromInput } from "./council.js";
+//
+// This module is imported by app.js the first time one of its pages is shown, so the start page
+// neither downloads nor parses it. It imports nothing itself: app.js hands it what it uses from
+// the app's modules (connect), so that, bundled, it holds only its own code and the app's stays
+// in the one chunk the full page and the element share (www/build-js.mjs).
+let html, C, store, parseDateParts, isoToParts, formatDate, gradeLabel, DATE_KINDS, daysInWords, inForce, fromInput;
+
+/** deps: { html, C (components.js), store, parseDateParts, isoToParts, formatDate, gradeLabel,
+ *  DATE_KINDS, daysInWords, inForce, fromInput (council.js) }. */
+export function connect(deps) {
+  ({ html, C, store, parseDateParts, isoToParts, formatDate, gradeLabel, DATE_KINDS, daysInWords, inForce, fromInput } = deps);
+}
 
 export const PAGES = ["ofsted", "ofsted/councils"];
 

@@ -1,0 +1,78 @@
+// <trust-eligibility-check journey="sponsor|council">: the checker as a custom element, for any
+// page, from one tag (embed/trust-eligibility-check.js, the address hosts use, loads the build of
+// this module: dist/trust-eligibility-check.js, see www/build-js.mjs):
+//
+//   <script type="module" src="https://CHECKER/embed/trust-eligibility-check.js"></script>
+//   <trust-eligibility-check journey="council"></trust-eligibility-check>
+//
+// The journey runs in the element's shadow root, styled by one stylesheet of its own
+// (dist/checker.css, the full page's: the GOV.UK Frontend styles the pages use and app.css;
+// then dist/embed.css: what makes those work in a shadow root, and embed/element.css), so the host's CSS cannot
+// reach in and the element's cannot reach out. Without `journey` it shows the whole checker
+// (its start page, then the choice of journey). Pages change inside the element: the host's
+// address and history are left alone. Answers are saved in the host origin's localStorage, as
+// on the checker's own pages. Everything it loads comes from the checker's origin (the address
+// of this module), which must therefore answer with Access-Control-Allow-Origin (see README).
+//
+// No web font: GDS Transport is GOV.UK's only (see www/build.mjs); text is in Arial. (A font a
+// host wants must be declared by the host's own page: @font-face rules in a shadow root's
+// stylesheets are ignored by Chromium, those of the document apply inside.)
+import { createApp } from "../js/app.js";
+
+// The site's root: this module is built into dist/, one level under it (as is its source, in embed/).
+const base = new URL("../", import.meta.url);
+const JOURNEYS = ["council", "sponsor"];
+const LABEL = "Check children's services intervention and trust sponsorship";
+
+export class TrustEligibilityCheck extends HTMLElement {
+  #app = null;
+
+  connectedCallback() {
+    if (this.shadowRoot) return; // moved within the page: it carries on where it was
+    const shadow = this.attachShadow({ mode: "open" });
+    const journey = this.getAttribute("journey");
+    if (journey !== null && !JOURNEYS.includes(journey)) {
+      console.error(`<trust-eligibility-check>: journey must be "council" or "sponsor", not "${journey}"`);
+    }
+    // The full page's stylesheet, then what makes it work in a shadow root (see www/build-css.mjs).
+    const links = ["dist/checker.css", "dist/embed.css"].map((f) => {
+      const link = document.createElement("link");
+      link.rel = "stylesheet";
+      link.href = new URL(f, base).href;
+      return link;
+    });
+    const wrapper = document.createElement("section");
+    wrapper.className = "govuk-template__body js-enabled govuk-frontend-supported app-embed";
+    wrapper.setAttribute("aria-label", LABEL);
+    wrapper.innerHTML = `<div class="app-embed__before"></div>
+<div class="govuk-main-wrapper"><div class="app-embed__app"><p class="govuk-body">Loading the checker…</p></div></div>`;
+    shadow.append(...links, wrapper);
+
+    // An in-element router: the page is "?page=…" kept here, not in the host's address bar.
+    let search = "";
+    this.#app = createApp({
+      root: shadow,
+      app: wrapper.querySelector(".app-embed__app"),
+      before: wrapper.querySelector(".app-embed__before"),
+      marks: this,
+      router: {
+        search: () => search,
+        set: (u) => { search = u.startsWith("?") ? u : ""; },
+      },
+      embed: { journey: JOURNEYS.includes(journey) ? journey : null, base },
+    });
+    // Start once the styles are in, so nothing shows unstyled (and start anyway if they fail).
+    const go = () => this.#app.boot();
+    const loaded = links.map((link) => (link.sheet ? null : new Promise((done) => {
+      link.addEventListener("load", done, { once: true });
+      link.addEventListener("error", done, { once: true });
+    })));
+    if (loaded.every((p) => p === null)) go(); else {
+      Promise.all(loaded).then(go);
+    }
+  }
+}
+
+if (!customElements.get("trust-eligibility-check")) {
+  customElements.define("trust-eligibility-check", TrustEligibilityCheck);
+}
