@@ -1,4 +1,4 @@
-// bench/engine-only.html's one script: instantiate the engine, nothing else.
+// The engine-only page's one script (bench/out/engine-only.html, written by run.mjs): instantiate the engine, nothing else.
 import init from "/www/pkg/trust_eligibility.js";
 
 await init();

@@ -78,6 +78,30 @@ if (existsSync(snippets)) {
     }
   }
 }
+// The engine-only page: the start page's stylesheet and engine, preloaded as the start page
+// preloads them (every module of the engine's glue named up front, so nothing waits on an
+// import), instantiated, with none of the app. Written here because the glue's snippet path
+// carries a hash of the build.
+{
+  const snippetFiles = existsSync(snippets)
+    ? readdirSync(snippets).flatMap((d) => readdirSync(join(snippets, d)).map((f) => `/www/pkg/snippets/${d}/${f}`)) : [];
+  writeFileSync(join(outDir, "engine-only.html"), `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<link rel="icon" href="data:,">
+<title>The checker's stylesheet and engine, no app</title>
+<link rel="stylesheet" href="/www/dist/checker.css">
+<link rel="preload" href="/www/pkg/trust_eligibility_bg.wasm" as="fetch" type="application/wasm" crossorigin>
+<link rel="modulepreload" href="/www/pkg/trust_eligibility.js">
+${snippetFiles.map((f) => `<link rel="modulepreload" href="${f}">`).join("\n")}
+<script type="module" src="/bench/engine-only.mjs"></script>
+</head>
+<body>
+</body>
+</html>
+`);
+}
 const inputs = { protocol, facts, mixed, sponsors: sponsorInputs, ofsted, jsonLogicRule, zenExpression, boundary };
 const inputsPath = join(outDir, "inputs.json"); // the page fetches it as /bench/out/inputs.json
 writeFileSync(inputsPath, JSON.stringify(inputs));
@@ -260,7 +284,7 @@ for (let r = 0; r < RUNS; r++) {
   say(`chromium run ${r + 1}/${RUNS}: navigation, empty page, engine-only page and start page, ${NAV_REPS} each`);
   // The engine-only page (the start page's stylesheet and engine, no app) is a floor for the
   // start page: what fetching and instantiating those alone costs over the empty page.
-  const pages = { empty: "/bench/empty.html", engine: "/bench/engine-only.html", start: "/www/index.html" };
+  const pages = { empty: "/bench/empty.html", engine: "/bench/out/engine-only.html", start: "/www/index.html" };
   const order = r % 2 ? ["start", "engine", "empty"] : ["empty", "engine", "start"];
   const navs = { empty: [], engine: [], start: [] };
   for (let k = 0; k < NAV_REPS; k++) {
@@ -524,7 +548,7 @@ p(`- **Inputs**: ${N.toLocaleString("en-GB")} generated council inputs under the
 p("- **Peers**: the same council decision, SPEC §3.3's nine rows, written for json-logic-js (bench/peers/protocol-2016.jsonlogic.json), for GoRules ZEN as a JDM decision graph with a first-hit decision table (bench/peers/protocol-2016.jdm.json) and as one ZEN expression (bench/peers/protocol-2016.zen-expression.txt). They are fed precomputed facts (hasInspection, latestGrade, persistent, systemic, insufficientVisit, triggers, priorityActionsVisit, highPerforming) that the harness computes from the same raw inputs (bench/lib/facts.mjs), outside the timing. Ours does the whole job inside the timing: it reads the raw input (dates, grades in Ofsted's wording, history), validates it, chooses the ruleset by date, derives the facts, decides, and writes the full answer with reasons, sources, dates and warnings.");
 p("- **Per call**: a pass calls one contender on every input and divides the elapsed time by the count; the contenders' passes are interleaved, the order rotating each pass. Ours is called exactly as a page calls it: `assessCouncil(input)` with a JavaScript object, returning an object.");
 p(`- **Runs**: each browser run is a fresh browser context (cold cache) in one headless Chromium (\`/usr/bin/chromium\`, playwright-core), the page served from 127.0.0.1 by a Node static server (bench/lib/server.mjs, no compression, no caching). The bench page is cross-origin isolated (COOP/COEP), which gives it 5 µs timers. Each Node run is a fresh \`node\` process. Native runs are criterion's samples (${native[0]?.samples ?? "n"} per benchmark, 3 s each).`);
-p(`- **Ready**: time from navigation start (the page's performance time origin) to the checker being ready, taken as ${firstLoad.readyBy}${firstLoad.readyBy.includes("mark") ? "" : ` (no \`performance.mark("checker-ready")\` on the page; if it sets one, that is used)`}; the empty page (bench/empty.html) and the engine-only page (bench/engine-only.html) are measured the same way in the same run. Each navigation is a fresh browser context (cold cache, a new renderer process); each run navigates to each page ${NAV_REPS} times, alternating, and keeps each page's median; the difference is taken within the run. The static server runs in its own process.`);
+p(`- **Ready**: time from navigation start (the page's performance time origin) to the checker being ready, taken as ${firstLoad.readyBy}${firstLoad.readyBy.includes("mark") ? "" : ` (no \`performance.mark("checker-ready")\` on the page; if it sets one, that is used)`}; the empty page (bench/empty.html) and the engine-only page (bench/out/engine-only.html, written by this script) are measured the same way in the same run. Each navigation is a fresh browser context (cold cache, a new renderer process); each run navigates to each page ${NAV_REPS} times, alternating, and keeps each page's median; the difference is taken within the run. The static server runs in its own process.`);
 p("- **Sizes**: gzip is node:zlib level 9, brotli is quality 11. The first load is every response the server sent from navigation until the network was quiet for a second (including any service worker's fetches), each body gzipped on its own and summed; headers are not counted.");
 p();
 
@@ -583,12 +607,12 @@ p("### Navigation to ready, against an empty page");
 p();
 table(["page", "first contentful paint, ms", "load event, ms", "ready, ms", `ready, best of ${RUNS * NAV_REPS}, ms`], [
   ["bench/empty.html", rng(nav.emptyFcp, ms), rng(nav.emptyLoad, ms), rng(nav.empty, ms), ms(nav.emptyBest)],
-  ["bench/engine-only.html (the start page's stylesheet and engine: no app)", "none", rng(nav.engineLoad, ms), rng(nav.engine, ms), ms(nav.engineBest)],
+  ["bench/out/engine-only.html (the start page's stylesheet and engine: no app)", "none", rng(nav.engineLoad, ms), rng(nav.engine, ms), ms(nav.engineBest)],
   ["www/index.html (the start page)", rng(nav.startFcp, ms), rng(nav.startLoad, ms), rng(nav.start, ms), ms(nav.startBest)],
   ["engine-only minus empty (same run)", "", "", rng(nav.engineDiff, ms), ms(nav.engineBest - nav.emptyBest)],
   ["start page minus empty (same run)", "", "", `**${rng(nav.diff, ms)}**`, ms(nav.startBest - nav.emptyBest)],
 ]);
-p(`The engine-only page (bench/engine-only.html) loads what the start page needs before it can be ready — the same stylesheet and the engine's glue and \`.wasm\`, preloaded the same way — and instantiates the engine, running none of the app and rendering nothing: the part of the start page's time that fetching and instantiating those costs on this machine, whatever the app does.`);
+p(`The engine-only page (bench/out/engine-only.html, written by this script) loads what the start page needs before it can be ready — the same stylesheet and the engine's glue and \`.wasm\`, preloaded the same way — and instantiates the engine, running none of the app and rendering nothing: the part of the start page's time that fetching and instantiating those costs on this machine, whatever the app does.`);
 p();
 p(`The start page instantiated ${firstLoad.wasmCount} wasm module(s)${firstLoad.sw ? "; a service worker controlled it by the end of the run" : ""}.${firstLoad.errors.length ? ` Page errors: ${firstLoad.errors.slice(0, 3).join("; ")}.` : ""}`);
 p();

@@ -77,7 +77,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const root = process.argv[2];
   const s = await startServer({
     root,
-    isolate: (p) => p.startsWith("/bench/") && !p.startsWith("/bench/empty"),
+    // The empty and engine-only pages are served as the start page is: not isolated.
+    isolate: (p) => p.startsWith("/bench/") && !p.startsWith("/bench/empty") && p !== "/bench/out/engine-only.html",
     onLog: (e) => process.stdout.write(`${JSON.stringify(e)}\n`),
   });
   process.stdout.write(`${JSON.stringify({ origin: s.origin })}\n`);
