@@ -336,7 +336,7 @@ impl RulesetFile {
     /// let err = RulesetFile::with_override(bad).unwrap_err();
     /// assert_eq!(err.path, "rulesets[1].inForceFrom");
     /// ```
-    pub fn with_override(patch: Json) -> Result<RulesetFile, Error> {
+    pub fn with_override(patch: Json<'_>) -> Result<RulesetFile, Error> {
         if !matches!(patch, Json::Obj(_)) {
             return Err(
                 crate::json::wrong_type(&patch, &Path::Root, "a ruleset file (an object)")
@@ -354,7 +354,7 @@ impl RulesetFile {
         RulesetFile::with_override(crate::json::parse(text)?)
     }
 
-    fn from_value(value: &Json) -> Result<RulesetFile, Error> {
+    fn from_value(value: &Json<'_>) -> Result<RulesetFile, Error> {
         let file = RulesetFile::from_json(value, &Path::Root)
             .map_err(|e| e.recode(ErrorCode::InvalidRuleset))?;
         file.validate()?;
@@ -648,12 +648,12 @@ impl RulesetFile {
 
 /// A ruleset file may hold at most [`crate::input::MAX_ITEMS`] items in any list or object, as
 /// inputs may: merging and validating stay well within linear-time bounds on hostile files.
-fn too_big(v: &Json, at: &Path) -> Result<(), Error> {
-    let (len, children): (usize, Vec<(Option<&str>, &Json)>) = match v {
+fn too_big(v: &Json<'_>, at: &Path) -> Result<(), Error> {
+    let (len, children): (usize, Vec<(Option<&str>, &Json<'_>)>) = match v {
         Json::Arr(items) => (items.len(), items.iter().map(|x| (None, x)).collect()),
         Json::Obj(fields) => (
             fields.len(),
-            fields.iter().map(|(k, x)| (Some(k.as_str()), x)).collect(),
+            fields.iter().map(|(k, x)| (Some(&**k), x)).collect(),
         ),
         _ => return Ok(()),
     };
@@ -676,7 +676,7 @@ fn too_big(v: &Json, at: &Path) -> Result<(), Error> {
     Ok(())
 }
 
-fn default_value() -> Result<Json, Error> {
+fn default_value() -> Result<Json<'static>, Error> {
     crate::json::parse(DEFAULT_JSON).map_err(|e| e.recode(ErrorCode::InvalidRuleset))
 }
 

@@ -67,20 +67,11 @@ fn throw(e: Error) -> JsValue {
     make_error(&e.message, e.code.as_str(), &e.path)
 }
 
-/// A JavaScript value as parsed JSON.
-fn read(value: &JsValue) -> Result<Json, Error> {
+/// A JavaScript value as JSON text (`JSON.stringify`, with non-finite numbers marked).
+#[inline(never)]
+fn read(value: &JsValue) -> Result<String, Error> {
     match to_json_text(value) {
-        Ok(Some(text)) => crate::json::parse(&text).map(|mut v| {
-            // JSON.stringify writes the marker's control characters as \u escapes; only text
-            // holding them can hold a marked number.
-            const MARK: &[u8] = b"\\u0000\\u0001non-finite:";
-            let b = text.as_bytes();
-            let marked = (0..b.len()).any(|i| b[i] == b'\\' && b[i..].starts_with(MARK));
-            if marked {
-                crate::json::mark_non_finite(&mut v);
-            }
-            v
-        }),
+        Ok(Some(text)) => Ok(text),
         Ok(None) => Err(Error::new(ErrorCode::InvalidType, "", "expected an object, found undefined")),
         Err(_) => Err(Error::new(
             ErrorCode::InvalidJson,
@@ -88,6 +79,21 @@ fn read(value: &JsValue) -> Result<Json, Error> {
             "the value cannot be written as JSON (it refers to itself, or holds a value JSON has no form for)",
         )),
     }
+}
+
+/// The text `read` returned, parsed; the value borrows its strings from the text.
+#[inline(never)]
+fn parse(text: &str) -> Result<Json<'_>, Error> {
+    let mut v = crate::json::parse(text)?;
+    // JSON.stringify writes the marker's control characters as \u escapes; only text
+    // holding them can hold a marked number.
+    const MARK: &[u8] = b"\\u0000\\u0001non-finite:";
+    let b = text.as_bytes();
+    let marked = (0..b.len()).any(|i| b[i] == b'\\' && b[i..].starts_with(MARK));
+    if marked {
+        crate::json::mark_non_finite(&mut v);
+    }
+    Ok(v)
 }
 
 fn to_js<T: ToJson + ?Sized>(value: &T) -> JsValue {
@@ -102,14 +108,17 @@ fn rules(overrides: &JsValue) -> Result<Cow<'static, RulesetFile>, JsValue> {
     if overrides.is_undefined() || overrides.is_null() {
         return RulesetFile::default_ref().map(Cow::Borrowed).map_err(throw);
     }
-    let patch = read(overrides).map_err(|e| throw(e.recode(ErrorCode::InvalidRuleset)))?;
+    let recode = |e: Error| throw(e.recode(ErrorCode::InvalidRuleset));
+    let text = read(overrides).map_err(recode)?;
+    let patch = parse(&text).map_err(recode)?;
     RulesetFile::with_override(patch)
         .map(Cow::Owned)
         .map_err(throw)
 }
 
 fn input<T: FromJson>(value: &JsValue) -> Result<T, JsValue> {
-    read(value)
+    let text = read(value).map_err(throw)?;
+    parse(&text)
         .and_then(|v| T::from_json(&v, &Path::Root))
         .map_err(throw)
 }
