@@ -8,17 +8,20 @@
 
 use crate::error::{Error, ErrorCode};
 use crate::order::{number, Table};
+use std::borrow::Cow;
 use std::fmt::Write as _;
 
 /// A parsed JSON value. Object keys keep their order; duplicates are rejected when parsing.
+/// Keys and strings without escapes borrow the text they were read from (`'t`), so reading
+/// allocates only for lists, objects and the rare escaped string.
 #[derive(Clone, Debug, PartialEq)]
-pub enum Json {
+pub enum Json<'t> {
     Null,
     Bool(bool),
     Num(f64),
-    Str(String),
-    Arr(Vec<Json>),
-    Obj(Vec<(String, Json)>),
+    Str(Cow<'t, str>),
+    Arr(Vec<Json<'t>>),
+    Obj(Vec<(Cow<'t, str>, Json<'t>)>),
     /// A number JSON cannot write (NaN, Infinity, a BigInt), as the browser boundary marks it
     /// (see [`NON_FINITE`]); [`parse`] never produces it. Rejected by path wherever it stands.
     NonFinite(String),
@@ -33,7 +36,7 @@ pub const MAX_DEPTH: usize = 64;
 pub const NON_FINITE: &str = "\u{0}\u{1}non-finite:";
 
 /// Turns the strings the browser boundary marked with [`NON_FINITE`] into [`Json::NonFinite`].
-pub fn mark_non_finite(v: &mut Json) {
+pub fn mark_non_finite(v: &mut Json<'_>) {
     match v {
         Json::Str(s) => {
             if let Some(n) = s.strip_prefix(NON_FINITE) {
@@ -101,7 +104,7 @@ impl<'a> Path<'a> {
 /// assert_eq!((err.code.as_str(), err.path.as_str()), ("duplicate_field", "a"));
 /// assert_eq!(parse("[1,]").unwrap_err().code.as_str(), "invalid_json");
 /// ```
-pub fn parse(text: &str) -> Result<Json, Error> {
+pub fn parse(text: &str) -> Result<Json<'_>, Error> {
     let mut p = Parser {
         s: text.as_bytes(),
         i: 0,
@@ -122,7 +125,7 @@ struct Parser<'t> {
     text: &'t str,
 }
 
-impl Parser<'_> {
+impl<'t> Parser<'t> {
     fn syntax(&self, what: &str) -> Error {
         let before = &self.text.as_bytes()[..self.i.min(self.s.len())];
         let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
@@ -158,7 +161,7 @@ impl Parser<'_> {
         }
     }
 
-    fn value(&mut self, depth: usize, at: &Path) -> Result<Json, Error> {
+    fn value(&mut self, depth: usize, at: &Path) -> Result<Json<'t>, Error> {
         match self.s.get(self.i) {
             None => Err(self.syntax("unexpected end of input")),
             Some(b'{') => self.object(depth + 1, at),
@@ -179,7 +182,7 @@ impl Parser<'_> {
         Ok(())
     }
 
-    fn array(&mut self, depth: usize, at: &Path) -> Result<Json, Error> {
+    fn array(&mut self, depth: usize, at: &Path) -> Result<Json<'t>, Error> {
         self.nest(depth)?;
         self.i += 1;
         let mut items = Vec::new();
@@ -202,10 +205,10 @@ impl Parser<'_> {
         }
     }
 
-    fn object(&mut self, depth: usize, at: &Path) -> Result<Json, Error> {
+    fn object(&mut self, depth: usize, at: &Path) -> Result<Json<'t>, Error> {
         self.nest(depth)?;
         self.i += 1;
-        let mut fields: Vec<(String, Json)> = Vec::new();
+        let mut fields: Vec<(Cow<'t, str>, Json<'t>)> = Vec::new();
         self.ws();
         if self.eat_byte(b'}') {
             return Ok(Json::Obj(fields));
@@ -241,7 +244,7 @@ impl Parser<'_> {
         }
     }
 
-    fn number(&mut self) -> Result<Json, Error> {
+    fn number(&mut self) -> Result<Json<'t>, Error> {
         let start = self.i;
         let digits = |p: &mut Self| {
             let from = p.i;
@@ -275,14 +278,14 @@ impl Parser<'_> {
         Ok(Json::Num(n))
     }
 
-    fn string(&mut self) -> Result<String, Error> {
+    fn string(&mut self) -> Result<Cow<'t, str>, Error> {
         self.i += 1;
-        // Most strings hold no escape: copy them in one allocation of the exact size.
+        // Most strings hold no escape: borrow them from the text, allocating nothing.
         let start = self.i;
         let end = start + crate::write::plain_len(self.s.get(start..).unwrap_or_default());
         if self.s.get(end) == Some(&b'"') {
             self.i = end + 1;
-            return Ok(String::from(self.text.get(start..end).unwrap_or_default()));
+            return Ok(Cow::Borrowed(self.text.get(start..end).unwrap_or_default()));
         }
         let mut out = String::with_capacity(end - start + 16);
         loop {
@@ -297,7 +300,7 @@ impl Parser<'_> {
             match self.s.get(self.i) {
                 Some(b'"') => {
                     self.i += 1;
-                    return Ok(out);
+                    return Ok(Cow::Owned(out));
                 }
                 Some(b'\\') => {
                     self.i += 1;
@@ -430,7 +433,7 @@ fn decimal(text: &str) -> f64 {
 }
 
 /// The first key that appears twice, in O(n log n).
-fn duplicate_key(fields: &[(String, Json)]) -> Option<&str> {
+fn duplicate_key<'f>(fields: &'f [(Cow<'_, str>, Json<'_>)]) -> Option<&'f str> {
     if fields.len() < 2 {
         return None;
     }
@@ -440,15 +443,15 @@ fn duplicate_key(fields: &[(String, Json)]) -> Option<&str> {
             .iter()
             .enumerate()
             .find(|(i, (k, _))| fields[..*i].iter().any(|(other, _)| other == k))
-            .map(|(_, (k, _))| k.as_str());
+            .map(|(_, (k, _))| &**k);
     }
-    let mut keys: Vec<&str> = fields.iter().map(|(k, _)| k.as_str()).collect();
+    let mut keys: Vec<&str> = fields.iter().map(|(k, _)| &**k).collect();
     crate::order::sort_by(&mut keys, |a, b| a.cmp(b));
     keys.windows(2).find(|w| w[0] == w[1]).map(|w| w[0])
 }
 
 /// What a value is, for error messages ("the number 3", "a list").
-pub fn describe(v: &Json) -> String {
+pub fn describe(v: &Json<'_>) -> String {
     match v {
         Json::Null => "null".into(),
         Json::Bool(b) => format!("{b}"),
@@ -463,7 +466,7 @@ pub fn describe(v: &Json) -> String {
 /// A value of the wrong kind.
 #[cold]
 #[inline(never)]
-pub fn wrong_type(v: &Json, at: &Path, expected: &str) -> Error {
+pub fn wrong_type(v: &Json<'_>, at: &Path, expected: &str) -> Error {
     if let Json::NonFinite(n) = v {
         return Error::new(
             ErrorCode::InvalidValue,
@@ -506,7 +509,7 @@ impl FromJson for f64 {
     }
 }
 
-fn whole(v: &Json, at: &Path, expecting: &str, lo: f64, hi: f64) -> Result<f64, Error> {
+fn whole(v: &Json<'_>, at: &Path, expecting: &str, lo: f64, hi: f64) -> Result<f64, Error> {
     match v {
         Json::Num(n) if n.fract() != 0.0 => Err(Error::new(
             ErrorCode::InvalidValue,
@@ -541,7 +544,7 @@ impl FromJson for String {
     const EXPECTING: &'static str = "text";
     fn from_json(v: &Json, at: &Path) -> Result<Self, Error> {
         match v {
-            Json::Str(s) => Ok(s.clone()),
+            Json::Str(s) => Ok(String::from(&**s)),
             _ => Err(wrong_type(v, at, Self::EXPECTING)),
         }
     }
@@ -580,7 +583,7 @@ impl<T: FromJson> FromJson for Table<T> {
         };
         let mut out = Vec::with_capacity(fields.len());
         for (k, x) in fields {
-            out.push((k.clone(), T::from_json(x, &at.key(k))?));
+            out.push((String::from(&**k), T::from_json(x, &at.key(k))?));
         }
         Ok(Table(out))
     }
@@ -588,7 +591,7 @@ impl<T: FromJson> FromJson for Table<T> {
 
 /// The fields of an object, checked against the keys its type has.
 pub struct Fields<'a> {
-    fields: &'a [(String, Json)],
+    fields: &'a [(Cow<'a, str>, Json<'a>)],
     at: &'a Path<'a>,
 }
 
@@ -596,7 +599,7 @@ impl<'a> Fields<'a> {
     /// The object at `at`, which may only have `keys` (an unknown key is an error naming it).
     #[inline(never)]
     pub fn new(
-        v: &'a Json,
+        v: &'a Json<'a>,
         at: &'a Path<'a>,
         expecting: &str,
         keys: &[&str],
@@ -604,15 +607,15 @@ impl<'a> Fields<'a> {
         let Json::Obj(fields) = v else {
             return Err(wrong_type(v, at, expecting));
         };
-        if let Some((k, _)) = fields.iter().find(|(k, _)| !keys.contains(&k.as_str())) {
+        if let Some((k, _)) = fields.iter().find(|(k, _)| !keys.contains(&&**k)) {
             return Err(unknown_key(at, k, keys));
         }
         Ok(Fields { fields, at })
     }
 
     #[inline(never)]
-    fn get(&self, key: &str) -> Option<&'a Json> {
-        self.fields.iter().find(|(k, _)| k == key).map(|(_, v)| v)
+    fn get(&self, key: &str) -> Option<&'a Json<'a>> {
+        self.fields.iter().find(|(k, _)| *k == key).map(|(_, v)| v)
     }
 
     /// A required key.
@@ -684,7 +687,7 @@ macro_rules! json_enum {
                 let $crate::json::Json::Str(s) = v else {
                     return Err($crate::json::wrong_type(v, at, Self::EXPECTING));
                 };
-                match s.as_str() {
+                match &**s {
                     $($name => Ok($variant),)+
                     _ => Err($crate::Error::new(
                         $crate::ErrorCode::InvalidValue,
@@ -715,7 +718,7 @@ macro_rules! json_struct {
 
 /// Merges `patch` onto `base`: objects key by key (a `null` removes the key), arrays of
 /// objects item by item matched on `id` or `row` (new ones appended), anything else replaced.
-pub fn merge(base: &mut Json, patch: Json) {
+pub fn merge<'t>(base: &mut Json<'t>, patch: Json<'t>) {
     match (base, patch) {
         (Json::Obj(b), Json::Obj(p)) => {
             for (k, v) in p {
@@ -745,9 +748,9 @@ pub fn merge(base: &mut Json, patch: Json) {
     }
 }
 
-fn item_key(v: &Json) -> Option<&Json> {
+fn item_key<'v, 't>(v: &'v Json<'t>) -> Option<&'v Json<'t>> {
     let Json::Obj(fields) = v else { return None };
     ["id", "row"]
         .into_iter()
-        .find_map(|k| fields.iter().find(|(fk, _)| fk == k).map(|(_, v)| v))
+        .find_map(|k| fields.iter().find(|(fk, _)| *fk == k).map(|(_, v)| v))
 }

@@ -336,7 +336,7 @@ impl RulesetFile {
     /// let err = RulesetFile::with_override(bad).unwrap_err();
     /// assert_eq!(err.path, "rulesets[1].inForceFrom");
     /// ```
-    pub fn with_override(patch: Json) -> Result<RulesetFile, Error> {
+    pub fn with_override(patch: Json<'_>) -> Result<RulesetFile, Error> {
         if !matches!(patch, Json::Obj(_)) {
             return Err(
                 crate::json::wrong_type(&patch, &Path::Root, "a ruleset file (an object)")
@@ -354,7 +354,7 @@ impl RulesetFile {
         RulesetFile::with_override(crate::json::parse(text)?)
     }
 
-    fn from_value(value: &Json) -> Result<RulesetFile, Error> {
+    fn from_value(value: &Json<'_>) -> Result<RulesetFile, Error> {
         let file = RulesetFile::from_json(value, &Path::Root)
             .map_err(|e| e.recode(ErrorCode::InvalidRuleset))?;
         file.validate()?;
@@ -648,12 +648,12 @@ impl RulesetFile {
 
 /// A ruleset file may hold at most [`crate::input::MAX_ITEMS`] items in any list or object, as
 /// inputs may: merging and validating stay well within linear-time bounds on hostile files.
-fn too_big(v: &Json, at: &Path) -> Result<(), Error> {
-    let (len, children): (usize, Vec<(Option<&str>, &Json)>) = match v {
+fn too_big(v: &Json<'_>, at: &Path) -> Result<(), Error> {
+    let (len, children): (usize, Vec<(Option<&str>, &Json<'_>)>) = match v {
         Json::Arr(items) => (items.len(), items.iter().map(|x| (None, x)).collect()),
         Json::Obj(fields) => (
             fields.len(),
-            fields.iter().map(|(k, x)| (Some(k.as_str()), x)).collect(),
+            fields.iter().map(|(k, x)| (Some(&**k), x)).collect(),
         ),
         _ => return Ok(()),
     };
@@ -676,7 +676,7 @@ fn too_big(v: &Json, at: &Path) -> Result<(), Error> {
     Ok(())
 }
 
-fn default_value() -> Result<Json, Error> {
+fn default_value() -> Result<Json<'static>, Error> {
     crate::json::parse(DEFAULT_JSON).map_err(|e| e.recode(ErrorCode::InvalidRuleset))
 }
 
@@ -701,30 +701,51 @@ fn template(text: &str, path: &dyn Fn() -> String) -> Result<(), Error> {
 /// Fills `{placeholders}` from `vars`; unknown names are left as they are.
 pub fn render(text: &str, vars: &[(&str, String)]) -> String {
     let mut out = String::with_capacity(text.len() + 32);
-    let mut rest = text;
-    while let Some((before, after)) = rest.split_once('{') {
-        out.push_str(before);
-        match after.split_once('}') {
-            Some((name, tail)) => {
-                match vars.iter().find(|(k, _)| *k == name) {
-                    Some((_, v)) => out.push_str(v),
-                    None => {
-                        out.push('{');
-                        out.push_str(name);
-                        out.push('}');
-                    }
-                }
-                rest = tail;
-            }
-            None => {
-                out.push('{');
-                rest = after;
-                break;
-            }
+    let b = text.as_bytes();
+    // `done`: the text before it is in `out`; a `{` is looked for from `at`.
+    let (mut done, mut at) = (0, 0);
+    loop {
+        let open = at + find_byte(b.get(at..).unwrap_or_default(), b'{');
+        if open >= b.len() {
+            break;
         }
+        let close = open + 1 + find_byte(b.get(open + 1..).unwrap_or_default(), b'}');
+        if close >= b.len() {
+            break;
+        }
+        // Both are ASCII, so every slice here falls on character boundaries.
+        let name = text.get(open + 1..close).unwrap_or_default();
+        if let Some((_, v)) = vars.iter().find(|(k, _)| *k == name) {
+            out.push_str(text.get(done..open).unwrap_or_default());
+            out.push_str(v);
+            done = close + 1;
+        }
+        at = close + 1;
     }
-    out.push_str(rest);
+    out.push_str(text.get(done..).unwrap_or_default());
     out
+}
+
+/// The index of the first `c` in `b` (or its length), eight bytes at a time.
+fn find_byte(b: &[u8], c: u8) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut i = 0;
+    while let Some(chunk) = b.get(i..i + 8) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let w = u64::from_le_bytes(word) ^ (ONES * u64::from(c));
+        let hit = w.wrapping_sub(ONES) & !w & HIGH;
+        if hit != 0 {
+            // A borrow only runs upwards: the lowest marked byte is the first match.
+            return i + (hit.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while b.get(i).is_some_and(|&x| x != c) {
+        i += 1;
+    }
+    i
 }
 
 crate::json_enum!(Decision, "a decision: announcement-2015 or protocol-2016", {

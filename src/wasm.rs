@@ -44,6 +44,14 @@ export function toJson(value) {
     typeof v === "number" && !Number.isFinite(v) ? "\u0000\u0001non-finite:" + String(v)
     : typeof v === "bigint" ? "\u0000\u0001non-finite:" + String(v) + "n" : v);
 }
+const ENCODER = new TextEncoder();
+export function textUnits(text) { return text.length; }
+// Writes `text` as UTF-8 into the module's memory at ptr (cap bytes): the bytes written, or
+// -1 when they do not fit. One native call, where passing a String copies char by char.
+export function encodeText(text, memory, ptr, cap) {
+  const r = ENCODER.encodeInto(text, new Uint8Array(memory.buffer, ptr, cap));
+  return r.read === text.length ? r.written : -1;
+}
 export function fromJson(text) { return JSON.parse(text); }
 export function makeError(message, code, path) {
   const e = new Error(message);
@@ -55,7 +63,11 @@ export function makeError(message, code, path) {
 "#)]
 extern "C" {
     #[wasm_bindgen(catch, js_name = toJson)]
-    fn to_json_text(value: &JsValue) -> Result<Option<String>, JsValue>;
+    fn to_json_text(value: &JsValue) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(js_name = textUnits)]
+    fn text_units(text: &JsValue) -> u32;
+    #[wasm_bindgen(js_name = encodeText)]
+    fn encode_text(text: &JsValue, memory: &JsValue, ptr: u32, cap: u32) -> i32;
     #[wasm_bindgen(js_name = fromJson)]
     fn from_json_text(text: &str) -> JsValue;
     #[wasm_bindgen(js_name = makeError)]
@@ -67,27 +79,57 @@ fn throw(e: Error) -> JsValue {
     make_error(&e.message, e.code.as_str(), &e.path)
 }
 
-/// A JavaScript value as parsed JSON.
-fn read(value: &JsValue) -> Result<Json, Error> {
+/// A JavaScript value as JSON text (`JSON.stringify`, with non-finite numbers marked).
+#[inline(never)]
+fn read(value: &JsValue) -> Result<String, Error> {
     match to_json_text(value) {
-        Ok(Some(text)) => crate::json::parse(&text).map(|mut v| {
-            // JSON.stringify writes the marker's control characters as \u escapes; only text
-            // holding them can hold a marked number.
-            const MARK: &[u8] = b"\\u0000\\u0001non-finite:";
-            let b = text.as_bytes();
-            let marked = (0..b.len()).any(|i| b[i] == b'\\' && b[i..].starts_with(MARK));
-            if marked {
-                crate::json::mark_non_finite(&mut v);
+        Ok(text) if text.is_undefined() => Err(Error::new(ErrorCode::InvalidType, "", "expected an object, found undefined")),
+        Ok(text) => {
+            let units = text_units(&text) as usize;
+            // JSON.stringify's text is mostly ASCII, one byte per UTF-16 unit; any other text
+            // takes at most three bytes per unit.
+            let mut bytes = Vec::new();
+            let mut written = -1;
+            for cap in [units, units.saturating_mul(3)] {
+                bytes = vec![0u8; cap];
+                // JavaScript writes into `bytes` (initialised, owned here, not read meanwhile)
+                // through the module's memory; the pointer is exposed by the cast.
+                written = encode_text(
+                    &text,
+                    &wasm_bindgen::memory(),
+                    bytes.as_mut_ptr() as usize as u32,
+                    cap as u32,
+                );
+                if written >= 0 {
+                    break;
+                }
             }
-            v
-        }),
-        Ok(None) => Err(Error::new(ErrorCode::InvalidType, "", "expected an object, found undefined")),
+            bytes.truncate(usize::try_from(written).unwrap_or(0));
+            String::from_utf8(bytes).map_err(|_| {
+                Error::new(ErrorCode::InvalidJson, "", "the value cannot be written as UTF-8 text")
+            })
+        }
         Err(_) => Err(Error::new(
             ErrorCode::InvalidJson,
             "",
             "the value cannot be written as JSON (it refers to itself, or holds a value JSON has no form for)",
         )),
     }
+}
+
+/// The text `read` returned, parsed; the value borrows its strings from the text.
+#[inline(never)]
+fn parse(text: &str) -> Result<Json<'_>, Error> {
+    let mut v = crate::json::parse(text)?;
+    // JSON.stringify writes the marker's control characters as \u escapes; only text
+    // holding them can hold a marked number.
+    const MARK: &[u8] = b"\\u0000\\u0001non-finite:";
+    let b = text.as_bytes();
+    let marked = (0..b.len()).any(|i| b[i] == b'\\' && b[i..].starts_with(MARK));
+    if marked {
+        crate::json::mark_non_finite(&mut v);
+    }
+    Ok(v)
 }
 
 fn to_js<T: ToJson + ?Sized>(value: &T) -> JsValue {
@@ -102,14 +144,17 @@ fn rules(overrides: &JsValue) -> Result<Cow<'static, RulesetFile>, JsValue> {
     if overrides.is_undefined() || overrides.is_null() {
         return RulesetFile::default_ref().map(Cow::Borrowed).map_err(throw);
     }
-    let patch = read(overrides).map_err(|e| throw(e.recode(ErrorCode::InvalidRuleset)))?;
+    let recode = |e: Error| throw(e.recode(ErrorCode::InvalidRuleset));
+    let text = read(overrides).map_err(recode)?;
+    let patch = parse(&text).map_err(recode)?;
     RulesetFile::with_override(patch)
         .map(Cow::Owned)
         .map_err(throw)
 }
 
 fn input<T: FromJson>(value: &JsValue) -> Result<T, JsValue> {
-    read(value)
+    let text = read(value).map_err(throw)?;
+    parse(&text)
         .and_then(|v| T::from_json(&v, &Path::Root))
         .map_err(throw)
 }

@@ -112,7 +112,9 @@ pub fn plain_len(b: &[u8]) -> usize {
             | zero(w ^ (ONES * u64::from(b'"')))
             | zero(w ^ (ONES * u64::from(b'\\')));
         if hit != 0 {
-            break;
+            // A borrow only ever runs upwards, into later bytes: the lowest marked byte is
+            // the first that needs an escape.
+            return i + (hit.trailing_zeros() / 8) as usize;
         }
         i += 8;
     }

@@ -35,7 +35,7 @@ pub fn read_listing(
     overrides: Option<&str>,
 ) -> Result<Listing, Error> {
     let root = Path::Root;
-    let as_of = Date::from_json(&Json::Str(as_of.to_string()), &root.key("asOf"))?;
+    let as_of = Date::from_json(&Json::Str(as_of.into()), &root.key("asOf"))?;
     let rules: Cow<'static, RulesetFile> = match overrides {
         None => Cow::Borrowed(RulesetFile::default_ref()?),
         Some(text) => {

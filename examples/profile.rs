@@ -1,0 +1,85 @@
+//! A fixed amount of work for `valgrind --tool=callgrind`: `cargo build --release --example profile`,
+//! then `valgrind --tool=callgrind --dump-instr=no target/release/examples/profile council|sponsor|assess|load`.
+//! The inputs are those of benches/engine.rs.
+
+use std::hint::black_box;
+use trust_eligibility::input::{CouncilInput, SponsorInput};
+use trust_eligibility::{assess_council, assess_sponsor, parse::from_json, RulesetFile};
+
+const REALISTIC_COUNCIL: &str = r#"{
+      "council": { "name": "Sandwell", "code": "E08000028" },
+      "asOf": "2018-09-01",
+      "inspections": [
+        { "published": "2013-05-28", "inspected": "2013-03-18", "framework": "sif", "overall": "inadequate",
+          "judgements": { "helpAndProtection": "inadequate", "childrenInCare": "requires_improvement", "leadership": "inadequate" } },
+        { "published": "2015-06-10", "inspected": "2015-04-20", "framework": "sif", "overall": "inadequate",
+          "judgements": { "helpAndProtection": "inadequate", "childrenInCare": "requires_improvement", "leadership": "inadequate" } },
+        { "published": "2018-06-28", "inspected": "2018-05-14", "framework": "ilacs", "overall": "inadequate",
+          "judgements": { "helpAndProtection": "inadequate", "childrenInCare": "inadequate", "leadership": "inadequate" } }
+      ],
+      "visits": [
+        { "date": "2015-11-02", "kind": "monitoring", "progress": "some" },
+        { "date": "2016-05-17", "kind": "monitoring", "progress": "insufficient" },
+        { "date": "2017-02-08", "kind": "focused", "priorityActions": true }
+      ],
+      "concerns": [ { "date": "2016-01-20", "kind": "whistleblower" }, { "date": "2018-07-30", "kind": "poor_leadership" } ],
+      "status": { "commissionerAppointed": "2016-10-01", "trustSince": "2018-04-01" }
+    }"#;
+
+const CHARITY: &str = r#"{
+      "asOf": "2019-03-01",
+      "organisation": { "name": "Example Children's Charity", "kind": "charity", "notForProfit": true, "basedInEngland": true },
+      "experience": { "yearsDeliveringChildrensServices": 12, "leadersWithDcsExperience": 1, "qualifiedSocialWorkers": 40,
+        "registeredProvision": [
+          { "kind": "fostering_agency", "grade": "good", "published": "2017-02-01" },
+          { "kind": "childrens_home", "grade": "requires_improvement", "published": "2018-06-12" },
+          { "kind": "adoption_agency", "grade": "outstanding", "published": "2018-11-30" } ] },
+      "governance": { "safeguardingLeadOnBoard": true, "independentBoardMembers": 1, "conflictOfInterestPolicy": true, "whistleblowingPolicy": false },
+      "finances": { "annualIncomeGbp": 25000000, "reservesMonths": 4 },
+      "regulatory": { "openEnforcementAction": false, "openCharityCommissionInquiry": false }
+    }"#;
+
+fn main() {
+    let what = std::env::args().nth(1).unwrap_or_else(|| "council".into());
+    let n: usize = std::env::args()
+        .nth(2)
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(1000);
+    let rules = RulesetFile::default_ref().expect("embedded rulesets");
+    let mut total = 0usize;
+    for _ in 0..n {
+        total += match what.as_str() {
+            "council" => {
+                let input: CouncilInput = from_json(black_box(REALISTIC_COUNCIL)).expect("read");
+                trust_eligibility::write::to_json(&assess_council(&input, rules).expect("assessed"))
+                    .len()
+            }
+            "sponsor" => {
+                let input: SponsorInput = from_json(black_box(CHARITY)).expect("read");
+                trust_eligibility::write::to_json(&assess_sponsor(&input, rules).expect("assessed"))
+                    .len()
+            }
+            "assess" => {
+                let input: CouncilInput = from_json(REALISTIC_COUNCIL).expect("read");
+                let mut t = 0;
+                for _ in 0..10 {
+                    t += assess_council(black_box(&input), rules)
+                        .expect("assessed")
+                        .reasons
+                        .len();
+                }
+                t
+            }
+            "read" => {
+                let input: CouncilInput = from_json(black_box(REALISTIC_COUNCIL)).expect("read");
+                input.inspections.len()
+            }
+            "load" => {
+                RulesetFile::override_from_json(black_box("{}")).expect("loaded");
+                1
+            }
+            _ => panic!("council|sponsor|assess|read|load"),
+        };
+    }
+    println!("{total}");
+}
