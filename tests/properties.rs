@@ -48,7 +48,7 @@ fn value(text: &str) -> Value {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Calendar arithmetic, written independently of the engine's (chrono)
+// Calendar arithmetic, written independently of the engine's (src/date.rs)
 
 fn leap(y: i64) -> bool {
     (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
