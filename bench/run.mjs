@@ -564,6 +564,7 @@ if (native.length) {
       "sponsor/charity": "assess_sponsor, a charity with three registered services",
       "sponsor/council": "assess_sponsor, a council with its own Ofsted history",
       "sponsor/charity/json": "the charity from JSON text to JSON text",
+      "rulesets/load": "reading and validating the embedded ruleset data: the work of the first call after init",
     }[n.id] ?? "",
     `${us(n.median)} (${us(n.min)}–${us(n.max)})`,
   ]));
