@@ -700,7 +700,24 @@ fn template(text: &str, path: &dyn Fn() -> String) -> Result<(), Error> {
 
 /// Fills `{placeholders}` from `vars`; unknown names are left as they are.
 pub fn render(text: &str, vars: &[(&str, String)]) -> String {
-    let mut out = String::with_capacity(text.len() + 32);
+    render_with(
+        text,
+        &|name, out| match vars.iter().find(|(k, _)| *k == name) {
+            Some((_, v)) => {
+                out.push_str(v);
+                true
+            }
+            None => false,
+        },
+    )
+}
+
+/// Fills `{placeholders}` by asking `var` to append the value of each name to the text;
+/// where it knows no such name it appends nothing and returns `false`, and the placeholder is
+/// left as it is. Values are written straight into the one buffer, so a caller with many
+/// possible values need not make a `String` of each before knowing which the text uses.
+pub fn render_with(text: &str, var: &dyn Fn(&str, &mut String) -> bool) -> String {
+    let mut out = String::with_capacity(text.len() + 64);
     let b = text.as_bytes();
     // `done`: the text before it is in `out`; a `{` is looked for from `at`.
     let (mut done, mut at) = (0, 0);
@@ -714,12 +731,12 @@ pub fn render(text: &str, vars: &[(&str, String)]) -> String {
             break;
         }
         // Both are ASCII, so every slice here falls on character boundaries.
-        let name = text.get(open + 1..close).unwrap_or_default();
-        if let Some((_, v)) = vars.iter().find(|(k, _)| *k == name) {
-            out.push_str(text.get(done..open).unwrap_or_default());
-            out.push_str(v);
-            done = close + 1;
-        }
+        out.push_str(text.get(done..open).unwrap_or_default());
+        done = if var(text.get(open + 1..close).unwrap_or_default(), &mut out) {
+            close + 1
+        } else {
+            open
+        };
         at = close + 1;
     }
     out.push_str(text.get(done..).unwrap_or_default());
