@@ -198,6 +198,12 @@ impl ToJson for String {
     }
 }
 
+impl ToJson for std::sync::Arc<str> {
+    fn write_json(&self, out: &mut String) {
+        write_str(out, self);
+    }
+}
+
 impl ToJson for bool {
     fn write_json(&self, out: &mut String) {
         out.push_str(if *self { "true" } else { "false" });
