@@ -9,7 +9,6 @@
 use crate::error::{Error, ErrorCode};
 use crate::order::{number, Table};
 use std::borrow::Cow;
-use std::cell::Cell;
 use std::fmt::Write as _;
 
 /// A parsed JSON value. Object keys keep their order; duplicates are rejected when parsing.
@@ -110,9 +109,6 @@ pub fn parse(text: &str) -> Result<Json<'_>, Error> {
         s: text.as_bytes(),
         i: 0,
         text,
-        // Room for the containers open at once in every input here, so neither stack grows.
-        items: Vec::with_capacity(16),
-        fields: Vec::with_capacity(32),
     };
     p.ws();
     let v = p.value(0, &Path::Root)?;
@@ -127,12 +123,6 @@ struct Parser<'t> {
     s: &'t [u8],
     i: usize,
     text: &'t str,
-    /// The items of the arrays being read, innermost last: each array's are moved into a
-    /// `Vec` of exactly their number when it closes, so no list is grown (and copied) as it
-    /// is read, and the stack's own room is reused by every array in the document.
-    items: Vec<Json<'t>>,
-    /// Likewise the fields of the objects being read.
-    fields: Vec<(Cow<'t, str>, Json<'t>)>,
 }
 
 impl<'t> Parser<'t> {
@@ -195,21 +185,21 @@ impl<'t> Parser<'t> {
     fn array(&mut self, depth: usize, at: &Path) -> Result<Json<'t>, Error> {
         self.nest(depth)?;
         self.i += 1;
-        let base = self.items.len();
+        let mut items = Vec::new();
         self.ws();
         if self.eat_byte(b']') {
-            return Ok(Json::Arr(Vec::new()));
+            return Ok(Json::Arr(items));
         }
         loop {
             self.ws();
-            let v = self.value(depth, &at.index(self.items.len() - base))?;
-            self.items.push(v);
+            let v = self.value(depth, &at.index(items.len()))?;
+            items.push(v);
             self.ws();
             if self.eat_byte(b',') {
                 continue;
             }
             if self.eat_byte(b']') {
-                return Ok(Json::Arr(self.items.split_off(base)));
+                return Ok(Json::Arr(items));
             }
             return Err(self.syntax("expected \",\" or \"]\""));
         }
@@ -218,10 +208,10 @@ impl<'t> Parser<'t> {
     fn object(&mut self, depth: usize, at: &Path) -> Result<Json<'t>, Error> {
         self.nest(depth)?;
         self.i += 1;
-        let base = self.fields.len();
+        let mut fields: Vec<(Cow<'t, str>, Json<'t>)> = Vec::new();
         self.ws();
         if self.eat_byte(b'}') {
-            return Ok(Json::Obj(Vec::new()));
+            return Ok(Json::Obj(fields));
         }
         loop {
             self.ws();
@@ -235,21 +225,20 @@ impl<'t> Parser<'t> {
             }
             self.ws();
             let v = self.value(depth, &at.key(&key))?;
-            self.fields.push((key, v));
+            fields.push((key, v));
             self.ws();
             if self.eat_byte(b',') {
                 continue;
             }
             if self.eat_byte(b'}') {
-                let fields = self.fields.get(base..).unwrap_or_default();
-                if let Some(dup) = duplicate_key(fields) {
+                if let Some(dup) = duplicate_key(&fields) {
                     return Err(Error::new(
                         ErrorCode::DuplicateField,
                         at.key(dup).render(),
                         "appears more than once",
                     ));
                 }
-                return Ok(Json::Obj(self.fields.split_off(base)));
+                return Ok(Json::Obj(fields));
             }
             return Err(self.syntax("expected \",\" or \"}\""));
         }
@@ -615,24 +604,6 @@ impl<T: FromJson> FromJson for Table<T> {
 pub struct Fields<'a> {
     fields: &'a [(Cow<'a, str>, Json<'a>)],
     at: &'a Path<'a>,
-    keys: &'a [&'a str],
-    /// For each of `keys` (up to [`SLOTS`] of them), 1 + the index in `fields` of its value,
-    /// or 0 when absent: found in the one pass that checks for unknown keys, so that each
-    /// `req` or `opt` after it compares no text.
-    slots: [u8; SLOTS],
-    /// The key after the one last asked for: `json_struct!` asks for them in the order of
-    /// `keys`, so the next is found at once.
-    next: Cell<usize>,
-}
-
-/// The most keys an object's type may have for [`Fields`] to index them; a type with more
-/// (there is none in this crate) is looked up key by key instead.
-const SLOTS: usize = 16;
-
-/// Whether `a` and `b` are the same text; `json_struct!` passes each key as the same literal
-/// twice, which the compiler stores once, so the address usually decides.
-fn same(a: &str, b: &str) -> bool {
-    a.len() == b.len() && (std::ptr::eq(a.as_ptr(), b.as_ptr()) || a == b)
 }
 
 impl<'a> Fields<'a> {
@@ -642,55 +613,20 @@ impl<'a> Fields<'a> {
         v: &'a Json<'a>,
         at: &'a Path<'a>,
         expecting: &str,
-        keys: &'a [&'a str],
+        keys: &[&str],
     ) -> Result<Self, Error> {
         let Json::Obj(fields) = v else {
             return Err(wrong_type(v, at, expecting));
         };
-        let mut slots = [0u8; SLOTS];
-        for (i, (k, _)) in fields.iter().enumerate() {
-            let Some(j) = keys.iter().position(|key| same(key, k)) else {
-                return Err(unknown_key(at, k, keys));
-            };
-            // Keys are unique (the parser rejects duplicates), so with no unknown key there
-            // are at most as many fields as keys: `i + 1` fits a byte whenever `j` has a slot.
-            if let Some(slot) = slots.get_mut(j) {
-                *slot = (i + 1) as u8;
-            }
+        if let Some((k, _)) = fields.iter().find(|(k, _)| !keys.contains(&&**k)) {
+            return Err(unknown_key(at, k, keys));
         }
-        Ok(Fields {
-            fields,
-            at,
-            keys,
-            slots,
-            next: Cell::new(0),
-        })
+        Ok(Fields { fields, at })
     }
 
     #[inline(never)]
     fn get(&self, key: &str) -> Option<&'a Json<'a>> {
-        let next = self.next.get();
-        let j = match self.keys.get(next) {
-            Some(k) if same(k, key) => next,
-            _ => self
-                .keys
-                .iter()
-                .position(|k| same(k, key))
-                .unwrap_or(usize::MAX),
-        };
-        self.next.set(j.wrapping_add(1));
-        match self.slots.get(j) {
-            Some(&slot) => self
-                .fields
-                .get(usize::from(slot).checked_sub(1)?)
-                .map(|(_, v)| v),
-            // A key beyond the slots, or one not among `keys`: look for it.
-            None => self
-                .fields
-                .iter()
-                .find(|(k, _)| same(k, key))
-                .map(|(_, v)| v),
-        }
+        self.fields.iter().find(|(k, _)| *k == key).map(|(_, v)| v)
     }
 
     /// A required key.
