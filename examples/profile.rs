@@ -1,6 +1,8 @@
 //! A fixed amount of work for `valgrind --tool=callgrind`: `cargo build --release --example profile`,
 //! then `valgrind --tool=callgrind --dump-instr=no target/release/examples/profile council|sponsor|assess|load`.
-//! The inputs are those of benches/engine.rs.
+//! The inputs are those of benches/engine.rs. `council-compact` and `sponsor-compact` read the
+//! same inputs without whitespace, as the browser sends them (`JSON.stringify`);
+//! `assess-sponsor` is `assess` for the sponsor input.
 
 use std::hint::black_box;
 use trust_eligibility::input::{CouncilInput, SponsorInput};
@@ -39,6 +41,28 @@ const CHARITY: &str = r#"{
       "regulatory": { "openEnforcementAction": false, "openCharityCommissionInquiry": false }
     }"#;
 
+/// `text` without the whitespace between tokens, as `JSON.stringify` writes it.
+fn compact(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let (mut in_string, mut escaped) = (false, false);
+    for c in text.chars() {
+        if in_string {
+            out.push(c);
+            if escaped {
+                escaped = false;
+            } else if c == '\\' {
+                escaped = true;
+            } else if c == '"' {
+                in_string = false;
+            }
+        } else if !c.is_ascii_whitespace() {
+            in_string = c == '"';
+            out.push(c);
+        }
+    }
+    out
+}
+
 fn main() {
     let what = std::env::args().nth(1).unwrap_or_else(|| "council".into());
     let n: usize = std::env::args()
@@ -46,16 +70,21 @@ fn main() {
         .and_then(|n| n.parse().ok())
         .unwrap_or(1000);
     let rules = RulesetFile::default_ref().expect("embedded rulesets");
+    let (council, charity) = if what.ends_with("-compact") {
+        (compact(REALISTIC_COUNCIL), compact(CHARITY))
+    } else {
+        (REALISTIC_COUNCIL.to_string(), CHARITY.to_string())
+    };
     let mut total = 0usize;
     for _ in 0..n {
         total += match what.as_str() {
-            "council" => {
-                let input: CouncilInput = from_json(black_box(REALISTIC_COUNCIL)).expect("read");
+            "council" | "council-compact" => {
+                let input: CouncilInput = from_json(black_box(&council)).expect("read");
                 trust_eligibility::write::to_json(&assess_council(&input, rules).expect("assessed"))
                     .len()
             }
-            "sponsor" => {
-                let input: SponsorInput = from_json(black_box(CHARITY)).expect("read");
+            "sponsor" | "sponsor-compact" => {
+                let input: SponsorInput = from_json(black_box(&charity)).expect("read");
                 trust_eligibility::write::to_json(&assess_sponsor(&input, rules).expect("assessed"))
                     .len()
             }
@@ -70,15 +99,32 @@ fn main() {
                 }
                 t
             }
+            "assess-sponsor" => {
+                let input: SponsorInput = from_json(CHARITY).expect("read");
+                let mut t = 0;
+                for _ in 0..10 {
+                    t += assess_sponsor(black_box(&input), rules)
+                        .expect("assessed")
+                        .criteria
+                        .len();
+                }
+                t
+            }
             "read" => {
                 let input: CouncilInput = from_json(black_box(REALISTIC_COUNCIL)).expect("read");
                 input.inspections.len()
+            }
+            "read-sponsor" => {
+                let input: SponsorInput = from_json(black_box(CHARITY)).expect("read");
+                usize::from(input.experience.is_some())
             }
             "load" => {
                 RulesetFile::override_from_json(black_box("{}")).expect("loaded");
                 1
             }
-            _ => panic!("council|sponsor|assess|read|load"),
+            _ => panic!(
+                "council|sponsor|council-compact|sponsor-compact|assess|assess-sponsor|read|read-sponsor|load"
+            ),
         };
     }
     println!("{total}");

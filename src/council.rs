@@ -8,8 +8,8 @@ use crate::error::Error;
 use crate::input::{Concern, CouncilInput, Grade, Inspection, Progress, Visit, VisitKind};
 use crate::order::sort_by;
 use crate::output::{self, KeyDate, Reason, RulesetRef, Warning};
-use crate::ruleset::{render, Decision, Ruleset, RulesetFile};
-use crate::write::int_text;
+use crate::ruleset::{render_with, Decision, Ruleset, RulesetFile};
+use crate::write::{int_text, write_int};
 
 /// What the council assessment found (SPEC §3.5).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -359,82 +359,90 @@ fn explain(
         .council
         .as_ref()
         .and_then(|c| c.name.as_deref())
-        .filter(|n| !n.trim().is_empty())
-        .map_or_else(|| "the council".to_string(), |n| n.trim().to_string());
-    let mut vars: Vec<(&str, String)> = vec![
-        ("council", name),
-        ("asOf", f.as_of.text()),
-        (
-            "persistentWindowYears",
-            int_text(p.persistent_window_years.value),
-        ),
-        (
-            "highPerformingWindowYears",
-            int_text(p.high_performing_window_years.value),
-        ),
-        (
-            "improvementWindowMonths",
-            int_text(p.improvement_window_months.value),
-        ),
-        ("highPerformingSince", f.high_performing_since.text()),
-        ("triggerCount", int_text(f.triggers.len() as i64)),
-        ("triggers", {
-            let mut s = String::new();
-            for (i, c) in f.triggers.iter().enumerate() {
-                if i > 0 {
-                    s.push_str("; ");
-                }
-                s.push_str(c.kind.words());
-                s.push_str(" on ");
-                c.date.push_to(&mut s);
-            }
-            s
-        }),
-    ];
-    if let Some(l) = f.latest {
-        let deadline = l.published.add_months(p.improvement_window_months.value);
-        vars.push(("latestPublished", l.published.text()));
-        vars.push(("latestGrade", l.overall.words().to_string()));
-        vars.push(("deadline", deadline.text()));
-        vars.push(("daysRemaining", int_text(f.as_of.days_until(deadline))));
-    }
-    if let Some(e) = f.earlier_inadequate {
-        vars.push(("earlierPublished", e.published.text()));
-    }
-    if let Some(v) = outcome.visit {
-        vars.push(("visitDate", v.date.text()));
-    }
-    for (kind, date) in &outcome.dates {
-        let key = match *kind {
-            "takeover_target" => "takeoverTarget",
-            "commissioner_review_due" => "commissionerReviewDue",
-            _ => "keyDate",
-        };
-        vars.push((key, date.text()));
-    }
-    let failure = match (f.persistent, f.systemic, f.earlier_inadequate) {
-        (true, true, Some(e)) => {
-            let mut s = String::from(
-                "both persistent failure (also rated inadequate in the report published ",
-            );
-            e.published.push_to(&mut s);
-            s.push_str(") and systemic failure (inadequate on every key judgement)");
-            s
-        }
-        (true, _, Some(e)) => {
-            let mut s =
-                String::from("persistent failure (also rated inadequate in the report published ");
-            e.published.push_to(&mut s);
-            s.push(')');
-            s
-        }
-        _ => "systemic failure (inadequate on every key judgement)".to_string(),
-    };
-    vars.push(("failureKind", failure));
+        .map(str::trim)
+        .filter(|n| !n.is_empty())
+        .unwrap_or("the council");
+    let deadline = f
+        .latest
+        .map(|l| l.published.add_months(p.improvement_window_months.value));
     let trust_since = input.status.as_ref().and_then(|s| s.trust_since);
-    if let Some(t) = trust_since {
-        vars.push(("trustSince", t.text()));
-    }
+    // The values the wording can use, each written straight into the text only where a
+    // template asks for it (most use three or four of these); a value that does not apply
+    // here (no latest inspection, no visit) leaves its placeholder as it is.
+    let var = |key: &str, out: &mut String| -> bool {
+        match key {
+            "council" => out.push_str(name),
+            "asOf" => f.as_of.push_to(out),
+            "persistentWindowYears" => write_int(out, p.persistent_window_years.value),
+            "highPerformingWindowYears" => write_int(out, p.high_performing_window_years.value),
+            "improvementWindowMonths" => write_int(out, p.improvement_window_months.value),
+            "highPerformingSince" => f.high_performing_since.push_to(out),
+            "triggerCount" => write_int(out, f.triggers.len() as i64),
+            "triggers" => {
+                for (i, c) in f.triggers.iter().enumerate() {
+                    if i > 0 {
+                        out.push_str("; ");
+                    }
+                    out.push_str(c.kind.words());
+                    out.push_str(" on ");
+                    c.date.push_to(out);
+                }
+            }
+            "latestPublished" | "latestGrade" | "deadline" | "daysRemaining" => {
+                let (Some(l), Some(deadline)) = (f.latest, deadline) else {
+                    return false;
+                };
+                match key {
+                    "latestPublished" => l.published.push_to(out),
+                    "latestGrade" => out.push_str(l.overall.words()),
+                    "deadline" => deadline.push_to(out),
+                    _ => write_int(out, f.as_of.days_until(deadline)),
+                }
+            }
+            "earlierPublished" => match f.earlier_inadequate {
+                Some(e) => e.published.push_to(out),
+                None => return false,
+            },
+            "visitDate" => match outcome.visit {
+                Some(v) => v.date.push_to(out),
+                None => return false,
+            },
+            "takeoverTarget" | "commissionerReviewDue" | "keyDate" => {
+                let date_key = |kind: &str| match kind {
+                    "takeover_target" => "takeoverTarget",
+                    "commissioner_review_due" => "commissionerReviewDue",
+                    _ => "keyDate",
+                };
+                match outcome.dates.iter().find(|(kind, _)| date_key(kind) == key) {
+                    Some((_, date)) => date.push_to(out),
+                    None => return false,
+                }
+            }
+            "failureKind" => match (f.persistent, f.systemic, f.earlier_inadequate) {
+                (true, true, Some(e)) => {
+                    out.push_str(
+                        "both persistent failure (also rated inadequate in the report published ",
+                    );
+                    e.published.push_to(out);
+                    out.push_str(") and systemic failure (inadequate on every key judgement)");
+                }
+                (true, _, Some(e)) => {
+                    out.push_str(
+                        "persistent failure (also rated inadequate in the report published ",
+                    );
+                    e.published.push_to(out);
+                    out.push(')');
+                }
+                _ => out.push_str("systemic failure (inadequate on every key judgement)"),
+            },
+            "trustSince" => match trust_since {
+                Some(t) => t.push_to(out),
+                None => return false,
+            },
+            _ => return false,
+        }
+        true
+    };
 
     // Rows are validated against the decision code, so the row is always there.
     let row = rs.row(outcome.row);
@@ -444,10 +452,10 @@ fn explain(
     );
     let mut reasons = Vec::new();
     if let Some(r) = row {
-        let mut text = sentence(render(&r.text, &vars));
+        let mut text = sentence(render_with(&r.text, &var));
         if trust_since.is_some() {
             text.push(' ');
-            text.push_str(&sentence(render(&rules.definitions.trust.text, &vars)));
+            text.push_str(&sentence(render_with(&rules.definitions.trust.text, &var)));
         }
         reasons.push(Reason {
             rule: {
@@ -467,7 +475,7 @@ fn explain(
             rules,
             "definition/persistent",
             &defs.persistent,
-            &vars,
+            &var,
         ));
     }
     if f.systemic {
@@ -475,7 +483,7 @@ fn explain(
             rules,
             "definition/systemic",
             &defs.systemic,
-            &vars,
+            &var,
         ));
     }
     if outcome.row == 8 {
@@ -483,14 +491,14 @@ fn explain(
             rules,
             "definition/high_performing",
             &defs.high_performing,
-            &vars,
+            &var,
         ));
     }
     let next_steps = row
         .map(|r| {
             r.next_steps
                 .iter()
-                .map(|s| sentence(render(s, &vars)))
+                .map(|s| sentence(render_with(s, &var)))
                 .collect()
         })
         .unwrap_or_default();

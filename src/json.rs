@@ -550,6 +550,17 @@ impl FromJson for String {
     }
 }
 
+/// Text shared rather than copied when the value is (see [`crate::ruleset::Source`]).
+impl FromJson for std::sync::Arc<str> {
+    const EXPECTING: &'static str = "text";
+    fn from_json(v: &Json, at: &Path) -> Result<Self, Error> {
+        match v {
+            Json::Str(s) => Ok(std::sync::Arc::from(&**s)),
+            _ => Err(wrong_type(v, at, Self::EXPECTING)),
+        }
+    }
+}
+
 /// `null` (or, in an object, a missing key) is `None`.
 impl<T: FromJson> FromJson for Option<T> {
     const EXPECTING: &'static str = T::EXPECTING;

@@ -1,7 +1,7 @@
 //! Output pieces shared by both assessments.
 
 use crate::date::Date;
-use crate::ruleset::{render, Ruleset, RulesetFile, Source, Wording};
+use crate::ruleset::{render, render_with, Ruleset, RulesetFile, Source, Wording};
 
 /// Which ruleset was applied, and whether by date or by request.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -66,11 +66,11 @@ pub(crate) fn reason(
     rules: &RulesetFile,
     rule: &str,
     w: &Wording,
-    vars: &[(&str, String)],
+    var: &dyn Fn(&str, &mut String) -> bool,
 ) -> Reason {
     Reason {
         rule: rule.to_string(),
-        text: crate::council::sentence(render(&w.text, vars)),
+        text: crate::council::sentence(render_with(&w.text, var)),
         source: source_ref(rules, &w.source),
     }
 }

@@ -133,8 +133,9 @@ fn parse(text: &str) -> Result<Json<'_>, Error> {
 }
 
 fn to_js<T: ToJson + ?Sized>(value: &T) -> JsValue {
-    // One allocation for a typical result (about 1.6 KB) rather than repeated growth.
-    let mut buf = String::with_capacity(4096);
+    // One allocation for either assessment's answer (a council's is about 3 KB, a
+    // sponsor's about 6.5 KB) rather than repeated growth.
+    let mut buf = String::with_capacity(8192);
     value.write_json(&mut buf);
     from_json_text(&buf)
 }
