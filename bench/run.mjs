@@ -710,27 +710,25 @@ p();
     .filter(([, n]) => d(n) > T).map(([w]) => w);
   const rest = nav.diff.median - d("engine");
   p(`Against the target of ${T} ms after the empty page (medians of the differences within each run): ${floorWords()}; the start page ${ms(nav.diff.median)} ms. `
-    + (over.length
-      ? `On this machine ${over.length > 1 ? `${over.slice(0, -1).join(", ")} and ${over[over.length - 1]} each` : over[0]} already ${over.length > 1 ? "take" : "takes"} more than ${T} ms over the empty page on ${over.length > 1 ? "their" : "its"} own. `
-      : `Each floor alone is within ${T} ms of the empty page on this machine. `)
+    + (over.length ? "" : `Each floor alone is within ${T} ms of the empty page on this machine. `)
     + "Before it is ready the start page runs module scripts, which wait for the stylesheet linked before them, and instantiates the engine, so it pays for the script, the stylesheet and the engine; "
     + `it also lays out and paints its text, but its first contentful paint (${ms(nav.startFcp.median)} ms from navigation start) is not what its ready waits for. `
     + (d("script") > T
-      ? `With one tiny script alone ${ms(d("script"))} ms over the empty page, no page that runs a script before it is ready, as the checker must, can meet the target on this machine. `
+      ? `So a page that must run a script before it is ready, as the checker must, is over the target on this machine before it does any work of its own (${ms(d("script"))} ms). `
       : "")
     + (d("engine") > T
-      ? `With its stylesheet and engine alone ${ms(d("engine"))} ms over the empty page, no page that loads this stylesheet and this engine before it is ready can meet the target here, whatever its app does. `
+      ? `A page that loads this stylesheet and this engine before it is ready is ${ms(d("engine"))} ms over the empty page before any app code runs. `
       : "")
     + (rest > 0
       ? `The rest of the start page's time, about ${ms(rest)} ms beyond the engine-only page, is the app: its own code (fetched, parsed, run) and what it renders.`
       : "The start page is no later than the engine-only page in this run's medians: the app's own cost is within the noise here."));
   p();
   // A floor that comes out above the start page itself: say so, and whether the runs overlap.
-  const above = [["one-script", "script"], ["stylesheet-only", "css"], ["static start page", "static"], ["engine-only", "engine"]]
+  const above = [["one-script page", "script"], ["stylesheet-only page", "css"], ["static start page", "static"], ["engine-only page", "engine"]]
     .filter(([, n]) => d(n) > nav.diff.median);
   if (above.length) {
     const overlap = above.every(([, n]) => nav.page[n].diff.min <= nav.diff.max && nav.diff.min <= nav.page[n].diff.max);
-    p(`The ${above.map(([w]) => w).join(", ")} page${above.length > 1 ? "s" : ""} came out above the start page's own ${ms(nav.diff.median)} ms in the medians`
+    p(`The ${above.map(([w]) => w).join(", ")} came out above the start page's own ${ms(nav.diff.median)} ms in the medians`
       + (overlap ? "; the ranges over runs overlap, so on this machine that order is within the noise" : "")
       + (above.some(([, n]) => n === "static") ? `; the static start page is ready at its first contentful paint (${ms(nav.page.static.fcp.median)} ms from navigation start), which the start page's ready does not wait for (its own first contentful paint: ${ms(nav.startFcp.median)} ms)` : "")
       + ".");
