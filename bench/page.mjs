@@ -25,6 +25,27 @@ const copy = (v) => {
   return v;
 };
 
+/**
+ * Reads every key and value of `v`, recursively, and sums the string lengths (keys and values;
+ * 1 for each number, boolean or null): the least any boundary that copies this input into wasm
+ * must do, whatever form it copies it in.
+ */
+const walk = (v) => {
+  if (typeof v === "string") return v.length;
+  if (Array.isArray(v)) {
+    let n = 0;
+    for (let i = 0; i < v.length; i++) n += walk(v[i]);
+    return n;
+  }
+  if (v !== null && typeof v === "object") {
+    let n = 0;
+    for (const k in v) n += k.length + walk(v[k]);
+    return n;
+  }
+  return 1;
+};
+let walked = 0;
+
 const bytes = async (url) => new Uint8Array(await (await fetch(url)).arrayBuffer());
 
 window.bench = {
@@ -101,6 +122,9 @@ window.bench = {
       // A lower floor, for any boundary at all: building an object of the answer's shape in
       // JavaScript from ready-made parts (every string shared, only the objects and arrays new).
       { name: "floor.answerCopy", fn: (o) => copy(o).asOf, inputs: answers },
+      // The input side of that floor: reading every key and value of the input in plain
+      // JavaScript (no text, no copy), as any boundary that copies the input into wasm must.
+      { name: "floor.inputWalk", fn: (x) => { walked += walk(x); return ""; }, inputs: data.protocol },
     ], passes);
   },
 
@@ -127,6 +151,6 @@ window.bench = {
     };
   },
 
-  keep: () => timeCalls((x) => x, []),
+  keep: () => timeCalls((x) => x, []) + walked,
 };
 window.benchReady = true;
