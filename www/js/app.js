@@ -758,13 +758,9 @@ export function createApp(env) {
     today = todayIso();
     render({ focus: false });
     marks.dataset.ready = "true";
-    // The start page is shown without the engine's ruleset data; read it once the page has been
-    // painted (the first call also compiles much of the engine: milliseconds that would otherwise
-    // hold back the first frame), so the next page does not wait for it. Any page that needs it
-    // first reads it itself; where frames do not run (a hidden tab) it is simply read then.
-    const warm = () => setTimeout(() => { try { rules(); } catch (e) { console.error(e); } }, 0);
-    if (typeof requestAnimationFrame === "function") requestAnimationFrame(warm);
-    else warm();
+    // The start page is shown without the engine's ruleset data; read it now, in a task of its
+    // own, so the next page does not wait for it (any page that needs it first reads it itself).
+    setTimeout(() => { try { rules(); } catch (e) { console.error(e); } }, 0);
   }
 
   /** The router's address changed from outside (the browser's back button): show that page. */
