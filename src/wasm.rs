@@ -133,11 +133,7 @@ fn parse(text: &str) -> Result<Json<'_>, Error> {
 }
 
 fn to_js<T: ToJson + ?Sized>(value: &T) -> JsValue {
-    // One allocation for either assessment's answer (a council's is about 3 KB, a
-    // sponsor's about 6.5 KB) rather than repeated growth.
-    let mut buf = String::with_capacity(8192);
-    value.write_json(&mut buf);
-    from_json_text(&buf)
+    from_json_text(&crate::write::to_json(value))
 }
 
 /// The rulesets to use: the embedded default, or `overrides` merged onto it.
