@@ -46,6 +46,71 @@ const walk = (v) => {
 };
 let walked = 0;
 
+/**
+ * Writes every value of `v` into wasm memory at `at` as it stands (a string's characters one
+ * byte each: these inputs are ASCII; 8 bytes for a number, boolean or null), recursively, keys
+ * left out: the least a boundary does that hands this input to an engine in wasm, whatever
+ * form it hands it over in. Returns the new end. (A TextEncoder.encodeInto call per string
+ * was several times slower; JSON.stringify + one encodeInto about as fast.)
+ */
+const put = (v, mem, at) => {
+  if (typeof v === "string") {
+    for (let i = 0; i < v.length; i++) mem[at++] = v.charCodeAt(i);
+    return at;
+  }
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) at = put(v[i], mem, at);
+    return at;
+  }
+  if (v !== null && typeof v === "object") {
+    for (const k in v) at = put(v[k], mem, at);
+    return at;
+  }
+  return at + 8;
+};
+const putMem = new Uint8Array(new WebAssembly.Memory({ initial: 16 }).buffer);
+
+/**
+ * The answers' reason texts, the text an engine in wasm composes (wording with the council's
+ * name, grades and dates written in), laid out in a wasm memory as UTF-8, and where each
+ * answer's texts lie. The rest of the answer's strings (keys, enum names, dates, sources) a
+ * boundary could take ready-made, so the floor below does not count them.
+ */
+const textsInWasm = (answers) => {
+  const enc = new TextEncoder();
+  const total = answers.reduce((n, a) => n + a.reasons.reduce((m, r) => m + 3 * r.text.length, 0), 0);
+  const mem = new Uint8Array(new WebAssembly.Memory({ initial: Math.ceil((total + 1) / 65536) }).buffer);
+  const spans = [];
+  let at = 0;
+  for (const a of answers) {
+    const s = [];
+    for (const r of a.reasons) {
+      const n = enc.encodeInto(r.text, mem.subarray(at)).written;
+      s.push(at, at + n);
+      at += n;
+    }
+    spans.push(s);
+  }
+  return { mem, spans, end: at };
+};
+const DECODER = new TextDecoder();
+
+/**
+ * A new answer object (a deep copy) whose reason texts are read out of wasm memory: one
+ * TextDecoder call for all of its texts, sliced (faster than a decode per text or
+ * String.fromCharCode). The least an engine in wasm pays to return this answer as new objects.
+ */
+const answerFromWasm = (answer, texts, spans) => {
+  const o = copy(answer);
+  if (spans.length) {
+    const base = spans[0];
+    const all = DECODER.decode(texts.mem.subarray(base, spans[spans.length - 1]));
+    for (let k = 0; k < spans.length; k += 2) o.reasons[k / 2].text = all.slice(spans[k] - base, spans[k + 1] - base);
+  }
+  return o;
+};
+let texts = null;
+
 const bytes = async (url) => new Uint8Array(await (await fetch(url)).arrayBuffer());
 
 window.bench = {
@@ -88,6 +153,7 @@ window.bench = {
     const zen = data.facts.map((f) => evaluateExpression(data.zenExpression, f));
     outputs = data.protocol.map((x) => JSON.stringify(assessCouncil(x)));
     answers = outputs.map((t) => JSON.parse(t));
+    texts = textsInWasm(answers);
     // Every generated sponsor and mixed-ruleset input must be assessed without an error.
     let sponsorErrors = 0, mixedErrors = 0;
     for (const s of data.sponsors) { try { assessSponsor(s); } catch { sponsorErrors++; } }
@@ -125,6 +191,10 @@ window.bench = {
       // The input side of that floor: reading every key and value of the input in plain
       // JavaScript (no text, no copy), as any boundary that copies the input into wasm must.
       { name: "floor.inputWalk", fn: (x) => { walked += walk(x); return ""; }, inputs: data.protocol },
+      // The floors of an engine in wasm: the input's values written into wasm memory, and the
+      // answer built with its reason texts read out of wasm memory (see put, answerFromWasm).
+      { name: "floor.inputIntoWasm", fn: (x) => { walked += put(x, putMem, 0); return ""; }, inputs: data.protocol },
+      { name: "floor.answerFromWasm", fn: (i) => answerFromWasm(answers[i], texts, texts.spans[i]).asOf, inputs: answers.map((_, i) => i) },
     ], passes);
   },
 
@@ -145,8 +215,27 @@ window.bench = {
     // The floor of any engine returning these answers as new objects: the browser's own
     // JSON.stringify of the inputs and JSON.parse of the answers.
     const ofstedStringifyMs = await repeat(() => JSON.stringify(ofsted), reps);
+    // The floors of an engine in wasm (as per call): the inputs' values written into wasm
+    // memory, and the answers built as new objects with their reason texts read out of wasm
+    // memory in one TextDecoder call for the whole batch.
+    const batchTexts = textsInWasm(check);
+    const all = () => DECODER.decode(batchTexts.mem.subarray(0, batchTexts.end));
+    const fromWasm = () => {
+      const text = all();
+      const out = copy(check);
+      for (let i = 0; i < out.length; i++) {
+        const s = batchTexts.spans[i];
+        for (let k = 0; k < s.length; k += 2) out[i].reasons[k / 2].text = text.slice(s[k], s[k + 1]);
+      }
+      return out;
+    };
+    walked += put(ofsted, putMem, 0);
+    fromWasm();
+    const ofstedIntoWasmMs = await repeat(() => { walked += put(ofsted, putMem, 0); }, reps);
+    const ofstedFromWasmMs = await repeat(fromWasm, reps);
     return {
       councils: ofsted.length, ofstedMs, many: many.length, manyMs, byIntervention, ofstedInJsMs, ofstedOutJsMs, ofstedStringifyMs,
+      ofstedIntoWasmMs, ofstedFromWasmMs,
       inputChars: JSON.stringify(ofsted).length, outputChars: outText.length,
     };
   },
