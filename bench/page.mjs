@@ -3,7 +3,7 @@
 // www/pkg; the peers are json-logic-js (window.jsonLogic) and ZEN's published wasm build, which
 // runs ZEN expressions only (no decision tables), fed the same decision as one expression.
 
-import init, { assessCouncil, assessCouncils, assessSponsor } from "/www/pkg/trust_eligibility.js";
+import init, { assessCouncil, assessCouncils, assessSponsor, rulesets } from "/www/pkg/trust_eligibility.js";
 import zenInit, { evaluateExpression } from "/node_modules/@gorules/zen-engine-wasm/dist/zen_engine_wasm.js";
 import { agreement, interleaved, median, repeat, timeCalls } from "/bench/lib/measure.mjs";
 
@@ -70,45 +70,80 @@ const put = (v, mem, at) => {
 };
 const putMem = new Uint8Array(new WebAssembly.Memory({ initial: 16 }).buffer);
 
+/** Every string value in `v` (keys left out), recursively, into `into`. */
+const stringsOf = (v, into) => {
+  if (typeof v === "string") into.add(v);
+  else if (Array.isArray(v)) for (const x of v) stringsOf(x, into);
+  else if (v !== null && typeof v === "object") for (const k in v) stringsOf(v[k], into);
+  return into;
+};
+
 /**
- * The answers' reason texts, the text an engine in wasm composes (wording with the council's
- * name, grades and dates written in), laid out in a wasm memory as UTF-8, and where each
- * answer's texts lie. The rest of the answer's strings (keys, enum names, dates, sources) a
- * boundary could take ready-made, so the floor below does not count them.
+ * The text an engine in wasm composes for each answer, laid out in a wasm memory as UTF-8, with
+ * where each piece lies and where it goes in the answer (a path of keys). Composed means: a
+ * string of the answer that is not in the input, not in the ruleset data (titles, wording,
+ * sources) and not an identifier (a word starting with a letter, no spaces:
+ * `statutory_direction`, `protocol-2016/row-2`): the reason texts, next steps and warnings with
+ * the council's name, grades and dates written in, and the dates the engine works out. The rest
+ * a boundary could take ready-made, so the floor does not count them.
  */
-const textsInWasm = (answers) => {
+const textsInWasm = (answers, inputs, rulesetStrings) => {
   const enc = new TextEncoder();
-  const total = answers.reduce((n, a) => n + a.reasons.reduce((m, r) => m + 3 * r.text.length, 0), 0);
+  const pieces = answers.map((a, i) => {
+    const given = stringsOf(inputs[i], new Set());
+    const out = [];
+    const visit = (v, path) => {
+      if (typeof v === "string") {
+        if (!given.has(v) && !rulesetStrings.has(v) && !/^[A-Za-z][A-Za-z0-9_/-]*$/.test(v)) out.push([path, v]);
+      } else if (Array.isArray(v)) v.forEach((x, k) => visit(x, [...path, k]));
+      else if (v !== null && typeof v === "object") for (const k in v) visit(v[k], [...path, k]);
+    };
+    visit(a, []);
+    return out;
+  });
+  const total = pieces.reduce((n, ps) => n + ps.reduce((m, [, t]) => m + 3 * t.length, 0), 0);
   const mem = new Uint8Array(new WebAssembly.Memory({ initial: Math.ceil((total + 1) / 65536) }).buffer);
-  const spans = [];
-  let at = 0;
-  for (const a of answers) {
+  let at = 0, count = 0, chars = 0;
+  const spans = [], paths = [];
+  for (const ps of pieces) {
     const s = [];
-    for (const r of a.reasons) {
-      const n = enc.encodeInto(r.text, mem.subarray(at)).written;
+    for (const [, t] of ps) {
+      const n = enc.encodeInto(t, mem.subarray(at)).written;
       s.push(at, at + n);
       at += n;
+      count++;
+      chars += t.length;
     }
     spans.push(s);
+    paths.push(ps.map(([path]) => path));
   }
-  return { mem, spans, end: at };
+  return { mem, spans, paths, end: at, perAnswer: count / answers.length, charsPerAnswer: chars / answers.length };
 };
 const DECODER = new TextDecoder();
 
+/** Puts `text` at `path` in `o`. */
+const place = (o, path, text) => {
+  const last = path.length - 1;
+  for (let j = 0; j < last; j++) o = o[path[j]];
+  o[path[last]] = text;
+};
+
 /**
- * A new answer object (a deep copy) whose reason texts are read out of wasm memory: one
- * TextDecoder call for all of its texts, sliced (faster than a decode per text or
+ * A new answer object (a deep copy) whose composed texts are read out of wasm memory: one
+ * TextDecoder call for all of them, sliced (faster than a decode per text or
  * String.fromCharCode). The least an engine in wasm pays to return this answer as new objects.
  */
-const answerFromWasm = (answer, texts, spans) => {
+const answerFromWasm = (answer, texts, i) => {
   const o = copy(answer);
+  const spans = texts.spans[i], paths = texts.paths[i];
   if (spans.length) {
     const base = spans[0];
     const all = DECODER.decode(texts.mem.subarray(base, spans[spans.length - 1]));
-    for (let k = 0; k < spans.length; k += 2) o.reasons[k / 2].text = all.slice(spans[k] - base, spans[k + 1] - base);
+    for (let k = 0; k < spans.length; k += 2) place(o, paths[k / 2], all.slice(spans[k] - base, spans[k + 1] - base));
   }
   return o;
 };
+let rulesetStrings = null;
 let texts = null;
 
 const bytes = async (url) => new Uint8Array(await (await fetch(url)).arrayBuffer());
@@ -153,7 +188,8 @@ window.bench = {
     const zen = data.facts.map((f) => evaluateExpression(data.zenExpression, f));
     outputs = data.protocol.map((x) => JSON.stringify(assessCouncil(x)));
     answers = outputs.map((t) => JSON.parse(t));
-    texts = textsInWasm(answers);
+    rulesetStrings = stringsOf(rulesets(), new Set());
+    texts = textsInWasm(answers, data.protocol, rulesetStrings);
     // Every generated sponsor and mixed-ruleset input must be assessed without an error.
     let sponsorErrors = 0, mixedErrors = 0;
     for (const s of data.sponsors) { try { assessSponsor(s); } catch { sponsorErrors++; } }
@@ -165,6 +201,7 @@ window.bench = {
       jsonLogic: agreement(ours, logic), zenExpression: agreement(ours, zen),
       byIntervention, sponsorErrors, mixedErrors,
       meanInputChars: mean(data.protocol.map((x) => JSON.stringify(x))), meanOutputChars: mean(outputs),
+      composedPerAnswer: texts.perAnswer, composedCharsPerAnswer: texts.charsPerAnswer,
     };
   },
 
@@ -192,9 +229,9 @@ window.bench = {
       // JavaScript (no text, no copy), as any boundary that copies the input into wasm must.
       { name: "floor.inputWalk", fn: (x) => { walked += walk(x); return ""; }, inputs: data.protocol },
       // The floors of an engine in wasm: the input's values written into wasm memory, and the
-      // answer built with its reason texts read out of wasm memory (see put, answerFromWasm).
+      // answer built with the text the engine composes read out of wasm memory (see put, answerFromWasm).
       { name: "floor.inputIntoWasm", fn: (x) => { walked += put(x, putMem, 0); return ""; }, inputs: data.protocol },
-      { name: "floor.answerFromWasm", fn: (i) => answerFromWasm(answers[i], texts, texts.spans[i]).asOf, inputs: answers.map((_, i) => i) },
+      { name: "floor.answerFromWasm", fn: (i) => answerFromWasm(answers[i], texts, i).asOf, inputs: answers.map((_, i) => i) },
     ], passes);
   },
 
@@ -216,16 +253,17 @@ window.bench = {
     // JSON.stringify of the inputs and JSON.parse of the answers.
     const ofstedStringifyMs = await repeat(() => JSON.stringify(ofsted), reps);
     // The floors of an engine in wasm (as per call): the inputs' values written into wasm
-    // memory, and the answers built as new objects with their reason texts read out of wasm
+    // memory, and the answers built as new objects with the text the engine composes read out of wasm
     // memory in one TextDecoder call for the whole batch.
-    const batchTexts = textsInWasm(check);
+    const batchTexts = textsInWasm(check, ofsted, stringsOf(rulesets(), new Set()));
     const all = () => DECODER.decode(batchTexts.mem.subarray(0, batchTexts.end));
     const fromWasm = () => {
       const text = all();
       const out = copy(check);
       for (let i = 0; i < out.length; i++) {
         const s = batchTexts.spans[i];
-        for (let k = 0; k < s.length; k += 2) out[i].reasons[k / 2].text = text.slice(s[k], s[k + 1]);
+        const ps = batchTexts.paths[i];
+        for (let k = 0; k < s.length; k += 2) place(out[i], ps[k / 2], text.slice(s[k], s[k + 1]));
       }
       return out;
     };
@@ -235,7 +273,7 @@ window.bench = {
     const ofstedFromWasmMs = await repeat(fromWasm, reps);
     return {
       councils: ofsted.length, ofstedMs, many: many.length, manyMs, byIntervention, ofstedInJsMs, ofstedOutJsMs, ofstedStringifyMs,
-      ofstedIntoWasmMs, ofstedFromWasmMs,
+      ofstedIntoWasmMs, ofstedFromWasmMs, composedPerAnswer: batchTexts.perAnswer, composedCharsPerAnswer: batchTexts.charsPerAnswer,
       inputChars: JSON.stringify(ofsted).length, outputChars: outText.length,
     };
   },
