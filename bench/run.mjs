@@ -868,6 +868,8 @@ p(`Of ours' ${us(oursUs)} µs per \`assessCouncil\` call in Chromium, the JavaSc
     : "")
   + "Ours returns the full answer (reasons, sources, dates, warnings) as a new plain object on every call, which json-logic-js's row pick does not; what ours costs beyond these floors is in the wasm, above.");
 p();
+p("Tried and not taken (measured once, not by this run): a reader that fills the typed inputs straight from the JSON text, with no `Json` tree, falling back to the tree reader on anything unusual so that every error stays the same (branch `direct-reader`, edb3372, 2026-12-02). Natively it cuts reading a council from 52.3k to 27.2k instructions (callgrind) and a council from JSON text to JSON text from 95.3k to 69.7k (−27%). But at the wasm boundary it adds 5,388 B gzip (64,127 B, over the 61,440 B target), because the tree reader must stay for its errors and for the ruleset data. Compiled for native only it would have the CLI and the browser read inputs by different code, for a gain no analyst would notice (Ofsted's 153 councils take about 1.5 ms natively either way), so it is not merged: the tree reader stays the one reader.");
+p();
 p("### ZEN in the browser");
 p();
 p(`- \`@gorules/zen-engine-wasm\` ${versions["@gorules/zen-engine-wasm"]} (the wasm build on npm) runs in this page with no special headers, but it evaluates ZEN **expressions only** (its README: \"Currently, it supports only expressions\"); it has no decision tables or graphs. It is measured above with the same nine rows written as one ZEN expression; its API takes the expression text on every call.`);
