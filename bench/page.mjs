@@ -143,7 +143,6 @@ const answerFromWasm = (answer, texts, i) => {
   }
   return o;
 };
-let rulesetStrings = null;
 let texts = null;
 
 const bytes = async (url) => new Uint8Array(await (await fetch(url)).arrayBuffer());
@@ -188,8 +187,6 @@ window.bench = {
     const zen = data.facts.map((f) => evaluateExpression(data.zenExpression, f));
     outputs = data.protocol.map((x) => JSON.stringify(assessCouncil(x)));
     answers = outputs.map((t) => JSON.parse(t));
-    rulesetStrings = stringsOf(rulesets(), new Set());
-    texts = textsInWasm(answers, data.protocol, rulesetStrings);
     // Every generated sponsor and mixed-ruleset input must be assessed without an error.
     let sponsorErrors = 0, mixedErrors = 0;
     for (const s of data.sponsors) { try { assessSponsor(s); } catch { sponsorErrors++; } }
@@ -201,7 +198,6 @@ window.bench = {
       jsonLogic: agreement(ours, logic), zenExpression: agreement(ours, zen),
       byIntervention, sponsorErrors, mixedErrors,
       meanInputChars: mean(data.protocol.map((x) => JSON.stringify(x))), meanOutputChars: mean(outputs),
-      composedPerAnswer: texts.perAnswer, composedCharsPerAnswer: texts.charsPerAnswer,
     };
   },
 
@@ -222,17 +218,32 @@ window.bench = {
       // whatever it computes: the browser's own JSON.stringify of the input (no replacer) and
       // the browser's fastest way to build the answer object, JSON.parse of its text.
       { name: "floor.inputStringify", fn: (x) => JSON.stringify(x).length, inputs: data.protocol },
-      // A lower floor, for any boundary at all: building an object of the answer's shape in
-      // JavaScript from ready-made parts (every string shared, only the objects and arrays new).
+    ], passes);
+  },
+
+  /**
+   * The floors without JSON, per call, in a page of their own (after the engines' calls, the
+   * JIT's state made them up to twice as slow), with json-logic-js measured again alongside as
+   * the reference for their ratios.
+   */
+  async floorsPerCall(passes) {
+    const rule = data.jsonLogicRule;
+    answers = data.protocol.map((x) => assessCouncil(x));
+    texts = textsInWasm(answers, data.protocol, stringsOf(rulesets(), new Set()));
+    const per = await interleaved([
+      { name: "floors.jsonLogic", fn: (f) => window.jsonLogic.apply(rule, f), inputs: data.facts },
+      // Building an object of the answer's shape in JavaScript from ready-made parts (every
+      // string shared, only the objects and arrays new): the least any boundary pays.
       { name: "floor.answerCopy", fn: (o) => copy(o).asOf, inputs: answers },
-      // The input side of that floor: reading every key and value of the input in plain
-      // JavaScript (no text, no copy), as any boundary that copies the input into wasm must.
-      { name: "floor.inputWalk", fn: (x) => { walked += walk(x); return ""; }, inputs: data.protocol },
+      // Reading every key and value of the input in plain JavaScript (no text, no copy), as any
+      // boundary that copies the input into wasm must.
+      { name: "floor.inputWalk", fn: (x) => { walked = (walked + walk(x)) | 0; return ""; }, inputs: data.protocol },
       // The floors of an engine in wasm: the input's values written into wasm memory, and the
-      // answer built with the text the engine composes read out of wasm memory (see put, answerFromWasm).
-      { name: "floor.inputIntoWasm", fn: (x) => { walked += put(x, putMem, 0); return ""; }, inputs: data.protocol },
+      // answer built with the text the engine composes read out of wasm memory.
+      { name: "floor.inputIntoWasm", fn: (x) => { put(x, putMem, 0); return ""; }, inputs: data.protocol },
       { name: "floor.answerFromWasm", fn: (i) => answerFromWasm(answers[i], texts, i).asOf, inputs: answers.map((_, i) => i) },
     ], passes);
+    return { per, composedPerAnswer: texts.perAnswer, composedCharsPerAnswer: texts.charsPerAnswer };
   },
 
   /** Batch: milliseconds per assessCouncils call over Ofsted's 153 councils and over 10,000. */
@@ -252,13 +263,24 @@ window.bench = {
     // The floor of any engine returning these answers as new objects: the browser's own
     // JSON.stringify of the inputs and JSON.parse of the answers.
     const ofstedStringifyMs = await repeat(() => JSON.stringify(ofsted), reps);
-    // The floors of an engine in wasm (as per call): the inputs' values written into wasm
-    // memory, and the answers built as new objects with the text the engine composes read out of wasm
-    // memory in one TextDecoder call for the whole batch.
+    return {
+      councils: ofsted.length, ofstedMs, many: many.length, manyMs, byIntervention, ofstedInJsMs, ofstedOutJsMs, ofstedStringifyMs,
+      inputChars: JSON.stringify(ofsted).length, outputChars: outText.length,
+    };
+  },
+
+  /**
+   * The batch's floors of an engine in wasm, in a page of their own: the 153 inputs' values
+   * written into wasm memory, and the answers built as new objects with the text the engine
+   * composes read out of wasm memory in one TextDecoder call for the whole batch. Interleaved
+   * repetitions after a warm-up.
+   */
+  async floorsBatch(reps) {
+    const ofsted = data.ofsted;
+    const check = assessCouncils(ofsted);
     const batchTexts = textsInWasm(check, ofsted, stringsOf(rulesets(), new Set()));
-    const all = () => DECODER.decode(batchTexts.mem.subarray(0, batchTexts.end));
     const fromWasm = () => {
-      const text = all();
+      const text = DECODER.decode(batchTexts.mem.subarray(0, batchTexts.end));
       const out = copy(check);
       for (let i = 0; i < out.length; i++) {
         const s = batchTexts.spans[i];
@@ -267,15 +289,14 @@ window.bench = {
       }
       return out;
     };
-    walked += put(ofsted, putMem, 0);
-    fromWasm();
-    const ofstedIntoWasmMs = await repeat(() => { walked += put(ofsted, putMem, 0); }, reps);
-    const ofstedFromWasmMs = await repeat(fromWasm, reps);
-    return {
-      councils: ofsted.length, ofstedMs, many: many.length, manyMs, byIntervention, ofstedInJsMs, ofstedOutJsMs, ofstedStringifyMs,
-      ofstedIntoWasmMs, ofstedFromWasmMs, composedPerAnswer: batchTexts.perAnswer, composedCharsPerAnswer: batchTexts.charsPerAnswer,
-      inputChars: JSON.stringify(ofsted).length, outputChars: outText.length,
-    };
+    const intoWasm = () => { put(ofsted, putMem, 0); };
+    for (let i = 0; i < 5; i++) { intoWasm(); fromWasm(); }
+    const ofstedIntoWasmMs = [], ofstedFromWasmMs = [];
+    for (let i = 0; i < reps; i++) {
+      ofstedIntoWasmMs.push(...(await repeat(intoWasm, 1)));
+      ofstedFromWasmMs.push(...(await repeat(fromWasm, 1)));
+    }
+    return { councils: ofsted.length, ofstedIntoWasmMs, ofstedFromWasmMs, composedPerAnswer: batchTexts.perAnswer, composedCharsPerAnswer: batchTexts.charsPerAnswer };
   },
 
   keep: () => timeCalls((x) => x, []) + walked,

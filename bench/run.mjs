@@ -353,18 +353,29 @@ async function benchPage(r) {
   const load = await page.evaluate(() => window.bench.load());
   const agree = await page.evaluate(() => window.bench.agreement());
   const per = await page.evaluate((p) => window.bench.perCall(p), PASSES);
+  const batch = await page.evaluate((n) => window.bench.batch(n), BATCH_REPS);
   await ctx.close();
-  // The batch in a page of its own: after 10,000 varied per-call inputs the JIT's state of the
-  // shared helpers (the floors' walks and copies) made the batch's floors several times slower.
-  const batchCtx = await browser.newContext();
-  const batchPage = await batchCtx.newPage();
-  batchPage.on("pageerror", (e) => errors.push(String(e)));
-  await batchPage.goto(server.origin + "/bench/page.html");
-  await batchPage.waitForFunction(() => window.benchReady === true, null, { timeout: 60000 });
-  await batchPage.evaluate(() => window.bench.load());
-  const batch = await batchPage.evaluate((n) => window.bench.batch(n), BATCH_REPS);
-  await batchCtx.close();
+  // The floors without JSON in pages of their own (fresh contexts): after the engines' calls,
+  // the JIT's state of their helpers made them up to twice as slow (and the batch's, after the
+  // per-call floors, several times), which would overstate a floor.
+  const fresh = async (fn, arg) => {
+    const c = await browser.newContext();
+    const pg = await c.newPage();
+    pg.on("pageerror", (e) => errors.push(String(e)));
+    await pg.goto(server.origin + "/bench/page.html");
+    await pg.waitForFunction(() => window.benchReady === true, null, { timeout: 60000 });
+    await pg.evaluate(() => window.bench.load());
+    const out = await pg.evaluate(([f, a]) => window.bench[f](a), [fn, arg]);
+    await c.close();
+    return out;
+  };
+  const floors = await fresh("floorsPerCall", PASSES);
+  const floorsBatch = await fresh("floorsBatch", BATCH_REPS);
   if (errors.length) throw new Error(`bench page errors: ${errors.join("; ")}`);
+  Object.assign(per, floors.per);
+  Object.assign(batch, { ofstedIntoWasmMs: floorsBatch.ofstedIntoWasmMs, ofstedFromWasmMs: floorsBatch.ofstedFromWasmMs,
+    composedPerAnswer: floorsBatch.composedPerAnswer, composedCharsPerAnswer: floorsBatch.composedCharsPerAnswer });
+  Object.assign(agree, { composedPerAnswer: floors.composedPerAnswer, composedCharsPerAnswer: floors.composedCharsPerAnswer });
   browserRuns.push({ load, agree, per, batch });
 }
 await browser.close();
@@ -495,17 +506,17 @@ const floorRatio = perRun(browserRuns, (r) => (median(r.per["floor.inputStringif
 // (floor.inputWalk) plus building the answer's objects from ready-made strings (floor.answerCopy).
 const walkCopy = (r) => median(r.per["floor.inputWalk"]) + median(r.per["floor.answerCopy"]);
 const walkCopyUs = perRun(browserRuns, walkCopy);
-const walkCopyRatios = browserRuns.map((r) => walkCopy(r) / median(r.per.jsonLogic));
+const walkCopyRatios = browserRuns.map((r) => walkCopy(r) / median(r.per["floors.jsonLogic"]));
 const walkCopyRatio = stat(walkCopyRatios);
 // The floor of an engine in wasm, doing no work of its own: the input's values written into wasm
 // memory (floor.inputIntoWasm) and the answer built as new objects with the text it composes read
 // out of wasm memory (floor.answerFromWasm).
 const wasmFloor = (r) => median(r.per["floor.inputIntoWasm"]) + median(r.per["floor.answerFromWasm"]);
 const wasmFloorUs = perRun(browserRuns, wasmFloor);
-const wasmFloorRatios = browserRuns.map((r) => wasmFloor(r) / median(r.per.jsonLogic));
+const wasmFloorRatios = browserRuns.map((r) => wasmFloor(r) / median(r.per["floors.jsonLogic"]));
 const wasmFloorRatio = stat(wasmFloorRatios);
 // More generous still: the input only read (floor.inputWalk), not written into wasm memory.
-const walkFromWasmRatio = perRun(browserRuns, (r) => (median(r.per["floor.inputWalk"]) + median(r.per["floor.answerFromWasm"])) / median(r.per.jsonLogic));
+const walkFromWasmRatio = perRun(browserRuns, (r) => (median(r.per["floor.inputWalk"]) + median(r.per["floor.answerFromWasm"])) / median(r.per["floors.jsonLogic"]));
 // The same for the batch, per council: the 153 inputs written into wasm memory, the answers built
 // with the text the engine composes read out of wasm memory in one TextDecoder call.
 const batchIntoWasm = perRun(browserRuns, (r) => (median(r.batch.ofstedIntoWasmMs) * 1000) / r.batch.councils);
@@ -646,7 +657,8 @@ p();
 p(`- **Inputs**: ${N.toLocaleString("en-GB")} generated council inputs under the 2016 protocol (asOf 2016-07-04 to 2025-12-31; 0–6 inspections, SIF before 2018 and ILACS after, key judgements, monitoring and focused visits, concerns, commissioner and trust dates, some reports published after asOf), ${N.toLocaleString("en-GB")} more across both rulesets (a quarter under the 2015 announcement, by date or named) and ${N.toLocaleString("en-GB")} sponsor inputs of every kind of organisation: all from a seeded PRNG (bench/lib/generate.mjs), the same every run. The batch input is Ofsted's file: all ${ofsted.length} councils of \`latest_as_at_2025-03-31.csv\` with their whole history from \`ilacs_history_2018-2025.csv\`, read at run time from \`../shared/data/ofsted/\` (bench/lib/ofsted.mjs), assessed on 2025-03-31.`);
 p("- **Peers**: the same council decision, SPEC §3.3's nine rows, written for json-logic-js (bench/peers/protocol-2016.jsonlogic.json), for GoRules ZEN as a JDM decision graph with a first-hit decision table (bench/peers/protocol-2016.jdm.json) and as one ZEN expression (bench/peers/protocol-2016.zen-expression.txt). They are fed precomputed facts (hasInspection, latestGrade, persistent, systemic, insufficientVisit, triggers, priorityActionsVisit, highPerforming) that the harness computes from the same raw inputs (bench/lib/facts.mjs), outside the timing. Ours does the whole job inside the timing: it reads the raw input (dates, grades in Ofsted's wording, history), validates it, chooses the ruleset by date, derives the facts, decides, and writes the full answer with reasons, sources, dates and warnings.");
 p("- **Per call**: a pass calls one contender on every input and divides the elapsed time by the count; the contenders' passes are interleaved, the order rotating each pass. Ours is called exactly as a page calls it: `assessCouncil(input)` with a JavaScript object, returning an object.");
-p(`- **Batch**: \`assessCouncils\` over Ofsted's councils, timed ${BATCH_REPS} times, with its floors, in a page of its own (a second fresh context in each run): measured after the 10,000 varied per-call inputs, the JIT's state of the floors' shared helpers made them several times slower.`);
+p(`- **Batch**: \`assessCouncils\` over Ofsted's councils, timed ${BATCH_REPS} times in the bench page after the per-call passes (its wasm by then fully optimised).`);
+p("- **Floors without JSON** (reading the input and building the answer in JavaScript, and an engine in wasm doing nothing): measured in pages of their own, a fresh context each for the per-call floors and the batch's, because after the engines' calls the JIT's state of their helpers made them up to twice as slow (the batch's several times), which would overstate a floor. The per-call floors' page measures json-logic-js again, interleaved with them, and their ratios are to that measurement.");
 p(`- **Runs**: each browser run is a fresh browser context (cold cache) in one headless Chromium (\`/usr/bin/chromium\`, playwright-core), the page served from 127.0.0.1 by a Node static server (bench/lib/server.mjs, no compression, no caching). The bench page is cross-origin isolated (COOP/COEP), which gives it 5 µs timers. Each Node run is a fresh \`node\` process. Native runs are criterion's samples (${native[0]?.samples ?? "n"} per benchmark, 3 s each).`);
 p(`- **Ready**: time from navigation start (the page's performance time origin) to the checker being ready, taken as ${firstLoad.readyBy}${firstLoad.readyBy.includes("mark") ? "" : ` (no \`performance.mark("checker-ready")\` on the page; if it sets one, that is used)`}; the empty page (bench/empty.html) and the floor pages (written by this script into bench/out/: one-script, stylesheet-only, static-start and engine-only, [below](#navigation-to-ready-against-an-empty-page)) are measured the same way in the same run, the one-script and engine-only pages by the same rule, the stylesheet-only page at the later of DOMContentLoaded and the load event, the static start page at the later of its first contentful paint and DOMContentLoaded. Each navigation is a fresh browser context (cold cache, a new renderer process); each run navigates to each page ${NAV_REPS} times, alternating, and keeps each page's median; the difference is taken within the run. The static server runs in its own process.`);
 p("- **Sizes**: gzip is node:zlib level 9, brotli is quality 11. The first load is every response the server sent from navigation until the network was quiet for a second (including any service worker's fetches), each body gzipped on its own and summed; headers are not counted.");
@@ -680,11 +692,12 @@ table(["contender", "what it does per call", "µs per call", "ours / theirs"], [
   ["ZEN wasm 0.23.1 `evaluateExpression`", "precomputed facts → intervention (the decision as one expression; parsed each call)", rng(chrome.zenExpression, us), rng(ratios.chromeZenExpr, (x) => x.toFixed(2))],
   ["**ours** `assessCouncil`, both rulesets", "raw input → full answer (mixed set)", rng(chrome["ours.assessCouncil.mixed"], us), ""],
   ["**ours** `assessSponsor`", "raw input → full answer, 14 criteria", rng(chrome["ours.assessSponsor"], us), ""],
-  ["floor: no engine, objects only", "a JavaScript deep copy of the answer (new objects and arrays, the same strings): the least any boundary pays to build it", rng(chrome["floor.answerCopy"], us), rng(perRun(browserRuns, (r) => median(r.per["floor.answerCopy"]) / median(r.per.jsonLogic)), (x) => x.toFixed(2))],
+  ["json-logic-js, again, in the floors' page", "the reference for the ratios of the floors below (except the JSON floor)", rng(chrome["floors.jsonLogic"], us), ""],
+  ["floor: no engine, objects only", "a JavaScript deep copy of the answer (new objects and arrays, the same strings): the least any boundary pays to build it", rng(chrome["floor.answerCopy"], us), rng(perRun(browserRuns, (r) => median(r.per["floor.answerCopy"]) / median(r.per["floors.jsonLogic"])), (x) => x.toFixed(2))],
   ["floor: no engine, input read + answer built", "reading every key and value of the input in JavaScript (string lengths summed), as any boundary that copies the input into wasm must, plus the deep copy above: the least any engine taking this input and returning this answer as new objects pays", rng(walkCopyUs, us), rng(walkCopyRatio, (x) => x.toFixed(2))],
   ["floor: no engine", "`JSON.stringify(input)` + `JSON.parse(answer text)`: the least any engine returning this answer as a new object pays", rng(floorUs, us), rng(floorRatio, (x) => x.toFixed(2))],
-  ["floor: input into wasm memory", "every value of the input written into a wasm memory as it stands (a string's characters, 8 bytes a number; keys left out): the least any boundary pays that hands this input to an engine in wasm", rng(chrome["floor.inputIntoWasm"], us), rng(perRun(browserRuns, (r) => median(r.per["floor.inputIntoWasm"]) / median(r.per.jsonLogic)), (x) => x.toFixed(2))],
-  ["floor: answer out of wasm memory", `the deep copy above with the text the engine composes read out of a wasm memory (every string of the answer that is in neither the input nor the ruleset data and is not an identifier (a word with no spaces): reason texts, next steps, warnings, worked-out dates; ${agree0.composedPerAnswer.toFixed(1)} strings, ${Math.round(agree0.composedCharsPerAnswer)} characters an answer on these inputs), one \`TextDecoder\` call for the answer's texts, then sliced; every other string ready-made`, rng(chrome["floor.answerFromWasm"], us), rng(perRun(browserRuns, (r) => median(r.per["floor.answerFromWasm"]) / median(r.per.jsonLogic)), (x) => x.toFixed(2))],
+  ["floor: input into wasm memory", "every value of the input written into a wasm memory as it stands (a string's characters, 8 bytes a number; keys left out): the least any boundary pays that hands this input to an engine in wasm", rng(chrome["floor.inputIntoWasm"], us), rng(perRun(browserRuns, (r) => median(r.per["floor.inputIntoWasm"]) / median(r.per["floors.jsonLogic"])), (x) => x.toFixed(2))],
+  ["floor: answer out of wasm memory", `the deep copy above with the text the engine composes read out of a wasm memory (every string of the answer that is in neither the input nor the ruleset data and is not an identifier (a word with no spaces): reason texts, next steps, warnings, worked-out dates; ${agree0.composedPerAnswer.toFixed(1)} strings, ${Math.round(agree0.composedCharsPerAnswer)} characters an answer on these inputs), one \`TextDecoder\` call for the answer's texts, then sliced; every other string ready-made`, rng(chrome["floor.answerFromWasm"], us), rng(perRun(browserRuns, (r) => median(r.per["floor.answerFromWasm"]) / median(r.per["floors.jsonLogic"])), (x) => x.toFixed(2))],
   ["**floor: an engine in wasm doing nothing**", "the two rows above together: the least an engine in wasm pays that takes this input and returns this answer, with its reasons, as new objects, before it does any work", rng(wasmFloorUs, us), rng(wasmFloorRatio, (x) => x.toFixed(2))],
 ]);
 p("ZEN's full decision-table engine has no browser build that runs here: see [ZEN in the browser](#zen-in-the-browser).");
