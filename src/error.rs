@@ -4,9 +4,8 @@ use std::fmt;
 
 /// What kind of problem an [`Error`] reports. Serialised in `snake_case`
 /// (`"unknown_field"`), which is also the `code` a JavaScript caller sees.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum ErrorCode {
     /// The text is not JSON at all (or is nested too deeply).
     InvalidJson,
@@ -77,13 +76,20 @@ impl ErrorCode {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Error(Box<ErrorDetail>);
 
-/// What an [`Error`] holds.
-#[derive(Clone, Debug, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+/// What an [`Error`] holds: the code, path and message every error has, and the structured
+/// detail some have, so that a page can word its own message without reading ours.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct ErrorDetail {
     pub code: ErrorCode,
     pub path: String,
     pub message: String,
+    /// The limit that was exceeded (`too_many`: items; `too_long`: characters).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub limit: Option<u64>,
+    /// The other item involved (`duplicate_inspection`: the index of the inspection published
+    /// on the same day).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub index: Option<u64>,
 }
 
 impl std::ops::Deref for Error {
@@ -93,7 +99,6 @@ impl std::ops::Deref for Error {
     }
 }
 
-#[cfg(feature = "serde")]
 impl serde::Serialize for Error {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         self.0.serialize(s)
@@ -119,7 +124,21 @@ impl Error {
             code,
             path,
             message,
+            limit: None,
+            index: None,
         }))
+    }
+
+    /// The same error with the limit it exceeded.
+    pub fn with_limit(mut self, limit: u64) -> Error {
+        self.0.limit = Some(limit);
+        self
+    }
+
+    /// The same error with the index of the other item involved.
+    pub fn with_index(mut self, index: u64) -> Error {
+        self.0.index = Some(index);
+        self
     }
 
     /// The same error under another code (a bad value inside a ruleset file is `invalid_ruleset`).
@@ -135,7 +154,10 @@ impl Error {
             Some(d) if !self.path.is_empty() => d.to_string(),
             _ => self.message.clone(),
         };
-        Error::new(self.code, path, detail)
+        let mut e = Error::new(self.code, path, detail);
+        e.0.limit = self.limit;
+        e.0.index = self.index;
+        e
     }
 }
 

@@ -2,7 +2,6 @@
 
 use crate::date::Date;
 use crate::error::{Error, ErrorCode};
-use crate::json::{FromJson, Json, Path};
 
 /// At most this many inspections, visits, concerns or registered services in one input (SPEC §6).
 pub const MAX_ITEMS: usize = 1000;
@@ -11,9 +10,9 @@ pub const MAX_CHARS: usize = 200;
 
 /// An Ofsted grade. Accepts the snake_case ids and Ofsted's own wording in any case
 /// ("Requires improvement to be good").
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "typescript", derive(tsify_next::Tsify))]
 pub enum Grade {
     Outstanding,
     Good,
@@ -77,30 +76,32 @@ impl Grade {
     }
 }
 
-impl FromJson for Grade {
-    const EXPECTING: &'static str =
-        "a grade: outstanding, good, requires_improvement or inadequate";
-    fn from_json(v: &Json, at: &Path) -> Result<Self, Error> {
-        let Json::Str(s) = v else {
-            return Err(crate::json::wrong_type(v, at, Self::EXPECTING));
-        };
-        Grade::from_words(s).ok_or_else(|| {
-            Error::new(
-                ErrorCode::InvalidValue,
-                at.render(),
-                format_args!(
-                    "{} is not a grade (expected outstanding, good, requires_improvement or inadequate)",
-                    quote_short(s)
-                ),
-            )
-        })
+/// What a grade in input must be (also the wording of the error when it is not).
+const GRADE_EXPECTING: &str = "a grade: outstanding, good, requires_improvement or inadequate";
+
+impl<'de> serde::Deserialize<'de> for Grade {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Grade, D::Error> {
+        struct Visit;
+        impl serde::de::Visitor<'_> for Visit {
+            type Value = Grade;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str(GRADE_EXPECTING)
+            }
+            fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<Grade, E> {
+                Grade::from_words(s).ok_or_else(|| {
+                    E::invalid_value(serde::de::Unexpected::Str(s), &GRADE_EXPECTING)
+                })
+            }
+        }
+        d.deserialize_str(Visit)
     }
 }
 
 /// The Ofsted inspection framework.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "typescript", derive(tsify_next::Tsify))]
 pub enum Framework {
     /// Single inspection framework, November 2013 to 2017.
     Sif,
@@ -110,12 +111,17 @@ pub enum Framework {
 
 /// The key judgements of an inspection; `null` or absent where not given.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields, remote = "Self")]
+#[cfg_attr(feature = "typescript", derive(tsify_next::Tsify), tsify(missing_as_null))]
 pub struct Judgements {
+    #[serde(default)]
     pub help_and_protection: Option<Grade>,
+    #[serde(default)]
     pub children_in_care: Option<Grade>,
+    #[serde(default)]
     pub care_leavers: Option<Grade>,
+    #[serde(default)]
     pub leadership: Option<Grade>,
 }
 
@@ -135,16 +141,20 @@ impl Judgements {
 
 /// One Ofsted inspection of a council's children's services.
 #[derive(Clone, Debug, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields, remote = "Self")]
+#[cfg_attr(feature = "typescript", derive(tsify_next::Tsify), tsify(missing_as_null))]
 pub struct Inspection {
     /// When the report was published: every rule counts from this date.
     pub published: Date,
+    #[serde(default)]
     pub inspected: Option<Date>,
     /// When absent, inferred: ILACS for inspections from 2018-01-01 (by inspection date, or
     /// publication date when that is all there is), SIF before.
+    #[serde(default)]
     pub framework: Option<Framework>,
     pub overall: Grade,
+    #[serde(default)]
     pub judgements: Option<Judgements>,
 }
 
@@ -163,8 +173,9 @@ impl Inspection {
 
 /// The kind of an Ofsted visit between inspections.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "typescript", derive(tsify_next::Tsify))]
 pub enum VisitKind {
     Monitoring,
     Focused,
@@ -172,8 +183,9 @@ pub enum VisitKind {
 
 /// What a monitoring visit found.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "typescript", derive(tsify_next::Tsify))]
 pub enum Progress {
     Significant,
     Some,
@@ -182,19 +194,23 @@ pub enum Progress {
 
 /// An Ofsted monitoring or focused visit.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields, remote = "Self")]
+#[cfg_attr(feature = "typescript", derive(tsify_next::Tsify), tsify(missing_as_null))]
 pub struct Visit {
     pub date: Date,
     pub kind: VisitKind,
+    #[serde(default)]
     pub progress: Option<Progress>,
+    #[serde(default)]
     pub priority_actions: Option<bool>,
 }
 
 /// The kind of a concern that can trigger an emergency inspection.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "typescript", derive(tsify_next::Tsify))]
 pub enum ConcernKind {
     Whistleblower,
     PoorLeadership,
@@ -214,8 +230,9 @@ impl ConcernKind {
 
 /// A concern raised about a council's children's services.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields, remote = "Self")]
+#[cfg_attr(feature = "typescript", derive(tsify_next::Tsify), tsify(missing_as_null))]
 pub struct Concern {
     pub date: Date,
     pub kind: ConcernKind,
@@ -223,40 +240,53 @@ pub struct Concern {
 
 /// Which council.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields, remote = "Self")]
+#[cfg_attr(feature = "typescript", derive(tsify_next::Tsify), tsify(missing_as_null))]
 pub struct Council {
+    #[serde(default)]
     pub name: Option<String>,
+    #[serde(default)]
     pub code: Option<String>,
 }
 
 /// Current arrangements for a council's children's services.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields, remote = "Self")]
+#[cfg_attr(feature = "typescript", derive(tsify_next::Tsify), tsify(missing_as_null))]
 pub struct CouncilStatus {
+    #[serde(default)]
     pub commissioner_appointed: Option<Date>,
+    #[serde(default)]
     pub trust_since: Option<Date>,
 }
 
 /// The council assessment's input (SPEC §3.1).
 #[derive(Clone, Debug, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields, remote = "Self")]
+#[cfg_attr(feature = "typescript", derive(tsify_next::Tsify), tsify(missing_as_null))]
 pub struct CouncilInput {
+    #[serde(default)]
     pub council: Option<Council>,
     pub as_of: Date,
+    #[serde(default)]
     pub ruleset: Option<String>,
     pub inspections: Vec<Inspection>,
+    #[serde(default, deserialize_with = "null_as_none")]
     pub visits: Vec<Visit>,
+    #[serde(default, deserialize_with = "null_as_none")]
     pub concerns: Vec<Concern>,
+    #[serde(default)]
     pub status: Option<CouncilStatus>,
 }
 
 /// What kind of organisation wants to sponsor.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "typescript", derive(tsify_next::Tsify))]
 pub enum OrgKind {
     LocalAuthority,
     Charity,
@@ -292,28 +322,36 @@ impl OrgKind {
 
 /// The organisation.
 #[derive(Clone, Debug, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields, remote = "Self")]
+#[cfg_attr(feature = "typescript", derive(tsify_next::Tsify), tsify(missing_as_null))]
 pub struct Organisation {
+    #[serde(default)]
     pub name: Option<String>,
     pub kind: OrgKind,
+    #[serde(default)]
     pub not_for_profit: Option<bool>,
+    #[serde(default)]
     pub based_in_england: Option<bool>,
 }
 
 /// A sponsoring council's own intervention status.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields, remote = "Self")]
+#[cfg_attr(feature = "typescript", derive(tsify_next::Tsify), tsify(missing_as_null))]
 pub struct SponsorStatus {
+    #[serde(default)]
     pub improvement_notice: Option<bool>,
+    #[serde(default)]
     pub direction: Option<bool>,
 }
 
 /// The kind of an Ofsted-registered service.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "typescript", derive(tsify_next::Tsify))]
 pub enum ProvisionKind {
     ChildrensHome,
     FosteringAgency,
@@ -324,67 +362,93 @@ pub enum ProvisionKind {
 
 /// An Ofsted-registered service the organisation runs, with its latest grade.
 #[derive(Clone, Debug, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields, remote = "Self")]
+#[cfg_attr(feature = "typescript", derive(tsify_next::Tsify), tsify(missing_as_null))]
 pub struct Provision {
     pub kind: ProvisionKind,
     pub grade: Grade,
+    #[serde(default)]
     pub published: Option<Date>,
 }
 
 /// The organisation's experience.
 #[derive(Clone, Debug, Default, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields, remote = "Self")]
+#[cfg_attr(feature = "typescript", derive(tsify_next::Tsify), tsify(missing_as_null))]
 pub struct Experience {
+    #[serde(default)]
     pub years_delivering_childrens_services: Option<f64>,
+    #[serde(default, deserialize_with = "count")]
     pub leaders_with_dcs_experience: Option<u32>,
+    #[serde(default, deserialize_with = "count")]
     pub qualified_social_workers: Option<u32>,
+    #[serde(default, deserialize_with = "null_as_none")]
     pub registered_provision: Vec<Provision>,
 }
 
 /// The organisation's governance.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields, remote = "Self")]
+#[cfg_attr(feature = "typescript", derive(tsify_next::Tsify), tsify(missing_as_null))]
 pub struct Governance {
+    #[serde(default)]
     pub safeguarding_lead_on_board: Option<bool>,
+    #[serde(default, deserialize_with = "count")]
     pub independent_board_members: Option<u32>,
+    #[serde(default)]
     pub conflict_of_interest_policy: Option<bool>,
+    #[serde(default)]
     pub whistleblowing_policy: Option<bool>,
 }
 
 /// The organisation's finances.
 #[derive(Clone, Debug, Default, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields, remote = "Self")]
+#[cfg_attr(feature = "typescript", derive(tsify_next::Tsify), tsify(missing_as_null))]
 pub struct Finances {
+    #[serde(default)]
     pub annual_income_gbp: Option<f64>,
+    #[serde(default)]
     pub reserves_months: Option<f64>,
 }
 
 /// Open regulatory matters.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields, remote = "Self")]
+#[cfg_attr(feature = "typescript", derive(tsify_next::Tsify), tsify(missing_as_null))]
 pub struct Regulatory {
+    #[serde(default)]
     pub open_enforcement_action: Option<bool>,
+    #[serde(default)]
     pub open_charity_commission_inquiry: Option<bool>,
 }
 
 /// The sponsor assessment's input (SPEC §4.1).
 #[derive(Clone, Debug, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields, remote = "Self")]
+#[cfg_attr(feature = "typescript", derive(tsify_next::Tsify), tsify(missing_as_null))]
 pub struct SponsorInput {
     pub as_of: Date,
+    #[serde(default)]
     pub ruleset: Option<String>,
     pub organisation: Organisation,
+    #[serde(default, deserialize_with = "null_as_none")]
     pub own_inspections: Vec<Inspection>,
+    #[serde(default)]
     pub status: Option<SponsorStatus>,
+    #[serde(default)]
     pub experience: Option<Experience>,
+    #[serde(default)]
     pub governance: Option<Governance>,
+    #[serde(default)]
     pub finances: Option<Finances>,
+    #[serde(default)]
     pub regulatory: Option<Regulatory>,
 }
 
@@ -414,7 +478,8 @@ fn check_len<T>(items: &[T], path: &str) -> Result<(), Error> {
             ErrorCode::TooMany,
             path,
             format_args!("has {} items; at most {MAX_ITEMS} are allowed", items.len()),
-        ));
+        )
+        .with_limit(MAX_ITEMS as u64));
     }
     Ok(())
 }
@@ -427,7 +492,8 @@ fn check_str(s: &Option<String>, path: &str) -> Result<(), Error> {
                 ErrorCode::TooLong,
                 path,
                 format_args!("is {n} characters long; at most {MAX_CHARS} are allowed"),
-            ));
+            )
+            .with_limit(MAX_CHARS as u64));
         }
     }
     Ok(())
@@ -443,7 +509,7 @@ fn check_number(x: Option<f64>, path: &str) -> Result<(), Error> {
         Some(v) if v < 0.0 => Err(Error::new(
             ErrorCode::InvalidValue,
             path,
-            format_args!("must be 0 or more, not {}", crate::order::number(v)),
+            format_args!("must be 0 or more, not {}", crate::text::number(v)),
         )),
         _ => Ok(()),
     }
@@ -452,9 +518,7 @@ fn check_number(x: Option<f64>, path: &str) -> Result<(), Error> {
 /// Two inspections published on the same day are an error (SPEC §3.2).
 pub(crate) fn check_same_day(inspections: &[Inspection], field: &str) -> Result<(), Error> {
     let mut order: Vec<usize> = (0..inspections.len()).collect();
-    crate::order::sort_by(&mut order, |&a, &b| {
-        (inspections[a].published, a).cmp(&(inspections[b].published, b))
-    });
+    order.sort_by_key(|&i| (inspections[i].published, i));
     for pair in order.windows(2) {
         let (a, b) = (pair[0], pair[1]);
         if inspections[a].published == inspections[b].published {
@@ -465,7 +529,8 @@ pub(crate) fn check_same_day(inspections: &[Inspection], field: &str) -> Result<
                     "{field}[{a}] was also published on {}; two inspections cannot be published on the same day",
                     inspections[a].published
                 ),
-            ));
+            )
+            .with_index(a as u64));
         }
     }
     Ok(())
@@ -508,68 +573,28 @@ impl SponsorInput {
     }
 }
 
-crate::json_enum!(Framework, "a framework: sif or ilacs", { "sif" => Framework::Sif, "ilacs" => Framework::Ilacs });
-crate::json_enum!(VisitKind, "a visit kind: monitoring or focused", {
-    "monitoring" => VisitKind::Monitoring, "focused" => VisitKind::Focused });
-crate::json_enum!(Progress, "a progress: significant, some or insufficient", {
-    "significant" => Progress::Significant, "some" => Progress::Some, "insufficient" => Progress::Insufficient });
-crate::json_enum!(ConcernKind, "a concern kind: whistleblower, poor_leadership or serious_incident", {
-    "whistleblower" => ConcernKind::Whistleblower, "poor_leadership" => ConcernKind::PoorLeadership,
-    "serious_incident" => ConcernKind::SeriousIncident });
-crate::json_enum!(OrgKind, "an organisation kind: local_authority, charity, community_interest_company, company_limited_by_guarantee, expert_team or private_company", {
-    "local_authority" => OrgKind::LocalAuthority, "charity" => OrgKind::Charity,
-    "community_interest_company" => OrgKind::CommunityInterestCompany,
-    "company_limited_by_guarantee" => OrgKind::CompanyLimitedByGuarantee,
-    "expert_team" => OrgKind::ExpertTeam, "private_company" => OrgKind::PrivateCompany });
-crate::json_enum!(ProvisionKind, "a provision kind: childrens_home, fostering_agency, adoption_agency, residential_family_centre or other", {
-    "childrens_home" => ProvisionKind::ChildrensHome, "fostering_agency" => ProvisionKind::FosteringAgency,
-    "adoption_agency" => ProvisionKind::AdoptionAgency,
-    "residential_family_centre" => ProvisionKind::ResidentialFamilyCentre, "other" => ProvisionKind::Other });
+crate::object_only!(
+    Judgements, Inspection, Visit, Concern, Council, CouncilStatus, CouncilInput, Organisation, SponsorStatus, Provision, Experience, Governance, Finances, Regulatory, SponsorInput
+);
 
-crate::json_struct!(Judgements, "an object of key judgements", {
-    help_and_protection: opt "helpAndProtection", children_in_care: opt "childrenInCare",
-    care_leavers: opt "careLeavers", leadership: opt "leadership" });
-crate::json_struct!(Inspection, "an inspection object", {
-    published: req "published", inspected: opt "inspected", framework: opt "framework",
-    overall: req "overall", judgements: opt "judgements" });
-crate::json_struct!(Visit, "a visit object", {
-    date: req "date", kind: req "kind", progress: opt "progress", priority_actions: opt "priorityActions" });
-crate::json_struct!(Concern, "a concern object", { date: req "date", kind: req "kind" });
-crate::json_struct!(Council, "an object with name and code", { name: opt "name", code: opt "code" });
-crate::json_struct!(CouncilStatus, "an object", {
-    commissioner_appointed: opt "commissionerAppointed", trust_since: opt "trustSince" });
-crate::json_struct!(CouncilInput, "an object", {
-    council: opt "council", as_of: req "asOf", ruleset: opt "ruleset", inspections: req "inspections",
-    visits: list "visits", concerns: list "concerns", status: opt "status" });
-crate::json_struct!(Organisation, "an object", {
-    name: opt "name", kind: req "kind", not_for_profit: opt "notForProfit", based_in_england: opt "basedInEngland" });
-crate::json_struct!(SponsorStatus, "an object", { improvement_notice: opt "improvementNotice", direction: opt "direction" });
-crate::json_struct!(Provision, "an object", { kind: req "kind", grade: req "grade", published: opt "published" });
-crate::json_struct!(Experience, "an object", {
-    years_delivering_childrens_services: opt "yearsDeliveringChildrensServices",
-    leaders_with_dcs_experience: opt "leadersWithDcsExperience",
-    qualified_social_workers: opt "qualifiedSocialWorkers", registered_provision: list "registeredProvision" });
-crate::json_struct!(Governance, "an object", {
-    safeguarding_lead_on_board: opt "safeguardingLeadOnBoard", independent_board_members: opt "independentBoardMembers",
-    conflict_of_interest_policy: opt "conflictOfInterestPolicy", whistleblowing_policy: opt "whistleblowingPolicy" });
-crate::json_struct!(Finances, "an object", { annual_income_gbp: opt "annualIncomeGbp", reserves_months: opt "reservesMonths" });
-crate::json_struct!(Regulatory, "an object", {
-    open_enforcement_action: opt "openEnforcementAction",
-    open_charity_commission_inquiry: opt "openCharityCommissionInquiry" });
-crate::json_struct!(SponsorInput, "an object", {
-    as_of: req "asOf", ruleset: opt "ruleset", organisation: req "organisation",
-    own_inspections: list "ownInspections", status: opt "status", experience: opt "experience",
-    governance: opt "governance", finances: opt "finances", regulatory: opt "regulatory" });
+/// A list that may be given as `null`, read as empty.
+fn null_as_none<'de, D, T>(d: D) -> Result<Vec<T>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: serde::Deserialize<'de>,
+{
+    Ok(<Option<Vec<T>> as serde::Deserialize>::deserialize(d)?.unwrap_or_default())
+}
 
-crate::json_out_enum!(Grade, { Grade::Outstanding => "outstanding", Grade::Good => "good",
-    Grade::RequiresImprovement => "requires_improvement", Grade::Inadequate => "inadequate" });
-crate::json_out!(Judgements, { help_and_protection: "helpAndProtection",
-    children_in_care: "childrenInCare", care_leavers: "careLeavers", leadership: "leadership" });
-crate::json_out!(Inspection, { published: "published", inspected: "inspected",
-    framework: "framework", overall: "overall", judgements: "judgements" });
-crate::json_out!(Visit, { date: "date", kind: "kind", progress: "progress",
-    priority_actions: "priorityActions" });
-crate::json_out!(Concern, { date: "date", kind: "kind" });
-crate::json_out!(Council, { name: "name", code: "code" });
-crate::json_out!(CouncilStatus, { commissioner_appointed: "commissionerAppointed",
-    trust_since: "trustSince" });
+/// A count of people: a whole number, 0 or more (`-0` is 0; `1.5` and `-1` are errors).
+fn count<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<u32>, D::Error> {
+    use serde::de::{Error as _, Unexpected};
+    const WANT: &str = "a whole number, 0 or more";
+    match <Option<f64> as serde::Deserialize>::deserialize(d)? {
+        None => Ok(None),
+        Some(x) if x.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(&x.abs()) && x >= 0.0 || x == 0.0 => {
+            Ok(Some(x.abs() as u32))
+        }
+        Some(x) => Err(D::Error::invalid_value(Unexpected::Float(x), &WANT)),
+    }
+}

@@ -25,43 +25,36 @@
 //!
 //! Entry points: this crate ([`assess_council`], [`assess_sponsor`]), the `trust-eligibility`
 //! command line, and WebAssembly (`assessCouncil`, `assessSponsor`, `assessCouncils`,
-//! `rulesets`; see `src/wasm.rs`).
+//! `rulesets`; the crate `crates/wasm`).
+
+#![forbid(unsafe_code)]
 
 pub mod council;
 pub mod date;
 pub mod error;
-#[cfg(all(target_arch = "wasm32", feature = "wasm-api"))]
-pub mod heap;
 pub mod input;
-pub mod json;
-#[cfg(feature = "ofsted")]
-pub mod ofsted;
-pub mod order;
-mod output;
+pub mod output;
 pub mod parse;
 pub mod ruleset;
 pub mod sponsor;
-#[cfg(all(target_arch = "wasm32", feature = "wasm-api"))]
-pub mod wasm;
-pub mod write;
+pub mod table;
+pub mod text;
 
 pub use council::{assess_council, CouncilAssessment};
-
-#[cfg(all(target_arch = "wasm32", feature = "wasm-api"))]
-#[global_allocator]
-static HEAP: heap::Heap = heap::Heap::new();
 pub use error::{Error, ErrorCode};
 pub use output::{KeyDate, Reason, RulesetRef, Warning};
 pub use ruleset::RulesetFile;
 pub use sponsor::{assess_sponsor, SponsorAssessment};
 
 /// Assesses a council from JSON text with the embedded rulesets.
+#[cfg(feature = "json")]
 pub fn assess_council_json(text: &str) -> Result<CouncilAssessment, Error> {
     let input = parse::from_json(text)?;
     assess_council(&input, RulesetFile::default_ref()?)
 }
 
 /// Assesses a would-be sponsor from JSON text with the embedded rulesets.
+#[cfg(feature = "json")]
 pub fn assess_sponsor_json(text: &str) -> Result<SponsorAssessment, Error> {
     let input = parse::from_json(text)?;
     assess_sponsor(&input, RulesetFile::default_ref()?)

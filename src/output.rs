@@ -5,8 +5,9 @@ use crate::ruleset::{render, render_with, Ruleset, RulesetFile, Source, Wording}
 
 /// Which ruleset was applied, and whether by date or by request.
 #[derive(Clone, Debug, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
+#[derive(serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "typescript", derive(tsify_next::Tsify), tsify(missing_as_null))]
 pub struct RulesetRef {
     pub id: String,
     pub title: String,
@@ -30,8 +31,9 @@ impl RulesetRef {
 
 /// A key date and how many days it is from `asOf` (negative when past).
 #[derive(Clone, Debug, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
+#[derive(serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "typescript", derive(tsify_next::Tsify), tsify(missing_as_null))]
 pub struct KeyDate {
     pub kind: String,
     pub date: Date,
@@ -40,8 +42,9 @@ pub struct KeyDate {
 
 /// Why: the rule that fired, in words, with its source.
 #[derive(Clone, Debug, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
+#[derive(serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "typescript", derive(tsify_next::Tsify), tsify(missing_as_null))]
 pub struct Reason {
     pub rule: String,
     pub text: String,
@@ -51,8 +54,9 @@ pub struct Reason {
 
 /// Something the user should know that does not change the outcome.
 #[derive(Clone, Debug, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
+#[derive(serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "typescript", derive(tsify_next::Tsify), tsify(missing_as_null))]
 pub struct Warning {
     pub code: String,
     pub text: String,
@@ -115,9 +119,3 @@ pub(crate) fn ruleset_warning(
         ));
     }
 }
-
-crate::json_out!(RulesetRef, { id: "id", title: "title", in_force_from: "inForceFrom",
-    in_force_to: "inForceTo", chosen_by: "chosenBy" });
-crate::json_out!(KeyDate, { kind: "kind", date: "date", days_from_as_of: "daysFromAsOf" });
-crate::json_out!(Reason, { rule: "rule", text: "text", source: "source" });
-crate::json_out!(Warning, { code: "code", text: "text" });

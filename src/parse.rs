@@ -1,7 +1,76 @@
-//! Reading inputs from JSON text, with errors that name the path.
+//! Reading inputs with serde, every error naming the JSON path of the value at fault
+//! (paths tracked by `serde_path_to_error`), under one of the [`ErrorCode`]s of SPEC §6.
 
 use crate::error::{Error, ErrorCode};
-use crate::json::{parse, FromJson, Path};
+use serde::{Deserialize, Deserializer};
+
+/// Reads `T` from any serde deserializer (JSON text, a JavaScript value...), turning its error
+/// into an [`Error`] with the path and code SPEC §6 asks for.
+pub fn from_deserializer<'de, D, T>(d: D) -> Result<T, Error>
+where
+    D: Deserializer<'de>,
+    D::Error: std::fmt::Display,
+    T: Deserialize<'de>,
+{
+    serde_path_to_error::deserialize(d)
+        .map_err(|e| data_error(&path_text(e.path()), &e.inner().to_string()))
+}
+
+/// A path as SPEC §6 writes it: `inspections[2].published`; the empty string for the root.
+pub fn path_text(path: &serde_path_to_error::Path) -> String {
+    let text = path.to_string();
+    if text == "." {
+        String::new()
+    } else {
+        text
+    }
+}
+
+/// An error a deserializer reported for the value at `path`, under the code that fits it.
+///
+/// serde words the errors of its `de::Error` constructors itself ("invalid type: …",
+/// "unknown field `x`, expected …"), the same for every format, so the code is read from
+/// those fixed words; the names of unknown, missing and duplicate fields are added to the path,
+/// which `serde_path_to_error` leaves at the object that holds them.
+pub(crate) fn data_error(path: &str, message: &str) -> Error {
+    // serde_json ends its messages with the position; the path says where already.
+    let message = match message.rfind(" at line ") {
+        Some(at) if message[at..].contains(" column ") => &message[..at],
+        _ => message,
+    };
+    // The field named in the message, added to the path unless the path ends with it already
+    // (`serde_path_to_error` includes a key it has read, not one that is missing).
+    let with_field = || {
+        let mut parts = message.split('`');
+        parts.next();
+        let field = parts.next().unwrap_or_default();
+        let last = path.rsplit(['.', ']']).next().unwrap_or_default();
+        if last == field {
+            path.to_string()
+        } else {
+            crate::error::join_path(path, field)
+        }
+    };
+    let (code, path) = if message.starts_with("unknown field") {
+        (ErrorCode::UnknownField, with_field())
+    } else if message.starts_with("missing field") {
+        (ErrorCode::MissingField, with_field())
+    } else if message.starts_with("duplicate field") {
+        (ErrorCode::DuplicateField, with_field())
+    } else if message.starts_with("invalid type: floating point") && message.ends_with("expected u32") {
+        // A number, but not a whole one: the right type with a wrong value.
+        (ErrorCode::InvalidValue, path.to_string())
+    } else if message.starts_with("invalid type") {
+        (ErrorCode::InvalidType, path.to_string())
+    } else if message.ends_with(crate::date::EXPECTING) {
+        (ErrorCode::InvalidDate, path.to_string())
+    } else if message.ends_with(crate::date::EXPECTING_RANGE) {
+        (ErrorCode::DateOutOfRange, path.to_string())
+    } else {
+        (ErrorCode::InvalidValue, path.to_string())
+    };
+    Error::new(code, path, message)
+}
 
 /// Reads `T` from JSON text: strict JSON, unknown keys rejected, every error naming its path.
 ///
@@ -10,13 +79,194 @@ use crate::json::{parse, FromJson, Path};
 /// let err = from_json::<CouncilInput>(r#"{"asOf": "2016-01-01", "inspections": [], "colour": 1}"#).unwrap_err();
 /// assert_eq!((err.code.as_str(), err.path.as_str()), ("unknown_field", "colour"));
 /// ```
-pub fn from_json<T: FromJson>(text: &str) -> Result<T, Error> {
-    T::from_json(&parse(text)?, &Path::Root)
+///
+/// Text that is not JSON (or nests more than [`MAX_DEPTH`] levels) is an `invalid_json` error
+/// even where a value before the fault is of the wrong type: the text as a whole is judged
+/// first, as a person reading the message would expect.
+#[cfg(feature = "json")]
+pub fn from_json<'a, T: Deserialize<'a>>(text: &'a str) -> Result<T, Error> {
+    let mut de = serde_json::Deserializer::from_str(text);
+    let err = match serde_path_to_error::deserialize(&mut de) {
+        Ok(v) => {
+            // Text after the value: only the whole-text check can say what is wrong.
+            return match de.end() {
+                Ok(()) => Ok(v),
+                Err(e) => Err(check_json(text).err().unwrap_or_else(|| {
+                    Error::new(ErrorCode::InvalidJson, "", format_args!("the input is not valid JSON: {e}"))
+                })),
+            };
+        }
+        Err(e) => e,
+    };
+    check_json(text)?;
+    // The text is JSON, so an error serde_json words as a syntax error (an enum given as
+    // `true`) is a value of the wrong type.
+    let inner = err.inner();
+    let path = path_text(err.path());
+    if inner.is_syntax() || inner.is_eof() {
+        let message = inner.to_string();
+        let message = message.split(" at line ").next().unwrap_or_default();
+        return Err(Error::new(
+            ErrorCode::InvalidType,
+            path,
+            format_args!("invalid type: {message}"),
+        ));
+    }
+    Err(data_error(&path, &inner.to_string()))
 }
 
-/// Reads `T` from JSON bytes, which must be UTF-8.
-pub fn from_json_bytes<T: FromJson>(bytes: &[u8]) -> Result<T, Error> {
-    // A byte order mark, as Windows Notepad writes, is not part of the JSON.
+/// How deeply arrays and objects may nest in JSON text.
+pub const MAX_DEPTH: usize = 64;
+
+/// Checks that `text` is one JSON value nested at most [`MAX_DEPTH`] levels deep, with no key
+/// given twice in one object.
+#[cfg(feature = "json")]
+pub fn check_json(text: &str) -> Result<(), Error> {
+    let mut de = serde_json::Deserializer::from_str(text);
+    let checked = serde_path_to_error::deserialize::<_, json_shape::Shape>(&mut de);
+    if checked.is_ok() {
+        return de.end().map_err(|e| {
+            Error::new(ErrorCode::InvalidJson, "", format_args!("the input is not valid JSON: {e}"))
+        });
+    }
+    checked.map(|_| ()).map_err(|e| {
+        let inner = e.inner();
+        if inner.is_syntax() || inner.is_eof() {
+            Error::new(ErrorCode::InvalidJson, "", format_args!("the input is not valid JSON: {inner}"))
+        } else if inner.to_string().starts_with("nested more than") {
+            Error::new(ErrorCode::InvalidJson, "", format_args!("the input is not valid JSON: {inner} (at {})", path_text(e.path())))
+        } else {
+            data_error(&path_text(e.path()), &inner.to_string())
+        }
+    })
+}
+
+/// Any JSON value, walked to check its depth and its keys.
+#[cfg(feature = "json")]
+pub(crate) mod json_shape {
+    use super::MAX_DEPTH;
+    use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
+    use std::fmt;
+
+    /// A JSON value whose shape has been checked (and which has been thrown away).
+    pub struct Shape;
+
+    impl<'de> serde::Deserialize<'de> for Shape {
+        fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Shape, D::Error> {
+            Depth(0).deserialize(d)
+        }
+    }
+
+    /// The walk at a depth.
+    #[derive(Clone, Copy)]
+    pub struct Depth(pub usize);
+
+    impl<'de> DeserializeSeed<'de> for Depth {
+        type Value = Shape;
+        fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Shape, D::Error> {
+            d.deserialize_any(self)
+        }
+    }
+
+    impl Depth {
+        fn deeper<E: de::Error>(self) -> Result<Depth, E> {
+            if self.0 >= MAX_DEPTH {
+                Err(E::custom(format_args!("nested more than {MAX_DEPTH} levels deep")))
+            } else {
+                Ok(Depth(self.0 + 1))
+            }
+        }
+    }
+
+    impl<'de> Visitor<'de> for Depth {
+        type Value = Shape;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("any JSON value")
+        }
+        fn visit_bool<E>(self, _: bool) -> Result<Shape, E> {
+            Ok(Shape)
+        }
+        fn visit_i64<E>(self, _: i64) -> Result<Shape, E> {
+            Ok(Shape)
+        }
+        fn visit_u64<E>(self, _: u64) -> Result<Shape, E> {
+            Ok(Shape)
+        }
+        fn visit_f64<E>(self, _: f64) -> Result<Shape, E> {
+            Ok(Shape)
+        }
+        fn visit_str<E>(self, _: &str) -> Result<Shape, E> {
+            Ok(Shape)
+        }
+        fn visit_unit<E>(self) -> Result<Shape, E> {
+            Ok(Shape)
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Shape, A::Error> {
+            let inner = self.deeper()?;
+            while seq.next_element_seed(inner)?.is_some() {}
+            Ok(Shape)
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Shape, A::Error> {
+            let inner = self.deeper()?;
+            let mut keys: Vec<String> = Vec::new();
+            while let Some(key) = map.next_key::<String>()? {
+                if keys.contains(&key) {
+                    return Err(de::Error::custom(format_args!("duplicate field `{key}`")));
+                }
+                keys.push(key);
+                map.next_value_seed(inner)?;
+            }
+            Ok(Shape)
+        }
+    }
+}
+
+/// Reads a struct only from an object, never from a list of its fields in order (which serde's
+/// derived code accepts): `[\"2016-10-01\", \"good\"]` is not an inspection. Used through
+/// [`object_only!`](crate::object_only) on every input type.
+pub struct ObjectOnly<D>(pub D);
+
+impl<'de, D: Deserializer<'de>> Deserializer<'de> for ObjectOnly<D> {
+    type Error = D::Error;
+    fn deserialize_any<V: serde::de::Visitor<'de>>(self, v: V) -> Result<V::Value, D::Error> {
+        self.0.deserialize_any(v)
+    }
+    fn deserialize_struct<V: serde::de::Visitor<'de>>(
+        self,
+        _name: &'static str,
+        _fields: &'static [&'static str],
+        v: V,
+    ) -> Result<V::Value, D::Error> {
+        self.0.deserialize_map(v)
+    }
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf
+        option unit unit_struct newtype_struct seq tuple tuple_struct map enum identifier
+        ignored_any
+    }
+}
+
+/// Gives input types whose serde code is derived with `#[serde(remote = "Self")]` their
+/// `Deserialize` (objects only, see [`ObjectOnly`]) and `Serialize` (as derived).
+#[macro_export]
+macro_rules! object_only {
+    ($($t:ty),* $(,)?) => {$(
+        impl<'de> serde::Deserialize<'de> for $t {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                <$t>::deserialize($crate::parse::ObjectOnly(d))
+            }
+        }
+        impl serde::Serialize for $t {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                <$t>::serialize(self, s)
+            }
+        }
+    )*};
+}
+
+/// Reads `T` from JSON bytes, which must be UTF-8 (a leading byte order mark is skipped).
+#[cfg(feature = "json")]
+pub fn from_json_bytes<'a, T: Deserialize<'a>>(bytes: &'a [u8]) -> Result<T, Error> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let text = std::str::from_utf8(bytes).map_err(|e| {
         Error::new(

@@ -1,0 +1,213 @@
+//! Puts a council assessment's outcome into words from the ruleset data: the reasons, the next
+//! steps and the key dates of SPEC §3.5.
+
+use super::facts::Facts;
+use super::{CouncilAssessment, Findings, Outcome};
+use crate::input::{CouncilInput, Inspection};
+use crate::output::{self, KeyDate, Reason, RulesetRef, Warning};
+use crate::ruleset::{render_with, value, Ruleset, RulesetFile};
+
+/// Appends a whole number to `out`.
+fn push_int(out: &mut String, n: i64) {
+    use std::fmt::Write as _;
+    let _ = write!(out, "{n}");
+}
+
+/// Puts the outcome into words from the ruleset data.
+pub(super) fn explain(
+    input: &CouncilInput,
+    rules: &RulesetFile,
+    rs: &Ruleset,
+    f: &Facts,
+    outcome: Outcome,
+    warnings: Vec<Warning>,
+) -> CouncilAssessment {
+    let p = &rs.parameters;
+    let name = input
+        .council
+        .as_ref()
+        .and_then(|c| c.name.as_deref())
+        .map(str::trim)
+        .filter(|n| !n.is_empty())
+        .unwrap_or("the council");
+    let deadline = f
+        .latest
+        .map(|l| l.published.add_months(value(&p.improvement_window_months)));
+    let trust_since = input.status.as_ref().and_then(|s| s.trust_since);
+    // The values the wording can use, each written straight into the text only where a
+    // template asks for it (most use three or four of these); a value that does not apply
+    // here (no latest inspection, no visit) leaves its placeholder as it is.
+    let var = |key: &str, out: &mut String| -> bool {
+        match key {
+            "council" => out.push_str(name),
+            "asOf" => f.as_of.push_to(out),
+            "persistentWindowYears" => push_int(out, value(&p.persistent_window_years)),
+            "highPerformingWindowYears" => push_int(out, value(&p.high_performing_window_years)),
+            "improvementWindowMonths" => push_int(out, value(&p.improvement_window_months)),
+            "highPerformingSince" => f.high_performing_since.push_to(out),
+            "triggerCount" => push_int(out, f.triggers.len() as i64),
+            "triggers" => {
+                for (i, c) in f.triggers.iter().enumerate() {
+                    if i > 0 {
+                        out.push_str("; ");
+                    }
+                    out.push_str(c.kind.words());
+                    out.push_str(" on ");
+                    c.date.push_to(out);
+                }
+            }
+            "latestPublished" | "latestGrade" | "deadline" | "daysRemaining" => {
+                let (Some(l), Some(deadline)) = (f.latest, deadline) else {
+                    return false;
+                };
+                match key {
+                    "latestPublished" => l.published.push_to(out),
+                    "latestGrade" => out.push_str(f.grade.map_or("", |g| g.words())),
+                    "deadline" => deadline.push_to(out),
+                    _ => push_int(out, f.as_of.days_until(deadline)),
+                }
+            }
+            "earlierPublished" => match f.earlier_inadequate {
+                Some(e) => e.published.push_to(out),
+                None => return false,
+            },
+            "visitDate" => match outcome.visit {
+                Some(v) => v.date.push_to(out),
+                None => return false,
+            },
+            "takeoverTarget" | "commissionerReviewDue" | "keyDate" => {
+                let date_key = |kind: &str| match kind {
+                    "takeover_target" => "takeoverTarget",
+                    "commissioner_review_due" => "commissionerReviewDue",
+                    _ => "keyDate",
+                };
+                match outcome.dates.iter().find(|(kind, _)| date_key(kind) == key) {
+                    Some((_, date)) => date.push_to(out),
+                    None => return false,
+                }
+            }
+            "failureKind" => match (f.persistent, f.systemic, f.earlier_inadequate) {
+                (true, true, Some(e)) => {
+                    out.push_str(
+                        "both persistent failure (also rated inadequate in the report published ",
+                    );
+                    e.published.push_to(out);
+                    out.push_str(") and systemic failure (inadequate on every key judgement)");
+                }
+                (true, _, Some(e)) => {
+                    out.push_str(
+                        "persistent failure (also rated inadequate in the report published ",
+                    );
+                    e.published.push_to(out);
+                    out.push(')');
+                }
+                _ => out.push_str("systemic failure (inadequate on every key judgement)"),
+            },
+            "trustSince" => match trust_since {
+                Some(t) => t.push_to(out),
+                None => return false,
+            },
+            _ => return false,
+        }
+        true
+    };
+
+    // Rows are validated against the decision code, so the row is always there.
+    let row = rs.row(outcome.row);
+    let (intervention, title) = row.map_or_else(
+        || (String::new(), String::new()),
+        |r| (r.intervention.clone(), r.title.clone()),
+    );
+    let mut reasons = Vec::new();
+    if let Some(r) = row {
+        let mut text = sentence(render_with(&r.text, &var));
+        if trust_since.is_some() {
+            text.push(' ');
+            text.push_str(&sentence(render_with(&rules.definitions.trust.text, &var)));
+        }
+        reasons.push(Reason {
+            rule: {
+format!("{}/row-{}", rs.id, r.row)
+            },
+            text,
+            source: output::source_ref(rules, &r.source),
+        });
+    }
+    let defs = &rules.definitions;
+    if f.persistent {
+        reasons.push(output::reason(
+            rules,
+            "definition/persistent",
+            &defs.persistent,
+            &var,
+        ));
+    }
+    if f.systemic {
+        reasons.push(output::reason(
+            rules,
+            "definition/systemic",
+            &defs.systemic,
+            &var,
+        ));
+    }
+    if outcome.row == 8 {
+        reasons.push(output::reason(
+            rules,
+            "definition/high_performing",
+            &defs.high_performing,
+            &var,
+        ));
+    }
+    let next_steps = row
+        .map(|r| {
+            r.next_steps
+                .iter()
+                .map(|s| sentence(render_with(s, &var)))
+                .collect()
+        })
+        .unwrap_or_default();
+    let dates = outcome
+        .dates
+        .iter()
+        .map(|(kind, date)| KeyDate {
+            kind: (*kind).to_string(),
+            date: *date,
+            days_from_as_of: f.as_of.days_until(*date),
+        })
+        .collect();
+    let latest_inspection = f.latest.map(|l| Inspection {
+        framework: Some(l.framework_or_inferred()),
+        ..l.clone()
+    });
+    CouncilAssessment {
+        ruleset: RulesetRef::of(rs, input.ruleset.is_some()),
+        as_of: f.as_of,
+        council: input.council.clone(),
+        status: input.status.clone(),
+        intervention,
+        intervention_title: title,
+        latest_inspection,
+        findings: Findings {
+            persistent: f.persistent,
+            systemic: f.systemic,
+            high_performing: f.high_performing,
+            triggers: f.triggers.iter().map(|c| (*c).clone()).collect(),
+            earlier_inadequate: f.earlier_inadequate.cloned(),
+            visit: outcome.visit.cloned(),
+        },
+        dates,
+        reasons,
+        next_steps,
+        warnings,
+    }
+}
+
+/// Capitalises a first ASCII letter, so "the council was..." reads as a sentence. (Names are
+/// shown as given; full Unicode case tables would add some 10 KB to the wasm module.)
+pub(crate) fn sentence(s: String) -> String {
+    let mut out = s;
+    if let Some(first) = out.get_mut(0..1) {
+        first.make_ascii_uppercase();
+    }
+    out
+}

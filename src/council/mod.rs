@@ -1,0 +1,138 @@
+//! Council assessment (SPEC §3): which intervention applies on a date, why, and by when.
+//!
+//! Facts (§3.4) are gathered once ([`facts`]); then the decision of the ruleset's version walks
+//! its table's rows in order and the first that matches wins: [`announcement_2015`] (SPEC §3.2)
+//! and [`protocol_2016`] (SPEC §3.3), one small function a row. Wording comes from the ruleset
+//! data ([`explain`]).
+
+pub(crate) mod announcement_2015;
+mod explain;
+pub(crate) mod facts;
+pub(crate) mod protocol_2016;
+
+use crate::date::Date;
+use crate::error::Error;
+use crate::input::{Concern, CouncilInput, Inspection, Visit};
+use crate::output::{self, KeyDate, Reason, RulesetRef, Warning};
+use crate::ruleset::{Decision, Ruleset, RulesetFile};
+use facts::Facts;
+
+/// What the council assessment found (SPEC §3.5).
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "typescript", derive(tsify_next::Tsify), tsify(missing_as_null))]
+pub struct CouncilAssessment {
+    pub ruleset: RulesetRef,
+    pub as_of: Date,
+    pub council: Option<crate::input::Council>,
+    pub status: Option<crate::input::CouncilStatus>,
+    pub intervention: String,
+    pub intervention_title: String,
+    pub latest_inspection: Option<Inspection>,
+    pub findings: Findings,
+    pub dates: Vec<KeyDate>,
+    pub reasons: Vec<Reason>,
+    pub next_steps: Vec<String>,
+    pub warnings: Vec<Warning>,
+}
+
+/// The facts of SPEC §3.4 and the evidence the firing row relied on.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "typescript", derive(tsify_next::Tsify), tsify(missing_as_null))]
+pub struct Findings {
+    /// Inadequate more than once within the persistent window, by publication date.
+    pub persistent: bool,
+    /// Inadequate on every key judgement given.
+    pub systemic: bool,
+    /// Good or outstanding with no inadequate report in the window to `asOf`.
+    pub high_performing: bool,
+    /// Concerns dated after the latest inspection's publication (all concerns when there is none).
+    pub triggers: Vec<Concern>,
+    /// The earlier inadequate inspection that makes the failure persistent.
+    pub earlier_inadequate: Option<Inspection>,
+    /// The monitoring or focused visit the firing row relied on.
+    pub visit: Option<Visit>,
+}
+
+/// Which row fired and what it returns.
+pub(crate) struct Outcome<'a> {
+    pub row: u32,
+    pub dates: Vec<(&'static str, Date)>,
+    pub visit: Option<&'a Visit>,
+}
+
+impl Outcome<'_> {
+    pub(crate) fn row(row: u32) -> Self {
+        Outcome {
+            row,
+            dates: Vec::new(),
+            visit: None,
+        }
+    }
+}
+
+/// One row of a decision table: its number, the intervention it gives, and when it fires.
+pub(crate) struct Row {
+    pub row: u32,
+    pub intervention: &'static str,
+    /// What the row returns if it matches these facts.
+    pub when: for<'a> fn(&Facts<'a>, &Ruleset) -> Option<Outcome<'a>>,
+}
+
+/// The rows of a decision, in order.
+pub(crate) fn rows(d: Decision) -> &'static [Row] {
+    match d {
+        Decision::Announcement2015 => announcement_2015::ROWS,
+        Decision::Protocol2016 => protocol_2016::ROWS,
+    }
+}
+
+/// The parameters a decision uses.
+pub(crate) fn parameters(d: Decision) -> &'static [&'static str] {
+    match d {
+        Decision::Announcement2015 => announcement_2015::PARAMETERS,
+        Decision::Protocol2016 => protocol_2016::PARAMETERS,
+    }
+}
+
+/// The first row of the ruleset's decision that matches (the last row always does).
+fn decide<'a>(f: &Facts<'a>, rs: &Ruleset) -> Outcome<'a> {
+    rows(rs.decision)
+        .iter()
+        .find_map(|r| (r.when)(f, rs))
+        .unwrap_or_else(|| Outcome::row(0))
+}
+
+/// Assesses one council against the embedded default rulesets.
+///
+/// ```
+/// use trust_eligibility::{council::assess_council, parse::from_json, ruleset::RulesetFile};
+/// let input = from_json(r#"{"asOf": "2016-02-29", "inspections": [
+///     {"published": "2015-08-31", "overall": "Inadequate"}]}"#).unwrap();
+/// let out = assess_council(&input, RulesetFile::default_ref().unwrap()).unwrap();
+/// assert_eq!(out.intervention, "improvement_window");
+/// assert_eq!(out.dates[0].date.to_string(), "2016-02-29"); // 31 Aug + 6 months, clamped
+/// assert_eq!(out.dates[0].days_from_as_of, 0); // the deadline day itself is still inside
+/// ```
+pub fn assess_council(
+    input: &CouncilInput,
+    rules: &RulesetFile,
+) -> Result<CouncilAssessment, Error> {
+    input.validate()?;
+    let rs = rules.select(input.as_of, input.ruleset.as_deref())?;
+    let mut warnings = Vec::new();
+    output::ruleset_warning(
+        rules,
+        rs,
+        input.as_of,
+        input.ruleset.is_some(),
+        &mut warnings,
+    );
+    let facts = facts::gather(input, rs, rules, &mut warnings);
+    let outcome = decide(&facts, rs);
+    Ok(explain::explain(input, rules, rs, &facts, outcome, warnings))
+}
+pub(crate) use explain::sentence;

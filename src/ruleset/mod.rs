@@ -1,0 +1,356 @@
+//! Rulesets as data (SPEC §2): thresholds, durations, wording and sources with their effective
+//! dates. The default is embedded (`rulesets/rulesets.json`); a host may supply an override that
+//! is merged onto it ([`overrides`]) and validated ([`validate`]). Decision order is code (see
+//! [`crate::council`]); the sponsor criteria's comparisons too ([`crate::sponsor`]).
+
+pub mod overrides;
+pub mod template;
+mod validate;
+
+use crate::date::Date;
+use crate::error::{Error, ErrorCode};
+use crate::table::Table;
+use std::sync::Arc;
+
+pub use template::{render, render_with};
+
+/// The embedded default ruleset file, as JSON text without its indentation.
+pub const DEFAULT_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/rulesets.min.json"));
+
+/// The largest duration a ruleset may set, in months (100 years).
+const MAX_MONTHS: i64 = 1200;
+
+fn invalid(path: impl Into<String>, detail: impl std::fmt::Display) -> Error {
+    Error::new(ErrorCode::InvalidRuleset, path, detail)
+}
+
+/// A published source a rule rests on.
+///
+/// The texts are shared (`Arc<str>`): every reason and criterion in an answer carries its
+/// source, and copying the pointer rather than the text (often 200 bytes or more) saves two
+/// allocations each time.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "typescript", derive(tsify_next::Tsify))]
+pub struct Source {
+    #[cfg_attr(feature = "typescript", tsify(type = "string"))]
+    pub title: Arc<str>,
+    #[cfg_attr(feature = "typescript", tsify(type = "string"))]
+    pub url: Arc<str>,
+}
+
+/// Which decision function (SPEC §3.2 or §3.3) a ruleset's data feeds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "typescript", derive(tsify_next::Tsify))]
+pub enum Decision {
+    /// SPEC §3.2.
+    #[serde(rename = "announcement-2015")]
+    Announcement2015,
+    /// SPEC §3.3.
+    #[serde(rename = "protocol-2016")]
+    Protocol2016,
+}
+
+impl Decision {
+    /// The rows this decision function can fire, in order: (row, intervention id).
+    pub fn rows(self) -> Vec<(u32, &'static str)> {
+        crate::council::rows(self)
+            .iter()
+            .map(|r| (r.row, r.intervention))
+            .collect()
+    }
+
+    /// The parameters this decision function uses (a ruleset carries exactly these).
+    pub fn parameters(self) -> &'static [&'static str] {
+        crate::council::parameters(self)
+    }
+}
+
+/// A number with its source.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[cfg_attr(feature = "typescript", derive(tsify_next::Tsify), tsify(missing_as_null))]
+pub struct Param {
+    pub value: i64,
+    pub source: String,
+}
+
+/// The durations a council ruleset uses; each ruleset carries only those its decision uses
+/// ([`Decision::parameters`]).
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[cfg_attr(feature = "typescript", derive(tsify_next::Tsify), tsify(missing_as_null))]
+pub struct Parameters {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub improvement_window_months: Option<Param>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub takeover_target_months: Option<Param>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub commissioner_review_months: Option<Param>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub persistent_window_years: Option<Param>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub high_performing_window_years: Option<Param>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stale_after_years: Option<Param>,
+}
+
+impl Parameters {
+    /// Every parameter, by its name in the ruleset file.
+    pub fn named(&self) -> [(&'static str, Option<&Param>); 6] {
+        [
+            ("improvementWindowMonths", self.improvement_window_months.as_ref()),
+            ("takeoverTargetMonths", self.takeover_target_months.as_ref()),
+            ("commissionerReviewMonths", self.commissioner_review_months.as_ref()),
+            ("persistentWindowYears", self.persistent_window_years.as_ref()),
+            ("highPerformingWindowYears", self.high_performing_window_years.as_ref()),
+            ("staleAfterYears", self.stale_after_years.as_ref()),
+        ]
+    }
+}
+
+/// The value of a parameter the ruleset's decision uses (validated to be present; 0 if not).
+pub fn value(p: &Option<Param>) -> i64 {
+    p.as_ref().map_or(0, |p| p.value)
+}
+
+/// The wording of one row of a decision table.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[cfg_attr(feature = "typescript", derive(tsify_next::Tsify), tsify(missing_as_null))]
+pub struct Row {
+    pub row: u32,
+    pub intervention: String,
+    pub title: String,
+    pub source: String,
+    pub text: String,
+    pub next_steps: Vec<String>,
+}
+
+/// One ruleset: its dates, parameters and the wording of its rows.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[cfg_attr(feature = "typescript", derive(tsify_next::Tsify), tsify(missing_as_null))]
+pub struct Ruleset {
+    pub id: String,
+    pub decision: Decision,
+    pub title: String,
+    pub in_force_from: Date,
+    #[serde(default)]
+    pub in_force_to: Option<Date>,
+    pub summary: String,
+    pub source: String,
+    pub parameters: Parameters,
+    pub rows: Vec<Row>,
+}
+
+impl Ruleset {
+    /// The wording of row `n` (validated to exist for every row the decision can fire).
+    pub fn row(&self, n: u32) -> Option<&Row> {
+        self.rows.iter().find(|r| r.row == n)
+    }
+}
+
+/// A text with its source.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[cfg_attr(feature = "typescript", derive(tsify_next::Tsify), tsify(missing_as_null))]
+pub struct Wording {
+    pub source: String,
+    pub text: String,
+}
+
+/// Wording of the definitions behind the findings (SPEC §3.4).
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[cfg_attr(feature = "typescript", derive(tsify_next::Tsify), tsify(missing_as_null))]
+pub struct Definitions {
+    pub persistent: Wording,
+    pub systemic: Wording,
+    pub high_performing: Wording,
+    pub trust: Wording,
+}
+
+/// Wording of the warnings, keyed by warning code.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+#[cfg_attr(feature = "typescript", derive(tsify_next::Tsify))]
+pub struct WarningTexts {
+    pub no_inspection: String,
+    pub ignored_after_as_of: String,
+    pub systemic_not_assessed: String,
+    pub stale_inspection: String,
+    pub ruleset_not_in_force: String,
+}
+
+/// Gate, readiness or condition (SPEC §4.2).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "typescript", derive(tsify_next::Tsify))]
+pub enum Level {
+    Gate,
+    Readiness,
+    Condition,
+}
+
+/// Whether a threshold comes from a published source or was chosen by this product.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "typescript", derive(tsify_next::Tsify))]
+pub enum Basis {
+    Sourced,
+    Design,
+}
+
+/// One sponsor criterion's data.
+#[derive(Clone, Debug, PartialEq)]
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[cfg_attr(feature = "typescript", derive(tsify_next::Tsify), tsify(missing_as_null))]
+pub struct Criterion {
+    pub id: String,
+    pub level: Level,
+    pub applies_to: Vec<crate::input::OrgKind>,
+    pub basis: Basis,
+    pub source: String,
+    #[serde(default, serialize_with = "whole_numbers_as_integers")]
+    #[cfg_attr(feature = "typescript", tsify(type = "Record<string, number>"))]
+    pub params: Table<f64>,
+    pub title: String,
+    pub threshold: String,
+    pub what_to_do: String,
+}
+
+/// Writes `10000000.0` as `10000000`, as JavaScript does, so native and wasm output agree.
+fn whole_numbers_as_integers<S: serde::Serializer>(
+    map: &Table<f64>,
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    use serde::ser::SerializeMap;
+    let mut m = s.serialize_map(Some(map.0.len()))?;
+    for (k, v) in map.iter() {
+        if v.fract() == 0.0 && v.abs() < 9.0e15 {
+            m.serialize_entry(k, &(*v as i64))?;
+        } else {
+            m.serialize_entry(k, v)?;
+        }
+    }
+    m.end()
+}
+
+/// The sponsor criteria and route names.
+#[derive(Clone, Debug, PartialEq)]
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[cfg_attr(feature = "typescript", derive(tsify_next::Tsify), tsify(missing_as_null))]
+pub struct SponsorRules {
+    pub source: String,
+    pub criteria: Vec<Criterion>,
+    #[cfg_attr(feature = "typescript", tsify(type = "Record<string, string>"))]
+    pub routes: Table<String>,
+}
+
+/// The whole ruleset file: sources, rulesets, definitions, warnings and sponsor criteria.
+#[derive(Clone, Debug, PartialEq)]
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[cfg_attr(feature = "typescript", derive(tsify_next::Tsify), tsify(missing_as_null))]
+pub struct RulesetFile {
+    pub format: u32,
+    #[cfg_attr(feature = "typescript", tsify(type = "Record<string, Source>"))]
+    pub sources: Table<Source>,
+    pub rulesets: Vec<Ruleset>,
+    pub definitions: Definitions,
+    pub warnings: WarningTexts,
+    pub sponsor: SponsorRules,
+}
+
+
+/// The routes the code can open.
+pub const ROUTES: [&str; 3] = ["trust_sponsor", "improvement_partner", "expert_team_member"];
+
+impl RulesetFile {
+    /// The embedded default, read and validated once.
+    #[cfg(feature = "json")]
+    pub fn default_ref() -> Result<&'static RulesetFile, Error> {
+        static DEFAULT: std::sync::OnceLock<Result<RulesetFile, Error>> = std::sync::OnceLock::new();
+        DEFAULT
+            .get_or_init(|| {
+                let file: RulesetFile = crate::parse::from_json(DEFAULT_JSON)
+                    .map_err(|e| e.recode(ErrorCode::InvalidRuleset))?;
+                file.validate()?;
+                Ok(file)
+            })
+            .as_ref()
+            .map_err(Clone::clone)
+    }
+
+    /// The ruleset for `as_of`, or the one named. Named rulesets apply on any date (with a
+    /// warning outside their dates); otherwise a date outside every ruleset is an error.
+    ///
+    /// ```
+    /// use trust_eligibility::{date::Date, ruleset::RulesetFile};
+    /// let file = RulesetFile::default_ref().unwrap();
+    /// let on = |d| file.select(Date::parse(d).unwrap(), None).map(|r| r.id.as_str());
+    /// assert_eq!(on("2016-07-03"), Ok("announcement-2015"));
+    /// assert_eq!(on("2016-07-04"), Ok("protocol-2016"));
+    /// assert_eq!(on("2015-12-13").unwrap_err().path, "asOf");
+    /// ```
+    pub fn select(&self, as_of: Date, named: Option<&str>) -> Result<&Ruleset, Error> {
+        if let Some(id) = named {
+            return self.rulesets.iter().find(|r| r.id == id).ok_or_else(|| {
+                Error::new(
+                    ErrorCode::NoRuleset,
+                    "ruleset",
+                    format_args!(
+                        "{} is not a ruleset (expected one of {})",
+                        crate::input::quote_short(id),
+                        self.ids()
+                    ),
+                )
+            });
+        }
+        self.rulesets
+            .iter()
+            .find(|r| r.in_force_from <= as_of && r.in_force_to.is_none_or(|to| as_of <= to))
+            .ok_or_else(|| {
+                let first = self.rulesets.first().map(|r| r.in_force_from.to_string()).unwrap_or_default();
+                let last = self.rulesets.last().and_then(|r| r.in_force_to);
+                let covered = match last {
+                    Some(to) => format!("from {first} to {to}"),
+                    None => format!("from {first} onward"),
+                };
+                Error::new(
+                    ErrorCode::NoRuleset,
+                    "asOf",
+                    format_args!("no ruleset is in force on {as_of}: the rulesets cover dates {covered}; name a ruleset with \"ruleset\" to apply it on another date"),
+                )
+            })
+    }
+
+    fn ids(&self) -> String {
+        let quoted: Vec<String> = self
+            .rulesets
+            .iter()
+            .map(|r| format!("\"{}\"", r.id))
+            .collect();
+        crate::text::join(&quoted, ", ")
+    }
+
+    /// A source by key; `None` for the "design" pseudo-source.
+    pub fn source(&self, key: &str) -> Option<&Source> {
+        if key == "design" {
+            return None;
+        }
+        self.sources.get(key)
+    }
+}
+

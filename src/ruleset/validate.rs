@@ -1,0 +1,246 @@
+//! Checks a ruleset file for everything serde cannot: known sources and placeholders,
+//! sensible durations, the parameters and rows each decision uses, contiguous effective dates,
+//! the sponsor criteria the checker evaluates.
+
+use super::template::template;
+use super::{invalid, RulesetFile, MAX_MONTHS, ROUTES};
+use crate::sponsor::criteria::CRITERIA;
+use crate::error::Error;
+
+impl RulesetFile {
+    /// Checks everything serde cannot: known sources and placeholders, non-negative
+    /// durations, rows matching the decision code, contiguous effective dates.
+    pub fn validate(&self) -> Result<(), Error> {
+        if self.format != 1 {
+            return Err(invalid(
+                "format",
+                format_args!("format {} is not supported (expected 1)", self.format),
+            ));
+        }
+        // Paths are written only for an error: validating the default must cost little.
+        let source = |key: &str, path: &dyn Fn() -> String| -> Result<(), Error> {
+            if self.sources.contains_key(key) {
+                Ok(())
+            } else {
+                Err(invalid(
+                    path(),
+                    format_args!("names source \"{key}\", which is not in \"sources\""),
+                ))
+            }
+        };
+        if self.rulesets.is_empty() {
+            return Err(invalid("rulesets", "must hold at least one ruleset"));
+        }
+        for (i, rs) in self.rulesets.iter().enumerate() {
+            let at = format!("rulesets[{i}]");
+            if rs.id.is_empty() {
+                return Err(invalid(format!("{at}.id"), "must not be empty"));
+            }
+            if self.rulesets[..i].iter().any(|r| r.id == rs.id) {
+                return Err(invalid(
+                    format!("{at}.id"),
+                    format_args!("\"{}\" is used by two rulesets", rs.id),
+                ));
+            }
+            source(&rs.source, &|| format!("{at}.source"))?;
+            template(&rs.summary, &|| format!("{at}.summary"))?;
+            let uses = rs.decision.parameters();
+            for (name, p) in rs.parameters.named() {
+                let path = format!("{at}.parameters.{name}");
+                let p = match (p, uses.contains(&name)) {
+                    (Some(p), true) => p,
+                    (None, false) => continue,
+                    (None, true) => return Err(invalid(path, "is required but missing")),
+                    (Some(_), false) => {
+                        return Err(invalid(
+                            path,
+                            format_args!("is not used by the {} decision", rs.id),
+                        ))
+                    }
+                };
+                source(&p.source, &|| format!("{path}.source"))?;
+                let months = if name.ends_with("Years") {
+                    p.value.saturating_mul(12)
+                } else {
+                    p.value
+                };
+                if p.value < 0 {
+                    return Err(invalid(
+                        format!("{path}.value"),
+                        format_args!("is {}; a duration cannot be negative", p.value),
+                    ));
+                }
+                if months > MAX_MONTHS {
+                    return Err(invalid(
+                        format!("{path}.value"),
+                        format_args!("is {}; durations over 100 years are not accepted", p.value),
+                    ));
+                }
+            }
+            let wanted = rs.decision.rows();
+            if rs.rows.len() != wanted.len() {
+                return Err(invalid(
+                    format!("{at}.rows"),
+                    format_args!(
+                        "has {} rows; the {} decision needs exactly {}",
+                        rs.rows.len(),
+                        rs.id,
+                        wanted.len()
+                    ),
+                ));
+            }
+            for (j, (row, (n, intervention))) in rs.rows.iter().zip(wanted).enumerate() {
+                let rp = format!("{at}.rows[{j}]");
+                if row.row != n {
+                    return Err(invalid(
+                        format!("{rp}.row"),
+                        format_args!("is {}; expected row {n} here", row.row),
+                    ));
+                }
+                if row.intervention != intervention {
+                    return Err(invalid(
+                        format!("{rp}.intervention"),
+                        format_args!(
+                            "is \"{}\"; row {n} of this decision gives \"{intervention}\"",
+                            row.intervention
+                        ),
+                    ));
+                }
+                source(&row.source, &|| format!("{rp}.source"))?;
+                template(&row.text, &|| format!("{rp}.text"))?;
+                for (k, s) in row.next_steps.iter().enumerate() {
+                    template(s, &|| format!("{rp}.nextSteps[{k}]"))?;
+                }
+            }
+            if let Some(to) = rs.in_force_to {
+                if to < rs.in_force_from {
+                    return Err(invalid(
+                        format!("{at}.inForceTo"),
+                        format_args!("{to} is before inForceFrom {}", rs.in_force_from),
+                    ));
+                }
+            }
+            if let Some(prev) = i.checked_sub(1).map(|p| &self.rulesets[p]) {
+                match prev.in_force_to {
+                    None => {
+                        return Err(invalid(format!("rulesets[{}].inForceTo", i - 1), format_args!("is open-ended, so \"{}\" (from {}) overlaps it; rulesets must be listed in date order with no overlaps", rs.id, rs.in_force_from)));
+                    }
+                    Some(to) if rs.in_force_from <= to => {
+                        return Err(invalid(
+                            format!("{at}.inForceFrom"),
+                            format_args!(
+                                "{} overlaps \"{}\", in force to {to}",
+                                rs.in_force_from, prev.id
+                            ),
+                        ));
+                    }
+                    Some(to) if rs.in_force_from != to.add_days(1) => {
+                        return Err(invalid(format!("{at}.inForceFrom"), format_args!("{} leaves a gap after \"{}\", in force to {to}: it must start on {}", rs.in_force_from, prev.id, to.add_days(1))));
+                    }
+                    _ => {}
+                }
+            }
+        }
+        for (name, w) in [
+            ("persistent", &self.definitions.persistent),
+            ("systemic", &self.definitions.systemic),
+            ("highPerforming", &self.definitions.high_performing),
+            ("trust", &self.definitions.trust),
+        ] {
+            source(&w.source, &|| format!("definitions.{name}.source"))?;
+            template(&w.text, &|| format!("definitions.{name}.text"))?;
+        }
+        let w = &self.warnings;
+        for (name, t) in [
+            ("no_inspection", &w.no_inspection),
+            ("ignored_after_as_of", &w.ignored_after_as_of),
+            ("systemic_not_assessed", &w.systemic_not_assessed),
+            ("stale_inspection", &w.stale_inspection),
+            ("ruleset_not_in_force", &w.ruleset_not_in_force),
+        ] {
+            template(t, &|| format!("warnings.{name}"))?;
+        }
+        source(&self.sponsor.source, &|| "sponsor.source".into())?;
+        if self.sponsor.criteria.len() != CRITERIA.len() {
+            return Err(invalid(
+                "sponsor.criteria",
+                format_args!(
+                    "has {} criteria; expected the {} the checker evaluates",
+                    self.sponsor.criteria.len(),
+                    CRITERIA.len()
+                ),
+            ));
+        }
+        for (i, c) in self.sponsor.criteria.iter().enumerate() {
+            let at = format!("sponsor.criteria[{i}]");
+            let Some(needs) = CRITERIA.iter().find(|k| k.id == c.id).map(|k| k.params) else {
+                return Err(invalid(
+                    format!("{at}.id"),
+                    format_args!("\"{}\" is not a criterion the checker evaluates", c.id),
+                ));
+            };
+            if self.sponsor.criteria[..i].iter().any(|o| o.id == c.id) {
+                return Err(invalid(
+                    format!("{at}.id"),
+                    format_args!("\"{}\" appears twice", c.id),
+                ));
+            }
+            source(&c.source, &|| format!("{at}.source"))?;
+            for need in needs {
+                match c.params.get(need) {
+                    None => {
+                        return Err(invalid(
+                            format!("{at}.params.{need}"),
+                            "is required but missing",
+                        ))
+                    }
+                    Some(v) if !v.is_finite() || *v < 0.0 => {
+                        return Err(invalid(
+                            format!("{at}.params.{need}"),
+                            format_args!("is {}; it must be 0 or more", crate::text::number(*v)),
+                        ))
+                    }
+                    Some(v)
+                        if *need == "months" && *v > MAX_MONTHS as f64
+                            || *need == "years" && *v * 12.0 > MAX_MONTHS as f64 =>
+                    {
+                        return Err(invalid(
+                            format!("{at}.params.{need}"),
+                            "durations over 100 years are not accepted",
+                        ))
+                    }
+                    _ => {}
+                }
+            }
+            if let Some(extra) = c.params.keys().find(|k| !needs.contains(&k.as_str())) {
+                return Err(invalid(
+                    format!("{at}.params.{extra}"),
+                    format_args!("is not a parameter of {}", c.id),
+                ));
+            }
+            template(&c.title, &|| format!("{at}.title"))?;
+            template(&c.threshold, &|| format!("{at}.threshold"))?;
+            template(&c.what_to_do, &|| format!("{at}.whatToDo"))?;
+        }
+        for route in ROUTES {
+            if !self.sponsor.routes.contains_key(route) {
+                return Err(invalid(
+                    format!("sponsor.routes.{route}"),
+                    "is required but missing",
+                ));
+            }
+        }
+        if let Some(extra) = self
+            .sponsor
+            .routes
+            .keys()
+            .find(|k| !ROUTES.contains(&k.as_str()))
+        {
+            return Err(invalid(
+                format!("sponsor.routes.{extra}"),
+                "is not a route the checker opens",
+            ));
+        }
+        Ok(())
+    }
+}
