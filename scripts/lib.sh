@@ -51,9 +51,10 @@ ensure_tools() {
 # tests do not run wasm-opt, so only loading the optimised module catches a broken optimiser.
 build_release() {
   say "building the release wasm (wasm-pack build --target web --release)"
-  # The checker's module, without the Ofsted reader (feature ofsted): it never holds calamine.
+  # The checker's module (crates/wasm): the engine without serde_json, values crossing as
+  # JavaScript values; it never holds the Ofsted reader.
   rm -rf www/pkg
-  wasm-pack --log-level warn build --target web --release --mode no-install --out-dir www/pkg --out-name trust_eligibility -- --no-default-features --features wasm-api
+  wasm-pack --log-level warn build crates/wasm --target web --release --mode no-install --out-dir ../../www/pkg --out-name trust_eligibility
   rm -f www/pkg/.gitignore
   say "building the Ofsted reader's wasm (ofsted-wasm/ into www/pkg-ofsted; loaded only by the page that reads Ofsted's file)"
   rm -rf www/pkg-ofsted

@@ -9,8 +9,15 @@ use std::fmt;
 
 /// A calendar date; between 1990-01-01 and 2100-12-31 when read from input (arithmetic results
 /// may fall outside that range).
+///
+/// In TypeScript it is `IsoDate`, a `string` written `YYYY-MM-DD`.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Date(pub NaiveDate);
+#[cfg_attr(
+    feature = "typescript",
+    derive(tsify_next::Tsify),
+    serde(rename = "IsoDate")
+)]
+pub struct Date(#[cfg_attr(feature = "typescript", tsify(type = "string"))] pub NaiveDate);
 
 /// Why a string is not an acceptable date.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -58,8 +65,8 @@ impl Date {
         }
         // Digits only, so these parse; chrono then decides whether the day exists.
         let num = |r: std::ops::Range<usize>| s[r].parse::<u32>().unwrap_or(0);
-        let date = Date::from_ymd(num(0..4) as i32, num(5..7), num(8..10))
-            .ok_or(DateError::NotADate)?;
+        let date =
+            Date::from_ymd(num(0..4) as i32, num(5..7), num(8..10)).ok_or(DateError::NotADate)?;
         let (lo, hi) = (MIN_INPUT, MAX_INPUT);
         if date < Date::from_ymd(lo.0, lo.1, lo.2).unwrap_or(date)
             || date > Date::from_ymd(hi.0, hi.1, hi.2).unwrap_or(date)
@@ -164,9 +171,13 @@ impl<'de> serde::Deserialize<'de> for Date {
                 f.write_str(EXPECTING)
             }
             fn visit_str<E: de::Error>(self, s: &str) -> Result<Date, E> {
+                // The value as the message quotes it, cut short (a 10 MB string stays out).
+                let shown: String = s.chars().take(40).collect();
                 Date::parse(s).map_err(|e| match e {
-                    DateError::NotADate => E::invalid_value(Unexpected::Str(s), &EXPECTING),
-                    DateError::OutOfRange => E::invalid_value(Unexpected::Str(s), &EXPECTING_RANGE),
+                    DateError::NotADate => E::invalid_value(Unexpected::Str(&shown), &EXPECTING),
+                    DateError::OutOfRange => {
+                        E::invalid_value(Unexpected::Str(&shown), &EXPECTING_RANGE)
+                    }
                 })
             }
         }

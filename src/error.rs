@@ -6,6 +6,7 @@ use std::fmt;
 /// (`"unknown_field"`), which is also the `code` a JavaScript caller sees.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "typescript", derive(tsify_next::Tsify))]
 pub enum ErrorCode {
     /// The text is not JSON at all (or is nested too deeply).
     InvalidJson,

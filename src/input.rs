@@ -89,7 +89,8 @@ impl<'de> serde::Deserialize<'de> for Grade {
             }
             fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<Grade, E> {
                 Grade::from_words(s).ok_or_else(|| {
-                    E::invalid_value(serde::de::Unexpected::Str(s), &GRADE_EXPECTING)
+                    let shown: String = s.chars().take(40).collect();
+                    E::invalid_value(serde::de::Unexpected::Str(&shown), &GRADE_EXPECTING)
                 })
             }
         }
@@ -98,8 +99,9 @@ impl<'de> serde::Deserialize<'de> for Grade {
 }
 
 /// The Ofsted inspection framework.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-#[derive(serde::Serialize, serde::Deserialize)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
 #[cfg_attr(feature = "typescript", derive(tsify_next::Tsify))]
 pub enum Framework {
@@ -110,10 +112,13 @@ pub enum Framework {
 }
 
 /// The key judgements of an inspection; `null` or absent where not given.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-#[derive(serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields, remote = "Self")]
-#[cfg_attr(feature = "typescript", derive(tsify_next::Tsify), tsify(missing_as_null))]
+#[cfg_attr(
+    feature = "typescript",
+    derive(tsify_next::Tsify),
+    tsify(missing_as_null)
+)]
 pub struct Judgements {
     #[serde(default)]
     pub help_and_protection: Option<Grade>,
@@ -140,10 +145,13 @@ impl Judgements {
 }
 
 /// One Ofsted inspection of a council's children's services.
-#[derive(Clone, Debug, PartialEq, Eq)]
-#[derive(serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields, remote = "Self")]
-#[cfg_attr(feature = "typescript", derive(tsify_next::Tsify), tsify(missing_as_null))]
+#[cfg_attr(
+    feature = "typescript",
+    derive(tsify_next::Tsify),
+    tsify(missing_as_null)
+)]
 pub struct Inspection {
     /// When the report was published: every rule counts from this date.
     pub published: Date,
@@ -172,8 +180,9 @@ impl Inspection {
 }
 
 /// The kind of an Ofsted visit between inspections.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-#[derive(serde::Serialize, serde::Deserialize)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
 #[cfg_attr(feature = "typescript", derive(tsify_next::Tsify))]
 pub enum VisitKind {
@@ -182,8 +191,9 @@ pub enum VisitKind {
 }
 
 /// What a monitoring visit found.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-#[derive(serde::Serialize, serde::Deserialize)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
 #[cfg_attr(feature = "typescript", derive(tsify_next::Tsify))]
 pub enum Progress {
@@ -193,10 +203,13 @@ pub enum Progress {
 }
 
 /// An Ofsted monitoring or focused visit.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
-#[derive(serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields, remote = "Self")]
-#[cfg_attr(feature = "typescript", derive(tsify_next::Tsify), tsify(missing_as_null))]
+#[cfg_attr(
+    feature = "typescript",
+    derive(tsify_next::Tsify),
+    tsify(missing_as_null)
+)]
 pub struct Visit {
     pub date: Date,
     pub kind: VisitKind,
@@ -207,8 +220,9 @@ pub struct Visit {
 }
 
 /// The kind of a concern that can trigger an emergency inspection.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-#[derive(serde::Serialize, serde::Deserialize)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
 #[cfg_attr(feature = "typescript", derive(tsify_next::Tsify))]
 pub enum ConcernKind {
@@ -229,20 +243,26 @@ impl ConcernKind {
 }
 
 /// A concern raised about a council's children's services.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
-#[derive(serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields, remote = "Self")]
-#[cfg_attr(feature = "typescript", derive(tsify_next::Tsify), tsify(missing_as_null))]
+#[cfg_attr(
+    feature = "typescript",
+    derive(tsify_next::Tsify),
+    tsify(missing_as_null)
+)]
 pub struct Concern {
     pub date: Date,
     pub kind: ConcernKind,
 }
 
 /// Which council.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-#[derive(serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields, remote = "Self")]
-#[cfg_attr(feature = "typescript", derive(tsify_next::Tsify), tsify(missing_as_null))]
+#[cfg_attr(
+    feature = "typescript",
+    derive(tsify_next::Tsify),
+    tsify(missing_as_null)
+)]
 pub struct Council {
     #[serde(default)]
     pub name: Option<String>,
@@ -251,10 +271,13 @@ pub struct Council {
 }
 
 /// Current arrangements for a council's children's services.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-#[derive(serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields, remote = "Self")]
-#[cfg_attr(feature = "typescript", derive(tsify_next::Tsify), tsify(missing_as_null))]
+#[cfg_attr(
+    feature = "typescript",
+    derive(tsify_next::Tsify),
+    tsify(missing_as_null)
+)]
 pub struct CouncilStatus {
     #[serde(default)]
     pub commissioner_appointed: Option<Date>,
@@ -263,10 +286,13 @@ pub struct CouncilStatus {
 }
 
 /// The council assessment's input (SPEC §3.1).
-#[derive(Clone, Debug, PartialEq, Eq)]
-#[derive(serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields, remote = "Self")]
-#[cfg_attr(feature = "typescript", derive(tsify_next::Tsify), tsify(missing_as_null))]
+#[cfg_attr(
+    feature = "typescript",
+    derive(tsify_next::Tsify),
+    tsify(missing_as_null)
+)]
 pub struct CouncilInput {
     #[serde(default)]
     pub council: Option<Council>,
@@ -283,8 +309,9 @@ pub struct CouncilInput {
 }
 
 /// What kind of organisation wants to sponsor.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-#[derive(serde::Serialize, serde::Deserialize)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
 #[cfg_attr(feature = "typescript", derive(tsify_next::Tsify))]
 pub enum OrgKind {
@@ -321,10 +348,13 @@ impl OrgKind {
 }
 
 /// The organisation.
-#[derive(Clone, Debug, PartialEq, Eq)]
-#[derive(serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields, remote = "Self")]
-#[cfg_attr(feature = "typescript", derive(tsify_next::Tsify), tsify(missing_as_null))]
+#[cfg_attr(
+    feature = "typescript",
+    derive(tsify_next::Tsify),
+    tsify(missing_as_null)
+)]
 pub struct Organisation {
     #[serde(default)]
     pub name: Option<String>,
@@ -336,10 +366,13 @@ pub struct Organisation {
 }
 
 /// A sponsoring council's own intervention status.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-#[derive(serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields, remote = "Self")]
-#[cfg_attr(feature = "typescript", derive(tsify_next::Tsify), tsify(missing_as_null))]
+#[cfg_attr(
+    feature = "typescript",
+    derive(tsify_next::Tsify),
+    tsify(missing_as_null)
+)]
 pub struct SponsorStatus {
     #[serde(default)]
     pub improvement_notice: Option<bool>,
@@ -348,8 +381,9 @@ pub struct SponsorStatus {
 }
 
 /// The kind of an Ofsted-registered service.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-#[derive(serde::Serialize, serde::Deserialize)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
 #[cfg_attr(feature = "typescript", derive(tsify_next::Tsify))]
 pub enum ProvisionKind {
@@ -361,10 +395,13 @@ pub enum ProvisionKind {
 }
 
 /// An Ofsted-registered service the organisation runs, with its latest grade.
-#[derive(Clone, Debug, PartialEq, Eq)]
-#[derive(serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields, remote = "Self")]
-#[cfg_attr(feature = "typescript", derive(tsify_next::Tsify), tsify(missing_as_null))]
+#[cfg_attr(
+    feature = "typescript",
+    derive(tsify_next::Tsify),
+    tsify(missing_as_null)
+)]
 pub struct Provision {
     pub kind: ProvisionKind,
     pub grade: Grade,
@@ -373,10 +410,13 @@ pub struct Provision {
 }
 
 /// The organisation's experience.
-#[derive(Clone, Debug, Default, PartialEq)]
-#[derive(serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields, remote = "Self")]
-#[cfg_attr(feature = "typescript", derive(tsify_next::Tsify), tsify(missing_as_null))]
+#[cfg_attr(
+    feature = "typescript",
+    derive(tsify_next::Tsify),
+    tsify(missing_as_null)
+)]
 pub struct Experience {
     #[serde(default)]
     pub years_delivering_childrens_services: Option<f64>,
@@ -389,10 +429,13 @@ pub struct Experience {
 }
 
 /// The organisation's governance.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-#[derive(serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields, remote = "Self")]
-#[cfg_attr(feature = "typescript", derive(tsify_next::Tsify), tsify(missing_as_null))]
+#[cfg_attr(
+    feature = "typescript",
+    derive(tsify_next::Tsify),
+    tsify(missing_as_null)
+)]
 pub struct Governance {
     #[serde(default)]
     pub safeguarding_lead_on_board: Option<bool>,
@@ -405,10 +448,13 @@ pub struct Governance {
 }
 
 /// The organisation's finances.
-#[derive(Clone, Debug, Default, PartialEq)]
-#[derive(serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields, remote = "Self")]
-#[cfg_attr(feature = "typescript", derive(tsify_next::Tsify), tsify(missing_as_null))]
+#[cfg_attr(
+    feature = "typescript",
+    derive(tsify_next::Tsify),
+    tsify(missing_as_null)
+)]
 pub struct Finances {
     #[serde(default)]
     pub annual_income_gbp: Option<f64>,
@@ -417,10 +463,13 @@ pub struct Finances {
 }
 
 /// Open regulatory matters.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-#[derive(serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields, remote = "Self")]
-#[cfg_attr(feature = "typescript", derive(tsify_next::Tsify), tsify(missing_as_null))]
+#[cfg_attr(
+    feature = "typescript",
+    derive(tsify_next::Tsify),
+    tsify(missing_as_null)
+)]
 pub struct Regulatory {
     #[serde(default)]
     pub open_enforcement_action: Option<bool>,
@@ -429,10 +478,13 @@ pub struct Regulatory {
 }
 
 /// The sponsor assessment's input (SPEC §4.1).
-#[derive(Clone, Debug, PartialEq)]
-#[derive(serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields, remote = "Self")]
-#[cfg_attr(feature = "typescript", derive(tsify_next::Tsify), tsify(missing_as_null))]
+#[cfg_attr(
+    feature = "typescript",
+    derive(tsify_next::Tsify),
+    tsify(missing_as_null)
+)]
 pub struct SponsorInput {
     pub as_of: Date,
     #[serde(default)]
@@ -574,7 +626,21 @@ impl SponsorInput {
 }
 
 crate::object_only!(
-    Judgements, Inspection, Visit, Concern, Council, CouncilStatus, CouncilInput, Organisation, SponsorStatus, Provision, Experience, Governance, Finances, Regulatory, SponsorInput
+    Judgements,
+    Inspection,
+    Visit,
+    Concern,
+    Council,
+    CouncilStatus,
+    CouncilInput,
+    Organisation,
+    SponsorStatus,
+    Provision,
+    Experience,
+    Governance,
+    Finances,
+    Regulatory,
+    SponsorInput
 );
 
 /// A list that may be given as `null`, read as empty.
@@ -592,7 +658,10 @@ fn count<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<u32>, D::Error
     const WANT: &str = "a whole number, 0 or more";
     match <Option<f64> as serde::Deserialize>::deserialize(d)? {
         None => Ok(None),
-        Some(x) if x.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(&x.abs()) && x >= 0.0 || x == 0.0 => {
+        Some(x)
+            if x.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(&x.abs()) && x >= 0.0
+                || x == 0.0 =>
+        {
             Ok(Some(x.abs() as u32))
         }
         Some(x) => Err(D::Error::invalid_value(Unexpected::Float(x), &WANT)),

@@ -33,6 +33,16 @@ pub fn path_text(path: &serde_path_to_error::Path) -> String {
 /// those fixed words; the names of unknown, missing and duplicate fields are added to the path,
 /// which `serde_path_to_error` leaves at the object that holds them.
 pub(crate) fn data_error(path: &str, message: &str) -> Error {
+    // serde-wasm-bindgen's errors are JavaScript errors, written "Error: …"; a TypeError is
+    // JavaScript refusing to read a value of the wrong type (`null` where a list belongs).
+    if let Some(rest) = message.strip_prefix("TypeError: ") {
+        return Error::new(
+            ErrorCode::InvalidType,
+            path,
+            format_args!("invalid type: {}", shortened(rest)),
+        );
+    }
+    let message = message.strip_prefix("Error: ").unwrap_or(message);
     // serde_json ends its messages with the position; the path says where already.
     let message = match message.rfind(" at line ") {
         Some(at) if message[at..].contains(" column ") => &message[..at],
@@ -57,7 +67,9 @@ pub(crate) fn data_error(path: &str, message: &str) -> Error {
         (ErrorCode::MissingField, with_field())
     } else if message.starts_with("duplicate field") {
         (ErrorCode::DuplicateField, with_field())
-    } else if message.starts_with("invalid type: floating point") && message.ends_with("expected u32") {
+    } else if message.starts_with("invalid type: floating point")
+        && message.ends_with("expected u32")
+    {
         // A number, but not a whole one: the right type with a wrong value.
         (ErrorCode::InvalidValue, path.to_string())
     } else if message.starts_with("invalid type") {
@@ -69,7 +81,21 @@ pub(crate) fn data_error(path: &str, message: &str) -> Error {
     } else {
         (ErrorCode::InvalidValue, path.to_string())
     };
-    Error::new(code, path, message)
+    Error::new(code, path, shortened(message))
+}
+
+/// serde quotes the value at fault in full: a 10 MB string must not come back 10 MB long.
+fn shortened(message: &str) -> std::borrow::Cow<'_, str> {
+    if message.chars().count() > MAX_MESSAGE {
+        message
+            .chars()
+            .take(MAX_MESSAGE)
+            .chain("…".chars())
+            .collect::<String>()
+            .into()
+    } else {
+        message.into()
+    }
 }
 
 /// Reads `T` from JSON text: strict JSON, unknown keys rejected, every error naming its path.
@@ -92,7 +118,11 @@ pub fn from_json<'a, T: Deserialize<'a>>(text: &'a str) -> Result<T, Error> {
             return match de.end() {
                 Ok(()) => Ok(v),
                 Err(e) => Err(check_json(text).err().unwrap_or_else(|| {
-                    Error::new(ErrorCode::InvalidJson, "", format_args!("the input is not valid JSON: {e}"))
+                    Error::new(
+                        ErrorCode::InvalidJson,
+                        "",
+                        format_args!("the input is not valid JSON: {e}"),
+                    )
                 })),
             };
         }
@@ -115,6 +145,9 @@ pub fn from_json<'a, T: Deserialize<'a>>(text: &'a str) -> Result<T, Error> {
     Err(data_error(&path, &inner.to_string()))
 }
 
+/// The most characters of a deserializer's message kept in an error.
+const MAX_MESSAGE: usize = 300;
+
 /// How deeply arrays and objects may nest in JSON text.
 pub const MAX_DEPTH: usize = 64;
 
@@ -126,15 +159,30 @@ pub fn check_json(text: &str) -> Result<(), Error> {
     let checked = serde_path_to_error::deserialize::<_, json_shape::Shape>(&mut de);
     if checked.is_ok() {
         return de.end().map_err(|e| {
-            Error::new(ErrorCode::InvalidJson, "", format_args!("the input is not valid JSON: {e}"))
+            Error::new(
+                ErrorCode::InvalidJson,
+                "",
+                format_args!("the input is not valid JSON: {e}"),
+            )
         });
     }
     checked.map(|_| ()).map_err(|e| {
         let inner = e.inner();
         if inner.is_syntax() || inner.is_eof() {
-            Error::new(ErrorCode::InvalidJson, "", format_args!("the input is not valid JSON: {inner}"))
+            Error::new(
+                ErrorCode::InvalidJson,
+                "",
+                format_args!("the input is not valid JSON: {inner}"),
+            )
         } else if inner.to_string().starts_with("nested more than") {
-            Error::new(ErrorCode::InvalidJson, "", format_args!("the input is not valid JSON: {inner} (at {})", path_text(e.path())))
+            Error::new(
+                ErrorCode::InvalidJson,
+                "",
+                format_args!(
+                    "the input is not valid JSON: {inner} (at {})",
+                    path_text(e.path())
+                ),
+            )
         } else {
             data_error(&path_text(e.path()), &inner.to_string())
         }
@@ -171,7 +219,9 @@ pub(crate) mod json_shape {
     impl Depth {
         fn deeper<E: de::Error>(self) -> Result<Depth, E> {
             if self.0 >= MAX_DEPTH {
-                Err(E::custom(format_args!("nested more than {MAX_DEPTH} levels deep")))
+                Err(E::custom(format_args!(
+                    "nested more than {MAX_DEPTH} levels deep"
+                )))
             } else {
                 Ok(Depth(self.0 + 1))
             }
@@ -208,12 +258,12 @@ pub(crate) mod json_shape {
         }
         fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Shape, A::Error> {
             let inner = self.deeper()?;
-            let mut keys: Vec<String> = Vec::new();
+            let mut keys = std::collections::HashSet::new();
             while let Some(key) = map.next_key::<String>()? {
                 if keys.contains(&key) {
                     return Err(de::Error::custom(format_args!("duplicate field `{key}`")));
                 }
-                keys.push(key);
+                keys.insert(key);
                 map.next_value_seed(inner)?;
             }
             Ok(Shape)
@@ -222,8 +272,9 @@ pub(crate) mod json_shape {
 }
 
 /// Reads a struct only from an object, never from a list of its fields in order (which serde's
-/// derived code accepts): `[\"2016-10-01\", \"good\"]` is not an inspection. Used through
-/// [`object_only!`](crate::object_only) on every input type.
+/// derived code accepts): `["2016-10-01", "good"]` is not an inspection. The value is read as
+/// whatever it is (`deserialize_any`), and anything but an object is the wrong type. Used
+/// through [`object_only!`](crate::object_only) on every input type.
 pub struct ObjectOnly<D>(pub D);
 
 impl<'de, D: Deserializer<'de>> Deserializer<'de> for ObjectOnly<D> {
@@ -237,12 +288,25 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for ObjectOnly<D> {
         _fields: &'static [&'static str],
         v: V,
     ) -> Result<V::Value, D::Error> {
-        self.0.deserialize_map(v)
+        self.0.deserialize_any(MapOnly(v))
     }
     serde::forward_to_deserialize_any! {
         bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf
         option unit unit_struct newtype_struct seq tuple tuple_struct map enum identifier
         ignored_any
+    }
+}
+
+/// A struct's visitor that takes a map and nothing else (the others are wrong types).
+struct MapOnly<V>(V);
+
+impl<'de, V: serde::de::Visitor<'de>> serde::de::Visitor<'de> for MapOnly<V> {
+    type Value = V::Value;
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        self.0.expecting(f)
+    }
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<V::Value, A::Error> {
+        self.0.visit_map(map)
     }
 }
 

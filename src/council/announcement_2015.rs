@@ -17,21 +17,60 @@ pub(crate) const PARAMETERS: &[&str] = &[
 
 /// The rows, in order.
 pub(crate) const ROWS: &[Row] = &[
-    Row { row: 1, intervention: "no_inspection", when: no_inspection },
-    Row { row: 2, intervention: "immediate_takeover", when: persistent_failure },
-    Row { row: 3, intervention: "monitoring", when: significant_progress },
-    Row { row: 4, intervention: "improvement_window", when: within_six_months },
-    Row { row: 5, intervention: "commissioner", when: six_months_passed },
-    Row { row: 6, intervention: "emergency_inspection", when: trigger },
-    Row { row: 7, intervention: "improvement_support", when: requires_improvement },
-    Row { row: 8, intervention: "high_performing", when: high_performing },
-    Row { row: 9, intervention: "none", when: otherwise },
+    Row {
+        row: 1,
+        intervention: "no_inspection",
+        when: no_inspection,
+    },
+    Row {
+        row: 2,
+        intervention: "immediate_takeover",
+        when: persistent_failure,
+    },
+    Row {
+        row: 3,
+        intervention: "monitoring",
+        when: significant_progress,
+    },
+    Row {
+        row: 4,
+        intervention: "improvement_window",
+        when: within_six_months,
+    },
+    Row {
+        row: 5,
+        intervention: "commissioner",
+        when: six_months_passed,
+    },
+    Row {
+        row: 6,
+        intervention: "emergency_inspection",
+        when: trigger,
+    },
+    Row {
+        row: 7,
+        intervention: "improvement_support",
+        when: requires_improvement,
+    },
+    Row {
+        row: 8,
+        intervention: "high_performing",
+        when: high_performing,
+    },
+    Row {
+        row: 9,
+        intervention: "none",
+        when: otherwise,
+    },
 ];
 
 /// The improvement deadline: six calendar months from publication [S1].
 fn deadline(f: &Facts, rs: &Ruleset) -> Option<crate::date::Date> {
     let l = f.latest?;
-    Some(l.published.add_months(value(&rs.parameters.improvement_window_months)))
+    Some(
+        l.published
+            .add_months(value(&rs.parameters.improvement_window_months)),
+    )
 }
 
 fn inadequate(f: &Facts) -> bool {
@@ -60,7 +99,10 @@ fn significant_progress<'a>(f: &Facts<'a>, rs: &Ruleset) -> Option<Outcome<'a>> 
             && v.date > l.published
             && v.date <= deadline
     })?;
-    Some(Outcome { visit: Some(visit), ..Outcome::row(3) })
+    Some(Outcome {
+        visit: Some(visit),
+        ..Outcome::row(3)
+    })
 }
 
 /// Row 4: six months from the inspection to show significant improvement [S1].
@@ -81,7 +123,10 @@ fn six_months_passed<'a>(f: &Facts<'a>, rs: &Ruleset) -> Option<Outcome<'a>> {
     }
     let from = f.commissioner_appointed.unwrap_or(deadline);
     let target = from.add_months(value(&rs.parameters.takeover_target_months));
-    Some(Outcome { dates: vec![("takeover_target", target)], ..Outcome::row(5) })
+    Some(Outcome {
+        dates: vec![("takeover_target", target)],
+        ..Outcome::row(5)
+    })
 }
 
 /// Row 6: sharper triggers: a concern after the latest report can bring an emergency

@@ -126,9 +126,7 @@ pub(super) fn explain(
             text.push_str(&sentence(render_with(&rules.definitions.trust.text, &var)));
         }
         reasons.push(Reason {
-            rule: {
-format!("{}/row-{}", rs.id, r.row)
-            },
+            rule: { format!("{}/row-{}", rs.id, r.row) },
             text,
             source: output::source_ref(rules, &r.source),
         });

@@ -18,10 +18,13 @@ use crate::ruleset::{Decision, Ruleset, RulesetFile};
 use facts::Facts;
 
 /// What the council assessment found (SPEC §3.5).
-#[derive(Clone, Debug, PartialEq, Eq)]
-#[derive(serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "camelCase")]
-#[cfg_attr(feature = "typescript", derive(tsify_next::Tsify), tsify(missing_as_null))]
+#[cfg_attr(
+    feature = "typescript",
+    derive(tsify_next::Tsify),
+    tsify(missing_as_null)
+)]
 pub struct CouncilAssessment {
     pub ruleset: RulesetRef,
     pub as_of: Date,
@@ -38,10 +41,13 @@ pub struct CouncilAssessment {
 }
 
 /// The facts of SPEC §3.4 and the evidence the firing row relied on.
-#[derive(Clone, Debug, PartialEq, Eq)]
-#[derive(serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "camelCase")]
-#[cfg_attr(feature = "typescript", derive(tsify_next::Tsify), tsify(missing_as_null))]
+#[cfg_attr(
+    feature = "typescript",
+    derive(tsify_next::Tsify),
+    tsify(missing_as_null)
+)]
 pub struct Findings {
     /// Inadequate more than once within the persistent window, by publication date.
     pub persistent: bool,
@@ -133,6 +139,8 @@ pub fn assess_council(
     );
     let facts = facts::gather(input, rs, rules, &mut warnings);
     let outcome = decide(&facts, rs);
-    Ok(explain::explain(input, rules, rs, &facts, outcome, warnings))
+    Ok(explain::explain(
+        input, rules, rs, &facts, outcome, warnings,
+    ))
 }
 pub(crate) use explain::sentence;

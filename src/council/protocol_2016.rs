@@ -17,15 +17,51 @@ pub(crate) const PARAMETERS: &[&str] = &[
 
 /// The rows, in order.
 pub(crate) const ROWS: &[Row] = &[
-    Row { row: 1, intervention: "no_inspection", when: no_inspection },
-    Row { row: 2, intervention: "statutory_direction", when: persistent_or_systemic },
-    Row { row: 3, intervention: "statutory_direction", when: insufficient_progress },
-    Row { row: 4, intervention: "improvement_notice", when: inadequate },
-    Row { row: 5, intervention: "emergency_inspection", when: trigger },
-    Row { row: 6, intervention: "improvement_notice", when: priority_actions },
-    Row { row: 7, intervention: "improvement_support", when: requires_improvement },
-    Row { row: 8, intervention: "high_performing", when: high_performing },
-    Row { row: 9, intervention: "none", when: otherwise },
+    Row {
+        row: 1,
+        intervention: "no_inspection",
+        when: no_inspection,
+    },
+    Row {
+        row: 2,
+        intervention: "statutory_direction",
+        when: persistent_or_systemic,
+    },
+    Row {
+        row: 3,
+        intervention: "statutory_direction",
+        when: insufficient_progress,
+    },
+    Row {
+        row: 4,
+        intervention: "improvement_notice",
+        when: inadequate,
+    },
+    Row {
+        row: 5,
+        intervention: "emergency_inspection",
+        when: trigger,
+    },
+    Row {
+        row: 6,
+        intervention: "improvement_notice",
+        when: priority_actions,
+    },
+    Row {
+        row: 7,
+        intervention: "improvement_support",
+        when: requires_improvement,
+    },
+    Row {
+        row: 8,
+        intervention: "high_performing",
+        when: high_performing,
+    },
+    Row {
+        row: 9,
+        intervention: "none",
+        when: otherwise,
+    },
 ];
 
 fn is_inadequate(f: &Facts) -> bool {
@@ -46,7 +82,10 @@ fn persistent_or_systemic<'a>(f: &Facts<'a>, rs: &Ruleset) -> Option<Outcome<'a>
     }
     let from = f.commissioner_appointed.unwrap_or(l.published);
     let due = from.add_months(value(&rs.parameters.commissioner_review_months));
-    Some(Outcome { dates: vec![("commissioner_review_due", due)], ..Outcome::row(2) })
+    Some(Outcome {
+        dates: vec![("commissioner_review_due", due)],
+        ..Outcome::row(2)
+    })
 }
 
 /// Row 3: insufficient progress at a monitoring visit escalates a notice to a direction [S4].
@@ -60,7 +99,10 @@ fn insufficient_progress<'a>(f: &Facts<'a>, _: &Ruleset) -> Option<Outcome<'a>> 
             && v.progress == Some(Progress::Insufficient)
             && v.date > l.published
     })?;
-    Some(Outcome { visit: Some(visit), ..Outcome::row(3) })
+    Some(Outcome {
+        visit: Some(visit),
+        ..Outcome::row(3)
+    })
 }
 
 /// Row 4: inadequate: an improvement adviser and usually an improvement notice [S5].
@@ -82,7 +124,10 @@ fn priority_actions<'a>(f: &Facts<'a>, _: &Ruleset) -> Option<Outcome<'a>> {
     let visit = f.visits.iter().rev().copied().find(|v| {
         v.kind == VisitKind::Focused && v.priority_actions == Some(true) && v.date > l.published
     })?;
-    Some(Outcome { visit: Some(visit), ..Outcome::row(6) })
+    Some(Outcome {
+        visit: Some(visit),
+        ..Outcome::row(6)
+    })
 }
 
 /// Row 7: requires improvement: support, no formal intervention [S4].

@@ -30,7 +30,7 @@ fn invalid(path: impl Into<String>, detail: impl std::fmt::Display) -> Error {
 /// source, and copying the pointer rather than the text (often 200 bytes or more) saves two
 /// allocations each time.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, remote = "Self")]
 #[cfg_attr(feature = "typescript", derive(tsify_next::Tsify))]
 pub struct Source {
     #[cfg_attr(feature = "typescript", tsify(type = "string"))]
@@ -67,10 +67,13 @@ impl Decision {
 }
 
 /// A number with its source.
-#[derive(Clone, Debug, PartialEq, Eq)]
-#[derive(serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-#[cfg_attr(feature = "typescript", derive(tsify_next::Tsify), tsify(missing_as_null))]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields, remote = "Self")]
+#[cfg_attr(
+    feature = "typescript",
+    derive(tsify_next::Tsify),
+    tsify(missing_as_null)
+)]
 pub struct Param {
     pub value: i64,
     pub source: String,
@@ -79,8 +82,12 @@ pub struct Param {
 /// The durations a council ruleset uses; each ruleset carries only those its decision uses
 /// ([`Decision::parameters`]).
 #[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-#[cfg_attr(feature = "typescript", derive(tsify_next::Tsify), tsify(missing_as_null))]
+#[serde(rename_all = "camelCase", deny_unknown_fields, remote = "Self")]
+#[cfg_attr(
+    feature = "typescript",
+    derive(tsify_next::Tsify),
+    tsify(missing_as_null)
+)]
 pub struct Parameters {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub improvement_window_months: Option<Param>,
@@ -100,11 +107,23 @@ impl Parameters {
     /// Every parameter, by its name in the ruleset file.
     pub fn named(&self) -> [(&'static str, Option<&Param>); 6] {
         [
-            ("improvementWindowMonths", self.improvement_window_months.as_ref()),
+            (
+                "improvementWindowMonths",
+                self.improvement_window_months.as_ref(),
+            ),
             ("takeoverTargetMonths", self.takeover_target_months.as_ref()),
-            ("commissionerReviewMonths", self.commissioner_review_months.as_ref()),
-            ("persistentWindowYears", self.persistent_window_years.as_ref()),
-            ("highPerformingWindowYears", self.high_performing_window_years.as_ref()),
+            (
+                "commissionerReviewMonths",
+                self.commissioner_review_months.as_ref(),
+            ),
+            (
+                "persistentWindowYears",
+                self.persistent_window_years.as_ref(),
+            ),
+            (
+                "highPerformingWindowYears",
+                self.high_performing_window_years.as_ref(),
+            ),
             ("staleAfterYears", self.stale_after_years.as_ref()),
         ]
     }
@@ -116,10 +135,13 @@ pub fn value(p: &Option<Param>) -> i64 {
 }
 
 /// The wording of one row of a decision table.
-#[derive(Clone, Debug, PartialEq, Eq)]
-#[derive(serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-#[cfg_attr(feature = "typescript", derive(tsify_next::Tsify), tsify(missing_as_null))]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields, remote = "Self")]
+#[cfg_attr(
+    feature = "typescript",
+    derive(tsify_next::Tsify),
+    tsify(missing_as_null)
+)]
 pub struct Row {
     pub row: u32,
     pub intervention: String,
@@ -130,10 +152,13 @@ pub struct Row {
 }
 
 /// One ruleset: its dates, parameters and the wording of its rows.
-#[derive(Clone, Debug, PartialEq, Eq)]
-#[derive(serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-#[cfg_attr(feature = "typescript", derive(tsify_next::Tsify), tsify(missing_as_null))]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields, remote = "Self")]
+#[cfg_attr(
+    feature = "typescript",
+    derive(tsify_next::Tsify),
+    tsify(missing_as_null)
+)]
 pub struct Ruleset {
     pub id: String,
     pub decision: Decision,
@@ -155,20 +180,26 @@ impl Ruleset {
 }
 
 /// A text with its source.
-#[derive(Clone, Debug, PartialEq, Eq)]
-#[derive(serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-#[cfg_attr(feature = "typescript", derive(tsify_next::Tsify), tsify(missing_as_null))]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields, remote = "Self")]
+#[cfg_attr(
+    feature = "typescript",
+    derive(tsify_next::Tsify),
+    tsify(missing_as_null)
+)]
 pub struct Wording {
     pub source: String,
     pub text: String,
 }
 
 /// Wording of the definitions behind the findings (SPEC §3.4).
-#[derive(Clone, Debug, PartialEq, Eq)]
-#[derive(serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-#[cfg_attr(feature = "typescript", derive(tsify_next::Tsify), tsify(missing_as_null))]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields, remote = "Self")]
+#[cfg_attr(
+    feature = "typescript",
+    derive(tsify_next::Tsify),
+    tsify(missing_as_null)
+)]
 pub struct Definitions {
     pub persistent: Wording,
     pub systemic: Wording,
@@ -177,9 +208,8 @@ pub struct Definitions {
 }
 
 /// Wording of the warnings, keyed by warning code.
-#[derive(Clone, Debug, PartialEq, Eq)]
-#[derive(serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "snake_case", deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case", deny_unknown_fields, remote = "Self")]
 #[cfg_attr(feature = "typescript", derive(tsify_next::Tsify))]
 pub struct WarningTexts {
     pub no_inspection: String,
@@ -190,8 +220,9 @@ pub struct WarningTexts {
 }
 
 /// Gate, readiness or condition (SPEC §4.2).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-#[derive(serde::Serialize, serde::Deserialize)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
 #[cfg_attr(feature = "typescript", derive(tsify_next::Tsify))]
 pub enum Level {
@@ -201,8 +232,7 @@ pub enum Level {
 }
 
 /// Whether a threshold comes from a published source or was chosen by this product.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-#[derive(serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[cfg_attr(feature = "typescript", derive(tsify_next::Tsify))]
 pub enum Basis {
@@ -211,10 +241,13 @@ pub enum Basis {
 }
 
 /// One sponsor criterion's data.
-#[derive(Clone, Debug, PartialEq)]
-#[derive(serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-#[cfg_attr(feature = "typescript", derive(tsify_next::Tsify), tsify(missing_as_null))]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields, remote = "Self")]
+#[cfg_attr(
+    feature = "typescript",
+    derive(tsify_next::Tsify),
+    tsify(missing_as_null)
+)]
 pub struct Criterion {
     pub id: String,
     pub level: Level,
@@ -247,10 +280,13 @@ fn whole_numbers_as_integers<S: serde::Serializer>(
 }
 
 /// The sponsor criteria and route names.
-#[derive(Clone, Debug, PartialEq)]
-#[derive(serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-#[cfg_attr(feature = "typescript", derive(tsify_next::Tsify), tsify(missing_as_null))]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields, remote = "Self")]
+#[cfg_attr(
+    feature = "typescript",
+    derive(tsify_next::Tsify),
+    tsify(missing_as_null)
+)]
 pub struct SponsorRules {
     pub source: String,
     pub criteria: Vec<Criterion>,
@@ -259,10 +295,13 @@ pub struct SponsorRules {
 }
 
 /// The whole ruleset file: sources, rulesets, definitions, warnings and sponsor criteria.
-#[derive(Clone, Debug, PartialEq)]
-#[derive(serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-#[cfg_attr(feature = "typescript", derive(tsify_next::Tsify), tsify(missing_as_null))]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields, remote = "Self")]
+#[cfg_attr(
+    feature = "typescript",
+    derive(tsify_next::Tsify),
+    tsify(missing_as_null)
+)]
 pub struct RulesetFile {
     pub format: u32,
     #[cfg_attr(feature = "typescript", tsify(type = "Record<string, Source>"))]
@@ -273,6 +312,19 @@ pub struct RulesetFile {
     pub sponsor: SponsorRules,
 }
 
+crate::object_only!(
+    Source,
+    Param,
+    Parameters,
+    Row,
+    Ruleset,
+    Wording,
+    Definitions,
+    WarningTexts,
+    Criterion,
+    SponsorRules,
+    RulesetFile
+);
 
 /// The routes the code can open.
 pub const ROUTES: [&str; 3] = ["trust_sponsor", "improvement_partner", "expert_team_member"];
@@ -281,7 +333,8 @@ impl RulesetFile {
     /// The embedded default, read and validated once.
     #[cfg(feature = "json")]
     pub fn default_ref() -> Result<&'static RulesetFile, Error> {
-        static DEFAULT: std::sync::OnceLock<Result<RulesetFile, Error>> = std::sync::OnceLock::new();
+        static DEFAULT: std::sync::OnceLock<Result<RulesetFile, Error>> =
+            std::sync::OnceLock::new();
         DEFAULT
             .get_or_init(|| {
                 let file: RulesetFile = crate::parse::from_json(DEFAULT_JSON)
@@ -353,4 +406,3 @@ impl RulesetFile {
         self.sources.get(key)
     }
 }
-

@@ -58,9 +58,8 @@ mod json {
                     "expected a ruleset file (an object)",
                 ));
             }
-            let mut base = serde_json::to_value(RulesetFile::default_ref()?).map_err(|e| {
-                Error::new(ErrorCode::InvalidRuleset, "", e)
-            })?;
+            let mut base = serde_json::to_value(RulesetFile::default_ref()?)
+                .map_err(|e| Error::new(ErrorCode::InvalidRuleset, "", e))?;
             merge(&mut base, patch);
             RulesetFile::from_merged(base)
         }
@@ -73,6 +72,7 @@ mod json {
                 ErrorCode::InvalidJson | ErrorCode::DuplicateField => e,
                 _ => e.recode(ErrorCode::InvalidRuleset),
             };
+            crate::parse::check_json(text)?;
             crate::parse::from_json::<Checked>(text).map_err(recode)?;
             let patch: Value = crate::parse::from_json(text).map_err(recode)?;
             RulesetFile::with_override(patch)
@@ -168,12 +168,12 @@ mod json {
             Ok(Checked)
         }
         fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Checked, A::Error> {
-            let mut keys: Vec<String> = Vec::new();
+            let mut keys = std::collections::HashSet::new();
             while let Some(key) = map.next_key::<String>()? {
                 if keys.contains(&key) {
                     return Err(de::Error::custom(format_args!("duplicate field `{key}`")));
                 }
-                keys.push(key);
+                keys.insert(key);
                 if keys.len() > MAX_ITEMS {
                     return Err(too_many(keys.len()));
                 }
@@ -182,7 +182,6 @@ mod json {
             Ok(Checked)
         }
     }
-
 }
 
 #[cfg(feature = "json")]

@@ -4,8 +4,8 @@
 
 use super::template::template;
 use super::{invalid, RulesetFile, MAX_MONTHS, ROUTES};
-use crate::sponsor::criteria::CRITERIA;
 use crate::error::Error;
+use crate::sponsor::criteria::CRITERIA;
 
 impl RulesetFile {
     /// Checks everything serde cannot: known sources and placeholders, non-negative

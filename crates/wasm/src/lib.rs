@@ -1,1 +1,152 @@
+//! The checker's WebAssembly boundary: the only crate that knows about wasm-bindgen. Each
+//! export takes plain JavaScript values, reads them with serde-wasm-bindgen (every error naming
+//! its path, through the engine's [`parse::from_deserializer`]), runs the engine, and returns
+//! plain JavaScript values (`null` for an absent value, objects for maps). Invalid input throws
+//! an `Error` with `code`, `path`, `message` and, where it applies, `limit` or `index`.
+//!
+//! TypeScript: every input and output type's declaration is generated from the engine's Rust
+//! types (tsify-next, the engine's `typescript` feature); the exports below name them.
 
+mod overrides;
+
+use serde::Serialize;
+use std::borrow::Cow;
+use std::sync::OnceLock;
+use trust_eligibility::input::{CouncilInput, SponsorInput};
+use trust_eligibility::{assess_council, assess_sponsor, parse, Error, ErrorCode, RulesetFile};
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &str = r#"
+/** The error thrown for invalid input or an invalid ruleset override. */
+export interface TrustEligibilityError extends Error {
+  name: "TrustEligibilityError";
+  code: ErrorCode;
+  /** The JSON path of the value at fault (`inspections[2].published`); "" for the whole value. */
+  path: string;
+  /** too_many: the most items allowed; too_long: the most characters allowed. */
+  limit?: number;
+  /** duplicate_inspection: the index of the other inspection published on the same day. */
+  index?: number;
+}
+/** A partial ruleset file, merged onto the built-in rulesets (see the README). */
+export type RulesetOverride = { [key: string]: unknown };
+"#;
+
+#[wasm_bindgen]
+extern "C" {
+    /// A partial ruleset file (declared in TypeScript above), passed through as it is.
+    #[wasm_bindgen(typescript_type = "RulesetOverride")]
+    pub type RulesetOverride;
+}
+
+/// An engine error as a thrown JavaScript `Error` with `code`, `path` and any detail.
+fn throw(e: Error) -> JsValue {
+    let err = js_sys::Error::new(&e.message);
+    err.set_name("TrustEligibilityError");
+    let set = |key: &str, value: JsValue| {
+        // Setting a property on a fresh Error object cannot fail.
+        let _ = js_sys::Reflect::set(&err, &JsValue::from_str(key), &value);
+    };
+    set("code", JsValue::from_str(e.code.as_str()));
+    set("path", JsValue::from_str(&e.path));
+    if let Some(limit) = e.limit {
+        set("limit", JsValue::from_f64(limit as f64));
+    }
+    if let Some(index) = e.index {
+        set("index", JsValue::from_f64(index as f64));
+    }
+    err.into()
+}
+
+/// Reads `T` from a JavaScript value, every error naming its path.
+fn read<T: serde::de::DeserializeOwned>(value: JsValue) -> Result<T, Error> {
+    parse::from_deserializer(serde_wasm_bindgen::Deserializer::from(value))
+}
+
+/// A Rust value as a plain JavaScript value (JSON-compatible: `null`, plain objects).
+fn write<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(JsValue::from)
+}
+
+/// The built-in rulesets, read once from the embedded text with the host's `JSON.parse` (the
+/// module carries no JSON parser of its own) and validated.
+fn default_rules() -> Result<&'static RulesetFile, Error> {
+    static DEFAULT: OnceLock<Result<RulesetFile, Error>> = OnceLock::new();
+    DEFAULT
+        .get_or_init(|| {
+            RulesetFile::from_merged(serde_wasm_bindgen::Deserializer::from(default_value()))
+        })
+        .as_ref()
+        .map_err(Clone::clone)
+}
+
+/// The embedded ruleset file as a fresh JavaScript value.
+fn default_value() -> JsValue {
+    js_sys::JSON::parse(trust_eligibility::ruleset::DEFAULT_JSON).unwrap_or(JsValue::NULL)
+}
+
+/// The rulesets to use: the built-in ones, or `overrides` merged onto them.
+fn rules(overrides: Option<RulesetOverride>) -> Result<Cow<'static, RulesetFile>, JsValue> {
+    let Some(patch) = overrides
+        .map(JsValue::from)
+        .filter(|v| !v.is_null() && !v.is_undefined())
+    else {
+        return default_rules().map(Cow::Borrowed).map_err(throw);
+    };
+    let merged = overrides::merged(default_value(), patch).map_err(throw)?;
+    RulesetFile::from_merged(serde_wasm_bindgen::Deserializer::from(merged))
+        .map(Cow::Owned)
+        .map_err(throw)
+}
+
+/// Assesses one council (SPEC §3). `rulesets` optionally overrides the built-in ruleset data.
+#[wasm_bindgen(js_name = assessCouncil, unchecked_return_type = "CouncilAssessment")]
+pub fn assess_council_js(
+    #[wasm_bindgen(unchecked_param_type = "CouncilInput")] input: JsValue,
+    rulesets: Option<RulesetOverride>,
+) -> Result<JsValue, JsValue> {
+    let rules = rules(rulesets)?;
+    let input: CouncilInput = read(input).map_err(throw)?;
+    write(&assess_council(&input, &rules).map_err(throw)?)
+}
+
+/// Assesses many councils at once; an invalid item throws with its index in the path (`[3].asOf`).
+#[wasm_bindgen(js_name = assessCouncils, unchecked_return_type = "CouncilAssessment[]")]
+pub fn assess_councils_js(
+    #[wasm_bindgen(unchecked_param_type = "CouncilInput[]")] inputs: JsValue,
+    rulesets: Option<RulesetOverride>,
+) -> Result<JsValue, JsValue> {
+    let rules = rules(rulesets)?;
+    let inputs: Vec<CouncilInput> = read(inputs).map_err(throw)?;
+    let answers = inputs
+        .iter()
+        .enumerate()
+        .map(|(i, one)| assess_council(one, &rules).map_err(|e| throw(e.within(&format!("[{i}]")))))
+        .collect::<Result<Vec<_>, _>>()?;
+    write(&answers)
+}
+
+/// Assesses a would-be sponsor (SPEC §4).
+#[wasm_bindgen(js_name = assessSponsor, unchecked_return_type = "SponsorAssessment")]
+pub fn assess_sponsor_js(
+    #[wasm_bindgen(unchecked_param_type = "SponsorInput")] input: JsValue,
+    rulesets: Option<RulesetOverride>,
+) -> Result<JsValue, JsValue> {
+    let rules = rules(rulesets)?;
+    let input: SponsorInput = read(input).map_err(throw)?;
+    write(&assess_sponsor(&input, &rules).map_err(throw)?)
+}
+
+/// The rulesets in force (with overrides applied, when given): ids, dates, parameters,
+/// wording, sponsor criteria and sources. Pages read every rule's wording from here.
+#[wasm_bindgen(js_name = rulesets, unchecked_return_type = "RulesetFile")]
+pub fn rulesets_js(rulesets: Option<RulesetOverride>) -> Result<JsValue, JsValue> {
+    write(&*rules(rulesets)?)
+}
+
+/// Keeps `ErrorCode` in the TypeScript declarations (it is only named by the error interface).
+#[allow(dead_code)]
+fn _codes(_: ErrorCode) {}

@@ -6,13 +6,13 @@
 
 #![cfg(target_arch = "wasm32")]
 
+mod api;
+#[path = "../../../tests/common/mod.rs"]
 mod common;
 
+use api::{assess_council_js, assess_councils_js, assess_sponsor_js, rulesets_js};
 use common::{cases, check_error, check_output, Case};
 use serde_json::Value;
-use trust_eligibility::wasm::{
-    assess_council_js, assess_councils_js, assess_sponsor_js, rulesets_js,
-};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
 

@@ -356,7 +356,7 @@ fn deep_nesting_is_invalid_json_not_a_stack_overflow() {
             ("invalid_json".to_string(), String::new())
         );
         assert_eq!(
-            code_path(trust_eligibility::json::parse(
+            code_path(trust_eligibility::parse::check_json(
                 std::str::from_utf8(&text).unwrap()
             )),
             ("invalid_json".to_string(), String::new())
