@@ -1,7 +1,7 @@
 // Loads the optimised release build of the Ofsted reader (www/pkg-ofsted, the second wasm
 // module) once in Node and reads Ofsted's published file with it: catches an optimiser that
 // breaks the module, and a spreadsheet reader (zip, deflate, XML) that misbehaves on wasm32.
-// The data is Ofsted's, read from ../shared/data/ofsted/ (never copied into the project).
+// The data is Ofsted's published file, shipped in data/ofsted/ (see its README).
 import { readFileSync, statSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { performance } from "node:perf_hooks";
@@ -14,7 +14,7 @@ const wasmPath = new URL("../www/pkg-ofsted/ofsted_bg.wasm", import.meta.url);
 const wasm = readFileSync(wasmPath);
 initSync({ module: wasm });
 
-const data = new URL("../../shared/data/ofsted/", import.meta.url);
+const data = new URL("../data/ofsted/", import.meta.url);
 const odsName = "LA_Inspection_Outcomes_as_at_31_March_2025.ods";
 const ods = new Uint8Array(readFileSync(new URL(odsName, data)));
 

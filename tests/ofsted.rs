@@ -1,5 +1,5 @@
 //! `trust-eligibility ofsted`: reading Ofsted's published "Local authority inspection outcomes"
-//! (the .ods as published and its sheets exported as CSV, in ../shared/data/ofsted/) and
+//! (the .ods as published and its sheets exported as CSV, in data/ofsted/) and
 //! assessing every council.
 
 #![cfg(all(feature = "ofsted", not(target_arch = "wasm32")))]
@@ -18,7 +18,7 @@ const HISTORY_CSV: &str = "ilacs_history_2018-2025.csv";
 const IN_YEAR_CSV: &str = "in_year_2024-25.csv";
 
 fn data_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/ofsted")
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("data/ofsted")
 }
 
 fn date(s: &str) -> Date {

@@ -1,8 +1,8 @@
 // Every council from Ofsted's published outcomes file, by keyboard only: the reader's module is
 // loaded only on its page, a foreign file or an .xls gives the error summary, the table's summary,
 // sorting and filtering (with the live region), each council's link to its full result, the
-// loaded file offered to the council journey, and 320px. Ofsted's file is read from
-// ../shared/data/ofsted/ at test time (never copied into the project).
+// loaded file offered to the council journey, and 320px. Ofsted's file is the copy
+// the project ships in data/ofsted/.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { mkdtemp, writeFile, readFile, rm } from "node:fs/promises";
@@ -14,7 +14,7 @@ import {
   heading, text, expectErrors, axe, screenshot, noProblems, rowTitle, root,
 } from "./helpers.mjs";
 
-const ODS = join(root, "..", "shared", "data", "ofsted", "LA_Inspection_Outcomes_as_at_31_March_2025.ods");
+const ODS = join(root, "data", "ofsted", "LA_Inspection_Outcomes_as_at_31_March_2025.ods");
 const READER = /\/(pkg-ofsted\/|ofsted-reader\.js)/;
 const OFSTED_OPTION = "Every council’s intervention, from Ofsted’s published outcomes file";
 
