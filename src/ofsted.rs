@@ -14,9 +14,11 @@
 //! - [`HISTORY_SHEET`] (`ILACS_inspection_history`): every graded ILACS inspection since 2018,
 //!   and whether the council still exists.
 //! - [`IN_YEAR_SHEET`] (`In-year_inspections`, optional): the year's inspections (graded ones
-//!   are used) and its focused and monitoring visits, which are counted but not used: the file
-//!   gives neither a monitoring visit's progress nor whether a focused visit set priority
-//!   actions, and those are what the rules read (SPEC §3.1).
+//!   are used) and its focused and monitoring visits, each read into the council's history with
+//!   its date (the sheet's "Inspection/Visit date") and kind. The file gives neither a
+//!   monitoring visit's progress nor whether a focused visit set priority actions, which are
+//!   what the rules read of a visit (SPEC §3.1), so those are left out, never guessed
+//!   ([`VISITS_NOTE`]).
 //!
 //! An inspection found in several sheets (same council, same publication date) is read once;
 //! where the sheets disagree the history's row is used and a warning names both rows. Every row
@@ -25,7 +27,9 @@
 
 use crate::date::Date;
 use crate::error::{Error, ErrorCode};
-use crate::input::{Council, CouncilInput, Framework, Grade, Inspection, Judgements};
+use crate::input::{
+    Council, CouncilInput, Framework, Grade, Inspection, Judgements, Visit, VisitKind,
+};
 use crate::output::{KeyDate, RulesetRef};
 use crate::{assess_council, CouncilAssessment, RulesetFile};
 use serde::Serialize;
@@ -47,11 +51,12 @@ pub const IN_YEAR_SHEET: &str = "In-year_inspections";
 /// How many rows from the top of a sheet are searched for its header row.
 const HEADER_SEARCH_ROWS: usize = 20;
 
-/// Why visits are counted but not used.
-pub const VISITS_NOT_USED_REASON: &str = "Ofsted's outcomes file lists focused and monitoring \
-visits without what the rules read: a monitoring visit's progress (significant, some, \
-insufficient) and whether a focused visit set priority actions (SPEC §3.1). They are counted, \
-not used, so no rule that depends on a visit can fire.";
+/// What is read of the visits the file lists, and what is not.
+pub const VISITS_NOTE: &str = "Ofsted's outcomes file lists each focused and monitoring visit \
+with its date, and these are part of each council's history. It does not say what the rules \
+read of a visit: a monitoring visit's progress (significant, some or insufficient) or whether a \
+focused visit set priority actions. So no rule that depends on a visit's outcome applies from \
+the file alone: add the outcome from the visit's published letter to apply it.";
 
 /// One of the three sheets of Ofsted's file.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -251,6 +256,8 @@ struct RawSheet {
     csv: bool,
     /// The header row's number (1-based, as shown to users).
     header_row: usize,
+    /// The text of the rows above the header (Ofsted's title and notes), one entry per cell.
+    title: Vec<String>,
     /// The column each cell position holds, by header.
     columns: Vec<Option<Col>>,
     /// The header text of each cell position, for messages.
@@ -286,15 +293,27 @@ pub struct SheetRead {
     pub rows: usize,
 }
 
-/// Visits counted but not used (see [`VISITS_NOT_USED_REASON`]).
+/// How many visits of each kind were read (see [`VISITS_NOTE`]).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
-pub struct VisitsNotUsed {
+pub struct VisitCounts {
     pub monitoring: usize,
     pub focused: usize,
 }
 
-impl VisitsNotUsed {
+impl VisitCounts {
+    /// The counts of a list of visits.
+    pub fn of(visits: &[Visit]) -> VisitCounts {
+        let monitoring = visits
+            .iter()
+            .filter(|v| v.kind == VisitKind::Monitoring)
+            .count();
+        VisitCounts {
+            monitoring,
+            focused: visits.len() - monitoring,
+        }
+    }
+
     pub fn total(&self) -> usize {
         self.monitoring + self.focused
     }
@@ -309,7 +328,9 @@ pub struct CouncilHistory {
     pub region: Option<String>,
     /// Every graded inspection, oldest first, one per publication date.
     pub inspections: Vec<Inspection>,
-    pub visits_not_used: VisitsNotUsed,
+    /// Every focused and monitoring visit, oldest first: date and kind only (the file gives no
+    /// outcome; see [`VISITS_NOTE`]).
+    pub visits: Vec<Visit>,
 }
 
 impl CouncilHistory {
@@ -323,7 +344,7 @@ impl CouncilHistory {
             as_of,
             ruleset: ruleset.map(str::to_string),
             inspections: self.inspections.clone(),
-            visits: Vec::new(),
+            visits: self.visits.clone(),
             concerns: Vec::new(),
             status: None,
         }
@@ -343,9 +364,14 @@ pub struct OfstedData {
     pub councils: Vec<CouncilHistory>,
     /// Councils the history marks "No longer exists", sorted by name.
     pub no_longer_exists: Vec<CouncilHistory>,
-    pub visits_not_used: VisitsNotUsed,
+    /// The visits read, over every council.
+    pub visits: VisitCounts,
     /// The latest publication date anywhere in the file.
     pub latest_published: Option<Date>,
+    /// The date the file is "as at", from the title above the header of [`LATEST_SHEET`] (as
+    /// Ofsted writes it: "... as at 31 March 2025"), else from the name of the file holding
+    /// that sheet (`..._as_at_31_March_2025.ods`, `latest_as_at_2025-03-31.csv`).
+    pub as_at: Option<Date>,
     pub warnings: Vec<ReadWarning>,
 }
 
@@ -444,6 +470,15 @@ fn finish(
         });
     }
     let mut data = build(&raws, &mut warnings);
+    data.as_at = raws
+        .iter()
+        .find(|r| r.kind == SheetKind::Latest)
+        .and_then(|r| {
+            r.title
+                .iter()
+                .find_map(|t| as_at_in(t))
+                .or_else(|| as_at_in(file_name(&r.file)))
+        });
     data.path = shown;
     data.format = format;
     data.sheets = sheets;
@@ -503,6 +538,48 @@ fn has_extension(path: &Path, ext: &str) -> bool {
     path.extension()
         .and_then(|e| e.to_str())
         .is_some_and(|e| e.eq_ignore_ascii_case(ext))
+}
+
+/// The date in "as at 31 March 2025" (Ofsted's titles and file names, where `_` stands for a
+/// space) or "as at 2025-03-31" (this project's CSV exports).
+pub fn as_at_in(text: &str) -> Option<Date> {
+    const MONTHS: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let norm = text.to_lowercase().replace(['_', '\u{a0}'], " ");
+    let at = norm.find("as at ")?;
+    let words: Vec<&str> = norm[at + 6..]
+        .split(|c: char| c.is_whitespace() || c == '.' || c == ',')
+        .filter(|w| !w.is_empty())
+        .take(3)
+        .collect();
+    if let Some(first) = words.first() {
+        if let Some(iso) = first.get(..10) {
+            if let Ok(d) = Date::parse(iso) {
+                return Some(d);
+            }
+        }
+    }
+    match words.as_slice() {
+        [day, month, year] => {
+            let m = MONTHS.iter().position(|name| name == month)? as u32 + 1;
+            let day: u32 = day.parse().ok()?;
+            let year: i32 = year.get(..4)?.parse().ok()?;
+            Date::from_ymd(year, m, day)
+        }
+        _ => None,
+    }
 }
 
 fn file_name(path: &str) -> &str {
@@ -741,6 +818,14 @@ fn raw_sheet(
     let mut rows = rows;
     let body = rows.split_off(h + 1);
     let (header_row, header_cells) = rows.swap_remove(h);
+    let title: Vec<String> = rows
+        .iter()
+        .flat_map(|(_, cells)| cells.iter())
+        .filter_map(|c| match c {
+            Cell::Text(t) => Some(t.clone()),
+            _ => None,
+        })
+        .collect();
     let columns: Vec<Option<Col>> = header_cells.iter().map(header_col).collect();
     let headers: Vec<String> = header_cells
         .iter()
@@ -786,6 +871,7 @@ fn raw_sheet(
         file: file.to_string(),
         csv,
         header_row,
+        title,
         columns,
         headers,
         rows: body,
@@ -1002,7 +1088,7 @@ struct Building {
     status: Option<(Status, Location)>,
     in_latest: bool,
     inspections: Vec<Found>,
-    visits: VisitsNotUsed,
+    visits: Vec<Visit>,
 }
 
 fn naming_rank(kind: SheetKind) -> u8 {
@@ -1016,7 +1102,6 @@ fn naming_rank(kind: SheetKind) -> u8 {
 /// Interprets the rows of every sheet (history first, so its rows win) into histories.
 fn build(raws: &[RawSheet], warnings: &mut Vec<ReadWarning>) -> OfstedData {
     let mut councils: BTreeMap<String, Building> = BTreeMap::new();
-    let mut visits_total = VisitsNotUsed::default();
     let mut latest_published: Option<Date> = None;
     for raw in raws {
         let warn = |warnings: &mut Vec<ReadWarning>, row: usize, text: String| {
@@ -1160,23 +1245,65 @@ fn build(raws: &[RawSheet], warnings: &mut Vec<ReadWarning>) -> OfstedData {
                 }
             }
 
-            // What kind of row: in the in-year sheet, visits are counted, not used.
+            // What kind of row: in the in-year sheet, a visit (its date and kind) or an inspection.
             let type_text = match get(Col::Type) {
                 Cell::Text(t) => Some(t.to_lowercase()),
                 _ => None,
             };
             if raw.kind == SheetKind::InYear {
+                let kind = match type_text.as_deref() {
+                    Some(t) if t.contains("monitoring") => Some(VisitKind::Monitoring),
+                    Some(t) if t.contains("focused") => Some(VisitKind::Focused),
+                    _ => None,
+                };
+                if let Some(kind) = kind {
+                    let what = match kind {
+                        VisitKind::Monitoring => "monitoring visit",
+                        VisitKind::Focused => "focused visit",
+                    };
+                    let date = match date_of(get(Col::Inspected)) {
+                        Ok(Some(d)) => d,
+                        Ok(None) => {
+                            warn(
+                                warnings,
+                                row,
+                                format!(
+                                    "no visit date ({}) for {code}'s {what}; visit not read",
+                                    cell_at(Col::Inspected)
+                                ),
+                            );
+                            continue;
+                        }
+                        Err(why) => {
+                            warn(
+                                warnings,
+                                row,
+                                format!(
+                                    "{why} ({}) for {code}'s {what}; visit not read",
+                                    cell_at(Col::Inspected)
+                                ),
+                            );
+                            continue;
+                        }
+                    };
+                    let visit = Visit {
+                        date,
+                        kind,
+                        progress: None,
+                        priority_actions: None,
+                    };
+                    if entry.visits.contains(&visit) {
+                        warn(
+                            warnings,
+                            row,
+                            format!("{code}'s {what} of {date} is listed twice; read once"),
+                        );
+                    } else {
+                        entry.visits.push(visit);
+                    }
+                    continue;
+                }
                 match type_text.as_deref() {
-                    Some(t) if t.contains("monitoring") => {
-                        entry.visits.monitoring += 1;
-                        visits_total.monitoring += 1;
-                        continue;
-                    }
-                    Some(t) if t.contains("focused") => {
-                        entry.visits.focused += 1;
-                        visits_total.focused += 1;
-                        continue;
-                    }
                     Some(t) if t.contains("inspection") => {}
                     _ => {
                         warn(
@@ -1341,6 +1468,8 @@ fn build(raws: &[RawSheet], warnings: &mut Vec<ReadWarning>) -> OfstedData {
         let mut inspections: Vec<Inspection> =
             b.inspections.into_iter().map(|f| f.inspection).collect();
         inspections.sort_by_key(|i| i.published);
+        let mut visits = b.visits;
+        visits.sort();
         let is_gone = matches!(b.status, Some((Status::Gone, _)));
         if is_gone && b.in_latest {
             if let Some((_, at)) = &b.status {
@@ -1365,7 +1494,7 @@ fn build(raws: &[RawSheet], warnings: &mut Vec<ReadWarning>) -> OfstedData {
             name,
             region: b.region.map(|(_, r)| r),
             inspections,
-            visits_not_used: b.visits,
+            visits,
         };
         if is_gone {
             gone.push(history);
@@ -1378,14 +1507,20 @@ fn build(raws: &[RawSheet], warnings: &mut Vec<ReadWarning>) -> OfstedData {
     };
     current.sort_by(by_name);
     gone.sort_by(by_name);
+    let all: Vec<Visit> = current
+        .iter()
+        .chain(&gone)
+        .flat_map(|c| c.visits.iter().cloned())
+        .collect();
     OfstedData {
         path: String::new(),
         format: "",
         sheets: Vec::new(),
         councils: current,
         no_longer_exists: gone,
-        visits_not_used: visits_total,
+        visits: VisitCounts::of(&all),
         latest_published,
+        as_at: None,
         warnings: Vec::new(),
     }
 }
@@ -1447,6 +1582,12 @@ fn date_of(cell: &Cell) -> Result<Option<Date>, String> {
     }
 }
 
+/// An inspection's overall grade: the one place the reader reads it (reports published from
+/// April 2026 may have none).
+pub fn overall_of(i: &Inspection) -> Option<Grade> {
+    Some(i.overall)
+}
+
 /// The judgements, or `None` when every one is blank.
 fn judgements_if_any(j: Judgements) -> Option<Judgements> {
     if j.given().next().is_some() {
@@ -1461,12 +1602,10 @@ fn judgements_if_any(j: Judgements) -> Option<Judgements> {
 /// stands and the difference is returned in words.
 fn merge(first: &mut Inspection, other: &Inspection) -> Option<String> {
     let mut out = Vec::new();
-    if first.overall != other.overall {
-        out.push(format!(
-            "overall {} there, {} here",
-            first.overall.words(),
-            other.overall.words()
-        ));
+    let (a, b) = (overall_of(first), overall_of(other));
+    if a != b {
+        let words = |g: Option<Grade>| g.map_or("not given", Grade::words);
+        out.push(format!("overall {} there, {} here", words(a), words(b)));
     }
     match (first.inspected, other.inspected) {
         (Some(a), Some(b)) if a != b => out.push(format!("inspection date {a} there, {b} here")),
@@ -1526,8 +1665,8 @@ fn column_letters(mut i: usize) -> String {
 #[serde(rename_all = "camelCase")]
 pub struct AssessedCouncil {
     pub region: Option<String>,
-    /// Focused and monitoring visits in the file for this council, not used (see summary).
-    pub visits_not_used: usize,
+    /// Focused and monitoring visits in the file for this council (see [`VISITS_NOTE`]).
+    pub visits: usize,
     #[serde(flatten)]
     pub assessment: CouncilAssessment,
 }
@@ -1568,8 +1707,12 @@ pub struct Summary {
     /// Inspections in the file published after `asOf`, ignored.
     pub inspections_after_as_of: usize,
     pub latest_published_in_file: Option<Date>,
-    pub visits_not_used: VisitsNotUsed,
-    pub visits_not_used_reason: &'static str,
+    /// The date the file is "as at", when it says.
+    pub as_at: Option<Date>,
+    /// The visits read from the file, in the councils' inputs.
+    pub visits: VisitCounts,
+    /// What is read of a visit, and what is not ([`VISITS_NOTE`]).
+    pub visits_note: &'static str,
     /// The engine's warnings over all councils, by code.
     pub engine_warnings: BTreeMap<String, usize>,
 }
@@ -1620,7 +1763,8 @@ pub fn assess_all(
                 let grade = a
                     .latest_inspection
                     .as_ref()
-                    .map_or("none", |l| grade_id(l.overall));
+                    .and_then(overall_of)
+                    .map_or("none", grade_id);
                 *by_latest_grade.entry(grade.to_string()).or_default() += 1;
                 for w in &a.warnings {
                     *engine_warnings.entry(w.code.clone()).or_default() += 1;
@@ -1629,7 +1773,7 @@ pub fn assess_all(
                 systemic += usize::from(a.findings.systemic);
                 councils.push(AssessedCouncil {
                     region: c.region.clone(),
-                    visits_not_used: c.visits_not_used.total(),
+                    visits: c.visits.len(),
                     assessment: a,
                 });
             }
@@ -1666,8 +1810,9 @@ pub fn assess_all(
         no_longer_exists: no_longer_exists.len(),
         inspections_after_as_of: after,
         latest_published_in_file: data.latest_published,
-        visits_not_used: data.visits_not_used.clone(),
-        visits_not_used_reason: VISITS_NOT_USED_REASON,
+        as_at: data.as_at,
+        visits: data.visits.clone(),
+        visits_note: VISITS_NOTE,
         engine_warnings,
     };
     Ok(Report {
@@ -1711,8 +1856,8 @@ pub struct ListedCouncil {
     pub high_performing: bool,
     /// Inspections in the file for this council, of any date.
     pub inspections: usize,
-    /// Focused and monitoring visits in the file for this council, not used (see the summary).
-    pub visits_not_used: usize,
+    /// Focused and monitoring visits in the file for this council (see the summary).
+    pub visits: usize,
     /// The codes of the engine's warnings for this council.
     pub warnings: Vec<String>,
     /// The engine's input (SPEC §3.1) that gives this row: assessing it returns the council's
@@ -1771,7 +1916,7 @@ pub fn listing(
             Some(ListedCouncil {
                 name: history.name.clone(),
                 region: c.region,
-                latest_grade: latest.map(|l| l.overall),
+                latest_grade: latest.and_then(overall_of),
                 latest_published: latest.map(|l| l.published),
                 rule: a.reasons.first().map(|r| r.rule.clone()),
                 key_date: a.dates.first().cloned(),
@@ -1779,7 +1924,7 @@ pub fn listing(
                 systemic: a.findings.systemic,
                 high_performing: a.findings.high_performing,
                 inspections: history.inspections.len(),
-                visits_not_used: c.visits_not_used,
+                visits: c.visits,
                 warnings: a.warnings.iter().map(|w| w.code.clone()).collect(),
                 input: history.input(as_of, ruleset),
                 intervention: a.intervention,
@@ -1807,6 +1952,181 @@ pub fn listing(
         no_longer_exists: report.no_longer_exists,
         not_assessed: report.not_assessed,
         warnings,
+    })
+}
+
+// ---------------------------------------------------------------------------------------------
+// The pages' council data
+
+/// The publication's title, as Ofsted names the series.
+pub const SOURCE_TITLE: &str = "Local authority inspection outcomes";
+/// Who publishes it.
+pub const SOURCE_PUBLISHER: &str = "Ofsted";
+/// Its licence.
+pub const SOURCE_LICENCE: &str = "Open Government Licence v3.0";
+/// The licence's text.
+pub const SOURCE_LICENCE_URL: &str =
+    "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/";
+/// Where Ofsted publishes it: the GOV.UK collection its cover sheet links to for the release.
+pub const SOURCE_URL: &str =
+    "https://www.gov.uk/government/collections/childrens-social-care-statistics";
+
+/// Where the pages' council data came from.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CouncilsSource {
+    pub title: &'static str,
+    pub publisher: &'static str,
+    pub licence: &'static str,
+    pub licence_url: &'static str,
+    /// The date the file is "as at", read from it.
+    pub as_at: Date,
+    /// The file's name.
+    pub file: String,
+    pub url: &'static str,
+}
+
+/// An inspection as the engine's council input takes it (SPEC §3.1), with the keys the file
+/// gives nothing for left out.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct InspectionData {
+    pub published: Date,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub inspected: Option<Date>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub framework: Option<Framework>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub overall: Option<Grade>,
+    /// Every key judgement, `null` where the file gives none; left out when it gives none at all.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub judgements: Option<JudgementsData>,
+}
+
+/// The key judgements, each `null` when not given.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct JudgementsData {
+    pub help_and_protection: Option<Grade>,
+    pub children_in_care: Option<Grade>,
+    pub care_leavers: Option<Grade>,
+    pub leadership: Option<Grade>,
+}
+
+/// A visit as the engine's council input takes it: the file gives its date and kind only.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct VisitData {
+    pub date: Date,
+    pub kind: VisitKind,
+}
+
+/// One council of the pages' data.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CouncilData {
+    pub name: String,
+    pub code: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub region: Option<String>,
+    /// Marked "No longer exists" in the file.
+    pub former: bool,
+    pub inspections: Vec<InspectionData>,
+    pub visits: Vec<VisitData>,
+}
+
+/// The pages' council data: every council of the file (former ones marked), sorted by name,
+/// each with its inspections and visits shaped as the engine's input, and the file's source.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CouncilsData {
+    pub source: CouncilsSource,
+    pub councils: Vec<CouncilData>,
+}
+
+impl CouncilData {
+    fn of(c: &CouncilHistory, former: bool) -> CouncilData {
+        CouncilData {
+            name: c.name.clone(),
+            code: c.code.clone(),
+            region: c.region.clone(),
+            former,
+            inspections: c
+                .inspections
+                .iter()
+                .map(|i| InspectionData {
+                    published: i.published,
+                    inspected: i.inspected,
+                    framework: i.framework,
+                    overall: overall_of(i),
+                    judgements: i.judgements.as_ref().map(|j| JudgementsData {
+                        help_and_protection: j.help_and_protection,
+                        children_in_care: j.children_in_care,
+                        care_leavers: j.care_leavers,
+                        leadership: j.leadership,
+                    }),
+                })
+                .collect(),
+            visits: c
+                .visits
+                .iter()
+                .map(|v| VisitData {
+                    date: v.date,
+                    kind: v.kind,
+                })
+                .collect(),
+        }
+    }
+}
+
+/// The pages' council data from what was read: an error when the file does not say the date
+/// it is "as at".
+pub fn councils_data(data: &OfstedData) -> Result<CouncilsData, Error> {
+    let as_at = data.as_at.ok_or_else(|| {
+        Error::new(
+            ErrorCode::MissingField,
+            LATEST_SHEET,
+            format_args!(
+                "{} does not say the date it is \"as at\": expected a title such as \"Local authority inspection judgements as at 31 March 2025\" above the header of {LATEST_SHEET}, or a file name such as LA_Inspection_Outcomes_as_at_31_March_2025.ods or latest_as_at_2025-03-31.csv",
+                data.path
+            ),
+        )
+    })?;
+    let mut councils: Vec<CouncilData> = data
+        .councils
+        .iter()
+        .map(|c| CouncilData::of(c, false))
+        .chain(
+            data.no_longer_exists
+                .iter()
+                .map(|c| CouncilData::of(c, true)),
+        )
+        .collect();
+    councils
+        .sort_by(|a, b| (a.name.to_lowercase(), &a.code).cmp(&(b.name.to_lowercase(), &b.code)));
+    Ok(CouncilsData {
+        source: CouncilsSource {
+            title: SOURCE_TITLE,
+            publisher: SOURCE_PUBLISHER,
+            licence: SOURCE_LICENCE,
+            licence_url: SOURCE_LICENCE_URL,
+            as_at,
+            file: file_name(&data.path).to_string(),
+            url: SOURCE_URL,
+        },
+        councils,
+    })
+}
+
+/// [`councils_data`] as compact JSON text, as `www/data/councils.json` holds it (without the
+/// final line break the file ends with).
+pub fn councils_json(data: &OfstedData) -> Result<String, Error> {
+    serde_json::to_string(&councils_data(data)?).map_err(|e| {
+        Error::new(
+            ErrorCode::InvalidValue,
+            "",
+            format_args!("cannot write JSON: {e}"),
+        )
     })
 }
 
@@ -1847,7 +2167,8 @@ fn row_cells(c: &AssessedCouncil) -> [String; 9] {
         c.region.clone().unwrap_or_default(),
         a.latest_inspection
             .as_ref()
-            .map_or("none", |l| grade_label(l.overall))
+            .and_then(overall_of)
+            .map_or("none", grade_label)
             .to_string(),
         a.latest_inspection
             .as_ref()
@@ -1943,7 +2264,8 @@ pub fn render_csv(report: &Report) -> Result<String, Error> {
             c.region.clone().unwrap_or_default(),
             a.latest_inspection
                 .as_ref()
-                .map_or("", |l| grade_id(l.overall))
+                .and_then(overall_of)
+                .map_or("", grade_id)
                 .to_string(),
             a.latest_inspection
                 .as_ref()
@@ -2024,15 +2346,15 @@ pub fn render_summary(report: &Report) -> String {
             report.as_of
         );
     }
-    let v = &s.visits_not_used;
+    let v = &s.visits;
     if v.total() > 0 {
         let _ = writeln!(
             out,
-            "\nVisits not used: {} ({} monitoring, {} focused). {}",
+            "\nVisits: {} ({} monitoring, {} focused). {}",
             v.total(),
             v.monitoring,
             v.focused,
-            VISITS_NOT_USED_REASON
+            VISITS_NOTE
         );
     }
     if !s.engine_warnings.is_empty() {
@@ -2062,7 +2384,7 @@ pub fn render_summary(report: &Report) -> String {
                     |l| {
                         format!(
                             "last inspection {}, published {}",
-                            grade_label(l.overall),
+                            overall_of(l).map_or("not graded", grade_label),
                             l.published
                         )
                     },
@@ -2132,12 +2454,15 @@ pub enum Format {
     Table,
     Csv,
     Json,
+    /// The pages' council data ([`councils_json`]): no assessment, so no `--as-of`.
+    CouncilsJson,
 }
 
 #[cfg(not(target_arch = "wasm32"))]
 struct Options {
     path: PathBuf,
-    as_of: Date,
+    /// Required except for `--format councils-json`.
+    as_of: Option<Date>,
     ruleset: Option<String>,
     format: Format,
     compact: bool,
@@ -2194,11 +2519,12 @@ fn parse_options(args: &[String]) -> Result<Options, Error> {
                     "table" => Format::Table,
                     "csv" => Format::Csv,
                     "json" => Format::Json,
+                    "councils-json" => Format::CouncilsJson,
                     other => {
                         return Err(usage_error(
                             "--format",
                             format_args!(
-                                "{} is not a format (expected table, csv or json)",
+                                "{} is not a format (expected table, csv, json or councils-json)",
                                 crate::input::quote_short(other)
                             ),
                         ))
@@ -2229,12 +2555,12 @@ fn parse_options(args: &[String]) -> Result<Options, Error> {
             "ofsted needs a FILE: Ofsted's .ods, a directory of its sheets as CSV, or one of those CSV files",
         )
     })?;
-    let as_of = as_of.ok_or_else(|| {
-        usage_error(
+    if as_of.is_none() && format != Format::CouncilsJson {
+        return Err(usage_error(
             "--as-of",
             "is required: the date (YYYY-MM-DD) to assess every council on",
-        )
-    })?;
+        ));
+    }
     Ok(Options {
         path,
         as_of,
@@ -2251,29 +2577,32 @@ fn parse_options(args: &[String]) -> Result<Options, Error> {
 #[cfg(not(target_arch = "wasm32"))]
 pub fn run(args: &[String], rules: &RulesetFile) -> Result<String, Error> {
     let opts = parse_options(args)?;
+    let Some(as_of) = opts.as_of else {
+        // --format councils-json: the file's data for the pages, nothing assessed.
+        let data = read(&opts.path)?;
+        return councils_json(&data);
+    };
     // A date no ruleset covers, or an unknown ruleset, is reported before any file is read,
     // in the command's terms (--as-of, --ruleset) rather than the JSON input's.
-    rules
-        .select(opts.as_of, opts.ruleset.as_deref())
-        .map_err(|e| {
-            let (flag, detail) = match e.path.as_str() {
-                "asOf" => (
-                    "--as-of",
-                    e.message
-                        .replace("name a ruleset with \"ruleset\"", "pass --ruleset ID"),
-                ),
-                "ruleset" => ("--ruleset", e.message.clone()),
-                _ => return e,
-            };
-            let detail = detail
-                .strip_prefix(&format!("{}: ", e.path))
-                .unwrap_or(&detail)
-                .to_string();
-            Error::new(e.code, flag, detail)
-        })?;
+    rules.select(as_of, opts.ruleset.as_deref()).map_err(|e| {
+        let (flag, detail) = match e.path.as_str() {
+            "asOf" => (
+                "--as-of",
+                e.message
+                    .replace("name a ruleset with \"ruleset\"", "pass --ruleset ID"),
+            ),
+            "ruleset" => ("--ruleset", e.message.clone()),
+            _ => return e,
+        };
+        let detail = detail
+            .strip_prefix(&format!("{}: ", e.path))
+            .unwrap_or(&detail)
+            .to_string();
+        Error::new(e.code, flag, detail)
+    })?;
     let stderr_is_terminal = std::io::stderr().is_terminal();
     let data = read_with_progress(&opts.path, stderr_is_terminal)?;
-    let report = assess_all(&data, opts.as_of, opts.ruleset.as_deref(), rules)?;
+    let report = assess_all(&data, as_of, opts.ruleset.as_deref(), rules)?;
     let text = match opts.format {
         Format::Table => format!("{}\n{}", render_table(&report), render_summary(&report)),
         Format::Csv => {
@@ -2288,6 +2617,7 @@ pub fn run(args: &[String], rules: &RulesetFile) -> Result<String, Error> {
             };
             json.map_err(|e| usage_error("", format_args!("cannot write JSON: {e}")))?
         }
+        Format::CouncilsJson => councils_json(&data)?,
     };
     Ok(text.trim_end_matches('\n').to_string())
 }

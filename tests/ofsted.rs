@@ -98,13 +98,23 @@ fn the_ods_gives_the_grade_counts_ofsted_states() {
         Some(date("2025-05-14"))
     );
     assert!(report.not_assessed.is_empty());
-    // 24 monitoring and 36 focused visits carry no progress or priority actions: not used.
+    // 24 monitoring and 36 focused visits, read with their dates (the file gives no outcome).
     assert_eq!(
         (
-            report.summary.visits_not_used.monitoring,
-            report.summary.visits_not_used.focused
+            report.summary.visits.monitoring,
+            report.summary.visits.focused
         ),
         (24, 36)
+    );
+    let sandwell = data.councils.iter().find(|c| c.name == "Sandwell").unwrap();
+    assert_eq!(
+        sandwell.visits,
+        [trust_eligibility::input::Visit {
+            date: date("2024-10-30"),
+            kind: trust_eligibility::input::VisitKind::Focused,
+            progress: None,
+            priority_actions: None
+        }]
     );
     // Bournemouth, Cumbria and Northamptonshire no longer exist: listed apart, not assessed.
     let gone: Vec<&str> = report
@@ -164,7 +174,7 @@ fn bradford_is_a_persistent_failure_under_a_statutory_direction() {
         b.region.as_deref(),
         Some("North East, Yorkshire and the Humber")
     );
-    assert_eq!(b.visits_not_used, 2);
+    assert_eq!(b.visits, 2);
 }
 
 #[test]
@@ -224,7 +234,18 @@ fn replaying_an_earlier_date_uses_only_what_was_published_by_then() {
                 .count()
         })
         .sum();
-    assert_eq!(ignored, report.summary.inspections_after_as_of);
+    // Each inspection, and each visit (read from the in-year sheet, 2024-25), after asOf.
+    let visits_after: usize = data
+        .councils
+        .iter()
+        .flat_map(|c| &c.visits)
+        .filter(|v| v.date > date("2019-06-30"))
+        .count();
+    assert_eq!(visits_after, 60);
+    assert_eq!(
+        ignored,
+        report.summary.inspections_after_as_of + visits_after
+    );
     assert!(ignored > 0);
     // The same history replayed under the 2015 announcement.
     let announced = ofsted::assess_all(
@@ -439,7 +460,7 @@ fn rows_and_cells_that_cannot_be_read_are_reported_by_sheet_and_row() {
         council(&report, "E08000016").assessment.intervention,
         "high_performing"
     );
-    assert_eq!(report.summary.visits_not_used.focused, 35);
+    assert_eq!(report.summary.visits.focused, 35);
     let _ = std::fs::remove_dir_all(&dir);
 }
 
@@ -491,7 +512,7 @@ fn the_cli_prints_a_table_csv_or_json() {
         .all(|l| l[col..].starts_with(|c: char| c.is_ascii_lowercase())));
     assert!(text.contains("By intervention:") && text.contains("By latest grade:"));
     assert!(text.contains("Councils that no longer exist (3)"));
-    assert!(text.contains("Visits not used: 60 (24 monitoring, 36 focused)"));
+    assert!(text.contains("Visits: 60 (24 monitoring, 36 focused)"));
 
     // CSV: standard output is nothing but CSV; the summary goes to standard error.
     let dir = data_dir();
@@ -595,7 +616,7 @@ fn reading_from_memory_gives_what_reading_the_files_gives() {
     assert_eq!(from_bytes.format, "spreadsheet");
     assert_eq!(from_bytes.councils, from_path.councils);
     assert_eq!(from_bytes.no_longer_exists, from_path.no_longer_exists);
-    assert_eq!(from_bytes.visits_not_used, from_path.visits_not_used);
+    assert_eq!(from_bytes.visits, from_path.visits);
     assert_eq!(from_bytes.latest_published, from_path.latest_published);
     assert_eq!(from_bytes.warnings, []);
     // Recognised by its contents when its name does not say.
@@ -716,7 +737,8 @@ fn the_listing_gives_each_council_an_input_that_reproduces_its_row() {
     assert_eq!(b.rule.as_deref(), Some("protocol-2016/row-2"));
     assert!(b.persistent);
     assert_eq!(b.key_date.as_ref().unwrap().date, date("2023-04-30"));
-    assert_eq!(b.visits_not_used, 2);
+    assert_eq!(b.visits, 2);
+    assert_eq!(b.input.visits.len(), 2);
     let v = serde_json::to_value(b).unwrap();
     assert_eq!(v["latestGrade"], "inadequate");
     assert_eq!(v["input"]["council"]["code"], "E08000032");
@@ -769,4 +791,85 @@ fn listing_warnings_say_where_in_words() {
         .warnings
         .iter()
         .any(|w| w.place.is_none() && w.text.contains("In-year_inspections")));
+}
+
+// ---------------------------------------------------------------------------------------------
+// The pages' council data (www/data/councils.json)
+
+/// `www/data/councils.json` is exactly what the reader makes of the file it names (in
+/// data/ofsted/): regenerate it with `bash scripts/refresh-ofsted FILE` when either changes.
+#[test]
+fn the_committed_council_data_is_what_the_reader_makes_of_the_shipped_file() {
+    let root = data_dir().join("../..");
+    let committed_path = root.join("www/data/councils.json");
+    let committed = std::fs::read_to_string(&committed_path).unwrap();
+    let v: serde_json::Value = serde_json::from_str(&committed).unwrap();
+    let file = v["source"]["file"].as_str().unwrap();
+    let data = read(&data_dir().join(file));
+    let regenerated = ofsted::councils_json(&data).unwrap() + "\n";
+    assert!(
+        committed == regenerated,
+        "www/data/councils.json is not what the reader makes of data/ofsted/{file}: run bash scripts/refresh-ofsted data/ofsted/{file}"
+    );
+}
+
+#[test]
+fn the_council_data_holds_every_council_with_its_inspections_and_visits() {
+    let data = read(&data_dir().join(ODS));
+    assert_eq!(data.as_at, Some(date("2025-03-31")));
+    let v: serde_json::Value =
+        serde_json::from_str(&ofsted::councils_json(&data).unwrap()).unwrap();
+    assert_eq!(
+        v["source"],
+        serde_json::json!({
+            "title": "Local authority inspection outcomes", "publisher": "Ofsted",
+            "licence": "Open Government Licence v3.0",
+            "licenceUrl": "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/",
+            "asAt": "2025-03-31", "file": ODS,
+            "url": "https://www.gov.uk/government/collections/childrens-social-care-statistics"
+        })
+    );
+    let councils = v["councils"].as_array().unwrap();
+    assert_eq!(councils.len(), 156);
+    let former: Vec<&str> = councils
+        .iter()
+        .filter(|c| c["former"] == true)
+        .map(|c| c["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(former, ["Bournemouth", "Cumbria", "Northamptonshire"]);
+    let names: Vec<String> = councils
+        .iter()
+        .map(|c| c["name"].as_str().unwrap().to_lowercase())
+        .collect();
+    assert!(names.windows(2).all(|w| w[0] <= w[1]), "sorted by name");
+    let sandwell = councils.iter().find(|c| c["name"] == "Sandwell").unwrap();
+    assert_eq!(
+        *sandwell,
+        serde_json::json!({
+            "name": "Sandwell", "code": "E08000028", "region": "West Midlands", "former": false,
+            "inspections": [{ "published": "2022-07-05", "inspected": "2022-05-09", "framework": "ilacs",
+                "overall": "requires_improvement", "judgements": {
+                    "helpAndProtection": "requires_improvement", "childrenInCare": "requires_improvement",
+                    "careLeavers": null, "leadership": "requires_improvement" } }],
+            "visits": [{ "date": "2024-10-30", "kind": "focused" }]
+        })
+    );
+    // Keys the file gives nothing for are left out, never null: a report only in the latest
+    // sheet (before ILACS) has no framework the file states.
+    for c in councils {
+        for i in c["inspections"].as_array().unwrap() {
+            for (k, x) in i.as_object().unwrap() {
+                assert!(!x.is_null(), "{}: {k} is null", c["name"]);
+            }
+        }
+    }
+    // Every council's inspections and visits pass into the engine unchanged.
+    for c in councils {
+        let input = serde_json::json!({
+            "council": { "name": c["name"], "code": c["code"] }, "asOf": "2025-03-31",
+            "inspections": c["inspections"], "visits": c["visits"]
+        });
+        trust_eligibility::assess_council_json(&input.to_string())
+            .unwrap_or_else(|e| panic!("{}: {}", c["name"], e.message));
+    }
 }
