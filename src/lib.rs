@@ -34,8 +34,6 @@ pub mod error;
 pub mod heap;
 pub mod input;
 pub mod json;
-#[cfg(feature = "ofsted")]
-pub mod ofsted;
 pub mod order;
 mod output;
 pub mod parse;

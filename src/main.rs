@@ -22,7 +22,9 @@ Usage:
                                       CSV, or one of those CSV files (the others are then read from
                                       beside it; sheets are recognised by their header row). Prints
                                       a table (default), CSV or JSON, then a summary (with csv, on
-                                      standard error), and every row that could not be read
+                                      standard error), and every row that could not be read.
+                                      With --format councils-json (no --as-of): every council's
+                                      inspections and visits as the pages' data, nothing assessed
 
 Options:
   --ruleset-file PATH   merge this ruleset file onto the built-in rulesets (it is validated)
@@ -39,7 +41,7 @@ struct Args {
     ruleset_file: Option<String>,
     compact: bool,
     /// The arguments after `ofsted`, for the ofsted command (native only).
-    #[cfg_attr(any(target_arch = "wasm32", not(feature = "ofsted")), allow(dead_code))]
+    #[cfg_attr(target_arch = "wasm32", allow(dead_code))]
     rest: Vec<String>,
 }
 
@@ -196,13 +198,13 @@ fn main() -> ExitCode {
                 run_each::<SponsorInput, _>(&bytes, args.compact, |i| assess_sponsor(i, rules))
             }
         }
-        #[cfg(all(feature = "ofsted", not(target_arch = "wasm32")))]
+        #[cfg(not(target_arch = "wasm32"))]
         "ofsted" => {
             let mut rest = args.rest.clone();
             if args.compact {
                 rest.push("--compact".to_string());
             }
-            trust_eligibility::ofsted::run(&rest, rules)
+            trust_eligibility_ofsted::run(&rest, rules)
         }
         other => {
             eprintln!("trust-eligibility: unknown command {other}\n\n{USAGE}");
