@@ -38,6 +38,13 @@ if (bradford.input.asOf !== "2025-06-30" || bradford.input.council.code !== "E08
   || bradford.input.inspections.length < 2) {
   fail("Bradford's input is not the history to prefill", bradford.input);
 }
+// The visits the file lists are in each council's input, with their date and kind only.
+const sandwell = list.councils.find((c) => c.code === "E08000028");
+if (JSON.stringify(sandwell?.input.visits) !== JSON.stringify([{ date: "2024-10-30", kind: "focused", progress: null, priorityActions: null }])) {
+  fail("Sandwell's focused visit is not in its input", sandwell?.input.visits);
+}
+if (list.summary.visits.monitoring !== 24 || list.summary.visits.focused !== 36) fail("expected 24 monitoring and 36 focused visits", list.summary.visits);
+if (list.summary.asAt !== "2025-03-31") fail("the file's as-at date was not read", list.summary.asAt);
 const grades = list.summary.byLatestGrade;
 if (grades.inadequate !== 19 || grades.good !== 67 || grades.outstanding !== 36 || grades.requires_improvement !== 31) {
   fail("the latest grades differ from Ofsted's counts", grades);
