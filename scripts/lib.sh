@@ -51,10 +51,11 @@ ensure_tools() {
 # tests do not run wasm-opt, so only loading the optimised module catches a broken optimiser.
 build_release() {
   say "building the release wasm (wasm-pack build --target web --release)"
-  # The checker's module alone (-p: not the workspace's other default members, the command line
-  # and the Ofsted reader), so it never holds calamine.
+  # The checker's module alone (--package: not the workspace's other default members, the
+  # command line and the Ofsted reader), so it never holds calamine. (wasm-pack reads a bare -p
+  # after -- as its crate path, hence the path "." and --package=.)
   rm -rf www/pkg
-  wasm-pack --log-level warn build --target web --release --mode no-install --out-dir www/pkg --out-name trust_eligibility -- -p trust-eligibility --no-default-features --features wasm-api
+  wasm-pack --log-level warn build . --target web --release --mode no-install --out-dir www/pkg --out-name trust_eligibility -- --package=trust-eligibility --no-default-features --features wasm-api
   rm -f www/pkg/.gitignore
   say "building the Ofsted reader's wasm (crates/ofsted-wasm/ into www/pkg-ofsted; loaded only by the page that reads Ofsted's file)"
   rm -rf www/pkg-ofsted
