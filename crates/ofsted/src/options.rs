@@ -16,7 +16,7 @@ pub enum Format {
     Table,
     Csv,
     Json,
-    /// The pages' council data ([`councils_json`]): no assessment, so no `--as-of`.
+    /// The pages' council data ([`councils_json`](crate::councils_json)): no assessment, so no `--as-of`.
     CouncilsJson,
 }
 

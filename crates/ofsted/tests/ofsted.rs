@@ -741,3 +741,91 @@ fn the_council_data_holds_every_council_with_its_inspections_and_visits() {
             .unwrap_or_else(|e| panic!("{}: {}", c["name"], e.message));
     }
 }
+
+#[test]
+fn the_as_at_date_is_read_from_the_title_or_the_file_name() {
+    use ofsted::as_at_in;
+    for (text, want) in [
+        (
+            "Local authority inspection judgements as at 31 March 2025",
+            Some("2025-03-31"),
+        ),
+        (
+            "LA_Inspection_Outcomes_as_at_31_March_2025.ods",
+            Some("2025-03-31"),
+        ),
+        ("latest_as_at_2025-03-31.csv", Some("2025-03-31")),
+        ("Outcomes as at 1 august 2026.", Some("2026-08-01")),
+        ("as at 31 February 2025", None),
+        ("as at 31 Marchember 2025", None),
+        ("ILACS inspection history from 2018-2025", None),
+        ("latest.csv", None),
+    ] {
+        assert_eq!(as_at_in(text), want.map(date), "{text}");
+    }
+    // CSV exports whose names do not say it: the council data cannot be made, and says why.
+    let latest = bytes_of(LATEST_CSV);
+    let history = bytes_of(HISTORY_CSV);
+    let data = ofsted::read_bytes(&[
+        ofsted::FileBytes {
+            name: "latest.csv",
+            bytes: &latest,
+        },
+        ofsted::FileBytes {
+            name: "history.csv",
+            bytes: &history,
+        },
+    ])
+    .unwrap();
+    assert_eq!(data.as_at, None);
+    let err = ofsted::councils_json(&data).unwrap_err();
+    assert_eq!(err.path, "Inspections_as_at_31_March");
+    assert!(
+        err.message
+            .contains("does not say the date it is \"as at\""),
+        "{}",
+        err.message
+    );
+    // The CSV exports named as this project names them carry it.
+    assert_eq!(read(&data_dir()).as_at, Some(date("2025-03-31")));
+}
+
+#[test]
+fn a_visit_without_a_readable_date_is_reported_and_not_read() {
+    let dir = scratch("visit-dates");
+    for f in [LATEST_CSV, HISTORY_CSV, IN_YEAR_CSV] {
+        std::fs::write(dir.join(f), std::fs::read(data_dir().join(f)).unwrap()).unwrap();
+    }
+    // Sandwell's focused visit (line 2 is Barking and Dagenham's focused visit of 2025-03-26).
+    let text = std::fs::read_to_string(dir.join(IN_YEAR_CSV)).unwrap();
+    let line = text
+        .lines()
+        .position(|l| l.contains("E08000028") && l.contains("Focused"))
+        .unwrap()
+        + 1;
+    edit_line(&dir.join(IN_YEAR_CSV), line, "2024-10-30", "");
+    edit_line(&dir.join(IN_YEAR_CSV), 2, "2025-03-26", "2025-02-30");
+    let data = read(&dir);
+    let texts: Vec<String> = data.warnings.iter().map(ToString::to_string).collect();
+    assert_eq!(texts.len(), 2, "{texts:#?}");
+    assert!(
+        texts[0].contains("line 2") && texts[0].contains("\"2025-02-30\" is not a date"),
+        "{}",
+        texts[0]
+    );
+    assert!(
+        texts[1].contains(&format!("line {line}"))
+            && texts[1].contains("no visit date")
+            && texts[1].contains("E08000028's focused visit; visit not read"),
+        "{}",
+        texts[1]
+    );
+    let sandwell = data
+        .councils
+        .iter()
+        .find(|c| c.code == "E08000028")
+        .unwrap();
+    assert!(sandwell.visits.is_empty());
+    assert_eq!(data.visits.focused, 34);
+    let _ = std::fs::remove_dir_all(&dir);
+}
