@@ -13,11 +13,11 @@ use trust_eligibility::input::{
 };
 
 /// What is read of the visits the file lists, and what is not.
-pub const VISITS_NOTE: &str = "Ofsted's outcomes file lists each focused and monitoring visit \
-with its date, and these are part of each council's history. It does not say what the rules \
-read of a visit: a monitoring visit's progress (significant, some or insufficient) or whether a \
-focused visit set priority actions. So no rule that depends on a visit's outcome applies from \
-the file alone: add the outcome from the visit's published letter to apply it.";
+pub const VISITS_NOTE: &str = "Each visit is part of its council's history, with its date. \
+The file does not say what the rules read of a visit: a monitoring visit's progress \
+(significant, some or insufficient) or whether a focused visit set priority actions. So no rule \
+that depends on a visit's outcome applies from the file alone: add the outcome from the visit's \
+published letter to apply it.";
 
 /// How many visits of each kind were read (see [`VISITS_NOTE`]).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
