@@ -624,11 +624,15 @@ pub fn overall_of(i: &Inspection) -> Option<Grade> {
 
 /// The judgements, or `None` when every one is blank.
 pub(crate) fn judgements_if_any(j: Judgements) -> Option<Judgements> {
-    if j.given().next().is_some() {
-        Some(j)
-    } else {
-        None
-    }
+    let any = [
+        j.help_and_protection,
+        j.children_in_care,
+        j.care_leavers,
+        j.leadership,
+    ]
+    .iter()
+    .any(Option::is_some);
+    any.then_some(j)
 }
 
 /// Merges a second row for the same inspection into the first: a value blank (or unreadable)
