@@ -160,6 +160,9 @@ test("every council from Ofsted's file: errors, summary, sorting, filtering and 
   const main = await text(page, "main");
   assert.ok(main.includes("From LA_Inspection_Outcomes_as_at_31_March_2025.ods"));
   assert.ok(main.includes("nothing was uploaded"));
+  // The visits are read with their dates; what the file does not give of them is said.
+  assert.match(main, /The file lists 24 monitoring and 36 focused visits\. Each visit is part of its council.s history, with its date\./);
+  assert.match(main, /no rule that depends on a visit.s outcome applies from the file alone/);
   const grades = Object.fromEntries(await page.$$eval("table", (ts) => {
     const t = ts.find((x) => x.caption?.textContent.includes("by latest Ofsted grade"));
     return [...t.tBodies[0].rows].map((r) => [r.cells[0].textContent.trim(), Number(r.cells[1].textContent)]);
