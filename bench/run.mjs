@@ -38,7 +38,7 @@ const NAV_REPS = Number(process.env.BENCH_NAV_REPS || 5); // navigations of each
 const N = 10000;
 const OUT = opt("--out", join(root, "BENCHMARKS.md"));
 const NAV_ONLY = args.includes("--nav-only");
-const OFSTED = process.env.TRUST_BENCH_OFSTED_DIR || join(root, "..", "shared", "data", "ofsted");
+const OFSTED = process.env.TRUST_BENCH_OFSTED_DIR || join(root, "data", "ofsted");
 const TARGET = process.env.CARGO_TARGET_DIR || join(root, "target");
 const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
 const budget = JSON.parse(readFileSync(join(here, "budget.json"), "utf8"));
@@ -56,7 +56,7 @@ const outDir = join(here, "out");
 mkdirSync(outDir, { recursive: true });
 
 // ---------------------------------------------------------------------------------------------
-// Inputs: generated (seeded), and Ofsted's 153 councils read from the shared data at run time.
+// Inputs: generated (seeded), and Ofsted's 153 councils read from data/ofsted/ at run time.
 say("generating inputs");
 const rulesetFile = JSON.parse(readFileSync(join(root, "rulesets", "rulesets.json"), "utf8"));
 const params = protocolParams(rulesetFile);
@@ -654,7 +654,7 @@ table(["", ""], [
 
 p("## Method");
 p();
-p(`- **Inputs**: ${N.toLocaleString("en-GB")} generated council inputs under the 2016 protocol (asOf 2016-07-04 to 2025-12-31; 0–6 inspections, SIF before 2018 and ILACS after, key judgements, monitoring and focused visits, concerns, commissioner and trust dates, some reports published after asOf), ${N.toLocaleString("en-GB")} more across both rulesets (a quarter under the 2015 announcement, by date or named) and ${N.toLocaleString("en-GB")} sponsor inputs of every kind of organisation: all from a seeded PRNG (bench/lib/generate.mjs), the same every run. The batch input is Ofsted's file: all ${ofsted.length} councils of \`latest_as_at_2025-03-31.csv\` with their whole history from \`ilacs_history_2018-2025.csv\`, read at run time from \`../shared/data/ofsted/\` (bench/lib/ofsted.mjs), assessed on 2025-03-31.`);
+p(`- **Inputs**: ${N.toLocaleString("en-GB")} generated council inputs under the 2016 protocol (asOf 2016-07-04 to 2025-12-31; 0–6 inspections, SIF before 2018 and ILACS after, key judgements, monitoring and focused visits, concerns, commissioner and trust dates, some reports published after asOf), ${N.toLocaleString("en-GB")} more across both rulesets (a quarter under the 2015 announcement, by date or named) and ${N.toLocaleString("en-GB")} sponsor inputs of every kind of organisation: all from a seeded PRNG (bench/lib/generate.mjs), the same every run. The batch input is Ofsted's file: all ${ofsted.length} councils of \`latest_as_at_2025-03-31.csv\` with their whole history from \`ilacs_history_2018-2025.csv\`, read at run time from \`data/ofsted/\` (bench/lib/ofsted.mjs), assessed on 2025-03-31.`);
 p("- **Peers**: the same council decision, SPEC §3.3's nine rows, written for json-logic-js (bench/peers/protocol-2016.jsonlogic.json), for GoRules ZEN as a JDM decision graph with a first-hit decision table (bench/peers/protocol-2016.jdm.json) and as one ZEN expression (bench/peers/protocol-2016.zen-expression.txt). They are fed precomputed facts (hasInspection, latestGrade, persistent, systemic, insufficientVisit, triggers, priorityActionsVisit, highPerforming) that the harness computes from the same raw inputs (bench/lib/facts.mjs), outside the timing. Ours does the whole job inside the timing: it reads the raw input (dates, grades in Ofsted's wording, history), validates it, chooses the ruleset by date, derives the facts, decides, and writes the full answer with reasons, sources, dates and warnings.");
 p("- **Per call**: a pass calls one contender on every input and divides the elapsed time by the count; the contenders' passes are interleaved, the order rotating each pass. Ours is called exactly as a page calls it: `assessCouncil(input)` with a JavaScript object, returning an object.");
 p(`- **Batch**: \`assessCouncils\` over Ofsted's councils, timed ${BATCH_REPS} times in the bench page after the per-call passes (its wasm by then fully optimised).`);

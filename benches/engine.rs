@@ -3,7 +3,7 @@
 //! - `council/realistic`: a Sandwell-like history (SIF then ILACS, judgements, monitoring and
 //!   focused visits, a concern, a commissioner) under the 2016 protocol.
 //! - `council/largest-real`: the council with the most inspections in Ofsted's published file
-//!   (`../shared/data/ofsted/`, the ILACS history and the latest judgements), on 2025-03-31.
+//!   (`data/ofsted/`, the ILACS history and the latest judgements), on 2025-03-31.
 //! - `sponsor/charity` and `sponsor/council`: the two shapes of sponsor assessment.
 //! - `*/json`: the same through JSON text in and out, the work the wasm boundary adds.
 //!
@@ -66,7 +66,7 @@ mod native {
 
     fn ofsted_dir() -> PathBuf {
         std::env::var_os("TRUST_BENCH_OFSTED_DIR").map_or_else(
-            || PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data/ofsted"),
+            || PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data/ofsted"),
             PathBuf::from,
         )
     }

@@ -1,6 +1,6 @@
 // Writes the seed corpora of the fuzz targets into fuzz/corpus/<target>/ (git-ignored) from
 // the project's own test cases: every input of tests/cases/*.json, the examples, the
-// ruleset file, and Ofsted's published files when ../shared/data/ofsted is there.
+// ruleset file, and Ofsted's published files (data/ofsted/).
 // Usage: node fuzz/seed.mjs   (idempotent: files are named by a hash of their content)
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
@@ -55,7 +55,7 @@ for (let i = 0; i < councilObjects.length; i += 4) {
 for (const kind of Object.keys(byKind)) for (const t of byKind[kind]) seed("json", t);
 
 // Ofsted's files: the CSV exports cut to their first rows, joined as the target expects.
-const ofsted = join(root, "..", "shared", "data", "ofsted");
+const ofsted = join(root, "data", "ofsted");
 if (existsSync(ofsted)) {
   const csvs = readdirSync(ofsted).filter((f) => f.endsWith(".csv")).sort()
     .map((f) => readFileSync(join(ofsted, f), "utf8").split("\n"));

@@ -56,9 +56,9 @@ build_release() {
   rm -rf www/pkg
   wasm-pack --log-level warn build crates/wasm --target web --release --mode no-install --out-dir ../../www/pkg --out-name trust_eligibility
   rm -f www/pkg/.gitignore
-  say "building the Ofsted reader's wasm (ofsted-wasm/ into www/pkg-ofsted; loaded only by the page that reads Ofsted's file)"
+  say "building the Ofsted reader's wasm (crates/ofsted-wasm/ into www/pkg-ofsted; loaded only by the page that reads Ofsted's file)"
   rm -rf www/pkg-ofsted
-  wasm-pack --log-level warn build ofsted-wasm --target web --release --mode no-install --out-dir ../www/pkg-ofsted --out-name ofsted
+  wasm-pack --log-level warn build crates/ofsted-wasm --target web --release --mode no-install --out-dir ../../www/pkg-ofsted --out-name ofsted
   rm -f www/pkg-ofsted/.gitignore
   if [ -f www/build.mjs ]; then
     say "building the site (www/build.mjs)"

@@ -1,7 +1,7 @@
 // Loads the optimised release build of the Ofsted reader (www/pkg-ofsted, the second wasm
 // module) once in Node and reads Ofsted's published file with it: catches an optimiser that
 // breaks the module, and a spreadsheet reader (zip, deflate, XML) that misbehaves on wasm32.
-// The data is Ofsted's, read from ../shared/data/ofsted/ (never copied into the project).
+// The data is Ofsted's published file, shipped in data/ofsted/ (see its README).
 import { readFileSync, statSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { performance } from "node:perf_hooks";
@@ -14,7 +14,7 @@ const wasmPath = new URL("../www/pkg-ofsted/ofsted_bg.wasm", import.meta.url);
 const wasm = readFileSync(wasmPath);
 initSync({ module: wasm });
 
-const data = new URL("../../shared/data/ofsted/", import.meta.url);
+const data = new URL("../data/ofsted/", import.meta.url);
 const odsName = "LA_Inspection_Outcomes_as_at_31_March_2025.ods";
 const ods = new Uint8Array(readFileSync(new URL(odsName, data)));
 
@@ -38,6 +38,13 @@ if (bradford.input.asOf !== "2025-06-30" || bradford.input.council.code !== "E08
   || bradford.input.inspections.length < 2) {
   fail("Bradford's input is not the history to prefill", bradford.input);
 }
+// The visits the file lists are in each council's input, with their date and kind only.
+const sandwell = list.councils.find((c) => c.code === "E08000028");
+if (JSON.stringify(sandwell?.input.visits) !== JSON.stringify([{ date: "2024-10-30", kind: "focused", progress: null, priorityActions: null }])) {
+  fail("Sandwell's focused visit is not in its input", sandwell?.input.visits);
+}
+if (list.summary.visits.monitoring !== 24 || list.summary.visits.focused !== 36) fail("expected 24 monitoring and 36 focused visits", list.summary.visits);
+if (list.summary.asAt !== "2025-03-31") fail("the file's as-at date was not read", list.summary.asAt);
 const grades = list.summary.byLatestGrade;
 if (grades.inadequate !== 19 || grades.good !== 67 || grades.outstanding !== 36 || grades.requires_improvement !== 31) {
   fail("the latest grades differ from Ofsted's counts", grades);

@@ -505,7 +505,7 @@ pub struct SponsorInput {
 }
 
 /// A string for an error message: quoted, and cut short when long.
-pub(crate) fn quote_short(s: &str) -> String {
+pub fn quote_short(s: &str) -> String {
     const SHOWN: usize = 40;
     let mut out = String::from("\"");
     for (i, c) in s.chars().enumerate() {

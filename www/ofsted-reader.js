@@ -1,6 +1,6 @@
 // Reads Ofsted's "Local authority inspection outcomes" file on this device — nothing is sent
 // anywhere — and lists every council with its intervention. The reader is a WebAssembly module
-// of its own (./pkg-ofsted/, built from ofsted-wasm/), imported the first time it is needed, so
+// of its own (./pkg-ofsted/, built from crates/ofsted-wasm/), imported the first time it is needed, so
 // pages that never read Ofsted's file never download it.
 //
 //   import { readOfstedFile } from "./ofsted-reader.js";

@@ -1,5 +1,5 @@
 // Every council's inspection history from Ofsted's published outcomes file, as council inputs
-// (SPEC §3.1), read at run time from ../shared/data/ofsted/ (never copied into the project):
+// (SPEC §3.1), read at run time from data/ofsted/ (Ofsted's published file, shipped with the project):
 // the ILACS history and the latest judgements, each inspection once per council.
 
 import { readFileSync } from "node:fs";

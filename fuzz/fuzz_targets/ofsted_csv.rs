@@ -1,4 +1,4 @@
-//! Ofsted's outcomes file as CSV exports (`trust_eligibility::ofsted::read`, which reads
+//! Ofsted's outcomes file as CSV exports (`trust_eligibility_ofsted::read`, which reads
 //! files): the input is split on lines of `=====` into up to three CSV files written to a
 //! scratch directory, read as the `ofsted` command reads a directory, and when readable every
 //! council is assessed.
@@ -8,7 +8,8 @@
 use libfuzzer_sys::fuzz_target;
 use std::path::PathBuf;
 use std::sync::OnceLock;
-use trust_eligibility::{date::Date, ofsted, RulesetFile};
+use trust_eligibility::{date::Date, RulesetFile};
+use trust_eligibility_ofsted as ofsted;
 
 #[path = "common.rs"]
 mod common;

@@ -1,4 +1,4 @@
-//! Ofsted's outcomes file as a spreadsheet (`trust_eligibility::ofsted::read` on a `.ods`
+//! Ofsted's outcomes file as a spreadsheet (`trust_eligibility_ofsted::read` on a `.ods`
 //! file): the input is written to a scratch file and read as the `ofsted` command reads it.
 
 #![no_main]
@@ -6,7 +6,8 @@
 use libfuzzer_sys::fuzz_target;
 use std::path::PathBuf;
 use std::sync::OnceLock;
-use trust_eligibility::{date::Date, ofsted, RulesetFile};
+use trust_eligibility::{date::Date, RulesetFile};
+use trust_eligibility_ofsted as ofsted;
 
 #[path = "common.rs"]
 mod common;

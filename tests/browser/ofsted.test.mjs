@@ -1,8 +1,8 @@
 // Every council from Ofsted's published outcomes file, by keyboard only: the reader's module is
 // loaded only on its page, a foreign file or an .xls gives the error summary, the table's summary,
 // sorting and filtering (with the live region), each council's link to its full result, the
-// loaded file offered to the council journey, and 320px. Ofsted's file is read from
-// ../shared/data/ofsted/ at test time (never copied into the project).
+// loaded file offered to the council journey, and 320px. Ofsted's file is the copy
+// the project ships in data/ofsted/.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { mkdtemp, writeFile, readFile, rm } from "node:fs/promises";
@@ -14,7 +14,7 @@ import {
   heading, text, expectErrors, axe, screenshot, noProblems, rowTitle, root,
 } from "./helpers.mjs";
 
-const ODS = join(root, "..", "shared", "data", "ofsted", "LA_Inspection_Outcomes_as_at_31_March_2025.ods");
+const ODS = join(root, "data", "ofsted", "LA_Inspection_Outcomes_as_at_31_March_2025.ods");
 const READER = /\/(pkg-ofsted\/|ofsted-reader\.js)/;
 const OFSTED_OPTION = "Every council’s intervention, from Ofsted’s published outcomes file";
 
@@ -160,6 +160,9 @@ test("every council from Ofsted's file: errors, summary, sorting, filtering and 
   const main = await text(page, "main");
   assert.ok(main.includes("From LA_Inspection_Outcomes_as_at_31_March_2025.ods"));
   assert.ok(main.includes("nothing was uploaded"));
+  // The visits are read with their dates; what the file does not give of them is said.
+  assert.match(main, /The file lists 24 monitoring and 36 focused visits\. Each visit is part of its council.s history, with its date\./);
+  assert.match(main, /no rule that depends on a visit.s outcome applies from the file alone/);
   const grades = Object.fromEntries(await page.$$eval("table", (ts) => {
     const t = ts.find((x) => x.caption?.textContent.includes("by latest Ofsted grade"));
     return [...t.tBodies[0].rows].map((r) => [r.cells[0].textContent.trim(), Number(r.cells[1].textContent)]);

@@ -300,7 +300,7 @@ function councilsView(api) {
   const gradeAt = (g) => (GRADE_ORDER.includes(g) ? GRADE_ORDER.indexOf(g) : GRADE_ORDER.length);
   const grades = Object.entries(o.summary.byLatestGrade).sort((a, b) => gradeAt(a[0]) - gradeAt(b[0]));
   const full = data.rulesets.find((r) => r.id === o.ruleset.id);
-  const visits = o.summary.visitsNotUsed;
+  const visits = o.summary.visits;
 
   return {
     title: `Every council on ${formatDate(o.asOf)}`, back: "?page=ofsted",
@@ -319,7 +319,7 @@ function councilsView(api) {
         { key: "Systemic failure", value: String(o.summary.systemic) },
       ])}</div>
   </div>
-  ${visits.monitoring + visits.focused ? C.insetText(html`<p class="govuk-body">The file lists ${visits.monitoring} monitoring and ${visits.focused} focused visits, which are not used. ${o.summary.visitsNotUsedReason}</p>`) : ""}
+  ${visits.monitoring + visits.focused ? C.insetText(html`<p class="govuk-body">The file lists ${visits.monitoring} monitoring and ${visits.focused} focused visits. ${o.summary.visitsNote}</p>`) : ""}
 
   <h2 class="govuk-heading-m" id="councils-heading">All councils</h2>
   <form novalidate role="search" aria-label="Filter councils" data-ofsted-filter class="govuk-!-margin-bottom-4">

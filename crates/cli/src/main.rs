@@ -22,7 +22,9 @@ Usage:
                                       CSV, or one of those CSV files (the others are then read from
                                       beside it; sheets are recognised by their header row). Prints
                                       a table (default), CSV or JSON, then a summary (with csv, on
-                                      standard error), and every row that could not be read
+                                      standard error), and every row that could not be read.
+                                      With --format councils-json (no --as-of): every council's
+                                      inspections and visits as the pages' data, nothing assessed
 
 Options:
   --ruleset-file PATH   merge this ruleset file onto the built-in rulesets (it is validated)
@@ -201,7 +203,13 @@ fn main() -> ExitCode {
                 run_each::<SponsorInput, _>(&bytes, args.compact, |i| assess_sponsor(i, rules))
             }
         }
-        "ofsted" => ofsted(&args.rest, rules),
+        "ofsted" => {
+            let mut rest = args.rest.clone();
+            if args.compact {
+                rest.push("--compact".to_string());
+            }
+            trust_eligibility_ofsted::run(&rest, rules)
+        }
         other => {
             eprintln!("trust-eligibility: unknown command {other}\n\n{USAGE}");
             return ExitCode::from(2);
@@ -227,13 +235,4 @@ fn fail(e: &Error, ruleset_file: Option<&str>) -> ExitCode {
         }
     );
     ExitCode::from(2)
-}
-
-/// The `ofsted` command: every council in Ofsted's published outcomes file.
-fn ofsted(_rest: &[String], _rules: &RulesetFile) -> Result<String, Error> {
-    Err(Error::new(
-        trust_eligibility::ErrorCode::InvalidValue,
-        "",
-        "MERGE-PENDING",
-    ))
 }

@@ -1,16 +1,15 @@
-//! `trust-eligibility ofsted`: reading Ofsted's published "Local authority inspection outcomes"
-//! (the .ods as published and its sheets exported as CSV, in ../shared/data/ofsted/) and
-//! assessing every council.
+//! The Ofsted reader: reading Ofsted's published "Local authority inspection outcomes"
+//! (the .ods as published and its sheets exported as CSV, in data/ofsted/) and
+//! assessing every council. The `ofsted` command's own tests are in crates/cli/tests/ofsted.rs.
 
-#![cfg(all(feature = "ofsted", not(target_arch = "wasm32")))]
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use trust_eligibility::date::Date;
-use trust_eligibility::ofsted::{self, OfstedData, Report, SheetKind};
 use trust_eligibility::RulesetFile;
+use trust_eligibility_ofsted::{self as ofsted, OfstedData, Report, SheetKind};
 
 const ODS: &str = "LA_Inspection_Outcomes_as_at_31_March_2025.ods";
 const LATEST_CSV: &str = "latest_as_at_2025-03-31.csv";
@@ -18,7 +17,7 @@ const HISTORY_CSV: &str = "ilacs_history_2018-2025.csv";
 const IN_YEAR_CSV: &str = "in_year_2024-25.csv";
 
 fn data_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/ofsted")
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/ofsted")
 }
 
 fn date(s: &str) -> Date {
@@ -98,13 +97,23 @@ fn the_ods_gives_the_grade_counts_ofsted_states() {
         Some(date("2025-05-14"))
     );
     assert!(report.not_assessed.is_empty());
-    // 24 monitoring and 36 focused visits carry no progress or priority actions: not used.
+    // 24 monitoring and 36 focused visits, read with their dates (the file gives no outcome).
     assert_eq!(
         (
-            report.summary.visits_not_used.monitoring,
-            report.summary.visits_not_used.focused
+            report.summary.visits.monitoring,
+            report.summary.visits.focused
         ),
         (24, 36)
+    );
+    let sandwell = data.councils.iter().find(|c| c.name == "Sandwell").unwrap();
+    assert_eq!(
+        sandwell.visits,
+        [trust_eligibility::input::Visit {
+            date: date("2024-10-30"),
+            kind: trust_eligibility::input::VisitKind::Focused,
+            progress: None,
+            priority_actions: None
+        }]
     );
     // Bournemouth, Cumbria and Northamptonshire no longer exist: listed apart, not assessed.
     let gone: Vec<&str> = report
@@ -164,7 +173,7 @@ fn bradford_is_a_persistent_failure_under_a_statutory_direction() {
         b.region.as_deref(),
         Some("North East, Yorkshire and the Humber")
     );
-    assert_eq!(b.visits_not_used, 2);
+    assert_eq!(b.visits, 2);
 }
 
 #[test]
@@ -224,7 +233,18 @@ fn replaying_an_earlier_date_uses_only_what_was_published_by_then() {
                 .count()
         })
         .sum();
-    assert_eq!(ignored, report.summary.inspections_after_as_of);
+    // Each inspection, and each visit (read from the in-year sheet, 2024-25), after asOf.
+    let visits_after: usize = data
+        .councils
+        .iter()
+        .flat_map(|c| &c.visits)
+        .filter(|v| v.date > date("2019-06-30"))
+        .count();
+    assert_eq!(visits_after, 60);
+    assert_eq!(
+        ignored,
+        report.summary.inspections_after_as_of + visits_after
+    );
     assert!(ignored > 0);
     // The same history replayed under the 2015 announcement.
     let announced = ofsted::assess_all(
@@ -439,143 +459,12 @@ fn rows_and_cells_that_cannot_be_read_are_reported_by_sheet_and_row() {
         council(&report, "E08000016").assessment.intervention,
         "high_performing"
     );
-    assert_eq!(report.summary.visits_not_used.focused, 35);
+    assert_eq!(report.summary.visits.focused, 35);
     let _ = std::fs::remove_dir_all(&dir);
 }
 
-fn cli(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_trust-eligibility"))
-        .args(args)
-        .output()
-        .expect("run the CLI")
-}
-
-#[test]
-fn the_cli_prints_a_table_csv_or_json() {
-    let ods = data_dir().join(ODS);
-    let ods = ods.to_str().unwrap();
-
-    // Table (the default): a header line, 153 councils, a blank line, then the summary.
-    let out = cli(&["ofsted", ods, "--as-of", "2025-06-30"]);
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let text = String::from_utf8(out.stdout).unwrap();
-    let lines: Vec<&str> = text.lines().collect();
-    let header: Vec<&str> = lines[0].split("  ").filter(|s| !s.is_empty()).collect();
-    assert_eq!(
-        header.iter().map(|s| s.trim()).collect::<Vec<_>>(),
-        [
-            "code",
-            "name",
-            "region",
-            "latest grade",
-            "published",
-            "intervention",
-            "key date",
-            "persistent",
-            "systemic"
-        ]
-    );
-    assert_eq!(lines[154], "");
-    assert!(lines[1..154].iter().all(|l| l.starts_with('E')));
-    let bradford = lines.iter().find(|l| l.contains("Bradford")).unwrap();
-    assert!(bradford.contains("statutory_direction") && bradford.contains("2023-04-30"));
-    // Columns are aligned: "intervention" starts at the same place on every line.
-    let col = lines[0].find("intervention").unwrap();
-    assert!(lines[1..154]
-        .iter()
-        .all(|l| l[col..].starts_with(|c: char| c.is_ascii_lowercase())));
-    assert!(text.contains("By intervention:") && text.contains("By latest grade:"));
-    assert!(text.contains("Councils that no longer exist (3)"));
-    assert!(text.contains("Visits not used: 60 (24 monitoring, 36 focused)"));
-
-    // CSV: standard output is nothing but CSV; the summary goes to standard error.
-    let dir = data_dir();
-    let out = cli(&[
-        "ofsted",
-        dir.to_str().unwrap(),
-        "--as-of=2025-06-30",
-        "--format",
-        "csv",
-    ]);
-    assert_eq!(out.status.code(), Some(0));
-    let mut reader = csv::Reader::from_reader(out.stdout.as_slice());
-    let headers = reader.headers().unwrap().clone();
-    assert_eq!(
-        headers.iter().collect::<Vec<_>>(),
-        [
-            "code",
-            "name",
-            "region",
-            "latest_grade",
-            "latest_published",
-            "intervention",
-            "key_date",
-            "key_date_kind",
-            "persistent",
-            "systemic",
-            "high_performing"
-        ]
-    );
-    let records: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
-    assert_eq!(records.len(), 153);
-    assert!(records.iter().all(|r| r.len() == 11));
-    let inadequate = records.iter().filter(|r| &r[3] == "inadequate").count();
-    assert_eq!(inadequate, 19);
-    let stderr = String::from_utf8(out.stderr).unwrap();
-    assert!(stderr.contains("By intervention:"), "{stderr}");
-
-    // JSON: every engine output with its region, the summary, the councils apart.
-    let out = cli(&[
-        "ofsted",
-        ods,
-        "--as-of",
-        "2025-06-30",
-        "--format",
-        "json",
-        "--ruleset",
-        "protocol-2016",
-    ]);
-    assert_eq!(out.status.code(), Some(0));
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    let councils = v["councils"].as_array().unwrap();
-    assert_eq!(councils.len(), 153);
-    let b = councils
-        .iter()
-        .find(|c| c["council"]["code"] == "E08000032")
-        .unwrap();
-    assert_eq!(b["region"], "North East, Yorkshire and the Humber");
-    assert_eq!(b["intervention"], "statutory_direction");
-    assert_eq!(b["ruleset"]["id"], "protocol-2016");
-    assert_eq!(b["ruleset"]["chosenBy"], "request");
-    assert!(b["reasons"].as_array().is_some_and(|r| !r.is_empty()));
-    assert_eq!(v["summary"]["byLatestGrade"]["inadequate"], 19);
-    assert_eq!(v["noLongerExists"].as_array().unwrap().len(), 3);
-    assert_eq!(v["warnings"].as_array().unwrap().len(), 0);
-    assert_eq!(out.stderr, b"");
-
-    // Errors: exit 2, the reason on standard error.
-    let toml = Path::new(env!("CARGO_MANIFEST_DIR")).join("Cargo.toml");
-    let out = cli(&["ofsted", toml.to_str().unwrap(), "--as-of", "2025-06-30"]);
-    assert_eq!(out.status.code(), Some(2));
-    assert!(out.stdout.is_empty());
-    assert!(String::from_utf8_lossy(&out.stderr).contains("Ofsted's"));
-    let out = cli(&["ofsted", ods]);
-    assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("--as-of"));
-    let out = cli(&["ofsted", ods, "--as-of", "2025-06-30", "--format", "xml"]);
-    assert_eq!(out.status.code(), Some(2));
-    let out = cli(&["ofsted", ods, "--as-of", "2014-01-01"]);
-    assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("--ruleset"));
-}
-
 // ---------------------------------------------------------------------------------------------
-// Reading from memory (the browser's module, ofsted-wasm/, reads this way) and the page's listing
+// Reading from memory (the browser's module, crates/ofsted-wasm/, reads this way) and the page's listing
 
 fn bytes_of(name: &str) -> Vec<u8> {
     std::fs::read(data_dir().join(name)).unwrap()
@@ -595,7 +484,7 @@ fn reading_from_memory_gives_what_reading_the_files_gives() {
     assert_eq!(from_bytes.format, "spreadsheet");
     assert_eq!(from_bytes.councils, from_path.councils);
     assert_eq!(from_bytes.no_longer_exists, from_path.no_longer_exists);
-    assert_eq!(from_bytes.visits_not_used, from_path.visits_not_used);
+    assert_eq!(from_bytes.visits, from_path.visits);
     assert_eq!(from_bytes.latest_published, from_path.latest_published);
     assert_eq!(from_bytes.warnings, []);
     // Recognised by its contents when its name does not say.
@@ -716,7 +605,8 @@ fn the_listing_gives_each_council_an_input_that_reproduces_its_row() {
     assert_eq!(b.rule.as_deref(), Some("protocol-2016/row-2"));
     assert!(b.persistent);
     assert_eq!(b.key_date.as_ref().unwrap().date, date("2023-04-30"));
-    assert_eq!(b.visits_not_used, 2);
+    assert_eq!(b.visits, 2);
+    assert_eq!(b.input.visits.len(), 2);
     let v = serde_json::to_value(b).unwrap();
     assert_eq!(v["latestGrade"], "inadequate");
     assert_eq!(v["input"]["council"]["code"], "E08000032");
@@ -769,4 +659,173 @@ fn listing_warnings_say_where_in_words() {
         .warnings
         .iter()
         .any(|w| w.place.is_none() && w.text.contains("In-year_inspections")));
+}
+
+// ---------------------------------------------------------------------------------------------
+// The pages' council data (www/data/councils.json)
+
+/// `www/data/councils.json` is exactly what the reader makes of the file it names (in
+/// data/ofsted/): regenerate it with `bash scripts/refresh-ofsted FILE` when either changes.
+#[test]
+fn the_committed_council_data_is_what_the_reader_makes_of_the_shipped_file() {
+    let root = data_dir().join("../..");
+    let committed_path = root.join("www/data/councils.json");
+    let committed = std::fs::read_to_string(&committed_path).unwrap();
+    let v: serde_json::Value = serde_json::from_str(&committed).unwrap();
+    let file = v["source"]["file"].as_str().unwrap();
+    let data = read(&data_dir().join(file));
+    let regenerated = ofsted::councils_json(&data).unwrap() + "\n";
+    assert!(
+        committed == regenerated,
+        "www/data/councils.json is not what the reader makes of data/ofsted/{file}: run bash scripts/refresh-ofsted data/ofsted/{file}"
+    );
+}
+
+#[test]
+fn the_council_data_holds_every_council_with_its_inspections_and_visits() {
+    let data = read(&data_dir().join(ODS));
+    assert_eq!(data.as_at, Some(date("2025-03-31")));
+    let v: serde_json::Value =
+        serde_json::from_str(&ofsted::councils_json(&data).unwrap()).unwrap();
+    assert_eq!(
+        v["source"],
+        serde_json::json!({
+            "title": "Local authority inspection outcomes", "publisher": "Ofsted",
+            "licence": "Open Government Licence v3.0",
+            "licenceUrl": "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/",
+            "asAt": "2025-03-31", "file": ODS,
+            "url": "https://www.gov.uk/government/collections/childrens-social-care-statistics"
+        })
+    );
+    let councils = v["councils"].as_array().unwrap();
+    assert_eq!(councils.len(), 156);
+    let former: Vec<&str> = councils
+        .iter()
+        .filter(|c| c["former"] == true)
+        .map(|c| c["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(former, ["Bournemouth", "Cumbria", "Northamptonshire"]);
+    let names: Vec<String> = councils
+        .iter()
+        .map(|c| c["name"].as_str().unwrap().to_lowercase())
+        .collect();
+    assert!(names.windows(2).all(|w| w[0] <= w[1]), "sorted by name");
+    let sandwell = councils.iter().find(|c| c["name"] == "Sandwell").unwrap();
+    assert_eq!(
+        *sandwell,
+        serde_json::json!({
+            "name": "Sandwell", "code": "E08000028", "region": "West Midlands", "former": false,
+            "inspections": [{ "published": "2022-07-05", "inspected": "2022-05-09", "framework": "ilacs",
+                "overall": "requires_improvement", "judgements": {
+                    "helpAndProtection": "requires_improvement", "childrenInCare": "requires_improvement",
+                    "careLeavers": null, "leadership": "requires_improvement" } }],
+            "visits": [{ "date": "2024-10-30", "kind": "focused" }]
+        })
+    );
+    // Keys the file gives nothing for are left out, never null: a report only in the latest
+    // sheet (before ILACS) has no framework the file states.
+    for c in councils {
+        for i in c["inspections"].as_array().unwrap() {
+            for (k, x) in i.as_object().unwrap() {
+                assert!(!x.is_null(), "{}: {k} is null", c["name"]);
+            }
+        }
+    }
+    // Every council's inspections and visits pass into the engine unchanged.
+    for c in councils {
+        let input = serde_json::json!({
+            "council": { "name": c["name"], "code": c["code"] }, "asOf": "2025-03-31",
+            "inspections": c["inspections"], "visits": c["visits"]
+        });
+        trust_eligibility::assess_council_json(&input.to_string())
+            .unwrap_or_else(|e| panic!("{}: {}", c["name"], e.message));
+    }
+}
+
+#[test]
+fn the_as_at_date_is_read_from_the_title_or_the_file_name() {
+    use ofsted::as_at_in;
+    for (text, want) in [
+        (
+            "Local authority inspection judgements as at 31 March 2025",
+            Some("2025-03-31"),
+        ),
+        (
+            "LA_Inspection_Outcomes_as_at_31_March_2025.ods",
+            Some("2025-03-31"),
+        ),
+        ("latest_as_at_2025-03-31.csv", Some("2025-03-31")),
+        ("Outcomes as at 1 august 2026.", Some("2026-08-01")),
+        ("as at 31 February 2025", None),
+        ("as at 31 Marchember 2025", None),
+        ("ILACS inspection history from 2018-2025", None),
+        ("latest.csv", None),
+    ] {
+        assert_eq!(as_at_in(text), want.map(date), "{text}");
+    }
+    // CSV exports whose names do not say it: the council data cannot be made, and says why.
+    let latest = bytes_of(LATEST_CSV);
+    let history = bytes_of(HISTORY_CSV);
+    let data = ofsted::read_bytes(&[
+        ofsted::FileBytes {
+            name: "latest.csv",
+            bytes: &latest,
+        },
+        ofsted::FileBytes {
+            name: "history.csv",
+            bytes: &history,
+        },
+    ])
+    .unwrap();
+    assert_eq!(data.as_at, None);
+    let err = ofsted::councils_json(&data).unwrap_err();
+    assert_eq!(err.path, "Inspections_as_at_31_March");
+    assert!(
+        err.message
+            .contains("does not say the date it is \"as at\""),
+        "{}",
+        err.message
+    );
+    // The CSV exports named as this project names them carry it.
+    assert_eq!(read(&data_dir()).as_at, Some(date("2025-03-31")));
+}
+
+#[test]
+fn a_visit_without_a_readable_date_is_reported_and_not_read() {
+    let dir = scratch("visit-dates");
+    for f in [LATEST_CSV, HISTORY_CSV, IN_YEAR_CSV] {
+        std::fs::write(dir.join(f), std::fs::read(data_dir().join(f)).unwrap()).unwrap();
+    }
+    // Sandwell's focused visit (line 2 is Barking and Dagenham's focused visit of 2025-03-26).
+    let text = std::fs::read_to_string(dir.join(IN_YEAR_CSV)).unwrap();
+    let line = text
+        .lines()
+        .position(|l| l.contains("E08000028") && l.contains("Focused"))
+        .unwrap()
+        + 1;
+    edit_line(&dir.join(IN_YEAR_CSV), line, "2024-10-30", "");
+    edit_line(&dir.join(IN_YEAR_CSV), 2, "2025-03-26", "2025-02-30");
+    let data = read(&dir);
+    let texts: Vec<String> = data.warnings.iter().map(ToString::to_string).collect();
+    assert_eq!(texts.len(), 2, "{texts:#?}");
+    assert!(
+        texts[0].contains("line 2") && texts[0].contains("\"2025-02-30\" is not a date"),
+        "{}",
+        texts[0]
+    );
+    assert!(
+        texts[1].contains(&format!("line {line}"))
+            && texts[1].contains("no visit date")
+            && texts[1].contains("E08000028's focused visit; visit not read"),
+        "{}",
+        texts[1]
+    );
+    let sandwell = data
+        .councils
+        .iter()
+        .find(|c| c.code == "E08000028")
+        .unwrap();
+    assert!(sandwell.visits.is_empty());
+    assert_eq!(data.visits.focused, 34);
+    let _ = std::fs::remove_dir_all(&dir);
 }

@@ -11,13 +11,21 @@ export interface Inspection {
   overall: Grade;
   judgements: { helpAndProtection: Grade | null; childrenInCare: Grade | null; careLeavers: Grade | null; leadership: Grade | null } | null;
 }
+/** A visit as read from Ofsted's file: its date and kind (the file gives no outcome, so
+ * `progress` and `priorityActions` are always null). */
+export interface Visit {
+  date: IsoDate;
+  kind: "monitoring" | "focused";
+  progress: null;
+  priorityActions: null;
+}
 /** The checker's council input (SPEC §3.1): pass it to `assessCouncil` for the full result. */
 export interface CouncilInput {
   council: { name: string | null; code: string | null } | null;
   asOf: IsoDate;
   ruleset: string | null;
   inspections: Inspection[];
-  visits: never[];
+  visits: Visit[];
   concerns: never[];
   status: null;
 }
@@ -47,8 +55,9 @@ export interface ListedCouncil {
   highPerforming: boolean;
   /** Inspections in the file for this council, of any date. */
   inspections: number;
-  /** Focused and monitoring visits in the file, not used (the file lacks what the rules read). */
-  visitsNotUsed: number;
+  /** Focused and monitoring visits in the file for this council, in its input with their date
+   * and kind (the file gives no visit's outcome: see summary.visitsNote). */
+  visits: number;
   /** The codes of the engine's warnings for this council (e.g. "stale_inspection"). */
   warnings: string[];
   /** assessCouncil(input) gives this council's full result, the same as this row. */
@@ -92,8 +101,12 @@ export interface OfstedListing {
     /** Inspections in the file published after asOf, ignored. */
     inspectionsAfterAsOf: number;
     latestPublishedInFile: IsoDate | null;
-    visitsNotUsed: { monitoring: number; focused: number };
-    visitsNotUsedReason: string;
+    /** The date the file is "as at", when it says. */
+    asAt: IsoDate | null;
+    /** The visits read into the councils' inputs (date and kind). */
+    visits: { monitoring: number; focused: number };
+    /** What is read of a visit, and what is not. */
+    visitsNote: string;
     /** The engine's warnings over all councils, by code. */
     engineWarnings: Record<string, number>;
   };

@@ -1,4 +1,4 @@
-//! The Ofsted reader compiled to wasm32, run under Node (`wasm-pack test --node ofsted-wasm`):
+//! The Ofsted reader compiled to wasm32, run under Node (`wasm-pack test --node crates/ofsted-wasm`):
 //! CSV exports and a spreadsheet (zip, deflate, XML: what calamine reads in the browser) give the
 //! same councils, and the exports throw `Error`s with `code` and `path`. The inputs are made-up
 //! councils in Ofsted's layout (tests/data/); Ofsted's own file is read by scripts/smoke-ofsted.mjs.
@@ -7,9 +7,9 @@
 
 use js_sys::{Array, Object, Reflect, Uint8Array};
 use std::io::Write;
-use trust_eligibility::ofsted::{FileBytes, Listing};
-use trust_eligibility_ofsted::read_listing;
-use trust_eligibility_ofsted::wasm::{read_ofsted, read_ofsted_files};
+use trust_eligibility_ofsted::{FileBytes, ListedCouncil, Listing};
+use trust_eligibility_ofsted_wasm::read_listing;
+use trust_eligibility_ofsted_wasm::wasm::{read_ofsted, read_ofsted_files};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
 
@@ -97,7 +97,7 @@ fn the_ods() -> Vec<u8> {
     ])
 }
 
-fn row<'a>(list: &'a Listing, code: &str) -> &'a trust_eligibility::ofsted::ListedCouncil {
+fn row<'a>(list: &'a Listing, code: &str) -> &'a ListedCouncil {
     list.councils.iter().find(|c| c.code == code).unwrap()
 }
 

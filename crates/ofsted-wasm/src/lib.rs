@@ -1,11 +1,11 @@
-//! # trust-eligibility-ofsted
+//! # trust-eligibility-ofsted-wasm
 //!
 //! Reads Ofsted's "Local authority inspection outcomes" file in the browser, on the device, and
 //! lists every council with its intervention: the second, separate WebAssembly module of
 //! trust-eligibility. Only the page that reads the file loads it, so the checker's module never
 //! holds a spreadsheet reader.
 //!
-//! The reading is the crate's own (`trust_eligibility::ofsted`, the reader of the `ofsted`
+//! The reading is the reader crate's (`trust_eligibility_ofsted`, the reader of the `ofsted`
 //! command): this crate only parses the arguments and, on wasm32, crosses the boundary. Values
 //! cross as JSON text (`JSON.parse` on the way out), as in the checker's module.
 //!
@@ -19,10 +19,10 @@
 //! ```
 
 use std::borrow::Cow;
-use trust_eligibility::date::Date;
-use trust_eligibility::json::{self, FromJson, Json, Path};
-use trust_eligibility::ofsted::{self, FileBytes, Listing};
+use trust_eligibility::date::{Date, DateError};
+use trust_eligibility::input::quote_short;
 use trust_eligibility::{Error, ErrorCode, RulesetFile};
+use trust_eligibility_ofsted::{self as ofsted, FileBytes, Listing};
 
 /// Reads Ofsted's file (one spreadsheet, or its sheets as CSV files) and lists every council on
 /// `as_of` (`YYYY-MM-DD`), under the ruleset named `ruleset` or the one in force then, with the
@@ -34,14 +34,31 @@ pub fn read_listing(
     ruleset: Option<&str>,
     overrides: Option<&str>,
 ) -> Result<Listing, Error> {
-    let root = Path::Root;
-    let as_of = Date::from_json(&Json::Str(as_of.into()), &root.key("asOf"))?;
+    let as_of = Date::parse(as_of).map_err(|e| match e {
+        DateError::NotADate => Error::new(
+            ErrorCode::InvalidDate,
+            "asOf",
+            format_args!("{} is not a date (YYYY-MM-DD)", quote_short(as_of)),
+        ),
+        DateError::OutOfRange => Error::new(
+            ErrorCode::DateOutOfRange,
+            "asOf",
+            format_args!(
+                "{} is outside the dates accepted (1990-01-01 to 2100-12-31)",
+                quote_short(as_of)
+            ),
+        ),
+    })?;
     let rules: Cow<'static, RulesetFile> = match overrides {
         None => Cow::Borrowed(RulesetFile::default_ref()?),
-        Some(text) => {
-            let patch = json::parse(text).map_err(|e| e.recode(ErrorCode::InvalidRuleset))?;
-            Cow::Owned(RulesetFile::with_override(patch)?)
-        }
+        // Text that is not JSON is a bad ruleset file, as the checker's functions say.
+        Some(text) => Cow::Owned(RulesetFile::override_from_json(text).map_err(|e| {
+            if e.code == ErrorCode::InvalidJson {
+                e.recode(ErrorCode::InvalidRuleset)
+            } else {
+                e
+            }
+        })?),
     };
     rules.select(as_of, ruleset)?;
     let data = ofsted::read_bytes(files)?;
@@ -64,8 +81,8 @@ pub mod wasm {
     //! The boundary: the only code that knows about wasm-bindgen.
 
     use super::read_listing_json;
-    use trust_eligibility::ofsted::FileBytes;
     use trust_eligibility::{Error, ErrorCode};
+    use trust_eligibility_ofsted::FileBytes;
     use wasm_bindgen::prelude::*;
 
     #[wasm_bindgen(typescript_custom_section)]

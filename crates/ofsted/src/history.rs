@@ -1,0 +1,696 @@
+//! Every council's history built from the rows of the sheets: its name, region and status, its
+//! graded inspections (one per publication date, merged across sheets), and its focused and
+//! monitoring visits (date and kind: the file gives no visit's outcome).
+
+use crate::sheets::{
+    Cell, Col, Location, RawSheet, ReadWarning, SheetKind, SheetRead, LATEST_SHEET,
+};
+use serde::Serialize;
+use std::collections::BTreeMap;
+use trust_eligibility::date::{Date, DateError};
+use trust_eligibility::input::{
+    quote_short, Council, CouncilInput, Framework, Grade, Inspection, Judgements, Visit, VisitKind,
+};
+
+/// What is read of the visits the file lists, and what is not.
+pub const VISITS_NOTE: &str = "Each visit is part of its council's history, with its date. \
+The file does not say what the rules read of a visit: a monitoring visit's progress \
+(significant, some or insufficient) or whether a focused visit set priority actions. So no rule \
+that depends on a visit's outcome applies from the file alone: add the outcome from the visit's \
+published letter to apply it.";
+
+/// How many visits of each kind were read (see [`VISITS_NOTE`]).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct VisitCounts {
+    pub monitoring: usize,
+    pub focused: usize,
+}
+
+impl VisitCounts {
+    /// The counts of a list of visits.
+    pub fn of(visits: &[Visit]) -> VisitCounts {
+        let monitoring = visits
+            .iter()
+            .filter(|v| v.kind == VisitKind::Monitoring)
+            .count();
+        VisitCounts {
+            monitoring,
+            focused: visits.len() - monitoring,
+        }
+    }
+
+    pub fn total(&self) -> usize {
+        self.monitoring + self.focused
+    }
+}
+
+/// One council's record as read from the file.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CouncilHistory {
+    pub code: String,
+    pub name: String,
+    pub region: Option<String>,
+    /// Every graded inspection, oldest first, one per publication date.
+    pub inspections: Vec<Inspection>,
+    /// Every focused and monitoring visit, oldest first: date and kind only (the file gives no
+    /// outcome; see [`VISITS_NOTE`]).
+    pub visits: Vec<Visit>,
+}
+
+impl CouncilHistory {
+    /// The engine's input for this council on `as_of`.
+    pub fn input(&self, as_of: Date, ruleset: Option<&str>) -> CouncilInput {
+        CouncilInput {
+            council: Some(Council {
+                name: Some(self.name.clone()),
+                code: Some(self.code.clone()),
+            }),
+            as_of,
+            ruleset: ruleset.map(str::to_string),
+            inspections: self.inspections.clone(),
+            visits: self.visits.clone(),
+            concerns: Vec::new(),
+            status: None,
+        }
+    }
+}
+
+/// Everything read from Ofsted's file.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct OfstedData {
+    /// The path given.
+    pub path: String,
+    /// `"spreadsheet"` or `"csv"`.
+    pub format: &'static str,
+    pub sheets: Vec<SheetRead>,
+    /// Councils that exist, sorted by name.
+    pub councils: Vec<CouncilHistory>,
+    /// Councils the history marks "No longer exists", sorted by name.
+    pub no_longer_exists: Vec<CouncilHistory>,
+    /// The visits read, over every council.
+    pub visits: VisitCounts,
+    /// The latest publication date anywhere in the file.
+    pub latest_published: Option<Date>,
+    /// The date the file is "as at", from the title above the header of [`LATEST_SHEET`] (as
+    /// Ofsted writes it: "... as at 31 March 2025"), else from the name of the file holding
+    /// that sheet (`..._as_at_31_March_2025.ods`, `latest_as_at_2025-03-31.csv`).
+    pub as_at: Option<Date>,
+    pub warnings: Vec<ReadWarning>,
+}
+
+/// A council's status in the history sheet.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Status {
+    Current,
+    Gone,
+}
+
+/// An inspection read from a row, with where it came from.
+pub(crate) struct Found {
+    inspection: Inspection,
+    at: Location,
+}
+
+#[derive(Default)]
+pub(crate) struct Building {
+    /// Name and region by sheet precedence for naming: latest, history, in-year.
+    name: Option<(u8, String)>,
+    region: Option<(u8, String)>,
+    status: Option<(Status, Location)>,
+    in_latest: bool,
+    inspections: Vec<Found>,
+    visits: Vec<Visit>,
+}
+
+pub(crate) fn naming_rank(kind: SheetKind) -> u8 {
+    match kind {
+        SheetKind::Latest => 0,
+        SheetKind::History => 1,
+        SheetKind::InYear => 2,
+    }
+}
+
+/// Interprets the rows of every sheet (history first, so its rows win) into histories.
+pub(crate) fn build(raws: &[RawSheet], warnings: &mut Vec<ReadWarning>) -> OfstedData {
+    let mut councils: BTreeMap<String, Building> = BTreeMap::new();
+    let mut latest_published: Option<Date> = None;
+    for raw in raws {
+        let warn = |warnings: &mut Vec<ReadWarning>, row: usize, text: String| {
+            warnings.push(ReadWarning {
+                at: Some(raw.at(row)),
+                text,
+            });
+        };
+        let idx = |c: Col| raw.index(c);
+        let column_name = |i: usize| -> String {
+            let letter = if raw.csv {
+                format!("column {}", i + 1)
+            } else {
+                format!("column {}", column_letters(i))
+            };
+            match raw.headers.get(i).filter(|h| !h.is_empty()) {
+                Some(h) => format!("{letter} \"{h}\""),
+                None => letter,
+            }
+        };
+        // Blank rows are reported when data follows them (not the blank tail of a sheet).
+        let mut blank_rows: Vec<usize> = Vec::new();
+        for (row, cells) in &raw.rows {
+            let row = *row;
+            if cells.iter().all(Cell::is_empty) {
+                blank_rows.push(row);
+                continue;
+            }
+            for r in blank_rows.drain(..) {
+                warn(warnings, r, "blank row skipped".to_string());
+            }
+            let get =
+                |c: Col| -> &Cell { idx(c).and_then(|i| cells.get(i)).unwrap_or(&Cell::Empty) };
+            let cell_at = |c: Col| -> String { idx(c).map_or_else(String::new, column_name) };
+
+            // Which council.
+            let code = match get(Col::Code) {
+                Cell::Text(t) => t.clone(),
+                Cell::Empty => {
+                    warn(
+                        warnings,
+                        row,
+                        format!(
+                            "no local authority code ({}); row skipped",
+                            cell_at(Col::Code)
+                        ),
+                    );
+                    continue;
+                }
+                other => {
+                    warn(
+                        warnings,
+                        row,
+                        format!(
+                            "{} is not a local authority code ({}); row skipped",
+                            other.describe(),
+                            cell_at(Col::Code)
+                        ),
+                    );
+                    continue;
+                }
+            };
+            let entry = councils.entry(code.clone()).or_default();
+            let rank = naming_rank(raw.kind);
+            match get(Col::Name) {
+                Cell::Text(n) => {
+                    if entry.name.as_ref().is_none_or(|(r, _)| rank < *r) {
+                        entry.name = Some((rank, n.clone()));
+                    }
+                }
+                other => warn(
+                    warnings,
+                    row,
+                    format!(
+                        "{} is not a local authority name ({}); the council is named by its code {code} unless another row names it",
+                        other.describe(),
+                        cell_at(Col::Name)
+                    ),
+                ),
+            }
+            match get(Col::Region) {
+                Cell::Text(n) => {
+                    if entry.region.as_ref().is_none_or(|(r, _)| rank < *r) {
+                        entry.region = Some((rank, n.clone()));
+                    }
+                }
+                Cell::Empty => {}
+                other => warn(
+                    warnings,
+                    row,
+                    format!(
+                        "{} is not a region ({}); read as blank",
+                        other.describe(),
+                        cell_at(Col::Region)
+                    ),
+                ),
+            }
+            if raw.kind == SheetKind::Latest {
+                entry.in_latest = true;
+            }
+            if raw.kind == SheetKind::History {
+                let status = match get(Col::Status) {
+                    Cell::Text(s) if s.eq_ignore_ascii_case("no longer exists") => {
+                        Some(Status::Gone)
+                    }
+                    Cell::Text(s) if s.eq_ignore_ascii_case("current") => Some(Status::Current),
+                    Cell::Empty => None,
+                    other => {
+                        warn(
+                            warnings,
+                            row,
+                            format!(
+                                "{} is not a status (expected \"Current\" or \"No longer exists\"; {}); read as current",
+                                other.describe(),
+                                cell_at(Col::Status)
+                            ),
+                        );
+                        None
+                    }
+                };
+                if let Some(s) = status {
+                    match &entry.status {
+                        Some((prev, prev_at)) if *prev != s => warn(
+                            warnings,
+                            row,
+                            format!(
+                                "{code} is marked {} here but {} at {prev_at}; the council is taken as no longer existing",
+                                status_words(s),
+                                status_words(*prev)
+                            ),
+                        ),
+                        _ => {}
+                    }
+                    if entry
+                        .status
+                        .as_ref()
+                        .is_none_or(|(p, _)| *p != Status::Gone)
+                    {
+                        entry.status = Some((s, raw.at(row)));
+                    }
+                }
+            }
+
+            // What kind of row: in the in-year sheet, a visit (its date and kind) or an inspection.
+            let type_text = match get(Col::Type) {
+                Cell::Text(t) => Some(t.to_lowercase()),
+                _ => None,
+            };
+            if raw.kind == SheetKind::InYear {
+                let kind = match type_text.as_deref() {
+                    Some(t) if t.contains("monitoring") => Some(VisitKind::Monitoring),
+                    Some(t) if t.contains("focused") => Some(VisitKind::Focused),
+                    _ => None,
+                };
+                if let Some(kind) = kind {
+                    let what = match kind {
+                        VisitKind::Monitoring => "monitoring visit",
+                        VisitKind::Focused => "focused visit",
+                    };
+                    let date = match date_of(get(Col::Inspected)) {
+                        Ok(Some(d)) => d,
+                        Ok(None) => {
+                            warn(
+                                warnings,
+                                row,
+                                format!(
+                                    "no visit date ({}) for {code}'s {what}; visit not read",
+                                    cell_at(Col::Inspected)
+                                ),
+                            );
+                            continue;
+                        }
+                        Err(why) => {
+                            warn(
+                                warnings,
+                                row,
+                                format!(
+                                    "{why} ({}) for {code}'s {what}; visit not read",
+                                    cell_at(Col::Inspected)
+                                ),
+                            );
+                            continue;
+                        }
+                    };
+                    let visit = Visit {
+                        date,
+                        kind,
+                        progress: None,
+                        priority_actions: None,
+                    };
+                    if entry.visits.contains(&visit) {
+                        warn(
+                            warnings,
+                            row,
+                            format!("{code}'s {what} of {date} is listed twice; read once"),
+                        );
+                    } else {
+                        entry.visits.push(visit);
+                    }
+                    continue;
+                }
+                match type_text.as_deref() {
+                    Some(t) if t.contains("inspection") => {}
+                    _ => {
+                        warn(
+                            warnings,
+                            row,
+                            format!(
+                                "{} is not an inspection or visit type ({}); row skipped",
+                                get(Col::Type).describe(),
+                                cell_at(Col::Type)
+                            ),
+                        );
+                        continue;
+                    }
+                }
+            }
+
+            // The inspection.
+            let overall = match get(Col::Overall) {
+                Cell::Text(t) => match grade_words(t) {
+                    Some(Some(g)) => Some(g),
+                    _ => None,
+                },
+                _ => None,
+            };
+            let Some(overall) = overall else {
+                let what = if get(Col::Overall).is_empty() {
+                    "no overall effectiveness grade".to_string()
+                } else {
+                    format!("{} is not a grade", get(Col::Overall).describe())
+                };
+                let then = if raw.kind == SheetKind::Latest {
+                    "no inspection read from this row; the council is assessed on its other rows"
+                } else {
+                    "row not used"
+                };
+                warn(
+                    warnings,
+                    row,
+                    format!("{what} ({}) for {code}; {then}", cell_at(Col::Overall)),
+                );
+                continue;
+            };
+            let published = match date_of(get(Col::Published)) {
+                Ok(Some(d)) => d,
+                Ok(None) => {
+                    warn(
+                        warnings,
+                        row,
+                        format!(
+                            "no publication date ({}) for {code}; row not used",
+                            cell_at(Col::Published)
+                        ),
+                    );
+                    continue;
+                }
+                Err(why) => {
+                    warn(
+                        warnings,
+                        row,
+                        format!(
+                            "{why} ({}) for {code}; row not used",
+                            cell_at(Col::Published)
+                        ),
+                    );
+                    continue;
+                }
+            };
+            let inspected = match date_of(get(Col::Inspected)) {
+                Ok(d) => d,
+                Err(why) => {
+                    warn(
+                        warnings,
+                        row,
+                        format!(
+                            "{why} ({}); inspection date read as blank",
+                            cell_at(Col::Inspected)
+                        ),
+                    );
+                    None
+                }
+            };
+            let mut judgement = |c: Col| -> Option<Grade> {
+                match get(c) {
+                    Cell::Empty => None,
+                    Cell::Text(t) => match grade_words(t) {
+                        Some(g) => g,
+                        None => {
+                            warn(
+                                warnings,
+                                row,
+                                format!(
+                                    "{} is not a grade ({}); read as blank",
+                                    quote_short(t),
+                                    cell_at(c)
+                                ),
+                            );
+                            None
+                        }
+                    },
+                    other => {
+                        warn(
+                            warnings,
+                            row,
+                            format!(
+                                "{} is not a grade ({}); read as blank",
+                                other.describe(),
+                                cell_at(c)
+                            ),
+                        );
+                        None
+                    }
+                }
+            };
+            let judgements = Judgements {
+                leadership: judgement(Col::Leadership),
+                help_and_protection: judgement(Col::HelpAndProtection),
+                children_in_care: judgement(Col::ChildrenInCare),
+                care_leavers: judgement(Col::CareLeavers),
+            };
+            let framework = match type_text.as_deref() {
+                Some(t) if t.contains("ilacs") => Some(Framework::Ilacs),
+                Some(t) if t.contains("sif") || t.contains("single inspection") => {
+                    Some(Framework::Sif)
+                }
+                _ if raw.kind == SheetKind::History => Some(Framework::Ilacs),
+                _ => None,
+            };
+            let inspection = Inspection {
+                published,
+                inspected,
+                framework,
+                overall,
+                judgements: judgements_if_any(judgements),
+            };
+            latest_published = latest_published.max(Some(published));
+            let at = raw.at(row);
+            match entry
+                .inspections
+                .iter_mut()
+                .find(|f| f.inspection.published == published)
+            {
+                Some(first) => {
+                    if let Some(diff) = merge(&mut first.inspection, &inspection) {
+                        warnings.push(ReadWarning {
+                            at: Some(at),
+                            text: format!(
+                                "{code}'s inspection published {published} differs from {} ({diff}); the values there are used",
+                                first.at
+                            ),
+                        });
+                    }
+                }
+                None => entry.inspections.push(Found { inspection, at }),
+            }
+        }
+    }
+
+    let mut current = Vec::new();
+    let mut gone = Vec::new();
+    for (code, b) in councils {
+        let name = b.name.map_or_else(|| code.clone(), |(_, n)| n);
+        let mut inspections: Vec<Inspection> =
+            b.inspections.into_iter().map(|f| f.inspection).collect();
+        inspections.sort_by_key(|i| i.published);
+        let mut visits = b.visits;
+        visits.sort();
+        let is_gone = matches!(b.status, Some((Status::Gone, _)));
+        if is_gone && b.in_latest {
+            if let Some((_, at)) = &b.status {
+                warnings.push(ReadWarning {
+                    at: Some(at.clone()),
+                    text: format!(
+                        "{name} ({code}) is marked \"No longer exists\" but is listed in {LATEST_SHEET}; it is listed apart, not assessed"
+                    ),
+                });
+            }
+        }
+        if !is_gone && !b.in_latest {
+            warnings.push(ReadWarning {
+                at: None,
+                text: format!(
+                    "{name} ({code}) is not in {LATEST_SHEET} nor marked \"No longer exists\"; it is assessed on its other rows"
+                ),
+            });
+        }
+        let history = CouncilHistory {
+            code,
+            name,
+            region: b.region.map(|(_, r)| r),
+            inspections,
+            visits,
+        };
+        if is_gone {
+            gone.push(history);
+        } else {
+            current.push(history);
+        }
+    }
+    let by_name = |a: &CouncilHistory, b: &CouncilHistory| {
+        (a.name.to_lowercase(), &a.code).cmp(&(b.name.to_lowercase(), &b.code))
+    };
+    current.sort_by(by_name);
+    gone.sort_by(by_name);
+    let all: Vec<Visit> = current
+        .iter()
+        .chain(&gone)
+        .flat_map(|c| c.visits.iter().cloned())
+        .collect();
+    OfstedData {
+        path: String::new(),
+        format: "",
+        sheets: Vec::new(),
+        councils: current,
+        no_longer_exists: gone,
+        visits: VisitCounts::of(&all),
+        latest_published,
+        as_at: None,
+        warnings: Vec::new(),
+    }
+}
+
+pub(crate) fn status_words(s: Status) -> &'static str {
+    match s {
+        Status::Current => "\"Current\"",
+        Status::Gone => "\"No longer exists\"",
+    }
+}
+
+/// A grade in Ofsted's words; `Some(None)` for an explicit "not judged" mark.
+pub(crate) fn grade_words(t: &str) -> Option<Option<Grade>> {
+    let norm = t.trim().to_lowercase();
+    if matches!(
+        norm.as_str(),
+        "-" | "n/a" | "na" | "not applicable" | "not judged"
+    ) {
+        return Some(None);
+    }
+    Grade::from_words(t).map(Some)
+}
+
+/// Reads a date cell: a spreadsheet date, or text `YYYY-MM-DD` (a time after it is ignored)
+/// or `DD/MM/YYYY` as UK spreadsheets export it.
+pub(crate) fn date_of(cell: &Cell) -> Result<Option<Date>, String> {
+    match cell {
+        Cell::Empty => Ok(None),
+        Cell::Date(d) => Ok(Some(*d)),
+        Cell::Text(t) => {
+            let iso = t
+                .get(..10)
+                .filter(|_| t.len() == 10 || t[10..].starts_with('T') || t[10..].starts_with(' '));
+            let candidate = match iso {
+                Some(s) if s.as_bytes().get(4) == Some(&b'-') => s.to_string(),
+                _ => {
+                    let parts: Vec<&str> = t.split('/').collect();
+                    match parts.as_slice() {
+                        [d, m, y] if y.len() == 4 && d.len() <= 2 && m.len() <= 2 => {
+                            format!("{y}-{m:0>2}-{d:0>2}")
+                        }
+                        _ => t.clone(),
+                    }
+                }
+            };
+            match Date::parse(&candidate) {
+                Ok(d) => Ok(Some(d)),
+                Err(DateError::OutOfRange) => Err(format!(
+                    "{} is outside the dates accepted (1990-01-01 to 2100-12-31)",
+                    cell.describe()
+                )),
+                Err(DateError::NotADate) => Err(format!(
+                    "{} is not a date (YYYY-MM-DD or DD/MM/YYYY)",
+                    cell.describe()
+                )),
+            }
+        }
+        other => Err(format!("{} is not a date", other.describe())),
+    }
+}
+
+/// An inspection's overall grade: the one place the reader reads it (reports published from
+/// April 2026 may have none).
+pub fn overall_of(i: &Inspection) -> Option<Grade> {
+    Some(i.overall)
+}
+
+/// The judgements, or `None` when every one is blank.
+pub(crate) fn judgements_if_any(j: Judgements) -> Option<Judgements> {
+    let any = [
+        j.help_and_protection,
+        j.children_in_care,
+        j.care_leavers,
+        j.leadership,
+    ]
+    .iter()
+    .any(Option::is_some);
+    any.then_some(j)
+}
+
+/// Merges a second row for the same inspection into the first: a value blank (or unreadable)
+/// in the first is taken from the second; where both give a value and they differ, the first's
+/// stands and the difference is returned in words.
+pub(crate) fn merge(first: &mut Inspection, other: &Inspection) -> Option<String> {
+    let mut out = Vec::new();
+    let (a, b) = (overall_of(first), overall_of(other));
+    if a != b {
+        let words = |g: Option<Grade>| g.map_or("not given", Grade::words);
+        out.push(format!("overall {} there, {} here", words(a), words(b)));
+    }
+    match (first.inspected, other.inspected) {
+        (Some(a), Some(b)) if a != b => out.push(format!("inspection date {a} there, {b} here")),
+        (None, Some(b)) => first.inspected = Some(b),
+        _ => {}
+    }
+    if first.framework.is_none() {
+        first.framework = other.framework;
+    }
+    if let Some(jb) = &other.judgements {
+        let ja = first.judgements.get_or_insert_with(Judgements::default);
+        for (what, x, y) in [
+            ("leaders", &mut ja.leadership, jb.leadership),
+            (
+                "help and protection",
+                &mut ja.help_and_protection,
+                jb.help_and_protection,
+            ),
+            (
+                "children in care",
+                &mut ja.children_in_care,
+                jb.children_in_care,
+            ),
+            ("care leavers", &mut ja.care_leavers, jb.care_leavers),
+        ] {
+            match (*x, y) {
+                (Some(a), Some(b)) if a != b => {
+                    out.push(format!("{what} {} there, {} here", a.words(), b.words()));
+                }
+                (None, Some(b)) => *x = Some(b),
+                _ => {}
+            }
+        }
+    }
+    (!out.is_empty()).then(|| out.join("; "))
+}
+
+/// Spreadsheet column letters: 0 → A, 25 → Z, 26 → AA.
+pub(crate) fn column_letters(mut i: usize) -> String {
+    let mut s = Vec::new();
+    loop {
+        s.push(b'A' + (i % 26) as u8);
+        if i < 26 {
+            break;
+        }
+        i = i / 26 - 1;
+    }
+    s.reverse();
+    String::from_utf8_lossy(&s).into_owned()
+}
