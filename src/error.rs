@@ -69,7 +69,10 @@ impl ErrorCode {
 /// ).unwrap_err();
 /// assert_eq!(err.code.as_str(), "invalid_date");
 /// assert_eq!(err.path, "inspections[0].published");
-/// assert_eq!(err.message, r#"inspections[0].published: "2015-02-30" is not a date (YYYY-MM-DD)"#);
+/// assert_eq!(
+///     err.message,
+///     r#"inspections[0].published: invalid value: string "2015-02-30", expected a date (YYYY-MM-DD)"#
+/// );
 /// ```
 ///
 /// The fields live behind one pointer (`Deref` to [`ErrorDetail`]): a `Result` that carries
