@@ -17,6 +17,7 @@ import { councilResult, sponsorResult } from "./results.js";
 import { todayIso, parseDateParts, isoToParts } from "./dates.js";
 import { SERVICE_NAME, formatDate, formatDatesIn, inForce, gradeLabel, DATE_KINDS, daysInWords } from "./wording.js";
 import { href } from "./common.js";
+import { possiblePartners } from "./partners.js";
 
 // ----------------------------------------------------------------------------------------------
 // What GOV.UK Frontend's JavaScript does for these pages is done here, inside the app's own root,
@@ -198,6 +199,8 @@ export function createApp(env) {
   // Every council from Ofsted's file (ofsted-page.js, full page only), and what it may do here.
   const ofstedApi = {
     today: () => today, data: rules, go: (page) => go(page),
+    // The engine's batch function, throwing as the wasm export does (the page catches).
+    assessCouncils: (inputs) => { const r = engine.councils(inputs); if (!r.ok) throw Object.assign(new Error(r.error.message), r.error); return r.value; },
     showErrors: (page, errors, raw) => showErrors(page, errors, raw),
     openCouncil: (a) => { saveAnswers("council", a, councilJourney.journey.result); go(councilJourney.journey.result); },
   };
@@ -209,7 +212,7 @@ export function createApp(env) {
   function loadOfstedPage() {
     ofstedLoading ??= import("./ofsted-page.js").then((m) => {
       m.connect({ html, C, store, parseDateParts, isoToParts, formatDate, gradeLabel, DATE_KINDS, daysInWords, inForce,
-        fromInput: councilJourney.fromInput });
+        fromInput: councilJourney.fromInput, possiblePartners });
       m.listen(root, ofstedApi);
       ofstedPage = m;
     }, (e) => { ofstedLoading = null; throw e; });
