@@ -9,6 +9,7 @@ import assert from "node:assert/strict";
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { root, rules } from "./helpers.mjs";
+import { visibleText, problems } from "./text-scan.mjs";
 
 const www = join(root, "www");
 const SKIP = new Set(["node_modules", "pkg", "pkg-ofsted", "assets", "dist"]);
@@ -19,31 +20,6 @@ function htmlFiles(dir, out = []) {
     if (statSync(p).isDirectory()) { if (!SKIP.has(name)) htmlFiles(p, out); } else if (name.endsWith(".html")) out.push(p);
   }
   return out;
-}
-
-const ENTITIES = { amp: "&", lt: "<", gt: ">", quot: "\"", apos: "'", nbsp: " " };
-const decode = (s) => s.replace(/&(#\d+|#x[0-9a-f]+|[a-z]+);/gi, (all, e) => {
-  if (e[0] === "#") return String.fromCodePoint(e[1].toLowerCase() === "x" ? parseInt(e.slice(2), 16) : Number(e.slice(1)));
-  return ENTITIES[e.toLowerCase()] ?? all;
-});
-
-/** What a person reads or hears of a page: its text, and the attributes said or shown. */
-export function visibleText(html) {
-  const attrs = [...html.matchAll(/\s(?:alt|title|aria-label|placeholder)="([^"]*)"/g)].map((m) => m[1]);
-  const body = html
-    .replace(/<!--[\s\S]*?-->/g, " ")
-    .replace(/<(script|style)\b[\s\S]*?<\/\1>/gi, " ")
-    .replace(/<[^>]+>/g, " ");
-  return decode(`${body}\n${attrs.join("\n")}`).replace(/\s+/g, " ");
-}
-
-/** The placeholders and internal references in a text, each with a little context. */
-export function problems(text) {
-  const found = [];
-  for (const re of [/\[[^\]]{1,80}\]/g, /\{[^}]{1,80}\}/g, /\bSPEC\b[^.]{0,20}/g, /§\s*\d/g]) {
-    for (const m of text.matchAll(re)) found.push(text.slice(Math.max(0, m.index - 40), m.index + m[0].length + 20).trim());
-  }
-  return found;
 }
 
 const pages = htmlFiles(www);

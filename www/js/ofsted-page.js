@@ -331,13 +331,13 @@ function fileUpload({ error, offlineNote }) {
 }
 
 /** GOV.UK radios' conditional reveal (GOV.UK Frontend's JavaScript is not loaded: see app.js):
- *  each radio's conditional part shown only while it is checked, with aria-expanded to say so. */
+ *  each radio's conditional part shown only while it is checked. (No aria-expanded: it is not an
+ *  attribute a radio may have, and the revealed part follows the radio in reading order.) */
 function conditionals(form) {
   for (const radio of form?.querySelectorAll?.("input[type=radio][data-aria-controls]") ?? []) {
     const target = document.getElementById(radio.dataset.ariaControls);
     if (!target) continue;
     radio.setAttribute("aria-controls", target.id);
-    radio.setAttribute("aria-expanded", String(radio.checked));
     target.classList.toggle("govuk-radios__conditional--hidden", !radio.checked);
   }
 }
