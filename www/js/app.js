@@ -313,7 +313,7 @@ export function createApp(env) {
         items: [
           { value: "council", text: "Which intervention applies to a council", hint: "From its Ofsted inspections, visits and any concerns" },
           { value: "sponsor", text: "Whether an organisation can sponsor a children's services trust", hint: "A charity, company, expert team or council" },
-          ...(embed ? [] : [{ value: "ofsted", text: "Every council’s intervention, from Ofsted’s published outcomes file", hint: "Choose the spreadsheet Ofsted publishes: it is read on this device" }]),
+          ...(embed ? [] : [{ value: "ofsted", text: "Every council’s intervention, from Ofsted’s published outcomes file", hint: "Ofsted’s outcomes are included with this service, or choose a newer file of your own: it is read on this device" }]),
         ], value: p.raw?.value ?? state.journey }),
     });
   }

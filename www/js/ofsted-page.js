@@ -308,6 +308,7 @@ function attribution(s) {
   return html`<p class="govuk-body-s">Data: Ofsted, <a class="govuk-link" href="${s.url}" rel="noreferrer">‘${s.title}’</a>, as at ${formatDate(s.asAt)}. Contains public sector information licensed under the <a class="govuk-link" href="${s.licenceUrl}" rel="license noreferrer">${s.licence}</a>.</p>`;
 }
 
+const readerMissingError = (hasShipped) => `The spreadsheet reader cannot be downloaded while you are offline: connect to the internet and continue again${hasShipped ? ", or use Ofsted’s outcomes included with this service" : ""}`;
 const readerMissingText = (hasShipped) => `The spreadsheet reader is not on this device yet, and it cannot be downloaded while you are offline. It is downloaded the first time you read a file of your own, and then kept for offline use. Connect to the internet to read your file${hasShipped ? ", or use Ofsted’s outcomes included with this service" : ""}.`;
 
 // The plain file input (keyboard: Tab, then Space or Enter opens the chooser), inside a zone a
@@ -448,7 +449,7 @@ async function readFiles(files, asOf, api) {
     const offline = globalThis.navigator?.onLine === false;
     throw {
       field: FILE_ID,
-      text: offline ? readerMissingText(!!shipped.data)
+      text: offline ? readerMissingError(!!shipped.data)
         : `The spreadsheet reader could not be downloaded. Check your internet connection and continue again${shipped.data ? ", or use Ofsted’s outcomes included with this service" : ""}`,
       keepFiles: true,
     };
