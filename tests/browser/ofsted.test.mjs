@@ -72,7 +72,8 @@ after(async () => { await browser?.close(); await server?.close(); if (tmp) awai
 /** Chooses a file (or several) with the keyboard: the option for a file of one's own, then Tab
  *  to the file input, Space, then the chooser. */
 async function chooseFile(page, path) {
-  if (!(await page.isChecked("input[name=source][value=file]"))) await chooseRadio(page, "source", FILE_OPTION);
+  const radio = await page.$("input[type=radio][name=source][value=file]");
+  if (radio && !(await radio.isChecked())) await chooseRadio(page, "source", FILE_OPTION);
   const chooser = page.waitForEvent("filechooser");
   await tabTo(page, "the file upload", () => document.activeElement?.id === "ofsted-file");
   await page.keyboard.press("Space");
@@ -444,4 +445,27 @@ test("at 320px: the file dropped on the drop zone, the table scrolling inside a 
   await screenshot(page, "ofsted-councils-320px");
   noProblems(page);
   await context.close();
+});
+
+test("without the shipped data (a damaged copy), the page says so and still reads Ofsted's file", { timeout: 120_000 }, async () => {
+  const broken = await startServer({ pages: { "/data/councils.json": "{ not the data" } });
+  try {
+    const { context, page } = await openPage(browser, broken.url);
+    await page.goto(`${broken.url}?page=ofsted`);
+    await ready(page);
+    assert.equal(await page.$("input[name=source][type=radio]"), null, "no choice of data to offer");
+    assert.match(await text(page, ".govuk-inset-text"), /Ofsted’s outcomes included with this service could not be read on this device\. You can still choose Ofsted’s file\./);
+    assert.ok(await page.isVisible("#ofsted-file"));
+    await axe(page, "ofsted form, no shipped data");
+    await chooseFile(page, ODS);
+    await typeDate(page, "asOf", "2025-06-30");
+    await submit(page);
+    assert.equal(await current(page), "ofsted/councils");
+    assert.equal((await rows(page)).length, 153);
+    // The page warned in the console that the copy could not be read: that, and nothing else.
+    assert.deepEqual(page.problems, []);
+    await context.close();
+  } finally {
+    await broken.close();
+  }
 });
