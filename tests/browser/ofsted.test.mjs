@@ -342,6 +342,7 @@ test("the outcomes shipped with the service: the table Ofsted's file gives, thei
   assert.equal(summary["Monitoring visits"], String(visits("monitoring")));
   assert.equal(summary["Focused visits"], String(visits("focused")));
   assert.ok(visits("monitoring") + visits("focused") > 0, "the shipped data carries visits");
+  assert.match(await text(page, "#visits-note"), /^Each council’s monitoring and focused visits are part of its record, and are filled in when you open the council’s result\. The data gives each visit’s date and kind, not its outcome/);
   const former = await text(page, "#no-longer-exist + p + .app-table-scroll");
   for (const c of SHIPPED.councils.filter((x) => x.former)) assert.ok(former.includes(c.name), `${c.name} listed apart`);
   assert.match(await text(page, "main"), /Contains public sector information licensed under the Open Government Licence v3\.0/);

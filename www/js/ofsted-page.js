@@ -144,7 +144,8 @@ export function ageInWords(from, to) {
 
 /** The "as at" date of a user's file: from the reader when it says, else from Ofsted's file name. */
 function asAtOf(listing, fileName) {
-  if (/^\d{4}-\d{2}-\d{2}$/.test(listing?.source?.asAt ?? "")) return listing.source.asAt;
+  const said = listing?.summary?.asAt ?? listing?.source?.asAt ?? "";
+  if (/^\d{4}-\d{2}-\d{2}$/.test(said)) return said;
   const m = /as_at_(\d{1,2})_([A-Za-z]+)_(\d{4})/.exec(fileName ?? "") ?? /(\d{4})-(\d{2})-(\d{2})/.exec(fileName ?? "");
   if (!m) return null;
   const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
@@ -654,7 +655,7 @@ function councilsView(api) {
         { key: "Focused visits", value: String(visits.focused) },
       ])}</div>
   </div>
-  ${visits.monitoring + visits.focused ? html`<p class="govuk-body">Each council’s monitoring and focused visits are part of its record: they count where the rules read them, and they are filled in when you open the council’s result.</p>` : ""}
+  ${visits.monitoring + visits.focused ? html`<p class="govuk-body" id="visits-note">${visitsText(visits)}</p>` : ""}
   ${unread.monitoring + unread.focused ? C.insetText(html`<p class="govuk-body">The file also lists ${plural(unread.monitoring, "monitoring visit")} and ${plural(unread.focused, "focused visit")} that this version of the reader does not read: they are not counted.</p>`) : ""}
 
   <h2 class="govuk-heading-m" id="councils-heading">All councils</h2>
@@ -707,9 +708,25 @@ function councilsView(api) {
 
 /** Monitoring and focused visits in the loaded list's council records. */
 function visitCounts(list) {
-  const out = { monitoring: 0, focused: 0 };
-  for (const c of list.councils) for (const v of c.input?.visits ?? []) if (v.kind in out) out[v.kind] += 1;
+  const out = { monitoring: 0, focused: 0, withoutOutcome: 0 };
+  for (const c of list.councils) {
+    for (const v of c.input?.visits ?? []) {
+      if (!(v.kind in out)) continue;
+      out[v.kind] += 1;
+      if ((v.kind === "monitoring" ? v.progress : v.priorityActions) == null) out.withoutOutcome += 1;
+    }
+  }
   return out;
+}
+
+/** What the page says of the visits in the data, and of their outcomes when the data lacks them. */
+function visitsText(v) {
+  const all = v.monitoring + v.focused;
+  const first = "Each council’s monitoring and focused visits are part of its record, and are filled in when you open the council’s result.";
+  if (!v.withoutOutcome) return first;
+  const which = v.withoutOutcome === all ? "The data gives each visit’s date and kind, not its outcome"
+    : `The data gives ${plural(v.withoutOutcome, "visit")} without its outcome`;
+  return `${first} ${which} (a monitoring visit’s progress, or whether a focused visit set priority actions), so no rule that depends on a visit’s outcome applies from the data alone: add the outcome from the visit’s published letter in the council’s answers.`;
 }
 
 // For each council in intervention, the high-performing councils of its region (possiblePartners,
