@@ -17,7 +17,7 @@ import { councilResult, sponsorResult } from "./results.js";
 import { todayIso, parseDateParts, isoToParts } from "./dates.js";
 import { SERVICE_NAME, formatDate, formatDatesIn, inForce, gradeLabel, DATE_KINDS, daysInWords } from "./wording.js";
 import { href } from "./common.js";
-import { possiblePartners } from "./partners.js";
+import { possiblePartners, IN_INTERVENTION } from "./partners.js";
 
 // ----------------------------------------------------------------------------------------------
 // What GOV.UK Frontend's JavaScript does for these pages is done here, inside the app's own root,
@@ -212,7 +212,7 @@ export function createApp(env) {
   function loadOfstedPage() {
     ofstedLoading ??= import("./ofsted-page.js").then((m) => {
       m.connect({ html, C, store, parseDateParts, isoToParts, formatDate, gradeLabel, DATE_KINDS, daysInWords, inForce,
-        fromInput: councilJourney.fromInput, possiblePartners });
+        fromInput: councilJourney.fromInput, possiblePartners, IN_INTERVENTION });
       m.listen(root, ofstedApi);
       ofstedPage = m;
     }, (e) => { ofstedLoading = null; throw e; });

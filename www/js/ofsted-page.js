@@ -23,13 +23,14 @@
 // (connect), so that, bundled, it holds only its own code and the app's stays in the one chunk
 // the full page and the element share (www/build-js.mjs).
 let html, C, store, parseDateParts, isoToParts, formatDate, gradeLabel, DATE_KINDS, daysInWords, inForce, fromInput,
-  possiblePartners;
+  possiblePartners, IN_INTERVENTION;
 
 /** deps: { html, C (components.js), store, parseDateParts, isoToParts, formatDate, gradeLabel,
- *  DATE_KINDS, daysInWords, inForce, fromInput (council.js), possiblePartners (partners.js) }. */
+ *  DATE_KINDS, daysInWords, inForce, fromInput (council.js), possiblePartners and IN_INTERVENTION
+ *  (partners.js: the interventions for which councils that could help are listed) }. */
 export function connect(deps) {
   ({ html, C, store, parseDateParts, isoToParts, formatDate, gradeLabel, DATE_KINDS, daysInWords, inForce, fromInput,
-    possiblePartners } = deps);
+    possiblePartners, IN_INTERVENTION } = deps);
 }
 
 export const PAGES = ["ofsted", "ofsted/councils"];
@@ -42,9 +43,6 @@ const ASOF_NOUN = "the date to check";
 const SHEETS = ["ILACS_inspection_history", "Inspections_as_at_31_March", "In-year_inspections"];
 /** Data more than this many months older than the date checked gets a warning. */
 const STALE_MONTHS = 6;
-/** The interventions under which the DfE may name an improvement partner for the council. */
-const IN_INTERVENTION = new Set(["immediate_takeover", "monitoring", "improvement_window", "commissioner",
-  "statutory_direction", "improvement_notice"]);
 const cap = (s) => s.charAt(0).toUpperCase() + s.slice(1);
 const plural = (n, one, many = `${one}s`) => `${n.toLocaleString("en-GB")} ${n === 1 ? one : many}`;
 /** "A, B and C"; "A; B; C and D" when a name has "and" in it ("Westmorland and Furness"). */
@@ -737,7 +735,7 @@ function partnersFor(list, api) {
   const key = `${o.origin?.label ?? o.fileName}|${o.asOf}|${o.rows.length}`;
   if (partnersMemo.key === key) return partnersMemo.value;
   const councilsData = councilsDataOf(list);
-  const value = o.rows.filter((r) => IN_INTERVENTION.has(r.intervention)).map((r) => {
+  const value = o.rows.filter((r) => IN_INTERVENTION.includes(r.intervention)).map((r) => {
     let partners = null;
     if (r.region) {
       try { partners = possiblePartners(councilsData, api.assessCouncils, o.asOf, r.region, r.code); } catch (e) { console.warn(e); }
@@ -751,7 +749,7 @@ function partnersFor(list, api) {
 function partnersSection(helpers, o, data) {
   const title = (r) => ruleTitle(data, r.rule, r.intervention);
   return html`<h2 class="govuk-heading-m" id="partners">Councils that could help</h2>
-  <p class="govuk-body">For each council in intervention on ${formatDate(o.asOf)}, the councils in the same Ofsted region that are high-performing then (as <a class="govuk-link" href="rules.html#definitions">the rules this service applies</a> define it). The Department for Education chooses improvement partners: this is a starting list from Ofsted’s grades, not a recommendation.</p>
+  <p class="govuk-body">For each council in intervention on ${formatDate(o.asOf)}, the councils in the same Ofsted region that are high-performing then (as <a class="govuk-link" href="rules.html#definitions">the rules this service applies</a> define it). The Department for Education chooses improvement partners: this is a starting list from Ofsted’s grades, not a recommendation, and partners are not always in the same region.</p>
   ${C.summaryList(helpers.map(({ council: r, partners }) => ({
     key: html`${r.name}<br><span class="govuk-!-font-size-16 govuk-!-font-weight-regular">${title(r)}</span>`,
     value: partners === null ? (r.region ? "Could not be worked out" : "The data does not give this council’s region")
