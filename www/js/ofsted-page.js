@@ -61,7 +61,7 @@ let lastSource = null;
 let chosenFiles = [];
 
 // --------------------------------------------------------------------------------------------
-// The shipped data, read when this module is first imported (app.js waits for it): a fetch of
+// The shipped data, read when this module is first imported (the import waits for it): a fetch of
 // the same origin, kept by the service worker, so it works offline. Without it (a broken
 // deployment), the page still reads a file of the user's own and says the copy is missing.
 
@@ -624,7 +624,7 @@ function councilsView(api) {
   const rules = [...byRule.entries()].sort((a, b) => a[1].order - b[1].order);
   const gradeAt = (g) => (GRADE_ORDER.includes(g) ? GRADE_ORDER.indexOf(g) : GRADE_ORDER.length);
   const grades = Object.entries(o.summary.byLatestGrade).sort((a, b) => gradeAt(a[0]) - gradeAt(b[0]));
-  const full = data.rulesets.find((r) => r.id === o.ruleset.id);
+  const full = data.rulesets.find((r) => r.id === o.ruleset?.id);
   // Older lists (kept in this browser by an earlier release) have no origin: a file of the user's.
   const origin = o.origin ?? { kind: "file", label: o.fileName, asAt: asAtOf(null, o.fileName), latestPublished: o.summary.latestPublishedInFile ?? null };
   const age = dataAge(origin, o.asOf);
@@ -639,7 +639,7 @@ function councilsView(api) {
   <h1 class="govuk-heading-l" tabindex="-1">Every council on ${formatDate(o.asOf)}</h1>
   ${age.stale ? C.warningText(`${age.text} Reports Ofsted has published since are not in it, so a council inspected since then may now have a different answer. Check the council’s latest reports on Ofsted’s website${origin.kind === "shipped" ? ", or choose a newer file of your own" : ", or choose a newer file"}.`)
     : html`<p class="govuk-body" id="data-age">${age.text}</p>`}
-  <p class="govuk-body">${origin.kind === "shipped" ? "The councils were assessed on this device." : "The file was read on this device: nothing was uploaded."} Rules applied: ${o.ruleset.title}${full ? `, ${inForce(full)}` : ""}.
+  <p class="govuk-body">${origin.kind === "shipped" ? "The councils were assessed on this device." : "The file was read on this device: nothing was uploaded."} ${o.ruleset ? `Rules applied: ${o.ruleset.title}${full ? `, ${inForce(full)}` : ""}.` : ""}
     Select a council to see its full result: why the intervention applies and what happens next.</p>
   <h2 class="govuk-heading-m">Summary</h2>
   <div class="govuk-grid-row">
