@@ -2,11 +2,13 @@
 // visit. Run by www/build.mjs once everything else is in www/: it walks what is there and
 // precaches what the checker's pages need offline —
 //   the pages (index.html, rules.html, embed.html), manifest.webmanifest, the bundled modules and
-//   stylesheets (dist/), the iframe page's stylesheet, the engine's .wasm, and the images the
-//   pages or stylesheets name (but favicon.ico)
+//   stylesheets (dist/, the page for Ofsted's outcomes among them), the iframe page's stylesheet,
+//   the engine's .wasm, Ofsted's data as the pages read it (data/councils.json), and the images
+//   the pages or stylesheets name (but favicon.ico)
 // — and names the cache after a hash of all their contents, so each release is a new cache.
-// The page for Ofsted's file (dist/ofsted-page-<hash>.js) and its reader (ofsted-reader.js,
-// pkg-ofsted/: 665 KB) are cached the first time they are used, never precached.
+// So the page for Ofsted's outcomes works offline on the shipped data even if it was never
+// opened online. Its spreadsheet reader (ofsted-reader.js, pkg-ofsted/: 665 KB), needed only to
+// read a newer file of the user's own, is cached the first time it is used, never precached.
 //
 // On a first visit no file the page fetched is downloaded again (the favicon aside: see below).
 // The pages register the worker once they have loaded, so what they fetched is in the browser's
@@ -35,8 +37,8 @@ export function precacheList(www) {
   const all = walk(www).map((p) => relative(www, p).split(sep).join("/"));
   const wanted = (f) => {
     if (["index.html", "rules.html", "embed.html", "manifest.webmanifest", "embed/frame-page.css",
-      "pkg/trust_eligibility_bg.wasm"].includes(f)) return true;
-    return /^dist\/[^/]+\.(js|css)$/.test(f) && !f.startsWith("dist/ofsted-page-");
+      "pkg/trust_eligibility_bg.wasm", "data/councils.json"].includes(f)) return true;
+    return /^dist\/[^/]+\.(js|css)$/.test(f);
   };
   const files = all.filter(wanted);
   // Images (and any font) only when a page or stylesheet names them, but favicon.ico (for
@@ -52,9 +54,10 @@ export function precacheList(www) {
 export function buildServiceWorker(www) {
   const files = precacheList(www);
   for (const need of ["index.html", "rules.html", "embed.html", "dist/checker.js", "dist/shared.js", "dist/checker.css",
-    "pkg/trust_eligibility_bg.wasm"]) {
+    "pkg/trust_eligibility_bg.wasm", "data/councils.json"]) {
     if (!files.includes(need)) throw new Error(`build: the service worker would not precache ${need}`);
   }
+  if (!files.some((f) => f.startsWith("dist/ofsted-page-"))) throw new Error("build: the service worker would not precache the page for Ofsted's outcomes");
   const hash = createHash("sha256");
   const integrity = {};
   let bytes = 0;
@@ -64,9 +67,9 @@ export function buildServiceWorker(www) {
     hash.update(f).update("\0").update(body).update("\0");
     integrity[f] = `sha256-${createHash("sha256").update(body).digest("base64")}`;
   }
-  // The reader and its page are not precached, but a new one is a new release all the same.
+  // The reader is not precached, but a new one is a new release all the same.
   const reader = walk(www).map((p) => relative(www, p).split(sep).join("/"))
-    .filter((f) => /^pkg-ofsted\/.*\.(js|wasm)$/.test(f) || f === "ofsted-reader.js" || f.startsWith("dist/ofsted-page-")).sort();
+    .filter((f) => /^pkg-ofsted\/.*\.(js|wasm)$/.test(f) || f === "ofsted-reader.js").sort();
   for (const f of reader) {
     hash.update(f).update("\0").update(readFileSync(join(www, f))).update("\0");
   }
@@ -82,9 +85,9 @@ const PRECACHE = ${JSON.stringify(files, null, 2)};
 const INTEGRITY = ${JSON.stringify(integrity, null, 2)};
 const scope = new URL(self.registration.scope);
 const known = new Set(PRECACHE.map((f) => new URL(f, scope).href));
-// Cached the first time they are used (the page for Ofsted's file and its reader), in this
-// release's cache.
-const LAZY = ["pkg-ofsted/", "ofsted-reader.js", "dist/ofsted-page-"].map((f) => new URL(f, scope).href);
+// Cached the first time they are used (the reader of Ofsted's spreadsheet, needed only for a file
+// of the user's own), in this release's cache.
+const LAZY = ["pkg-ofsted/", "ofsted-reader.js"].map((f) => new URL(f, scope).href);
 
 /** One file of this release: the HTTP cache's copy if it is this release's, else the network's. */
 async function thisRelease(file) {

@@ -64,6 +64,39 @@ for (const [k, v] of Object.entries(parameterValues(data.rulesets[0]))) {
   if (data.rulesets.every((r) => parameterValues(r)[k] === v)) shared[k] = v;
 }
 
+// The rules are shown here without a council, so what the engine fills from a council's record
+// is said in words that read as part of the sentence (never a bracketed placeholder), and a
+// parenthesis that only gives the user's own figures ("(you need {shortfall} more)",
+// "({daysRemaining} days from {asOf})") is left out. tests/browser/pages-text.test.mjs checks
+// that no page the build writes shows a placeholder.
+const IN_WORDS = {
+  council: "the council",
+  asOf: "the date checked",
+  latestPublished: "on the date of the latest report",
+  earlierPublished: "on the date of the earlier inadequate report",
+  visitDate: "a later date",
+  deadline: "the deadline",
+  takeoverTarget: "the target date for the takeover",
+  triggerCount: "one or more",
+  triggers: "each with its kind and date",
+  latestGrade: "good or outstanding",
+  failureKind: "persistent or systemic failure",
+  commissionerReviewDue: "the date set for it",
+  trustSince: "the date the trust started",
+  eligibleFrom: "the date it stops counting",
+  missing: "what is missing",
+};
+const PERSONAL = ["shortfall", "daysRemaining"];
+/** A template of the ruleset data as this page says it (values: the ruleset's parameters). */
+function words(template, values = {}) {
+  let t = String(template ?? "");
+  for (const name of PERSONAL) t = t.replace(new RegExp(`\\s*\\([^()]*\\{${name}\\}[^()]*\\)`, "g"), "");
+  const highPerformingSince = values.highPerformingWindowYears === undefined ? "the start of the period in which an inadequate rating counts"
+    : `the date ${values.highPerformingWindowYears} years before the date checked`;
+  const out = fill(t, { ...IN_WORDS, highPerformingSince, ...values });
+  return out.charAt(0).toUpperCase() + out.slice(1);
+}
+
 function rulesetSection(r) {
   const values = parameterValues(r);
   return html`<h2 class="govuk-heading-l" id="${r.id}">${r.title}</h2>
@@ -80,9 +113,9 @@ function rulesetSection(r) {
 <h3 class="govuk-heading-m">Interventions, checked in this order</h3>
 <p class="govuk-body">The checker looks at each row in turn and gives the first that applies to the council on the date checked.</p>
 ${r.rows.map((row) => card(`Row ${row.row}: ${row.title}`, [
-  ["What the checker says", fill(row.text, values)],
+  ["What the checker says", words(row.text, values)],
   ["Next steps", row.nextSteps.length
-    ? html`<ul class="govuk-list govuk-list--bullet">${row.nextSteps.map((s) => html`<li>${fill(s, values)}</li>`)}</ul>`
+    ? html`<ul class="govuk-list govuk-list--bullet">${row.nextSteps.map((s) => html`<li>${words(s, values)}</li>`)}</ul>`
     : "None"],
   ["Source", sourceLink(row.source)],
 ], `${r.id}-row-${row.row}`))}`;
@@ -90,15 +123,15 @@ ${r.rows.map((row) => card(`Row ${row.row}: ${row.title}`, [
 
 function criterionCard(c) {
   const p = c.params ?? {};
-  return card(fill(c.title, p), [
+  return card(words(c.title, p), [
     ["Applies to", html`<ul class="govuk-list">${c.appliesTo.map((k) => html`<li>${orgKindLabel(k)}</li>`)}</ul>`],
     ["Level", LEVELS[c.level] ?? c.level],
-    ["Threshold", fill(c.threshold, p)],
+    ["Threshold", words(c.threshold, p)],
     ["Basis", c.basis === "design"
       ? html`<strong class="govuk-tag govuk-tag--yellow">Design choice</strong> ${data.sources.design?.title ?? ""}`
       : "Published rule"],
     ["Source", sourceLink(c.source)],
-    ["What to do if it is not met", fill(c.whatToDo, p)],
+    ["What to do if it is not met", words(c.whatToDo, p)],
   ], `criterion-${c.id}`);
 }
 
@@ -128,8 +161,8 @@ ${data.rulesets.map(rulesetSection)}
 <h2 class="govuk-heading-l" id="definitions">Definitions</h2>
 <dl class="govuk-summary-list">
   ${Object.entries(data.definitions).map(([k, d]) => html`<div class="govuk-summary-list__row">
-    <dt class="govuk-summary-list__key">${fill(d.text, shared).split(":")[0]}</dt>
-    <dd class="govuk-summary-list__value">${fill(d.text, shared)}<br>Source: ${sourceLink(d.source)}</dd>
+    <dt class="govuk-summary-list__key">${words(d.text, shared).split(":")[0]}</dt>
+    <dd class="govuk-summary-list__value">${words(d.text, shared)}<br>Source: ${sourceLink(d.source)}</dd>
   </div>`)}
 </dl>
 <h2 class="govuk-heading-l" id="sponsors">Who can sponsor a children's services trust</h2>

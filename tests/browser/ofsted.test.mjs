@@ -1,20 +1,29 @@
-// Every council from Ofsted's published outcomes file, by keyboard only: the reader's module is
-// loaded only on its page, a foreign file or an .xls gives the error summary, the table's summary,
-// sorting and filtering (with the live region), each council's link to its full result, the
-// loaded file offered to the council journey, and 320px. Ofsted's file is the copy
-// the project ships in data/ofsted/.
+// Every council from Ofsted's published outcomes, by keyboard only: the reader's module is loaded
+// only once a file of the user's own is wanted, a foreign file, an .xls or a CSV gives the error
+// summary (and a chosen file survives an error in the date), the table's summary, sorting and
+// filtering (with the live region), each council's link to its full result, the loaded file
+// offered to the council journey, the data shipped with the service giving the same table as
+// Ofsted's file, past key dates said as past, the councils that could help, and 320px. Ofsted's
+// file is the project's copy in data/ofsted/. Offline: tests/browser/offline.test.mjs.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { mkdtemp, writeFile, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, basename } from "node:path";
+import { readFileSync } from "node:fs";
 import { crc32 } from "node:zlib";
 import {
   startServer, launch, openPage, ready, current, typeDate, press, submit, tabTo, typeInto, chooseRadio,
   heading, text, expectErrors, axe, screenshot, noProblems, rowTitle, root,
 } from "./helpers.mjs";
+import { visibleText, problems } from "./text-scan.mjs";
 
-const ODS = join(root, "data", "ofsted", "LA_Inspection_Outcomes_as_at_31_March_2025.ods");
+const DATA = join(root, "data", "ofsted");
+const ODS = join(DATA, "LA_Inspection_Outcomes_as_at_31_March_2025.ods");
+const CSVS = ["ilacs_history_2018-2025.csv", "latest_as_at_2025-03-31.csv", "in_year_2024-25.csv"].map((f) => join(DATA, f));
+const SHIPPED = JSON.parse(readFileSync(join(root, "www", "data", "councils.json"), "utf8"));
+const SHIPPED_OPTION = "Use Ofsted’s outcomes as at 31 March 2025, included with this service";
+const FILE_OPTION = "Choose a newer file of your own";
 const READER = /\/(pkg-ofsted\/|ofsted-reader\.js)/;
 const OFSTED_OPTION = "Every council’s intervention, from Ofsted’s published outcomes file";
 
@@ -60,8 +69,11 @@ before(async () => {
 });
 after(async () => { await browser?.close(); await server?.close(); if (tmp) await rm(tmp, { recursive: true, force: true }); });
 
-/** Chooses a file with the keyboard: Tab to the file input, Space, then the chooser. */
+/** Chooses a file (or several) with the keyboard: the option for a file of one's own, then Tab
+ *  to the file input, Space, then the chooser. */
 async function chooseFile(page, path) {
+  const radio = await page.$("input[type=radio][name=source][value=file]");
+  if (radio && !(await radio.isChecked())) await chooseRadio(page, "source", FILE_OPTION);
   const chooser = page.waitForEvent("filechooser");
   await tabTo(page, "the file upload", () => document.activeElement?.id === "ofsted-file");
   await page.keyboard.press("Space");
@@ -95,7 +107,7 @@ async function readOfsted(page, asOf = "2025-06-30", { drop = false } = {}) {
 const rows = (page) => page.$$eval("#councils-body tr", (trs) => trs.map((tr) => [...tr.children].map((c) => c.innerText.trim())));
 const shownText = (page) => text(page, "#councils-shown");
 
-test("the start and choose pages never load the spreadsheet reader; its page does", { timeout: 60_000 }, async () => {
+test("the start, choose and Ofsted pages never load the spreadsheet reader; choosing a file of one's own does", { timeout: 60_000 }, async () => {
   const { context, page } = await openPage(browser, server.url);
   // What the page itself requests. (The service worker, once installed, precaches the whole
   // site for offline use, the reader included: those are its own fetches, not the page's.)
@@ -108,13 +120,20 @@ test("the start and choose pages never load the spreadsheet reader; its page doe
   assert.ok(requested.some((u) => u.includes("/pkg/trust_eligibility_bg.wasm")), "requests were recorded");
   await press(page, "Start now");
   await axe(page);
-  const wasm = page.waitForRequest((r) => /\/pkg-ofsted\/ofsted_bg\.wasm$/.test(r.url()), { timeout: 15_000 });
   await page.waitForLoadState("networkidle");
   assert.deepEqual(requested.filter((u) => READER.test(u)), [], "nor does the choose page");
   await chooseRadio(page, "journey", OFSTED_OPTION);
   await submit(page);
   assert.equal(await heading(page), "Check every council from Ofsted’s published outcomes file");
+  await page.waitForLoadState("networkidle");
+  assert.ok(requested.some((u) => u.endsWith("/data/councils.json")), "the page reads the data shipped with the service");
+  assert.deepEqual(requested.filter((u) => READER.test(u)), [], "nor does the Ofsted page, until a file of one's own is wanted");
+  const wasm = page.waitForRequest((r) => /\/pkg-ofsted\/ofsted_bg\.wasm$/.test(r.url()), { timeout: 15_000 });
+  await chooseRadio(page, "source", FILE_OPTION);
   await wasm; // the reader starts loading while the user chooses the file
+  assert.equal(await page.getAttribute("input[name=source][value=file]", "aria-controls"), "conditional-source-2");
+  assert.ok(await page.isVisible("#ofsted-file"), "the file upload is revealed");
+  await axe(page, "ofsted form, file of one's own");
   noProblems(page);
   await context.close();
 });
@@ -129,7 +148,14 @@ test("every council from Ofsted's file: errors, summary, sorting, filtering and 
   assert.ok(await page.$("[data-drop-zone] input[type=file]#ofsted-file"), "the plain file input, in its drop zone");
   await axe(page, "ofsted form");
 
-  // Nothing chosen; a text file; an .xls; a date that is not real.
+  assert.ok(!(await page.isVisible("#ofsted-file")), "the file upload is hidden until a file of one's own is chosen");
+  assert.match(await text(page, "main"), /Contains public sector information licensed under the Open Government Licence v3\.0/);
+  assert.equal(await page.getAttribute("a[rel~=license]", "href"), SHIPPED.source.licenceUrl);
+
+  // Nothing chosen; no file; a text file; an .xls; a CSV alone; a date that is not real.
+  await submit(page);
+  await expectErrors(page, ["Select which of Ofsted’s outcomes to check"]);
+  await chooseRadio(page, "source", FILE_OPTION);
   await submit(page);
   await expectErrors(page, ["Select Ofsted’s local authority inspection outcomes file"]);
   await axe(page, "ofsted form, no file");
@@ -145,24 +171,34 @@ test("every council from Ofsted's file: errors, summary, sorting, filtering and 
   await submit(page);
   await expectErrors(page, ["The selected file does not have Ofsted’s sheet ‘Inspections_as_at_31_March’: select the file as Ofsted published it"]);
   assert.match(await page.$eval(".govuk-details__text", (e) => e.textContent), /^outcomes\.ods has no sheet Inspections_as_at_31_March \(its sheets: Cover, Notes\)/);
+  await chooseFile(page, CSVS[1]);
+  await submit(page);
+  const csvError = "The selected CSV files must be Ofsted’s sheets exported as CSV, selected together: ILACS_inspection_history, Inspections_as_at_31_March and, if you have it, In-year_inspections (ILACS_inspection_history is missing). Or select the spreadsheet itself";
+  await expectErrors(page, [csvError]);
+  await axe(page, "ofsted form, one CSV");
   await chooseFile(page, ODS);
   await typeDate(page, "asOf", "2025-02-30");
   await submit(page);
   await expectErrors(page, ["The date to check must be a real date"]);
   assert.equal(await page.inputValue("#asOf-day"), "30", "what was typed is kept");
+  assert.equal(await page.$eval("#ofsted-file", (i) => i.files[0]?.name), basename(ODS), "the chosen file survives the date error");
+  assert.equal(await text(page, "#ofsted-file-dropped"), `Chosen: ${basename(ODS)}`, "and the page says so");
   await axe(page, "ofsted form, bad date");
+  await typeDate(page, "asOf", "2014-02-03");
+  await submit(page);
+  await expectErrors(page, ["The date to check must be on or after 14 December 2015, when the rules this service applies begin"]);
+  assert.equal(await page.$eval("#ofsted-file", (i) => i.files[0]?.name), basename(ODS), "the file survives the reader's date error too");
 
-  // Ofsted's file, assessed on 30 June 2025.
+  // Ofsted's file, assessed on 30 June 2025 (the file kept through the errors: not chosen again).
   const t0 = Date.now();
-  await readOfsted(page);
+  await typeDate(page, "asOf", "2025-06-30");
+  await submit(page);
+  assert.equal(await current(page), "ofsted/councils");
   const readMs = Date.now() - t0;
   assert.equal(await heading(page), "Every council on 30 June 2025");
   const main = await text(page, "main");
   assert.ok(main.includes("From LA_Inspection_Outcomes_as_at_31_March_2025.ods"));
   assert.ok(main.includes("nothing was uploaded"));
-  // The visits are read with their dates; what the file does not give of them is said.
-  assert.match(main, /The file lists 24 monitoring and 36 focused visits\. Each visit is part of its council.s history, with its date\./);
-  assert.match(main, /no rule that depends on a visit.s outcome applies from the file alone/);
   const grades = Object.fromEntries(await page.$$eval("table", (ts) => {
     const t = ts.find((x) => x.caption?.textContent.includes("by latest Ofsted grade"));
     return [...t.tBodies[0].rows].map((r) => [r.cells[0].textContent.trim(), Number(r.cells[1].textContent)]);
@@ -263,6 +299,125 @@ test("every council from Ofsted's file: errors, summary, sorting, filtering and 
   await context.close();
 });
 
+/** The page's Back link, by keyboard (Shift+Tab from the heading, as a person would). */
+async function backLink(page) {
+  const before = await page.evaluate(() => document.body.dataset.painted);
+  await page.focus("h1");
+  await tabTo(page, "the Back link", () => document.activeElement?.classList.contains("govuk-back-link"), { back: true });
+  await page.keyboard.press("Enter");
+  await page.waitForFunction((b) => document.body.dataset.painted !== b, before);
+}
+
+/** Days from one ISO date to another. */
+const days = (from, to) => (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000;
+/** The page's text, scanned for placeholders and internal references. */
+async function noInternalText(page) {
+  assert.deepEqual(problems(visibleText(await page.content())), [], "no placeholder or internal reference in the page");
+}
+
+test("the outcomes shipped with the service: the table Ofsted's file gives, their age, visits, past dates as past, councils that could help", { timeout: 180_000 }, async () => {
+  const { context, page } = await openPage(browser, server.url);
+  await page.goto(`${server.url}?page=ofsted`);
+  await ready(page);
+  await readOfsted(page, "2025-06-30");
+  const fromFile = await rows(page);
+  await backLink(page);
+  assert.equal(await current(page), "ofsted");
+
+  // The same date from the data shipped with the service: no file, no reader.
+  await chooseRadio(page, "source", SHIPPED_OPTION);
+  await typeDate(page, "asOf", "2025-06-30");
+  await submit(page);
+  assert.equal(await current(page), "ofsted/councils");
+  assert.equal(await text(page, ".govuk-caption-l"), "From Ofsted’s outcomes as at 31 March 2025, included with this service");
+  const shipped = await rows(page);
+  const current_ = SHIPPED.councils.filter((c) => !c.former);
+  assert.equal(shipped.length, current_.length);
+  assert.deepEqual(shipped.map((r) => r[0]).sort(), current_.map((c) => c.name).sort(), "every council of the shipped data");
+  assert.deepEqual(shipped, fromFile, "the same table as Ofsted's file gives on the same date");
+  assert.equal(await text(page, "#data-age"), "The data is as at 31 March 2025: 3 months before the date checked, 30 June 2025.");
+  assert.ok(!(await page.$(".govuk-warning-text")), "data 3 months old: no warning");
+  const summary = Object.fromEntries(await page.$$eval(".govuk-summary-list__row", (rs) => rs.map((r) => [r.children[0].textContent.trim(), r.children[1].textContent.trim()])));
+  const visits = (kind) => current_.reduce((n, c) => n + (c.visits ?? []).filter((v) => v.kind === kind).length, 0);
+  assert.equal(summary["Monitoring visits"], String(visits("monitoring")));
+  assert.equal(summary["Focused visits"], String(visits("focused")));
+  assert.ok(visits("monitoring") + visits("focused") > 0, "the shipped data carries visits");
+  assert.match(await text(page, "#visits-note"), /^Each council’s monitoring and focused visits are part of its record, and are filled in when you open the council’s result\. The data gives each visit’s date and kind, not its outcome/);
+  const former = await text(page, "#no-longer-exist + p + .app-table-scroll");
+  for (const c of SHIPPED.councils.filter((x) => x.former)) assert.ok(former.includes(c.name), `${c.name} listed apart`);
+  assert.match(await text(page, "main"), /Contains public sector information licensed under the Open Government Licence v3\.0/);
+  await axe(page, "ofsted councils, shipped data");
+  await noInternalText(page);
+
+  // A council's visits go with it into its result.
+  const withVisit = current_.find((c) => c.name === "Sandwell" && c.visits?.length) ?? current_.find((c) => c.visits?.length);
+  await typeInto(page, "filter-name", withVisit.name);
+  await page.waitForFunction((n) => [...document.querySelectorAll("#councils-body th")].some((th) => th.textContent.trim() === n), withVisit.name);
+  await press(page, withVisit.name);
+  assert.equal(await current(page), "council/result");
+  // The answers saved in this browser (not the loaded list, which holds every council's record).
+  const saved = await page.evaluate(() => Object.keys(localStorage).filter((k) => /^trust-eligibility:answers/.test(k) && !/unreadable/.test(k)).map((k) => localStorage.getItem(k)).join("\n"));
+  assert.ok(saved.includes(withVisit.visits[0].date), `${withVisit.name}'s visit is in the council journey's answers`);
+  await page.goBack();
+  await page.waitForFunction(() => document.body.dataset.page === "ofsted/councils" && document.getElementById("councils-body"));
+  await typeInto(page, "filter-name", "");
+
+  // Checked on 2 December 2026: the data is 20 months old (a warning), and dates long past are past.
+  await backLink(page);
+  await typeDate(page, "asOf", "2026-12-02");
+  await submit(page);
+  assert.match(await text(page, ".govuk-warning-text"), /The data is as at 31 March 2025: 1 year and 8 months before the date checked, 2 December 2026\. Reports Ofsted has published since are not in it/);
+  const late = await rows(page);
+  const bradford = late.find((r) => r[0] === "Bradford");
+  const due = "2023-04-30";
+  assert.equal(bradford[5], `Commissioner's review due\nwas due on 30 April 2023, ${days(due, "2026-12-02").toLocaleString("en-GB")} days ago`);
+  const keyDates = late.filter((r) => r[5] !== "None");
+  assert.ok(keyDates.length >= 6);
+  for (const r of keyDates) assert.match(r[5], /was due on \d+ \w+ \d{4}, [\d,]+ days? ago$/, `${r[0]}: a past date said as past`);
+
+  // Councils that could help: for each council in intervention, the high-performing councils of
+  // its region (here, with no concerns in the data, exactly the table's high-performing rows).
+  const region = Object.fromEntries(late.map((r) => [r[0], r[1]]));
+  const HP = rowTitle("protocol-2016", 8);
+  const partners = await page.$$eval("#partners ~ .govuk-summary-list .govuk-summary-list__row", (rs) => rs.map((r) => ({
+    name: r.children[0].childNodes[0].textContent.trim(), intervention: r.children[0].querySelector("span").textContent.trim(), value: r.children[1].textContent.trim(),
+  })));
+  const inIntervention = late.filter((r) => [2, 3, 4, 5, 6].map((n) => rowTitle("protocol-2016", n)).includes(r[4]));
+  assert.deepEqual(partners.map((p) => p.name), inIntervention.map((r) => r[0]), "every council in intervention, in the table's order");
+  for (const p of partners) {
+    const expected = late.filter((r) => r[1] === region[p.name] && r[4] === HP && r[0] !== p.name).map((r) => r[0]);
+    const n = expected.length;
+    if (n === 0) assert.equal(p.value, `No council in ${region[p.name]} is high-performing on this date`);
+    else {
+      assert.match(p.value, new RegExp(`^${n} councils?: `), `${p.name}: ${n} councils`);
+      for (const name of expected) assert.ok(p.value.includes(name), `${p.name}: ${name} could help`);
+    }
+  }
+  assert.match(await text(page, "#partners + p"), /The Department for Education chooses improvement partners: this is a starting list/);
+  await axe(page, "ofsted councils, shipped data, stale, partners");
+  await noInternalText(page);
+  await screenshot(page, "ofsted-councils-shipped-2026");
+  noProblems(page);
+  await context.close();
+});
+
+test("CSV exports of Ofsted's sheets, chosen together, give the same table as the spreadsheet", { timeout: 120_000 }, async () => {
+  const { context, page } = await openPage(browser, server.url);
+  await page.goto(`${server.url}?page=ofsted`);
+  await ready(page);
+  await readOfsted(page, "2025-06-30");
+  const fromOds = await rows(page);
+  await backLink(page);
+  await chooseFile(page, CSVS);
+  await typeDate(page, "asOf", "2025-06-30");
+  await submit(page);
+  assert.equal(await current(page), "ofsted/councils");
+  assert.deepEqual(await rows(page), fromOds);
+  await noInternalText(page);
+  noProblems(page);
+  await context.close();
+});
+
 test("at 320px: the file dropped on the drop zone, the table scrolling inside a labelled, focusable region", { timeout: 120_000 }, async () => {
   const { context, page } = await openPage(browser, server.url, { width: 320, height: 640 });
   await page.goto(`${server.url}?page=ofsted`);
@@ -291,4 +446,27 @@ test("at 320px: the file dropped on the drop zone, the table scrolling inside a 
   await screenshot(page, "ofsted-councils-320px");
   noProblems(page);
   await context.close();
+});
+
+test("without the shipped data (a damaged copy), the page says so and still reads Ofsted's file", { timeout: 120_000 }, async () => {
+  const broken = await startServer({ pages: { "/data/councils.json": "{ not the data" } });
+  try {
+    const { context, page } = await openPage(browser, broken.url);
+    await page.goto(`${broken.url}?page=ofsted`);
+    await ready(page);
+    assert.equal(await page.$("input[name=source][type=radio]"), null, "no choice of data to offer");
+    assert.match(await text(page, ".govuk-inset-text"), /Ofsted’s outcomes included with this service could not be read on this device\. You can still choose Ofsted’s file\./);
+    assert.ok(await page.isVisible("#ofsted-file"));
+    await axe(page, "ofsted form, no shipped data");
+    await chooseFile(page, ODS);
+    await typeDate(page, "asOf", "2025-06-30");
+    await submit(page);
+    assert.equal(await current(page), "ofsted/councils");
+    assert.equal((await rows(page)).length, 153);
+    // The page warned in the console that the copy could not be read: that, and nothing else.
+    assert.deepEqual(page.problems, []);
+    await context.close();
+  } finally {
+    await broken.close();
+  }
 });

@@ -17,6 +17,7 @@ import { councilResult, sponsorResult } from "./results.js";
 import { todayIso, parseDateParts, isoToParts } from "./dates.js";
 import { SERVICE_NAME, formatDate, formatDatesIn, inForce, gradeLabel, DATE_KINDS, daysInWords } from "./wording.js";
 import { href } from "./common.js";
+import { possiblePartners, IN_INTERVENTION } from "./partners.js";
 
 // ----------------------------------------------------------------------------------------------
 // What GOV.UK Frontend's JavaScript does for these pages is done here, inside the app's own root,
@@ -198,6 +199,8 @@ export function createApp(env) {
   // Every council from Ofsted's file (ofsted-page.js, full page only), and what it may do here.
   const ofstedApi = {
     today: () => today, data: rules, go: (page) => go(page),
+    // The engine's batch function, throwing as the wasm export does (the page catches).
+    assessCouncils: (inputs) => { const r = engine.councils(inputs); if (!r.ok) throw Object.assign(new Error(r.error.message), r.error); return r.value; },
     showErrors: (page, errors, raw) => showErrors(page, errors, raw),
     openCouncil: (a) => { saveAnswers("council", a, councilJourney.journey.result); go(councilJourney.journey.result); },
   };
@@ -209,7 +212,7 @@ export function createApp(env) {
   function loadOfstedPage() {
     ofstedLoading ??= import("./ofsted-page.js").then((m) => {
       m.connect({ html, C, store, parseDateParts, isoToParts, formatDate, gradeLabel, DATE_KINDS, daysInWords, inForce,
-        fromInput: councilJourney.fromInput });
+        fromInput: councilJourney.fromInput, possiblePartners, IN_INTERVENTION });
       m.listen(root, ofstedApi);
       ofstedPage = m;
     }, (e) => { ofstedLoading = null; throw e; });
@@ -310,7 +313,7 @@ export function createApp(env) {
         items: [
           { value: "council", text: "Which intervention applies to a council", hint: "From its Ofsted inspections, visits and any concerns" },
           { value: "sponsor", text: "Whether an organisation can sponsor a children's services trust", hint: "A charity, company, expert team or council" },
-          ...(embed ? [] : [{ value: "ofsted", text: "Every council’s intervention, from Ofsted’s published outcomes file", hint: "Choose the spreadsheet Ofsted publishes: it is read on this device" }]),
+          ...(embed ? [] : [{ value: "ofsted", text: "Every council’s intervention, from Ofsted’s published outcomes file", hint: "Ofsted’s outcomes are included with this service, or choose a newer file of your own: it is read on this device" }]),
         ], value: p.raw?.value ?? state.journey }),
     });
   }

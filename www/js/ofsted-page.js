@@ -1,43 +1,108 @@
-// Every council at once, from Ofsted's "Local authority inspection outcomes" file: a page to
-// choose (or drop) the file and the date to check, then a sortable, filterable table of every
-// council with its intervention, each linked to its full, explained result (the council
-// journey's result page, with the council's history filled in).
+// Every council at once, from Ofsted's "Local authority inspection outcomes": a page to choose
+// the data (the copy this service ships, or a newer file of the user's own) and the date to
+// check, then a sortable, filterable table of every council with its intervention, each linked
+// to its full, explained result (the council journey's result page, with the council's history
+// filled in), how old the data is against the date checked, and, for each council in
+// intervention, the councils of its region that could help.
 //
-// The file is read on this device by a WebAssembly module of its own (../ofsted-reader.js
-// imports ../pkg-ofsted/ the first time it is needed): it is imported only from this page, so
-// the checker's other pages never download it. What was read is kept as the loaded list of
-// councils (store.saveList), the same list a JSON file of council histories gives, so the
-// council journey can also offer "pick a council from the file you loaded".
+// The shipped data (../data/councils.json: every council's name, code, region, inspections and
+// visits, generated from Ofsted's file at build time) is assessed by the engine itself
+// (assessCouncils), so the page works offline and without the spreadsheet reader. A file of the
+// user's own is read on this device by a WebAssembly module of its own (../ofsted-reader.js
+// imports ../pkg-ofsted/ the first time it is needed), which the service worker keeps once used.
+// Both give the same listing (the reader's OfstedListing shape), kept as the loaded list of
+// councils (store.saveList), so the council journey can also offer "pick a council from the
+// file you loaded".
 //
 // app.js routes ?page=ofsted and ?page=ofsted/councils here (view, submit, openCouncil). The
 // table's sorting and filtering work in place, by event delegation, without repainting the page.
 //
 // This module is imported by app.js the first time one of its pages is shown, so the start page
-// neither downloads nor parses it. It imports nothing itself: app.js hands it what it uses from
-// the app's modules (connect), so that, bundled, it holds only its own code and the app's stays
-// in the one chunk the full page and the element share (www/build-js.mjs).
-let html, C, store, parseDateParts, isoToParts, formatDate, gradeLabel, DATE_KINDS, daysInWords, inForce, fromInput;
+// neither downloads nor parses it (the service worker precaches it, with the shipped data, for
+// offline use). It imports nothing itself: app.js hands it what it uses from the app's modules
+// (connect), so that, bundled, it holds only its own code and the app's stays in the one chunk
+// the full page and the element share (www/build-js.mjs).
+let html, C, store, parseDateParts, isoToParts, formatDate, gradeLabel, DATE_KINDS, daysInWords, inForce, fromInput,
+  possiblePartners, IN_INTERVENTION;
 
 /** deps: { html, C (components.js), store, parseDateParts, isoToParts, formatDate, gradeLabel,
- *  DATE_KINDS, daysInWords, inForce, fromInput (council.js) }. */
+ *  DATE_KINDS, daysInWords, inForce, fromInput (council.js), possiblePartners and IN_INTERVENTION
+ *  (partners.js: the interventions for which councils that could help are listed) }. */
 export function connect(deps) {
-  ({ html, C, store, parseDateParts, isoToParts, formatDate, gradeLabel, DATE_KINDS, daysInWords, inForce, fromInput } = deps);
+  ({ html, C, store, parseDateParts, isoToParts, formatDate, gradeLabel, DATE_KINDS, daysInWords, inForce, fromInput,
+    possiblePartners, IN_INTERVENTION } = deps);
 }
 
 export const PAGES = ["ofsted", "ofsted/councils"];
 
 const FILE_ID = "ofsted-file";
+const SOURCE_ID = "source";
 const MAX_BYTES = 20_000_000;
 const ASOF_NOUN = "the date to check";
+/** Ofsted's sheets, as the reader recognises their CSV exports. */
+const SHEETS = ["ILACS_inspection_history", "Inspections_as_at_31_March", "In-year_inspections"];
+/** Data more than this many months older than the date checked gets a warning. */
+const STALE_MONTHS = 6;
 const cap = (s) => s.charAt(0).toUpperCase() + s.slice(1);
+const plural = (n, one, many = `${one}s`) => `${n.toLocaleString("en-GB")} ${n === 1 ? one : many}`;
+/** "A, B and C"; "A; B; C and D" when a name has "and" in it ("Westmorland and Furness"). */
+const listInWords = (xs) => {
+  if (xs.length < 2) return xs.join("");
+  const sep = xs.some((x) => / and /.test(x)) ? "; " : ", ";
+  return `${xs.slice(0, -1).join(sep)}${sep === "; " ? "; and " : " and "}${xs.at(-1)}`;
+};
 
-// The table's sort and filter, kept while the user goes to a council and comes back.
+// The table's sort and filter, kept while the user goes to a council and comes back; the form's
+// last answers, and the file chosen (kept through an error in the date, as a person would expect).
 let sort = { key: "name", dir: "ascending" };
 let filter = { text: "", rule: "" };
 let lastAsOf = null;
+let lastSource = null;
+let chosenFiles = [];
 
 // --------------------------------------------------------------------------------------------
-// The reader, imported on this page only.
+// The shipped data, read when this module is first imported (the import waits for it): a fetch of
+// the same origin, kept by the service worker, so it works offline. Without it (a broken
+// deployment), the page still reads a file of the user's own and says the copy is missing.
+
+const DATA_URL = new URL("../data/councils.json", import.meta.url);
+const READER_WASM = new URL("../pkg-ofsted/ofsted_bg.wasm", import.meta.url);
+
+/** The shipped data, checked for the shape the page relies on; throws naming what is wrong. */
+function checkedData(d) {
+  const s = d?.source;
+  if (!s || !/^\d{4}-\d{2}-\d{2}$/.test(s.asAt ?? "") || typeof s.licence !== "string") throw new Error("councils.json: source.asAt or source.licence missing");
+  if (!Array.isArray(d.councils) || !d.councils.length) throw new Error("councils.json: no councils");
+  d.councils.forEach((c, i) => {
+    if (typeof c.name !== "string" || typeof c.code !== "string" || !Array.isArray(c.inspections)) {
+      throw new Error(`councils.json: councils[${i}] lacks a name, code or inspections`);
+    }
+  });
+  return d;
+}
+
+async function loadShipped() {
+  try {
+    const r = await fetch(DATA_URL);
+    if (!r.ok) throw new Error(`${DATA_URL.pathname}: ${r.status}`);
+    return { data: checkedData(await r.json()), error: null };
+  } catch (e) {
+    console.warn(`The Ofsted data included with this service could not be read: ${e.message}`);
+    return { data: null, error: e };
+  }
+}
+const shipped = await loadShipped();
+
+/** Whether the spreadsheet reader is on this device (in the service worker's cache). */
+let readerCached = false;
+async function checkReaderCached() {
+  try { readerCached = !!(globalThis.caches && await caches.match(READER_WASM.href)); } catch { readerCached = false; }
+  return readerCached;
+}
+await checkReaderCached();
+
+// --------------------------------------------------------------------------------------------
+// The reader, imported on this page only, once a file of the user's own is wanted.
 
 let readerModule = null;
 function reader() {
@@ -46,7 +111,71 @@ function reader() {
 }
 /** Starts downloading the reader's module while the user chooses the file. */
 function preload() {
-  reader().then((m) => m.loadOfstedReader()).catch(() => { /* tried again on Continue */ });
+  if (globalThis.navigator?.onLine === false && !readerCached) return;
+  reader().then((m) => m.loadOfstedReader()).then(() => { readerCached = true; }, () => { /* tried again on Continue */ });
+}
+
+// --------------------------------------------------------------------------------------------
+// Dates and the age of the data, in words.
+
+const parts = (iso) => iso.split("-").map(Number);
+function addMonths(iso, n) {
+  const [y, m, d] = parts(iso);
+  const t = new Date(Date.UTC(y, m - 1 + n, 1));
+  const last = new Date(Date.UTC(t.getUTCFullYear(), t.getUTCMonth() + 1, 0)).getUTCDate();
+  return new Date(Date.UTC(t.getUTCFullYear(), t.getUTCMonth(), Math.min(d, last))).toISOString().slice(0, 10);
+}
+const utc = (iso) => { const [y, m, d] = parts(iso); return Date.UTC(y, m - 1, d); };
+const daysBetween = (a, b) => Math.round((utc(b) - utc(a)) / 86_400_000);
+
+/** How long from `from` to `to` (from ≤ to): "1 year and 8 months", "3 months", "12 days". */
+export function ageInWords(from, to) {
+  let months = 0;
+  while (addMonths(from, months + 1) <= to) months += 1;
+  if (months === 0) {
+    const days = daysBetween(from, to);
+    return days === 0 ? "the same day" : plural(days, "day");
+  }
+  const y = Math.floor(months / 12), m = months % 12;
+  return [y && plural(y, "year"), m && plural(m, "month")].filter(Boolean).join(" and ");
+}
+
+/** The "as at" date of a user's file: from the reader when it says, else from Ofsted's file name. */
+function asAtOf(listing, fileName) {
+  const said = listing?.summary?.asAt ?? listing?.source?.asAt ?? "";
+  if (/^\d{4}-\d{2}-\d{2}$/.test(said)) return said;
+  const m = /as_at_(\d{1,2})_([A-Za-z]+)_(\d{4})/.exec(fileName ?? "") ?? /(\d{4})-(\d{2})-(\d{2})/.exec(fileName ?? "");
+  if (!m) return null;
+  const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+  const iso = m[2].length === 2 && /^\d+$/.test(m[2]) ? `${m[1]}-${m[2]}-${m[3]}`
+    : `${m[3]}-${String(MONTHS.indexOf(m[2].toLowerCase()) + 1).padStart(2, "0")}-${m[1].padStart(2, "0")}`;
+  return /^\d{4}-(0[1-9]|1[0-2])-\d{2}$/.test(iso) && formatDate(iso) !== iso ? iso : null;
+}
+
+/** What the page says about the data's age against the date checked: { text, stale }. */
+export function dataAge(origin, asOf) {
+  const asAt = origin.asAt;
+  if (!asAt) {
+    return origin.latestPublished
+      ? { text: `The file does not say its date. The latest report in it was published on ${formatDate(origin.latestPublished)}.`, stale: addMonths(origin.latestPublished, STALE_MONTHS) < asOf }
+      : { text: "The file does not say its date.", stale: false };
+  }
+  if (asAt > asOf) {
+    return { text: `The data is as at ${formatDate(asAt)}, after the date checked: reports published after ${formatDate(asOf)} are not counted.`, stale: false };
+  }
+  const age = ageInWords(asAt, asOf);
+  const text = asAt === asOf ? `The data is as at ${formatDate(asAt)}, the date checked.`
+    : `The data is as at ${formatDate(asAt)}: ${age} before the date checked, ${formatDate(asOf)}.`;
+  return { text, stale: addMonths(asAt, STALE_MONTHS) < asOf, age };
+}
+
+/** A key date as it stands on the date checked: past dates said as past. */
+function keyDateWords(k) {
+  const kind = DATE_KINDS[k.kind] ?? k.kind;
+  const n = k.daysFromAsOf;
+  if (n < 0) return { kind, when: `was due on ${formatDate(k.date)}, ${plural(-n, "day")} ago`, past: true };
+  if (n === 0) return { kind, when: `${formatDate(k.date)}, ${daysInWords(0)}`, past: false };
+  return { kind, when: `${formatDate(k.date)} (${daysInWords(n)})`, past: false };
 }
 
 // --------------------------------------------------------------------------------------------
@@ -58,16 +187,95 @@ function loaded() {
   return list?.ofsted && Array.isArray(list.ofsted.rows) ? list : null;
 }
 
-function keep(listing, fileName) {
+function keep(listing, origin) {
   const rows = listing.councils.map(({ input, ...row }) => row);
   store.saveList({
-    fileName,
+    fileName: origin.label,
     councils: listing.councils.map((c) => ({ label: `${c.name} (${c.code})`, input: c.input })),
     ofsted: {
-      fileName, asOf: listing.asOf, ruleset: listing.ruleset, summary: listing.summary, rows,
+      fileName: origin.label, origin, asOf: listing.asOf, ruleset: listing.ruleset, summary: listing.summary, rows,
       noLongerExists: listing.noLongerExists, notAssessed: listing.notAssessed, warnings: listing.warnings,
     },
   });
+}
+
+// --------------------------------------------------------------------------------------------
+// The shipped data assessed by the engine: the same listing the reader gives for a file.
+
+const inputOf = (c, asOf) => ({
+  council: { name: c.name, code: c.code }, asOf, inspections: c.inspections, visits: c.visits ?? [],
+});
+const gradeOf = (a) => a.findings?.grade ?? a.latestInspection?.overall ?? null;
+
+/** Every council of the shipped data on `asOf`. Throws the engine's error (code, path "asOf")
+ *  when the date cannot be assessed at all. */
+export function listingFromData(d, asOf, assessCouncils) {
+  const current = d.councils.filter((c) => !c.former);
+  const inputs = current.map((c) => inputOf(c, asOf));
+  let answers;
+  try {
+    answers = assessCouncils(inputs);
+  } catch (e) {
+    if (/^\[\d+\]\.asOf$/.test(e?.path ?? "")) throw Object.assign(e, { path: "asOf" });
+    answers = null; // one council's record the engine refuses: the others are still listed
+  }
+  const councils = [], notAssessed = [];
+  const summary = {
+    councils: 0, byIntervention: {}, byLatestGrade: {}, persistent: 0, systemic: 0, notAssessed: 0,
+    noLongerExists: 0, inspectionsAfterAsOf: 0, latestPublishedInFile: null,
+    visits: { monitoring: 0, focused: 0 }, engineWarnings: {},
+  };
+  const count = (o, k) => { o[k] = (o[k] ?? 0) + 1; };
+  current.forEach((c, i) => {
+    let a = answers?.[i];
+    if (!a) {
+      try { [a] = assessCouncils([inputs[i]]); } catch (e) {
+        if (/^\[\d+\]\.asOf$/.test(e?.path ?? "")) throw Object.assign(e, { path: "asOf" });
+        notAssessed.push({ code: c.code, name: c.name, error: { code: e?.code ?? "error", path: e?.path ?? "", message: String(e?.message ?? e) } });
+        return;
+      }
+    }
+    const grade = gradeOf(a);
+    for (const v of c.visits ?? []) if (v.kind in summary.visits) summary.visits[v.kind] += 1;
+    for (const x of c.inspections) {
+      if (x.published > asOf) summary.inspectionsAfterAsOf += 1;
+      if (!summary.latestPublishedInFile || x.published > summary.latestPublishedInFile) summary.latestPublishedInFile = x.published;
+    }
+    count(summary.byIntervention, a.intervention);
+    count(summary.byLatestGrade, grade ?? "none");
+    for (const w of a.warnings) count(summary.engineWarnings, w.code);
+    summary.persistent += a.findings.persistent ? 1 : 0;
+    summary.systemic += a.findings.systemic ? 1 : 0;
+    councils.push({
+      code: c.code, name: c.name, region: c.region ?? null,
+      latestGrade: grade, latestPublished: a.latestInspection?.published ?? null,
+      intervention: a.intervention, rule: a.reasons[0]?.rule ?? null, keyDate: a.dates[0] ?? null,
+      persistent: a.findings.persistent, systemic: a.findings.systemic, highPerforming: a.findings.highPerforming,
+      inspections: c.inspections.length, visits: (c.visits ?? []).length,
+      warnings: a.warnings.map((w) => w.code), input: inputs[i],
+    });
+  });
+  const noLongerExists = d.councils.filter((c) => c.former).map((c) => ({
+    code: c.code, name: c.name, region: c.region ?? null,
+    latestInspection: [...c.inspections].filter((x) => x.published <= asOf).sort((x, y) => (x.published < y.published ? -1 : 1)).at(-1) ?? null,
+    inspections: c.inspections.length,
+  }));
+  summary.councils = councils.length;
+  summary.notAssessed = notAssessed.length;
+  summary.noLongerExists = noLongerExists.length;
+  const ruleset = answers?.[0]?.ruleset ?? (councils.length ? assessCouncils([councils[0].input])[0].ruleset : null);
+  return { asOf, ruleset, councils, summary, noLongerExists, notAssessed, warnings: [] };
+}
+
+/** The loaded list's councils in the shipped data's shape (what possiblePartners reads). */
+function councilsDataOf(list) {
+  const inputs = new Map(list.councils.map((c) => [c.input?.council?.code, c.input]));
+  return {
+    councils: list.ofsted.rows.filter((r) => inputs.has(r.code)).map((r) => ({
+      name: r.name, code: r.code, region: r.region, former: false,
+      inspections: inputs.get(r.code).inspections ?? [], visits: inputs.get(r.code).visits ?? [],
+    })),
+  };
 }
 
 // --------------------------------------------------------------------------------------------
@@ -90,55 +298,108 @@ const gradeText = (g) => (g ? gradeLabel(g) : "No inspection");
 const yesNo = (b) => (b ? "Yes" : "No");
 
 // --------------------------------------------------------------------------------------------
-// The first page: the file and the date.
+// The first page: which data, and the date.
+
+const shippedLabel = (s) => `Ofsted’s outcomes as at ${formatDate(s.asAt)}, included with this service`;
+
+/** The licence and where the shipped data comes from, as Ofsted's licence asks. */
+function attribution(s) {
+  return html`<p class="govuk-body-s">Data: Ofsted, <a class="govuk-link" href="${s.url}" rel="noreferrer">‘${s.title}’</a>, as at ${formatDate(s.asAt)}. Contains public sector information licensed under the <a class="govuk-link" href="${s.licenceUrl}" rel="license noreferrer">${s.licence}</a>.</p>`;
+}
+
+const readerMissingError = (hasShipped) => `The spreadsheet reader cannot be downloaded while you are offline: connect to the internet and continue again${hasShipped ? ", or use Ofsted’s outcomes included with this service" : ""}`;
+const readerMissingText = (hasShipped) => `The spreadsheet reader is not on this device yet, and it cannot be downloaded while you are offline. It is downloaded the first time you read a file of your own, and then kept for offline use. Connect to the internet to read your file${hasShipped ? ", or use Ofsted’s outcomes included with this service" : ""}.`;
 
 // The plain file input (keyboard: Tab, then Space or Enter opens the chooser), inside a zone a
 // file can also be dropped on: the drop fills the same input (see listen()).
-function fileUpload({ error }) {
-  const hintText = "The spreadsheet as Ofsted publishes it on GOV.UK, for example LA_Inspection_Outcomes_as_at_31_March_2025.ods (an .xlsx copy works too). It is read on this device: it is not uploaded or sent anywhere.";
+function fileUpload({ error, offlineNote }) {
+  const hintText = `The spreadsheet as Ofsted publishes it on GOV.UK, for example LA_Inspection_Outcomes_as_at_31_March_2025.ods (an .xlsx copy works too), or its sheets exported as CSV files, selected together: ${SHEETS.join(", ")}. It is read on this device: it is not uploaded or sent anywhere.`;
+  const said = chosenFiles.length ? `Chosen: ${chosenFiles.map((f) => f.name).join(", ")}` : "";
   return html`<div class="govuk-form-group${error ? " govuk-form-group--error" : ""}">
-  <label class="govuk-label govuk-label--m" for="${FILE_ID}">Ofsted’s local authority inspection outcomes file</label>
+  <label class="govuk-label govuk-label--s" for="${FILE_ID}">Ofsted’s local authority inspection outcomes file</label>
   <div id="${FILE_ID}-hint" class="govuk-hint">${hintText}</div>
+  ${offlineNote ? html`<p class="govuk-body" id="${FILE_ID}-offline">${offlineNote}</p>` : ""}
   ${C.errorMessage(FILE_ID, error)}
   <div class="app-drop-zone" data-drop-zone>
-    <input class="govuk-file-upload${error ? " govuk-file-upload--error" : ""}" id="${FILE_ID}" name="file" type="file"
-      accept=".ods,.xlsx,application/vnd.oasis.opendocument.spreadsheet,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-      aria-describedby="${FILE_ID}-hint${error ? ` ${FILE_ID}-error` : ""}">
+    <input class="govuk-file-upload${error ? " govuk-file-upload--error" : ""}" id="${FILE_ID}" name="file" type="file" multiple
+      accept=".ods,.xlsx,.csv,application/vnd.oasis.opendocument.spreadsheet,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
+      aria-describedby="${FILE_ID}-hint${offlineNote ? ` ${FILE_ID}-offline` : ""}${error ? ` ${FILE_ID}-error` : ""}">
     <p class="govuk-body govuk-!-margin-top-2 govuk-!-margin-bottom-0">Or drag the file here and drop it.</p>
-    <p class="govuk-body govuk-!-margin-bottom-0 govuk-!-font-weight-bold" id="${FILE_ID}-dropped" aria-live="polite"></p>
+    <p class="govuk-body govuk-!-margin-bottom-0 govuk-!-font-weight-bold" id="${FILE_ID}-dropped" aria-live="polite">${said}</p>
   </div>
 </div>`;
 }
 
+/** GOV.UK radios' conditional reveal (GOV.UK Frontend's JavaScript is not loaded: see app.js):
+ *  each radio's conditional part shown only while it is checked. (No aria-expanded: it is not an
+ *  attribute a radio may have, and the revealed part follows the radio in reading order.) */
+function conditionals(form) {
+  for (const radio of form?.querySelectorAll?.("input[type=radio][data-aria-controls]") ?? []) {
+    const target = document.getElementById(radio.dataset.ariaControls);
+    if (!target) continue;
+    radio.setAttribute("aria-controls", target.id);
+    target.classList.toggle("govuk-radios__conditional--hidden", !radio.checked);
+  }
+}
+
+/** Once the form is painted: its conditional parts, and the files kept through an error put
+ *  back in the (new) file input. */
+function afterPaint() {
+  conditionals(document.querySelector("form[data-form=page]"));
+  const input = document.getElementById(FILE_ID);
+  if (!input || !chosenFiles.length || input.files?.length) return;
+  try {
+    const t = new DataTransfer();
+    for (const f of chosenFiles) t.items.add(f);
+    input.files = t.files;
+  } catch { /* the zone still says which file is kept; submit uses it */ }
+}
+
 function formView(p, api) {
-  preload();
   const errors = p.errors ?? [];
   const fileError = errors.find((e) => e.field === FILE_ID);
+  const sourceError = errors.find((e) => e.field === SOURCE_ID);
   const dateError = errors.find((e) => e.field?.startsWith("asOf"));
   const value = p.raw ?? isoToParts(lastAsOf ?? api.today());
+  const source = p.raw?.source ?? lastSource ?? (shipped.data ? null : "file");
+  if (source === "file") preload();
+  const offline = globalThis.navigator?.onLine === false;
+  const offlineNote = offline && !readerCached ? readerMissingText(!!shipped.data) : "";
+  const s = shipped.data?.source;
+  queueMicrotask(afterPaint);
+  const upload = html`${fileUpload({ error: fileError?.text, offlineNote })}
+    ${fileError?.detail ? html`<details class="govuk-details">
+      <summary class="govuk-details__summary"><span class="govuk-details__summary-text">What the checker found in the file</span></summary>
+      <div class="govuk-details__text">${fileError.detail}</div>
+    </details>` : ""}`;
   return {
     title: "Check every council from Ofsted’s published outcomes file", back: "?page=choose", errors,
     body: html`<div class="govuk-grid-row"><div class="govuk-grid-column-two-thirds">
   ${C.errorSummary(errors.map((e) => ({ href: `#${e.field}`, text: e.text })))}
   <h1 class="govuk-heading-l" tabindex="-1">Check every council from Ofsted’s published outcomes file</h1>
-  <p class="govuk-body">Ofsted publishes the grades of every council’s children’s services in a spreadsheet, ‘Local authority inspection outcomes’. Choose that file and the checker lists every council with the intervention that applies to it, and links to each council’s full result.</p>
+  <p class="govuk-body">Ofsted publishes the grades of every council’s children’s services, ‘Local authority inspection outcomes’. The checker lists every council with the intervention that applies to it on the date you choose, and links to each council’s full result.</p>
   <form novalidate data-form="page">
-    ${fileUpload({ error: fileError?.text })}
-    ${fileError?.detail ? html`<details class="govuk-details">
-      <summary class="govuk-details__summary"><span class="govuk-details__summary-text">What the checker found in the file</span></summary>
-      <div class="govuk-details__text">${fileError.detail}</div>
-    </details>` : ""}
+    ${s ? C.radios({ name: SOURCE_ID, text: "Which of Ofsted’s outcomes do you want to check?", size: "m", value: source,
+      error: sourceError?.text,
+      items: [
+        { value: "shipped", text: `Use ${shippedLabel(s)}`, hint: "No download needed. It works offline." },
+        { value: "file", text: "Choose a newer file of your own", hint: "Ofsted updates the file after each year’s inspections",
+          conditional: upload },
+      ] })
+    : html`${C.insetText(html`<p class="govuk-body">Ofsted’s outcomes included with this service could not be read on this device. You can still choose Ofsted’s file.</p>`)}
+      <input type="hidden" name="${SOURCE_ID}" value="file">${upload}`}
     ${C.dateInput({ id: "asOf", text: "Date to check", size: "m", value,
       hintText: "The checker works out what applied to each council on this date, counting only reports published by then. For example, 30 6 2025",
       error: dateError?.text, errorParts: dateError?.parts ?? [] })}
     ${C.button("Continue")}
     <p class="govuk-body" role="status" id="ofsted-progress"></p>
   </form>
+  ${s ? attribution(s) : ""}
 </div></div>`,
   };
 }
 
-/** An error thrown by the reader, as the field it belongs to and GOV.UK words. */
+/** An error thrown by the reader or the engine, as the field it belongs to and GOV.UK words. */
 function readerError(e, data) {
   const code = e?.code ?? "";
   const path = e?.path ?? "";
@@ -155,6 +416,12 @@ function readerError(e, data) {
   if (/format is not read here/.test(message)) {
     return { field: FILE_ID, text: "The selected file must be an .ods or .xlsx spreadsheet: open it in a spreadsheet program, save it as .ods, then select it again", detail };
   }
+  if (/no CSV file among the files given holds sheet/.test(message) || (/is not one of Ofsted's sheets/.test(message) && /\.csv\b/i.test(message))) {
+    return { field: FILE_ID, text: csvText(SHEETS.includes(path) ? path : null), detail };
+  }
+  if (/was given with other files/.test(message)) {
+    return { field: FILE_ID, text: "Select either Ofsted’s spreadsheet on its own, or its sheets exported as CSV files, not both", detail };
+  }
   if (code === "missing_field" && /has no sheet/.test(message) && path) {
     return { field: FILE_ID, text: `The selected file does not have Ofsted’s sheet ‘${path}’: select the file as Ofsted published it`, detail };
   }
@@ -164,32 +431,83 @@ function readerError(e, data) {
   return { field: FILE_ID, text: "The selected file must be Ofsted’s local authority inspection outcomes file", detail };
 }
 
+/** The error for CSV files that are not all of Ofsted's sheet exports (`missing`: the sheet not found). */
+const csvText = (missing) => `The selected CSV files must be Ofsted’s sheets exported as CSV, selected together: ${SHEETS[0]}, ${SHEETS[1]} and, if you have it, ${SHEETS[2]}${missing ? ` (${missing} is missing)` : ""}. Or select the spreadsheet itself`;
+
+const isCsv = (f) => /\.csv$/i.test(f.name) || f.type === "text/csv";
+
+/** Reads the user's file(s); resolves to the listing, or rejects with a field error. */
+async function readFiles(files, asOf, api) {
+  let m;
+  try {
+    m = await reader();
+    await m.loadOfstedReader();
+    readerCached = true;
+  } catch (e) {
+    console.warn(e);
+    const offline = globalThis.navigator?.onLine === false;
+    throw {
+      field: FILE_ID,
+      text: offline ? readerMissingError(!!shipped.data)
+        : `The spreadsheet reader could not be downloaded. Check your internet connection and continue again${shipped.data ? ", or use Ofsted’s outcomes included with this service" : ""}`,
+      keepFiles: true,
+    };
+  }
+  try {
+    return files.length === 1 && !isCsv(files[0]) ? await m.readOfstedFile(files[0], { asOf }) : await m.readOfstedFiles(files, { asOf });
+  } catch (e) {
+    if (!("code" in Object(e))) console.error(e);
+    const err = "code" in Object(e) ? readerError(e, api.data())
+      : { field: FILE_ID, text: "The selected file could not be read. Try again." };
+    throw { ...err, keepFiles: err.field !== FILE_ID };
+  }
+}
+
 export async function submit(form, api) {
   const page = "ofsted";
   const fd = new FormData(form);
-  const raw = { day: fd.get("asOf-day"), month: fd.get("asOf-month"), year: fd.get("asOf-year") };
+  const source = fd.get(SOURCE_ID) ?? null;
+  const raw = { day: fd.get("asOf-day"), month: fd.get("asOf-month"), year: fd.get("asOf-year"), source };
   const errors = [];
-  const file = form.querySelector('input[type="file"]')?.files?.[0];
-  if (!file) errors.push({ field: FILE_ID, text: "Select Ofsted’s local authority inspection outcomes file" });
-  else if (file.size > MAX_BYTES) errors.push({ field: FILE_ID, text: "The selected file must be smaller than 20 MB" });
+  const input = form.querySelector('input[type="file"]');
+  const picked = input?.files?.length ? [...input.files] : chosenFiles;
+  if (source === "file") chosenFiles = picked;
+  if (!source) errors.push({ field: SOURCE_ID, text: "Select which of Ofsted’s outcomes to check" });
+  else if (source === "file") {
+    if (!picked.length) errors.push({ field: FILE_ID, text: "Select Ofsted’s local authority inspection outcomes file" });
+    else if (picked.reduce((n, f) => n + f.size, 0) > MAX_BYTES) { errors.push({ field: FILE_ID, text: "The selected file must be smaller than 20 MB" }); chosenFiles = []; }
+    else if (picked.length > 1 && !picked.every(isCsv)) { errors.push({ field: FILE_ID, text: "Select either Ofsted’s spreadsheet on its own, or its sheets exported as CSV files, not both" }); chosenFiles = []; }
+  }
   const date = parseDateParts(raw, ASOF_NOUN);
   if (date.error) errors.push({ field: `asOf-${date.parts[0] ?? "day"}`, text: date.error, parts: date.parts });
   if (errors.length) return api.showErrors(page, errors, raw);
 
   lastAsOf = date.iso;
+  lastSource = source;
   const progress = form.querySelector("#ofsted-progress");
-  if (progress) progress.textContent = `Reading ${file.name} on this device…`;
-  let listing;
-  try {
-    const { readOfstedFile } = await reader();
-    listing = await readOfstedFile(file, { asOf: date.iso });
-  } catch (e) {
-    if (!("code" in Object(e))) console.error(e);
-    const err = "code" in Object(e) ? readerError(e, api.data())
-      : { field: FILE_ID, text: "The selected file could not be read. Try again." };
-    return api.showErrors(page, [err], raw);
+  let listing, origin;
+  if (source === "shipped") {
+    const s = shipped.data.source;
+    try {
+      listing = listingFromData(shipped.data, date.iso, api.assessCouncils);
+    } catch (e) {
+      return api.showErrors(page, [readerError(e, api.data())], raw);
+    }
+    origin = { kind: "shipped", label: shippedLabel(s), asAt: s.asAt, title: s.title, publisher: s.publisher,
+      licence: s.licence, licenceUrl: s.licenceUrl, url: s.url, file: s.file };
+  } else {
+    const name = picked.map((f) => f.name).join(", ");
+    if (progress) progress.textContent = `Reading ${name} on this device…`;
+    try {
+      listing = await readFiles(picked, date.iso, api);
+    } catch (err) {
+      if (!err.keepFiles) chosenFiles = [];
+      const { keepFiles, ...e } = err;
+      return api.showErrors(page, [e], raw);
+    }
+    origin = { kind: "file", label: name, asAt: asAtOf(listing, picked[0].name), latestPublished: listing.summary.latestPublishedInFile ?? null };
   }
-  keep(listing, file.name);
+  keep(listing, origin);
   filter = { text: "", rule: "" };
   return api.go("ofsted/councils");
 }
@@ -253,10 +571,17 @@ function tableRows(rows) {
     <td class="govuk-table__cell">${gradeText(r.latestGrade)}</td>
     <td class="govuk-table__cell">${r.latestPublished ? formatDate(r.latestPublished) : "None"}</td>
     <td class="govuk-table__cell">${r.title}</td>
-    <td class="govuk-table__cell">${r.keyDate ? html`${formatDate(r.keyDate.date)}<br><span class="govuk-!-font-size-14">${DATE_KINDS[r.keyDate.kind] ?? r.keyDate.kind} (${daysInWords(r.keyDate.daysFromAsOf)})</span>` : "None"}</td>
+    <td class="govuk-table__cell">${r.keyDate ? keyDateCell(r.keyDate) : "None"}</td>
     <td class="govuk-table__cell">${yesNo(r.persistent)}</td>
     <td class="govuk-table__cell">${yesNo(r.systemic)}</td>
   </tr>`);
+}
+
+function keyDateCell(k) {
+  const w = keyDateWords(k);
+  return w.past
+    ? html`${w.kind}<br><span class="govuk-!-font-size-14">${w.when}</span>`
+    : html`${w.when}<br><span class="govuk-!-font-size-14">${w.kind}</span>`;
 }
 
 const shownText = (n, total) => (n === total ? `Showing all ${total} councils` : `Showing ${n} of ${total} ${total === 1 ? "council" : "councils"}`);
@@ -299,15 +624,22 @@ function councilsView(api) {
   const rules = [...byRule.entries()].sort((a, b) => a[1].order - b[1].order);
   const gradeAt = (g) => (GRADE_ORDER.includes(g) ? GRADE_ORDER.indexOf(g) : GRADE_ORDER.length);
   const grades = Object.entries(o.summary.byLatestGrade).sort((a, b) => gradeAt(a[0]) - gradeAt(b[0]));
-  const full = data.rulesets.find((r) => r.id === o.ruleset.id);
-  const visits = o.summary.visits;
+  const full = data.rulesets.find((r) => r.id === o.ruleset?.id);
+  // Older lists (kept in this browser by an earlier release) have no origin: a file of the user's.
+  const origin = o.origin ?? { kind: "file", label: o.fileName, asAt: asAtOf(null, o.fileName), latestPublished: o.summary.latestPublishedInFile ?? null };
+  const age = dataAge(origin, o.asOf);
+  const visits = visitCounts(list);
+  const unread = o.summary.visitsNotUsed ?? { monitoring: 0, focused: 0 };
+  const helpers = partnersFor(list, api);
 
   return {
     title: `Every council on ${formatDate(o.asOf)}`, back: "?page=ofsted",
     body: html`<div class="govuk-grid-row"><div class="govuk-grid-column-full">
-  <span class="govuk-caption-l">From ${o.fileName}</span>
+  <span class="govuk-caption-l">From ${origin.label}</span>
   <h1 class="govuk-heading-l" tabindex="-1">Every council on ${formatDate(o.asOf)}</h1>
-  <p class="govuk-body">The file was read on this device: nothing was uploaded. Rules applied: ${o.ruleset.title}${full ? `, ${inForce(full)}` : ""}.
+  ${age.stale ? C.warningText(`${age.text} Reports Ofsted has published since are not in it, so a council inspected since then may now have a different answer. Check the council’s latest reports on Ofsted’s website${origin.kind === "shipped" ? ", or choose a newer file of your own" : ", or choose a newer file"}.`)
+    : html`<p class="govuk-body" id="data-age">${age.text}</p>`}
+  <p class="govuk-body">${origin.kind === "shipped" ? "The councils were assessed on this device." : "The file was read on this device: nothing was uploaded."} ${o.ruleset ? `Rules applied: ${o.ruleset.title}${full ? `, ${inForce(full)}` : ""}.` : ""}
     Select a council to see its full result: why the intervention applies and what happens next.</p>
   <h2 class="govuk-heading-m">Summary</h2>
   <div class="govuk-grid-row">
@@ -317,9 +649,12 @@ function councilsView(api) {
         { key: "Councils", value: String(o.summary.councils) },
         { key: "Persistent failure", value: String(o.summary.persistent) },
         { key: "Systemic failure", value: String(o.summary.systemic) },
+        { key: "Monitoring visits", value: String(visits.monitoring) },
+        { key: "Focused visits", value: String(visits.focused) },
       ])}</div>
   </div>
-  ${visits.monitoring + visits.focused ? C.insetText(html`<p class="govuk-body">The file lists ${visits.monitoring} monitoring and ${visits.focused} focused visits. ${o.summary.visitsNote}</p>`) : ""}
+  ${visits.monitoring + visits.focused ? html`<p class="govuk-body" id="visits-note">${visitsText(visits)}</p>` : ""}
+  ${unread.monitoring + unread.focused ? C.insetText(html`<p class="govuk-body">The file also lists ${plural(unread.monitoring, "monitoring visit")} and ${plural(unread.focused, "focused visit")} that this version of the reader does not read: they are not counted.</p>`) : ""}
 
   <h2 class="govuk-heading-m" id="councils-heading">All councils</h2>
   <form novalidate role="search" aria-label="Filter councils" data-ofsted-filter class="govuk-!-margin-bottom-4">
@@ -344,6 +679,7 @@ function councilsView(api) {
       <tbody class="govuk-table__body" id="councils-body">${tableRows(shown)}</tbody>
     </table>
   </div>
+  ${helpers.length ? partnersSection(helpers, o, data) : ""}
   ${o.noLongerExists.length ? html`<h2 class="govuk-heading-m" id="no-longer-exist">Councils that no longer exist</h2>
     <p class="govuk-body">Ofsted’s file marks these councils ‘No longer exists’: they are listed here and not assessed.</p>
     <div class="app-table-scroll" role="region" aria-labelledby="former-caption" tabindex="0"><table class="govuk-table">
@@ -363,8 +699,63 @@ function councilsView(api) {
   ${o.warnings.length ? html`<h2 class="govuk-heading-m" id="file-warnings">Rows of the file that could not be read</h2>
     <ul class="govuk-list govuk-list--bullet">${o.warnings.map((w) => html`<li>${w.place ? `${w.place}: ` : ""}${w.text}</li>`)}</ul>` : ""}
   <p class="govuk-body"><a class="govuk-link" href="?page=ofsted">Check another file or date</a></p>
+  ${origin.kind === "shipped" && origin.licenceUrl ? attribution({ ...origin }) : ""}
 </div></div>`,
   };
+}
+
+/** Monitoring and focused visits in the loaded list's council records. */
+function visitCounts(list) {
+  const out = { monitoring: 0, focused: 0, withoutOutcome: 0 };
+  for (const c of list.councils) {
+    for (const v of c.input?.visits ?? []) {
+      if (!(v.kind in out)) continue;
+      out[v.kind] += 1;
+      if ((v.kind === "monitoring" ? v.progress : v.priorityActions) == null) out.withoutOutcome += 1;
+    }
+  }
+  return out;
+}
+
+/** What the page says of the visits in the data, and of their outcomes when the data lacks them. */
+function visitsText(v) {
+  const all = v.monitoring + v.focused;
+  const first = "Each council’s monitoring and focused visits are part of its record, and are filled in when you open the council’s result.";
+  if (!v.withoutOutcome) return first;
+  const which = v.withoutOutcome === all ? "The data gives each visit’s date and kind, not its outcome"
+    : `The data gives ${plural(v.withoutOutcome, "visit")} without its outcome`;
+  return `${first} ${which} (a monitoring visit’s progress, or whether a focused visit set priority actions), so no rule that depends on a visit’s outcome applies from the data alone: add the outcome from the visit’s published letter in the council’s answers.`;
+}
+
+// For each council in intervention, the high-performing councils of its region (possiblePartners,
+// from partners.js, asks the engine about each), worked out once per loaded list.
+let partnersMemo = { key: null, value: [] };
+function partnersFor(list, api) {
+  const o = list.ofsted;
+  const key = `${o.origin?.label ?? o.fileName}|${o.asOf}|${o.rows.length}`;
+  if (partnersMemo.key === key) return partnersMemo.value;
+  const councilsData = councilsDataOf(list);
+  const value = o.rows.filter((r) => IN_INTERVENTION.includes(r.intervention)).map((r) => {
+    let partners = null;
+    if (r.region) {
+      try { partners = possiblePartners(councilsData, api.assessCouncils, o.asOf, r.region, r.code); } catch (e) { console.warn(e); }
+    }
+    return { council: r, partners };
+  });
+  partnersMemo = { key, value };
+  return value;
+}
+
+function partnersSection(helpers, o, data) {
+  const title = (r) => ruleTitle(data, r.rule, r.intervention);
+  return html`<h2 class="govuk-heading-m" id="partners">Councils that could help</h2>
+  <p class="govuk-body">For each council in intervention on ${formatDate(o.asOf)}, the councils in the same Ofsted region that are high-performing then (as <a class="govuk-link" href="rules.html#definitions">the rules this service applies</a> define it). The Department for Education chooses improvement partners: this is a starting list from Ofsted’s grades, not a recommendation, and partners are not always in the same region.</p>
+  ${C.summaryList(helpers.map(({ council: r, partners }) => ({
+    key: html`${r.name}<br><span class="govuk-!-font-size-16 govuk-!-font-weight-regular">${title(r)}</span>`,
+    value: partners === null ? (r.region ? "Could not be worked out" : "The data does not give this council’s region")
+      : partners.length ? `${plural(partners.length, "council")}: ${listInWords(partners.map((c) => c.name))}`
+        : `No council in ${r.region} is high-performing on this date`,
+  })))}`;
 }
 
 export function view(page, p, api) {
@@ -417,6 +808,16 @@ export function listen(root, api) {
   });
   root.addEventListener("change", (ev) => {
     if (ev.target.id === "filter-intervention") { filter = { ...filter, rule: ev.target.value }; refresh(); }
+    if (ev.target.name === SOURCE_ID) {
+      conditionals(ev.target.form);
+      if (ev.target.value === "file") preload();
+    }
+    if (ev.target.id === FILE_ID) {
+      // A new choice replaces the file kept through an error.
+      chosenFiles = [...ev.target.files];
+      const said = document.getElementById(`${FILE_ID}-dropped`);
+      if (said) said.textContent = "";
+    }
   });
   root.addEventListener("submit", (ev) => {
     if (ev.target.matches?.("form[data-ofsted-filter]")) ev.preventDefault();
@@ -446,9 +847,12 @@ export function listen(root, api) {
     const input = zone.querySelector('input[type="file"]');
     const said = zone.querySelector(`#${FILE_ID}-dropped`);
     if (!files?.length || !input) return;
-    if (files.length > 1) { said.textContent = "Drop one file: Ofsted’s spreadsheet"; return; }
+    if (files.length > 1 && ![...files].every(isCsv)) { said.textContent = "Drop one file, Ofsted’s spreadsheet, or its sheets exported as CSV files"; return; }
     input.files = files;
-    said.textContent = `Chosen: ${files[0].name}`;
+    chosenFiles = [...files];
+    said.textContent = `Chosen: ${[...files].map((f) => f.name).join(", ")}`;
+    const fileRadio = input.form?.querySelector(`input[name="${SOURCE_ID}"][value="file"]`);
+    if (fileRadio && !fileRadio.checked) { fileRadio.checked = true; conditionals(input.form); preload(); }
   });
 }
 
