@@ -232,7 +232,7 @@ test("a persistent failure under the 2016 protocol, changing an answer from chec
   await tick(page, "arrangements", ["Neither of these"]);
   await submit(page);
   await dateAndRules(page, "2017-05-01");
-  assert.equal(await text(page, ".govuk-panel__title"), rowTitle("protocol-2016", 7), "requires improvement first");
+  assert.equal(await text(page, ".govuk-panel__title"), rowTitle("protocol-2016", 9), "requires improvement first");
 
   // Change the second inspection's grade to inadequate: persistent failure.
   await press(page, "Check or change your answers");
@@ -300,7 +300,7 @@ test("a high-performing council picked from a loaded file of council histories",
   await submit(page); // arrangements from the file
   await dateAndRules(page, "2019-01-01");
 
-  assert.equal(await text(page, ".govuk-panel__title"), rowTitle("protocol-2016", 8));
+  assert.equal(await text(page, ".govuk-panel__title"), rowTitle("protocol-2016", 10));
   const main = await text(page, "main");
   assert.match(main, /High-performing\s+Yes/);
   assert.ok(main.includes("Eastbrook"));
