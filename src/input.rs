@@ -130,7 +130,72 @@ pub struct Judgements {
     pub leadership: Option<Grade>,
 }
 
+/// Which reading of the key judgements gave a report's grade (SPEC §3.6).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Reading {
+    /// A judgement on children's experiences is inadequate.
+    Inadequate,
+    /// Every key judgement given is good or outstanding.
+    Good,
+    /// Otherwise.
+    RequiresImprovement,
+    /// Otherwise, where leadership is the only inadequate judgement.
+    RequiresImprovementLeadership,
+}
+
+impl Reading {
+    /// The grade this reading gives.
+    pub fn grade(self) -> Grade {
+        match self {
+            Reading::Inadequate => Grade::Inadequate,
+            Reading::Good => Grade::Good,
+            Reading::RequiresImprovement | Reading::RequiresImprovementLeadership => {
+                Grade::RequiresImprovement
+            }
+        }
+    }
+}
+
+/// Where the grade the rules used came from (SPEC §3.5 `findings.gradeFrom`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "typescript", derive(tsify_next::Tsify))]
+pub enum GradeFrom {
+    /// Ofsted's overall effectiveness grade.
+    Overall,
+    /// The checker's reading of the key judgements (SPEC §3.6).
+    Judgements,
+}
+
 impl Judgements {
+    /// The judgements on children's experiences: help and protection, children in care, care
+    /// leavers (leadership is not one).
+    pub fn child_experience(&self) -> impl Iterator<Item = Grade> {
+        [
+            self.help_and_protection,
+            self.children_in_care,
+            self.care_leavers,
+        ]
+        .into_iter()
+        .flatten()
+    }
+
+    /// SPEC §3.6: inadequate if any judgement on children's experiences is; good if every
+    /// judgement given is good or outstanding; otherwise requires improvement. `None` without
+    /// any judgement on children's experiences.
+    pub fn reading(&self) -> Option<Reading> {
+        self.child_experience().next()?;
+        Some(if self.child_experience().any(|g| g == Grade::Inadequate) {
+            Reading::Inadequate
+        } else if self.given().all(Grade::is_good_or_better) {
+            Reading::Good
+        } else if self.leadership == Some(Grade::Inadequate) {
+            Reading::RequiresImprovementLeadership
+        } else {
+            Reading::RequiresImprovement
+        })
+    }
+
     /// The judgements that were given, in a fixed order.
     pub fn given(&self) -> impl Iterator<Item = Grade> + '_ {
         [
@@ -161,12 +226,43 @@ pub struct Inspection {
     /// publication date when that is all there is), SIF before.
     #[serde(default)]
     pub framework: Option<Framework>,
-    pub overall: Grade,
+    /// Ofsted's overall effectiveness grade; absent on reports from April 2026, which give the
+    /// key judgements only (SPEC §3.6). Left out, not `null`, when there is none.
+    #[serde(default, deserialize_with = "present")]
+    pub overall: Option<Grade>,
     #[serde(default)]
     pub judgements: Option<Judgements>,
 }
 
 impl Inspection {
+    /// The grade the rules use (SPEC §3.4): the overall grade when given, else the reading of
+    /// the key judgements (SPEC §3.6); `None` when neither is given (refused by validation).
+    ///
+    /// ```
+    /// use trust_eligibility::input::{Grade, Inspection, Judgements};
+    /// let report = Inspection {
+    ///     published: trust_eligibility::date::Date::parse("2026-06-15").unwrap(),
+    ///     inspected: None,
+    ///     framework: None,
+    ///     overall: None,
+    ///     judgements: Some(Judgements { leadership: Some(Grade::Inadequate),
+    ///         help_and_protection: Some(Grade::Good), ..Judgements::default() }),
+    /// };
+    /// // Leadership alone inadequate reads as requires improvement.
+    /// assert_eq!(report.grade(), Some(Grade::RequiresImprovement));
+    /// ```
+    pub fn grade(&self) -> Option<Grade> {
+        self.overall.or_else(|| self.reading().map(Reading::grade))
+    }
+
+    /// How the key judgements read, for a report without an overall grade.
+    pub fn reading(&self) -> Option<Reading> {
+        match self.overall {
+            Some(_) => None,
+            None => self.judgements.as_ref().and_then(Judgements::reading),
+        }
+    }
+
     /// The framework given, or inferred from the date.
     pub fn framework_or_inferred(&self) -> Framework {
         self.framework.unwrap_or_else(|| {
@@ -283,6 +379,12 @@ pub struct CouncilStatus {
     pub commissioner_appointed: Option<Date>,
     #[serde(default)]
     pub trust_since: Option<Date>,
+    /// When the council's current improvement notice was issued (none when absent).
+    #[serde(default)]
+    pub improvement_notice_issued: Option<Date>,
+    /// When the council's current statutory direction was issued (none when absent).
+    #[serde(default)]
+    pub direction_issued: Option<Date>,
 }
 
 /// The council assessment's input (SPEC §3.1).
@@ -588,6 +690,45 @@ pub(crate) fn check_same_day(inspections: &[Inspection], field: &str) -> Result<
     Ok(())
 }
 
+/// A report without an overall grade is allowed only when published on or after
+/// `dropped_from`, and must then give a judgement on children's experiences (SPEC §3.1).
+pub fn check_overall(
+    inspections: &[Inspection],
+    field: &str,
+    dropped_from: Option<Date>,
+) -> Result<(), Error> {
+    for (i, insp) in inspections.iter().enumerate() {
+        if insp.overall.is_some() {
+            continue;
+        }
+        match dropped_from {
+            Some(d) if insp.published >= d => {
+                if insp.reading().is_none() {
+                    return Err(Error::new(
+                        ErrorCode::MissingField,
+                        format!("{field}[{i}].judgements"),
+                        "a report without an overall grade must give at least one of helpAndProtection, childrenInCare or careLeavers",
+                    ));
+                }
+            }
+            _ => {
+                let since = dropped_from.map_or_else(String::new, |d| {
+                    format!(" (reports published from {d} may leave it out)")
+                });
+                return Err(Error::new(
+                    ErrorCode::MissingField,
+                    format!("{field}[{i}].overall"),
+                    format_args!(
+                        "is required for a report published on {}{since}",
+                        insp.published
+                    ),
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
 impl CouncilInput {
     /// Checks what serde cannot: the limits of SPEC §6 and same-day inspections.
     pub fn validate(&self) -> Result<(), Error> {
@@ -642,6 +783,15 @@ crate::object_only!(
     Regulatory,
     SponsorInput
 );
+
+/// A value that may be left out, but is not `null` when given.
+fn present<'de, D, T>(d: D) -> Result<Option<T>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: serde::Deserialize<'de>,
+{
+    T::deserialize(d).map(Some)
+}
 
 /// A list that may be given as `null`, read as empty.
 fn null_as_none<'de, D, T>(d: D) -> Result<Vec<T>, D::Error>

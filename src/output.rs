@@ -91,18 +91,32 @@ pub(crate) fn reason(
     }
 }
 
-pub(crate) fn warning(rules: &RulesetFile, code: &str, vars: &[(&str, String)]) -> Warning {
+pub fn warning(rules: &RulesetFile, code: &str, vars: &[(&str, String)]) -> Warning {
     let w = &rules.warnings;
     let template = match code {
         "no_inspection" => &w.no_inspection,
         "ignored_after_as_of" => &w.ignored_after_as_of,
         "systemic_not_assessed" => &w.systemic_not_assessed,
         "stale_inspection" => &w.stale_inspection,
+        "overall_read_from_judgements" => &w.overall_read_from_judgements,
+        "status_not_in_file" => &w.status_not_in_file,
         _ => &w.ruleset_not_in_force,
     };
     Warning {
         code: code.to_string(),
         text: crate::council::sentence(render(template, vars)),
+    }
+}
+
+/// Why a report without an overall grade reads as it does, in words (SPEC §3.6).
+pub fn reading_words(rules: &RulesetFile, r: crate::input::Reading) -> &str {
+    use crate::input::Reading;
+    let w = &rules.grade_reading.readings;
+    match r {
+        Reading::Inadequate => &w.inadequate,
+        Reading::Good => &w.good,
+        Reading::RequiresImprovement => &w.requires_improvement,
+        Reading::RequiresImprovementLeadership => &w.requires_improvement_leadership,
     }
 }
 

@@ -83,7 +83,7 @@ fn every_case_matches_its_expectations_and_golden_output() {
     if update {
         let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/golden");
         for (file, map) in golden {
-            let text = serde_json::to_string_pretty(&Value::Object(map)).unwrap() + "\n";
+            let text = serde_json::to_string_pretty(&sorted(Value::Object(map))).unwrap() + "\n";
             std::fs::write(format!("{dir}/{file}.json"), text).unwrap();
         }
     }
@@ -106,4 +106,17 @@ fn every_case_matches_its_expectations_and_golden_output() {
         all.len(),
         failures.join("\n")
     );
+}
+
+/// A value with every object's keys in sorted order, so golden files diff by content.
+fn sorted(v: Value) -> Value {
+    match v {
+        Value::Object(map) => {
+            let mut entries: Vec<(String, Value)> = map.into_iter().collect();
+            entries.sort_by(|a, b| a.0.cmp(&b.0));
+            Value::Object(entries.into_iter().map(|(k, v)| (k, sorted(v))).collect())
+        }
+        Value::Array(items) => Value::Array(items.into_iter().map(sorted).collect()),
+        other => other,
+    }
 }

@@ -13,55 +13,21 @@ pub(crate) const PARAMETERS: &[&str] = &[
     "persistentWindowYears",
     "highPerformingWindowYears",
     "staleAfterYears",
+    "overallGradeDroppedFrom",
 ];
 
 /// The rows, in order.
+#[rustfmt::skip]
 pub(crate) const ROWS: &[Row] = &[
-    Row {
-        row: 1,
-        intervention: "no_inspection",
-        when: no_inspection,
-    },
-    Row {
-        row: 2,
-        intervention: "immediate_takeover",
-        when: persistent_failure,
-    },
-    Row {
-        row: 3,
-        intervention: "monitoring",
-        when: significant_progress,
-    },
-    Row {
-        row: 4,
-        intervention: "improvement_window",
-        when: within_six_months,
-    },
-    Row {
-        row: 5,
-        intervention: "commissioner",
-        when: six_months_passed,
-    },
-    Row {
-        row: 6,
-        intervention: "emergency_inspection",
-        when: trigger,
-    },
-    Row {
-        row: 7,
-        intervention: "improvement_support",
-        when: requires_improvement,
-    },
-    Row {
-        row: 8,
-        intervention: "high_performing",
-        when: high_performing,
-    },
-    Row {
-        row: 9,
-        intervention: "none",
-        when: otherwise,
-    },
+    Row { row: 1, intervention: "no_inspection", when: no_inspection },
+    Row { row: 2, intervention: "immediate_takeover", when: persistent_failure },
+    Row { row: 3, intervention: "monitoring", when: significant_progress },
+    Row { row: 4, intervention: "improvement_window", when: within_six_months },
+    Row { row: 5, intervention: "commissioner", when: six_months_passed },
+    Row { row: 6, intervention: "emergency_inspection", when: trigger },
+    Row { row: 7, intervention: "improvement_support", when: requires_improvement },
+    Row { row: 8, intervention: "high_performing", when: high_performing },
+    Row { row: 9, intervention: "none", when: otherwise },
 ];
 
 /// The improvement deadline: six calendar months from publication [S1].

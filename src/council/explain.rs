@@ -2,10 +2,11 @@
 //! steps and the key dates of SPEC §3.5.
 
 use super::facts::Facts;
-use super::{CouncilAssessment, Findings, Outcome};
-use crate::input::{CouncilInput, Inspection};
+use super::{CouncilAssessment, Findings, InstrumentRef, Outcome};
+use crate::date::Date;
+use crate::input::{CouncilInput, GradeFrom, Inspection};
 use crate::output::{self, KeyDate, Reason, RulesetRef, Warning};
-use crate::ruleset::{render_with, value, Ruleset, RulesetFile};
+use crate::ruleset::{render, render_with, value, KeyDateWording, Ruleset, RulesetFile};
 
 /// Appends a whole number to `out`.
 fn push_int(out: &mut String, n: i64) {
@@ -103,6 +104,51 @@ pub(super) fn explain(
                 }
                 _ => out.push_str("systemic failure (inadequate on every key judgement)"),
             },
+            "deadlineWhen" | "takeoverTargetWhen" | "commissionerReviewWhen" => {
+                let kind = match key {
+                    "deadlineWhen" => "improvement_deadline",
+                    "takeoverTargetWhen" => "takeover_target",
+                    _ => "commissioner_review_due",
+                };
+                let date = match kind {
+                    "improvement_deadline" => deadline,
+                    _ => outcome
+                        .dates
+                        .iter()
+                        .find(|(k, _)| *k == kind)
+                        .map(|(_, d)| *d),
+                };
+                match (date, rules.key_dates.get(kind)) {
+                    (Some(date), Some(words)) => out.push_str(&when(words, f.as_of, date)),
+                    _ => return false,
+                }
+            }
+            "noticeIssued" => match f.notice_issued {
+                Some(d) => d.push_to(out),
+                None => return false,
+            },
+            "instrument" | "instrumentIssued" => match outcome.instrument {
+                Some((_, date)) if key == "instrumentIssued" => date.push_to(out),
+                Some((which, _)) => out.push_str(instrument_words(rules, which)),
+                None => return false,
+            },
+            "published" => match f.latest {
+                Some(l) => l.published.push_to(out),
+                None => return false,
+            },
+            "grade" => match f.grade {
+                Some(g) => out.push_str(g.words()),
+                None => return false,
+            },
+            "gradeReading" => match f.reading {
+                Some(r) => out.push_str(output::reading_words(rules, r)),
+                None => return false,
+            },
+            "overallGradeDroppedFrom" => match &p.overall_grade_dropped_from {
+                Some(d) => d.value.push_to(out),
+                None => return false,
+            },
+            "inForceFrom" => rs.in_force_from.push_to(out),
             "trustSince" => match trust_since {
                 Some(t) => t.push_to(out),
                 None => return false,
@@ -119,8 +165,29 @@ pub(super) fn explain(
         |r| (r.intervention.clone(), r.title.clone()),
     );
     let mut reasons = Vec::new();
+    // A deadline that ran out before the ruleset came into force is said so (SPEC §3.2 row 5
+    // for a report published before December 2015), where the data words it.
+    let before_in_force = deadline.is_some_and(|d| d < rs.in_force_from);
+    // The row's key date, when it has passed: the next steps are what fits after it.
+    let passed = outcome.dates.iter().any(|(_, d)| *d < f.as_of);
     if let Some(r) = row {
-        let mut text = sentence(render_with(&r.text, &var));
+        let template = match &r.text_before_in_force {
+            Some(t)
+                if before_in_force
+                    && outcome.dates.iter().any(|(k, _)| *k == "takeover_target") =>
+            {
+                t
+            }
+            _ => &r.text,
+        };
+        let mut text = sentence(render_with(template, &var));
+        if f.reading.is_some() {
+            text.push(' ');
+            text.push_str(&sentence(render_with(
+                &rules.grade_reading.reason_note,
+                &var,
+            )));
+        }
         if trust_since.is_some() {
             text.push(' ');
             text.push_str(&sentence(render_with(&rules.definitions.trust.text, &var)));
@@ -148,7 +215,7 @@ pub(super) fn explain(
             &var,
         ));
     }
-    if outcome.row == 8 {
+    if row.is_some_and(|r| r.intervention == "high_performing") {
         reasons.push(output::reason(
             rules,
             "definition/high_performing",
@@ -158,7 +225,11 @@ pub(super) fn explain(
     }
     let next_steps = row
         .map(|r| {
-            r.next_steps
+            let steps = match &r.next_steps_passed {
+                Some(after) if passed => after,
+                _ => &r.next_steps,
+            };
+            steps
                 .iter()
                 .map(|s| sentence(render_with(s, &var)))
                 .collect()
@@ -192,11 +263,54 @@ pub(super) fn explain(
             triggers: f.triggers.iter().map(|c| (*c).clone()).collect(),
             earlier_inadequate: f.earlier_inadequate.cloned(),
             visit: outcome.visit.cloned(),
+            grade: f.grade,
+            grade_from: f.grade.map(|_| {
+                if f.reading.is_some() {
+                    GradeFrom::Judgements
+                } else {
+                    GradeFrom::Overall
+                }
+            }),
+            instrument: outcome.instrument.map(|(which, issued)| InstrumentRef {
+                kind: if which == "directionIssued" {
+                    "statutory_direction"
+                } else {
+                    "improvement_notice"
+                },
+                issued,
+            }),
         },
         dates,
         reasons,
         next_steps,
         warnings,
+    }
+}
+
+/// A key date as it stands from `as_of`: in the future, today or past, in the data's words.
+fn when(words: &KeyDateWording, as_of: Date, date: Date) -> String {
+    let days = as_of.days_until(date);
+    let template = match days {
+        d if d > 0 => &words.future,
+        0 => &words.today,
+        _ => &words.past,
+    };
+    let n = days.unsigned_abs();
+    let days = if n == 1 {
+        "1 day".to_string()
+    } else {
+        format!("{n} days")
+    };
+    render(template, &[("date", date.text()), ("days", days)])
+}
+
+/// The words for a council's own notice or direction.
+fn instrument_words<'r>(rules: &'r RulesetFile, which: &str) -> &'r str {
+    let w = &rules.instruments;
+    if which == "directionIssued" {
+        &w.direction_issued
+    } else {
+        &w.improvement_notice_issued
     }
 }
 

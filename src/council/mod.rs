@@ -61,6 +61,23 @@ pub struct Findings {
     pub earlier_inadequate: Option<Inspection>,
     /// The monitoring or focused visit the firing row relied on.
     pub visit: Option<Visit>,
+    /// The grade of the latest inspection the rules used (SPEC §3.4).
+    pub grade: Option<crate::input::Grade>,
+    /// Where that grade came from: `overall`, or `judgements` when read from the key
+    /// judgements of a report without an overall grade (SPEC §3.6).
+    pub grade_from: Option<crate::input::GradeFrom>,
+    /// The council's own notice or direction the firing row relied on (escalation, lifting).
+    pub instrument: Option<InstrumentRef>,
+}
+
+/// A council's own improvement notice or statutory direction.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "typescript", derive(tsify_next::Tsify))]
+pub struct InstrumentRef {
+    /// `improvement_notice` or `statutory_direction`.
+    pub kind: &'static str,
+    pub issued: Date,
 }
 
 /// Which row fired and what it returns.
@@ -68,6 +85,9 @@ pub(crate) struct Outcome<'a> {
     pub row: u32,
     pub dates: Vec<(&'static str, Date)>,
     pub visit: Option<&'a Visit>,
+    /// The council's own notice or direction the row relied on: its key in the ruleset's
+    /// `instruments` wording, and the date it was issued.
+    pub instrument: Option<(&'static str, Date)>,
 }
 
 impl Outcome<'_> {
@@ -76,6 +96,7 @@ impl Outcome<'_> {
             row,
             dates: Vec::new(),
             visit: None,
+            instrument: None,
         }
     }
 }
@@ -129,6 +150,12 @@ pub fn assess_council(
 ) -> Result<CouncilAssessment, Error> {
     input.validate()?;
     let rs = rules.select(input.as_of, input.ruleset.as_deref())?;
+    let dropped = rs
+        .parameters
+        .overall_grade_dropped_from
+        .as_ref()
+        .map(|d| d.value);
+    crate::input::check_overall(&input.inspections, "inspections", dropped)?;
     let mut warnings = Vec::new();
     output::ruleset_warning(
         rules,

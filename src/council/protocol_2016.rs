@@ -13,55 +13,23 @@ pub(crate) const PARAMETERS: &[&str] = &[
     "persistentWindowYears",
     "highPerformingWindowYears",
     "staleAfterYears",
+    "overallGradeDroppedFrom",
 ];
 
 /// The rows, in order.
+#[rustfmt::skip]
 pub(crate) const ROWS: &[Row] = &[
-    Row {
-        row: 1,
-        intervention: "no_inspection",
-        when: no_inspection,
-    },
-    Row {
-        row: 2,
-        intervention: "statutory_direction",
-        when: persistent_or_systemic,
-    },
-    Row {
-        row: 3,
-        intervention: "statutory_direction",
-        when: insufficient_progress,
-    },
-    Row {
-        row: 4,
-        intervention: "improvement_notice",
-        when: inadequate,
-    },
-    Row {
-        row: 5,
-        intervention: "emergency_inspection",
-        when: trigger,
-    },
-    Row {
-        row: 6,
-        intervention: "improvement_notice",
-        when: priority_actions,
-    },
-    Row {
-        row: 7,
-        intervention: "improvement_support",
-        when: requires_improvement,
-    },
-    Row {
-        row: 8,
-        intervention: "high_performing",
-        when: high_performing,
-    },
-    Row {
-        row: 9,
-        intervention: "none",
-        when: otherwise,
-    },
+    Row { row: 1, intervention: "no_inspection", when: no_inspection },
+    Row { row: 2, intervention: "statutory_direction", when: persistent_or_systemic },
+    Row { row: 3, intervention: "statutory_direction", when: insufficient_progress },
+    Row { row: 4, intervention: "statutory_direction", when: inadequate_under_notice },
+    Row { row: 5, intervention: "improvement_notice", when: inadequate },
+    Row { row: 6, intervention: "emergency_inspection", when: trigger },
+    Row { row: 7, intervention: "improvement_notice", when: priority_actions },
+    Row { row: 8, intervention: "intervention_lifting", when: lifting },
+    Row { row: 9, intervention: "improvement_support", when: requires_improvement },
+    Row { row: 10, intervention: "high_performing", when: high_performing },
+    Row { row: 11, intervention: "none", when: otherwise },
 ];
 
 fn is_inadequate(f: &Facts) -> bool {
@@ -105,17 +73,27 @@ fn insufficient_progress<'a>(f: &Facts<'a>, _: &Ruleset) -> Option<Outcome<'a>> 
     })
 }
 
-/// Row 4: inadequate: an improvement adviser and usually an improvement notice [S5].
+/// Row 4: inadequate again while under an improvement notice issued on or before the report:
+/// the notice is escalated to a direction [S5][S12] (Tameside, March 2024).
+fn inadequate_under_notice<'a>(f: &Facts<'a>, _: &Ruleset) -> Option<Outcome<'a>> {
+    let (l, notice) = (f.latest?, f.notice_issued?);
+    (is_inadequate(f) && notice <= l.published).then(|| Outcome {
+        instrument: Some(("improvementNoticeIssued", notice)),
+        ..Outcome::row(4)
+    })
+}
+
+/// Row 5: inadequate: an improvement adviser and usually an improvement notice [S5].
 fn inadequate<'a>(f: &Facts<'a>, _: &Ruleset) -> Option<Outcome<'a>> {
-    is_inadequate(f).then(|| Outcome::row(4))
+    is_inadequate(f).then(|| Outcome::row(5))
 }
 
-/// Row 5: a concern after the latest report can bring an emergency inspection [S1].
+/// Row 6: a concern after the latest report can bring an emergency inspection [S1].
 fn trigger<'a>(f: &Facts<'a>, _: &Ruleset) -> Option<Outcome<'a>> {
-    (!f.triggers.is_empty()).then(|| Outcome::row(5))
+    (!f.triggers.is_empty()).then(|| Outcome::row(6))
 }
 
-/// Row 6: requires improvement with priority actions at a focused visit [S5].
+/// Row 7: requires improvement with priority actions at a focused visit [S5].
 fn priority_actions<'a>(f: &Facts<'a>, _: &Ruleset) -> Option<Outcome<'a>> {
     let l = f.latest?;
     if f.grade != Some(Grade::RequiresImprovement) {
@@ -126,21 +104,39 @@ fn priority_actions<'a>(f: &Facts<'a>, _: &Ruleset) -> Option<Outcome<'a>> {
     })?;
     Some(Outcome {
         visit: Some(visit),
-        ..Outcome::row(6)
+        ..Outcome::row(7)
     })
 }
 
-/// Row 7: requires improvement: support, no formal intervention [S4].
+/// Row 8: a notice or direction issued on or before a report that found the services require
+/// improvement or better is normally lifted [S12] (Kirklees 2020, Reading 2021, Gloucestershire
+/// 2022). A direction is named before a notice.
+fn lifting<'a>(f: &Facts<'a>, _: &Ruleset) -> Option<Outcome<'a>> {
+    let l = f.latest?;
+    if f.grade.is_none() || is_inadequate(f) {
+        return None;
+    }
+    let before = |d: Option<crate::date::Date>| d.filter(|d| *d <= l.published);
+    let instrument = before(f.direction_issued)
+        .map(|d| ("directionIssued", d))
+        .or_else(|| before(f.notice_issued).map(|d| ("improvementNoticeIssued", d)))?;
+    Some(Outcome {
+        instrument: Some(instrument),
+        ..Outcome::row(8)
+    })
+}
+
+/// Row 9: requires improvement: support, no formal intervention [S4].
 fn requires_improvement<'a>(f: &Facts<'a>, _: &Ruleset) -> Option<Outcome<'a>> {
-    (f.grade == Some(Grade::RequiresImprovement)).then(|| Outcome::row(7))
+    (f.grade == Some(Grade::RequiresImprovement)).then(|| Outcome::row(9))
 }
 
-/// Row 8: high-performing councils may act as sponsors or improvement partners [S8].
+/// Row 10: high-performing councils may act as sponsors or improvement partners [S8].
 fn high_performing<'a>(f: &Facts<'a>, _: &Ruleset) -> Option<Outcome<'a>> {
-    f.high_performing.then(|| Outcome::row(8))
+    f.high_performing.then(|| Outcome::row(10))
 }
 
-/// Row 9: otherwise, no intervention.
+/// Row 11: otherwise, no intervention.
 fn otherwise<'a>(_: &Facts<'a>, _: &Ruleset) -> Option<Outcome<'a>> {
-    Some(Outcome::row(9))
+    Some(Outcome::row(11))
 }

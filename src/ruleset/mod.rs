@@ -79,6 +79,19 @@ pub struct Param {
     pub source: String,
 }
 
+/// A date with its source.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields, remote = "Self")]
+#[cfg_attr(
+    feature = "typescript",
+    derive(tsify_next::Tsify),
+    tsify(missing_as_null)
+)]
+pub struct DateParam {
+    pub value: Date,
+    pub source: String,
+}
+
 /// The durations a council ruleset uses; each ruleset carries only those its decision uses
 /// ([`Decision::parameters`]).
 #[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -101,6 +114,9 @@ pub struct Parameters {
     pub high_performing_window_years: Option<Param>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stale_after_years: Option<Param>,
+    /// Reports published on or after this date may have no overall grade (SPEC §3.6).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub overall_grade_dropped_from: Option<DateParam>,
 }
 
 impl Parameters {
@@ -149,6 +165,13 @@ pub struct Row {
     pub source: String,
     pub text: String,
     pub next_steps: Vec<String>,
+    /// The next steps once the row's key date has passed (what fits after it, not a to-do
+    /// for a day gone by).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_steps_passed: Option<Vec<String>>,
+    /// The text when the row's deadline ran out before the ruleset came into force.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text_before_in_force: Option<String>,
 }
 
 /// One ruleset: its dates, parameters and the wording of its rows.
@@ -217,6 +240,88 @@ pub struct WarningTexts {
     pub systemic_not_assessed: String,
     pub stale_inspection: String,
     pub ruleset_not_in_force: String,
+    pub overall_read_from_judgements: String,
+    pub status_not_in_file: String,
+}
+
+/// How a key date is said: its label, and its date as it stands from `asOf` (in the future,
+/// today, or past), each a template using `{date}` and `{days}`.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields, remote = "Self")]
+#[cfg_attr(
+    feature = "typescript",
+    derive(tsify_next::Tsify),
+    tsify(missing_as_null)
+)]
+pub struct KeyDateWording {
+    pub label: String,
+    pub source: String,
+    pub future: String,
+    pub today: String,
+    pub past: String,
+}
+
+/// The reading of a grade from the key judgements of a report without an overall grade
+/// (SPEC §3.6), in words.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields, remote = "Self")]
+#[cfg_attr(
+    feature = "typescript",
+    derive(tsify_next::Tsify),
+    tsify(missing_as_null)
+)]
+pub struct GradeReading {
+    pub source: String,
+    pub summary: String,
+    pub basis: String,
+    /// Added to a reason whose grade was read from the key judgements.
+    pub reason_note: String,
+    pub readings: GradeReadings,
+}
+
+/// Why a report reads as the grade it does, one text for each reading.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case", deny_unknown_fields, remote = "Self")]
+#[cfg_attr(
+    feature = "typescript",
+    derive(tsify_next::Tsify),
+    tsify(missing_as_null)
+)]
+pub struct GradeReadings {
+    pub inadequate: String,
+    pub good: String,
+    pub requires_improvement: String,
+    pub requires_improvement_leadership: String,
+}
+
+/// Words for the things ignored when dated after `asOf`.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields, remote = "Self")]
+#[cfg_attr(
+    feature = "typescript",
+    derive(tsify_next::Tsify),
+    tsify(missing_as_null)
+)]
+pub struct IgnoredItems {
+    pub inspection: String,
+    pub monitoring_visit: String,
+    pub focused_visit: String,
+    pub concern: String,
+    pub improvement_notice_issued: String,
+    pub direction_issued: String,
+}
+
+/// Words for a council's own instruments of intervention.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields, remote = "Self")]
+#[cfg_attr(
+    feature = "typescript",
+    derive(tsify_next::Tsify),
+    tsify(missing_as_null)
+)]
+pub struct Instruments {
+    pub improvement_notice_issued: String,
+    pub direction_issued: String,
 }
 
 /// Gate, readiness or condition (SPEC §4.2).
@@ -308,11 +413,22 @@ pub struct RulesetFile {
     pub sources: Table<Source>,
     pub rulesets: Vec<Ruleset>,
     pub definitions: Definitions,
+    #[cfg_attr(feature = "typescript", tsify(type = "Record<string, KeyDateWording>"))]
+    pub key_dates: Table<KeyDateWording>,
+    pub grade_reading: GradeReading,
+    pub ignored_items: IgnoredItems,
+    pub instruments: Instruments,
     pub warnings: WarningTexts,
     pub sponsor: SponsorRules,
 }
 
 crate::object_only!(
+    KeyDateWording,
+    GradeReading,
+    GradeReadings,
+    IgnoredItems,
+    Instruments,
+    DateParam,
     Source,
     Param,
     Parameters,
@@ -325,6 +441,13 @@ crate::object_only!(
     SponsorRules,
     RulesetFile
 );
+
+/// The key dates the council decisions give.
+pub const KEY_DATES: [&str; 3] = [
+    "improvement_deadline",
+    "takeover_target",
+    "commissioner_review_due",
+];
 
 /// The routes the code can open.
 pub const ROUTES: [&str; 3] = ["trust_sponsor", "improvement_partner", "expert_team_member"];

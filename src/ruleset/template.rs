@@ -40,6 +40,17 @@ pub const PLACEHOLDERS: &[&str] = &[
     "shortfall",
     "missing",
     "eligibleFrom",
+    "deadlineWhen",
+    "takeoverTargetWhen",
+    "commissionerReviewWhen",
+    "days",
+    "noticeIssued",
+    "instrument",
+    "instrumentIssued",
+    "published",
+    "grade",
+    "gradeReading",
+    "overallGradeDroppedFrom",
 ];
 
 /// Checks that a template only uses known `{placeholders}`.

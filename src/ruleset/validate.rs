@@ -3,7 +3,7 @@
 //! the sponsor criteria the checker evaluates.
 
 use super::template::template;
-use super::{invalid, RulesetFile, MAX_MONTHS, ROUTES};
+use super::{invalid, RulesetFile, KEY_DATES, MAX_MONTHS, ROUTES};
 use crate::error::Error;
 use crate::sponsor::criteria::CRITERIA;
 
@@ -77,6 +77,21 @@ impl RulesetFile {
                     ));
                 }
             }
+            let dropped = format!("{at}.parameters.overallGradeDroppedFrom");
+            match (
+                &rs.parameters.overall_grade_dropped_from,
+                uses.contains(&"overallGradeDroppedFrom"),
+            ) {
+                (Some(p), true) => source(&p.source, &|| format!("{dropped}.source"))?,
+                (None, true) => return Err(invalid(dropped, "is required but missing")),
+                (Some(_), false) => {
+                    return Err(invalid(
+                        dropped,
+                        format_args!("is not used by the {} decision", rs.id),
+                    ))
+                }
+                (None, false) => {}
+            }
             let wanted = rs.decision.rows();
             if rs.rows.len() != wanted.len() {
                 return Err(invalid(
@@ -110,6 +125,12 @@ impl RulesetFile {
                 template(&row.text, &|| format!("{rp}.text"))?;
                 for (k, s) in row.next_steps.iter().enumerate() {
                     template(s, &|| format!("{rp}.nextSteps[{k}]"))?;
+                }
+                for (k, s) in row.next_steps_passed.iter().flatten().enumerate() {
+                    template(s, &|| format!("{rp}.nextStepsPassed[{k}]"))?;
+                }
+                if let Some(t) = &row.text_before_in_force {
+                    template(t, &|| format!("{rp}.textBeforeInForce"))?;
                 }
             }
             if let Some(to) = rs.in_force_to {
@@ -157,8 +178,57 @@ impl RulesetFile {
             ("systemic_not_assessed", &w.systemic_not_assessed),
             ("stale_inspection", &w.stale_inspection),
             ("ruleset_not_in_force", &w.ruleset_not_in_force),
+            (
+                "overall_read_from_judgements",
+                &w.overall_read_from_judgements,
+            ),
+            ("status_not_in_file", &w.status_not_in_file),
         ] {
             template(t, &|| format!("warnings.{name}"))?;
+        }
+        for kind in KEY_DATES {
+            let Some(k) = self.key_dates.get(kind) else {
+                return Err(invalid(
+                    format!("keyDates.{kind}"),
+                    "is required but missing",
+                ));
+            };
+            source(&k.source, &|| format!("keyDates.{kind}.source"))?;
+            for (name, t) in [
+                ("label", &k.label),
+                ("future", &k.future),
+                ("today", &k.today),
+                ("past", &k.past),
+            ] {
+                template(t, &|| format!("keyDates.{kind}.{name}"))?;
+            }
+        }
+        if let Some(extra) = self
+            .key_dates
+            .keys()
+            .find(|k| !KEY_DATES.contains(&k.as_str()))
+        {
+            return Err(invalid(
+                format!("keyDates.{extra}"),
+                "is not a key date the checker gives",
+            ));
+        }
+        let g = &self.grade_reading;
+        source(&g.source, &|| "gradeReading.source".into())?;
+        let r = &g.readings;
+        for (name, t) in [
+            ("summary", &g.summary),
+            ("basis", &g.basis),
+            ("reasonNote", &g.reason_note),
+            ("readings.inadequate", &r.inadequate),
+            ("readings.good", &r.good),
+            ("readings.requires_improvement", &r.requires_improvement),
+            (
+                "readings.requires_improvement_leadership",
+                &r.requires_improvement_leadership,
+            ),
+        ] {
+            template(t, &|| format!("gradeReading.{name}"))?;
         }
         source(&self.sponsor.source, &|| "sponsor.source".into())?;
         if self.sponsor.criteria.len() != CRITERIA.len() {

@@ -138,11 +138,11 @@ fn not_for_profit(f: &Facts, _: Params) -> Check {
 fn la_rated_good(f: &Facts, _: Params) -> Check {
     match f.own.last() {
         Some(l) => check(
-            l.overall.is_good_or_better(),
+            l.grade().is_some_and(Grade::is_good_or_better),
             format!(
                 "Latest own inspection, published {}: {}",
                 l.published,
-                l.overall.words()
+                l.grade().map_or("", Grade::words)
             ),
         ),
         None => check(
@@ -175,7 +175,7 @@ fn la_no_recent_inadequate(f: &Facts, param: Params) -> Check {
         .own
         .iter()
         .rev()
-        .find(|i| i.published >= since && i.overall == Grade::Inadequate);
+        .find(|i| i.published >= since && i.grade() == Some(Grade::Inadequate));
     match last_bad {
         Some(b) => Check {
             met: false,

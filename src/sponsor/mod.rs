@@ -104,6 +104,12 @@ pub fn assess_sponsor(
 ) -> Result<SponsorAssessment, Error> {
     input.validate()?;
     let rs = rules.select(input.as_of, input.ruleset.as_deref())?;
+    let dropped = rs
+        .parameters
+        .overall_grade_dropped_from
+        .as_ref()
+        .map(|d| d.value);
+    crate::input::check_overall(&input.own_inspections, "ownInspections", dropped)?;
     let as_of = input.as_of;
     let mut warnings = Vec::new();
     output::ruleset_warning(rules, rs, as_of, input.ruleset.is_some(), &mut warnings);
@@ -179,11 +185,11 @@ pub fn assess_sponsor(
         let high_performing = facts
             .own
             .last()
-            .is_some_and(|l| l.overall.is_good_or_better())
+            .is_some_and(|l| l.grade().is_some_and(Grade::is_good_or_better))
             && !facts
                 .own
                 .iter()
-                .any(|i| i.published >= hp_since && i.overall == Grade::Inadequate);
+                .any(|i| i.published >= hp_since && i.grade() == Some(Grade::Inadequate));
         if kind == OrgKind::LocalAuthority && high_performing {
             routes.push("improvement_partner".to_string());
         }

@@ -7,8 +7,10 @@
 use serde_json::Value;
 
 /// The case files, embedded so that the wasm runners (which have no file system) see them too.
-pub const CASE_FILES: [(&str, &str); 5] = [
+pub const CASE_FILES: [(&str, &str); 7] = [
     ("council", include_str!("../cases/council.json")),
+    ("council-2026", include_str!("../cases/council-2026.json")),
+    ("decisions", include_str!("../cases/decisions.json")),
     ("real", include_str!("../cases/real.json")),
     ("sponsor", include_str!("../cases/sponsor.json")),
     ("errors", include_str!("../cases/errors.json")),
@@ -16,8 +18,10 @@ pub const CASE_FILES: [(&str, &str); 5] = [
 ];
 
 /// The golden outputs, keyed by file then case name.
-pub const GOLDEN_FILES: [(&str, &str); 3] = [
+pub const GOLDEN_FILES: [(&str, &str); 5] = [
     ("council", include_str!("../golden/council.json")),
+    ("council-2026", include_str!("../golden/council-2026.json")),
+    ("decisions", include_str!("../golden/decisions.json")),
     ("real", include_str!("../golden/real.json")),
     ("sponsor", include_str!("../golden/sponsor.json")),
 ];

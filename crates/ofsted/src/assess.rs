@@ -68,6 +68,10 @@ pub struct Summary {
     pub visits_note: &'static str,
     /// The engine's warnings over all councils, by code.
     pub engine_warnings: BTreeMap<String, usize>,
+    /// The file gives no council's notice, direction, commissioner or trust, so no answer can
+    /// show an escalation under a notice or a notice or direction being lifted (the ruleset's
+    /// `status_not_in_file` wording).
+    pub status_note: String,
 }
 
 /// Every council assessed on one date.
@@ -182,6 +186,7 @@ pub fn assess_all(
         visits: data.visits.clone(),
         visits_note: VISITS_NOTE,
         engine_warnings,
+        status_note: rules.warnings.status_not_in_file.clone(),
     };
     Ok(Report {
         as_of,

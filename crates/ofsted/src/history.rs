@@ -469,7 +469,7 @@ pub(crate) fn build(raws: &[RawSheet], warnings: &mut Vec<ReadWarning>) -> Ofste
                 published,
                 inspected,
                 framework,
-                overall,
+                overall: Some(overall),
                 judgements: judgements_if_any(judgements),
             };
             latest_published = latest_published.max(Some(published));
@@ -619,7 +619,7 @@ pub(crate) fn date_of(cell: &Cell) -> Result<Option<Date>, String> {
 /// An inspection's overall grade: the one place the reader reads it (reports published from
 /// April 2026 may have none).
 pub fn overall_of(i: &Inspection) -> Option<Grade> {
-    Some(i.overall)
+    i.grade()
 }
 
 /// The judgements, or `None` when every one is blank.

@@ -224,6 +224,7 @@ pub fn render_summary(report: &Report) -> String {
             VISITS_NOTE
         );
     }
+    let _ = writeln!(out, "\n{}", s.status_note);
     if !s.engine_warnings.is_empty() {
         let list: Vec<String> = s
             .engine_warnings
