@@ -243,6 +243,9 @@ pub struct SponsorRules {
     pub source: String,
     pub criteria: Vec<Criterion>,
     pub routes: Table<String>,
+    /// How children's services trusts have actually been set up, sentence by sentence with
+    /// its source: shown beside the routes so an organisation reads its result in context.
+    pub how_trusts_are_set_up: Vec<Wording>,
 }
 
 /// The whole ruleset file: sources, rulesets, definitions, warnings and sponsor criteria.
@@ -515,6 +518,9 @@ impl RulesetFile {
             template(t, &|| format!("warnings.{name}"))?;
         }
         source(&self.sponsor.source, &|| "sponsor.source".into())?;
+        for (i, w) in self.sponsor.how_trusts_are_set_up.iter().enumerate() {
+            source(&w.source, &|| format!("sponsor.howTrustsAreSetUp[{i}].source"))?;
+        }
         if self.sponsor.criteria.len() != CRITERIA.len() {
             return Err(invalid(
                 "sponsor.criteria",
@@ -806,7 +812,8 @@ crate::json_struct!(WarningTexts, "an object of warning texts", {
 crate::json_struct!(Criterion, "a criterion object", {
     id: req "id", level: req "level", applies_to: req "appliesTo", basis: req "basis", source: req "source",
     params: map "params", title: req "title", threshold: req "threshold", what_to_do: req "whatToDo" });
-crate::json_struct!(SponsorRules, "an object", { source: req "source", criteria: req "criteria", routes: req "routes" });
+crate::json_struct!(SponsorRules, "an object", { source: req "source", criteria: req "criteria", routes: req "routes",
+    how_trusts_are_set_up: req "howTrustsAreSetUp" });
 crate::json_struct!(RulesetFile, "a ruleset file (an object)", {
     format: req "format", sources: req "sources", rulesets: req "rulesets", definitions: req "definitions",
     warnings: req "warnings", sponsor: req "sponsor" });
@@ -833,6 +840,7 @@ crate::json_out!(WarningTexts, { no_inspection: "no_inspection",
 crate::json_out!(Criterion, { id: "id", level: "level", applies_to: "appliesTo",
     basis: "basis", source: "source", params: "params", title: "title",
     threshold: "threshold", what_to_do: "whatToDo" });
-crate::json_out!(SponsorRules, { source: "source", criteria: "criteria", routes: "routes" });
+crate::json_out!(SponsorRules, { source: "source", criteria: "criteria", routes: "routes",
+    how_trusts_are_set_up: "howTrustsAreSetUp" });
 crate::json_out!(RulesetFile, { format: "format", sources: "sources", rulesets: "rulesets",
     definitions: "definitions", warnings: "warnings", sponsor: "sponsor" });
