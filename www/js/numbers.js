@@ -54,7 +54,7 @@ export function readNumber(text, def) {
   }
   if (!/^(\d+(\.\d*)?|\.\d+)$/.test(s)) return notNumber;
   const n = Math.round(Number(s) * scale * 100) / 100;
-  if (!Number.isFinite(n)) return notNumber;
+  if (!Number.isFinite(n)) return range(def); // digits, too many of them
   if (def.integer && !Number.isInteger(n)) return { error: `${cap(noun)} must be a whole number, like ${def.example ?? "12"}` };
   if (n < (def.min ?? 0) || (def.max !== undefined && n > def.max)) return range(def);
   return { value: n, scaled: scale !== 1 };

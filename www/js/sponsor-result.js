@@ -15,34 +15,33 @@ const W = formatDatesIn;
 const ORDER = { gate: 0, readiness: 1, condition: 2 };
 const plural = (n, one, many) => `${n} ${n === 1 ? one : many}`;
 
-/** The lead sentence: the status in words, naming how much is left to do at each level. */
+/** The lead sentence, short enough to leave the first thing to do on a phone's first screen:
+ *  the status in words, naming how much is left to do at each level. */
 function lead(r, name, todo) {
   const n = (level) => todo.filter((c) => c.level === level).length;
-  const conditions = n("condition") ? `, and ${plural(n("condition"), "condition", "conditions")} to meet once it is` : "";
+  const conditions = n("condition") ? `, then ${plural(n("condition"), "condition", "conditions")}` : "";
   switch (r.status) {
     case "eligible": return `${name} meets every criterion that applies to it.`;
-    case "eligible_with_conditions":
-      return `${name} can sponsor a children's services trust, with ${plural(n("condition"), "condition", "conditions")} still to meet.`;
-    case "not_yet_ready":
-      return `${name} is not yet ready to sponsor a children's services trust: it has ${plural(n("readiness"), "thing", "things")} to do before it is ready${conditions}.`;
-    case "ineligible":
-      return `${name} cannot sponsor a children's services trust: it does not meet ${plural(n("gate"), "requirement", "requirements")} that every sponsor must meet.`;
+    case "eligible_with_conditions": return `${name} can sponsor a trust, with ${plural(n("condition"), "condition", "conditions")} to meet.`;
+    case "not_yet_ready": return `${name} is not ready yet: ${plural(n("readiness"), "thing", "things")} to do${conditions}.`;
+    case "ineligible": return `${name} cannot sponsor a trust: ${plural(n("gate"), "requirement", "requirements")} not met.`;
     default: return "";
   }
 }
 
-/** One thing to do: what, then the threshold, its basis and its source. */
-function action(c, data) {
+/** One thing to do: what (the engine's words, with how far short it is), then in one line its
+ *  level, threshold, whether the threshold is a published rule or this service's design
+ *  choice, and its source. */
+function action(c) {
   const basis = c.basis === "design"
-    ? html`${C.tag("Design choice", "yellow")} No published rule sets this threshold: this service chose it.`
+    ? html`${C.tag("Design choice", "yellow")} no published rule sets this threshold: this service chose it.`
     : html`Published rule.`;
   return html`<li class="app-action">
-    <h3 class="govuk-heading-s govuk-!-margin-bottom-1">${c.title} <span class="govuk-caption-m govuk-!-display-inline">(${(LEVELS[c.level] ?? c.level).toLowerCase()})</span></h3>
+    <h3 class="govuk-heading-s govuk-!-margin-bottom-1">${c.title}</h3>
     ${c.whatToDo ? html`<p class="govuk-body govuk-!-margin-bottom-1">${W(c.whatToDo)}</p>` : ""}
-    <p class="govuk-body-s govuk-!-margin-bottom-1">Needed: ${W(c.threshold)}.${c.evidence ? html` You told us: ${W(c.evidence)}.` : ""}</p>
-    <p class="govuk-body-s">${basis}${c.source && c.basis !== "design" ? html` Source: ${sourceLink(c.source)}` : ""}</p>
+    <p class="govuk-body-s govuk-!-margin-bottom-3"><strong>${LEVELS[c.level] ?? c.level}.</strong> Threshold: ${W(c.threshold)}.
+      ${basis}${c.source?.url ? html` Source: ${sourceLink(c.source)}` : ""}</p>
   </li>`;
-  void data;
 }
 
 /** How trusts have been set up: the ruleset's sentences, each with a link to its source. */
@@ -52,7 +51,7 @@ function howTrustsAreSetUp(data) {
   return html`<h3 class="govuk-heading-s">How children's services trusts have been set up</h3>
   <p class="govuk-body-s">${note.map((w, k) => {
     const s = data.sources[w.source];
-    return html`${k ? " " : ""}${w.text}${s ? html` (<a class="govuk-link" href="${s.url}" rel="noreferrer">source: ${s.title.split(",")[0]}</a>)` : ""}`;
+    return html`${k ? " " : ""}${w.text}${s ? html` (source: <a class="govuk-link" href="${s.url}" rel="noreferrer">${s.title.split(",")[0]}</a>)` : ""}`;
   })}</p>`;
 }
 
@@ -73,11 +72,11 @@ export function sponsorResult(r, { data, today, asked, assumed = [] }) {
   return {
     title: `${statusTitle}: ${name}`,
     body: html`<div class="govuk-grid-row"><div class="govuk-grid-column-two-thirds app-sponsor-result">
-  <span class="govuk-caption-m">${name} (${orgKindLabel(r.organisation.kind).toLowerCase()}), on ${formatDate(r.asOf)}</span>
   <h1 class="govuk-heading-l govuk-!-margin-bottom-3" tabindex="-1">${statusTitle}</h1>
-  <p class="govuk-body">${lead(r, name, todo)}</p>
-  ${todo.length ? html`<h2 class="govuk-heading-m">What to do, most important first</h2>
-  <ol class="govuk-list govuk-list--number app-actions">${todo.map((c) => action(c, data))}</ol>` : ""}
+  <p class="govuk-body app-lead">${lead(r, name, todo)}</p>
+  ${todo.length ? html`<h2 class="govuk-heading-m govuk-!-margin-bottom-3">What to do</h2>
+  <ol class="govuk-list govuk-list--number app-actions">${todo.map((c) => action(c))}</ol>` : ""}
+  <p class="govuk-body-s">${todo.length > 1 ? "Most important first. " : ""}Checked for ${name} (${orgKindLabel(r.organisation.kind).toLowerCase()}) on ${formatDate(r.asOf)}.</p>
   ${notAsked.length ? html`<p class="govuk-body">${r.status === "ineligible"
     ? html`We did not ask about ${plural(notAsked.length, "other criterion", "other criteria")}, because ${notAsked.length === 1 ? "it cannot" : "they cannot"} change this result.`
     : html`${plural(notAsked.length, "criterion has", "criteria have")} not been answered yet.`}
