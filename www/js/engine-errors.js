@@ -83,7 +83,7 @@ export function engineMessage(error, def, { input, data } = {}) {
       const min = error.min ?? error.from, max = error.max ?? error.to;
       return min && max
         ? `${cap(noun)} must be between ${formatDate(min)} and ${formatDate(max)}`
-        : `${cap(noun)} must be a real date this service can check`;
+        : `${cap(noun)} is outside the dates this service can check`;
     }
     case "duplicate_inspection": {
       const other = Number.isInteger(error.index) ? error.index : null;

@@ -27,7 +27,9 @@ export function createRouting(A) {
     for (let hops = 0; hops < 5; hops++) {
       A.lastSearch = router.search();
       const { page, change } = route();
-      if (!engine.isReady() && !WITHOUT_ENGINE.includes(page)) {
+      // Embedded for one journey, the start page is its first question.
+      const needsEngine = !WITHOUT_ENGINE.includes(page) || (A.embed?.journey && (page === "start" || page === "choose"));
+      if (!engine.isReady() && needsEngine) {
         // Shown once the engine is in (the page shown until then stays).
         A.startEngine().then(() => render({ focus }), (e) => { console.error(e); A.paint(problemView(), { focus }); });
         return;

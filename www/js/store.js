@@ -124,9 +124,11 @@ export function createStore({ scope, journeys = JOURNEYS }) {
     if (r.reason) { keepUnreadable(V1_KEY, s, r.reason); return null; }
     const old = r.v;
     if (!Object.keys(old[j]).length) return null;
-    const rec = { answers: old[j], last: old.last[j] ?? null };
+    const rec = { answers: old[j], last: old.last[j] ?? null, updated: null };
     try {
       writeRecord(j, rec.answers, rec.last);
+      // The journey the old record was on counts as the one saved last.
+      rec.updated = old.journey === j ? updated[j] : new Date(Date.parse(updated[j]) - 1).toISOString();
       const rest = { ...old, [j]: {}, last: Object.fromEntries(Object.entries(old.last).filter(([k]) => k !== j)) };
       if (JOURNEYS.some((x) => Object.keys(rest[x]).length)) storage().setItem(V1_KEY, JSON.stringify({ version: 1, ...rest }));
       else storage().removeItem(V1_KEY);
