@@ -12,8 +12,17 @@ import { formatDate, gradeLabel, DATE_KINDS, daysInWords, inForce } from "./word
 import * as store from "./store.js";
 import { listen } from "./govuk-behaviours.js";
 
-/** After the next frame has been painted. */
-export const afterPaint = (f) => requestAnimationFrame(() => setTimeout(f, 0));
+/** Once the page's first contents are on the screen (the browser's first-contentful-paint
+ *  entry), or, where the browser does not report it, two frames and half a second on. */
+export function afterFirstPaint(f) {
+  let done = false;
+  const go = () => { if (!done) { done = true; setTimeout(f, 0); } };
+  try {
+    if (performance.getEntriesByName("first-contentful-paint").length) { go(); return; }
+    new PerformanceObserver((list, observer) => { observer.disconnect(); go(); }).observe({ type: "paint", buffered: true });
+  } catch { /* no paint timing: the fallback below */ }
+  requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(go, 500)));
+}
 
 export function boot(A) {
   listen(A.env.root);
@@ -25,7 +34,7 @@ export function boot(A) {
   connectOfstedPage(A);
   A.today = todayIso();
   A.render({ focus: false });
-  afterPaint(() => A.startEngine().catch((e) => {
+  afterFirstPaint(() => A.startEngine().catch((e) => {
     // Offline on a first visit: the start page stays; a journey tries again when it starts.
     console.error(e);
   }));

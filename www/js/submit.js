@@ -16,10 +16,11 @@ export async function onSubmit(A, ev) {
   ev.preventDefault();
   if (A.busy) return;
   A.busy = true;
+  const form = ev.currentTarget; // (gone once the event has been dispatched)
   try {
     // Every page after the choice of journey needs the engine: started, if it is not yet.
     if (!engine.isReady()) await A.startEngine();
-    await submit(A, ev.currentTarget);
+    await submit(A, form);
   } catch (e) {
     console.error(e);
     A.paint(problemView(), { focus: true });
