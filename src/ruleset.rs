@@ -519,7 +519,9 @@ impl RulesetFile {
         }
         source(&self.sponsor.source, &|| "sponsor.source".into())?;
         for (i, w) in self.sponsor.how_trusts_are_set_up.iter().enumerate() {
-            source(&w.source, &|| format!("sponsor.howTrustsAreSetUp[{i}].source"))?;
+            source(&w.source, &|| {
+                format!("sponsor.howTrustsAreSetUp[{i}].source")
+            })?;
         }
         if self.sponsor.criteria.len() != CRITERIA.len() {
             return Err(invalid(
