@@ -58,6 +58,18 @@ function at(input, path) {
   return v;
 }
 
+/** Where the engine gives no index: the other item of the same list published that day. */
+function sameDay(input, path, date) {
+  const parts = pathParts(path);
+  const k = parts.findLastIndex((p) => typeof p === "number");
+  if (k < 0 || date === undefined) return null;
+  let list = input;
+  for (const p of parts.slice(0, k)) list = list?.[p];
+  const field = parts.slice(k + 1).join(".");
+  const j = Array.isArray(list) ? list.findIndex((x, n) => n !== parts[k] && x?.[field] === date) : -1;
+  return j >= 0 ? j : null;
+}
+
 /**
  * An engine error in GOV.UK words for the field it belongs to.
  *   error  { code, path, message, …detail }
@@ -86,8 +98,8 @@ export function engineMessage(error, def, { input, data } = {}) {
         : `${cap(noun)} is outside the dates this service can check`;
     }
     case "duplicate_inspection": {
-      const other = Number.isInteger(error.index) ? error.index : null;
       const date = at(input, error.path);
+      const other = Number.isInteger(error.index) ? error.index : sameDay(input, error.path, date);
       const day = typeof date === "string" ? formatDate(date) : "that day";
       return other === null
         ? `Another inspection was also published on ${day}: two inspections cannot be published on the same day`
