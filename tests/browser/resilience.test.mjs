@@ -340,6 +340,63 @@ test("both embeds on the demo host page, answering in turn, and the full page be
   await context.close();
 });
 
+test("one embed open in two tabs: the element and the iframe each offer “Use the other tab’s answers” and “Keep mine”, and keep every answer", { timeout: 180_000 }, async () => {
+  const { context, page: a } = await openPage(browser, server.url);
+  const b = await secondTab(context);
+  for (const p of [a, b]) {
+    await p.goto(`${server.url}demo/council-site.html`);
+    await waitReady(inElement(p, "#element"));
+    await waitReady(inFrame(p, "#frame"));
+  }
+  const at = (p) => ({ el: inElement(p, "#element"), fr: inFrame(p, "#frame") });
+  const painted = async (x, act) => {
+    const before = await x.marks.getAttribute("data-painted");
+    await act();
+    for (let n = 0; n < 200 && (await x.marks.getAttribute("data-painted")) === before; n++) await new Promise((r) => setTimeout(r, 50));
+  };
+  const click = (x, name) => painted(x, () => x.root.getByRole("button", { name, exact: true }).click());
+  const banner = (x) => x.root.locator("#store-elsewhere-title");
+  const waitFor = async (x) => { for (let n = 0; n < 100 && !(await banner(x).count()); n++) await new Promise((r) => setTimeout(r, 50)); assert.equal(await banner(x).count(), 1); };
+
+  // The iframe: A answers the name B has open; B takes it.
+  await at(a).fr.root.locator("#name").fill("Westmere");
+  await click(at(a).fr, "Continue");
+  await waitFor(at(b).fr);
+  await click(at(b).fr, "Use the other tab’s answers");
+  assert.equal(await at(b).fr.root.locator("#name").inputValue(), "Westmere");
+  // A goes back to the name; B changes it; A keeps its own, and B's next answer is kept too.
+  await painted(at(a).fr, () => at(a).fr.root.locator(".govuk-back-link").click());
+  assert.equal(await at(a).fr.root.locator("#name").inputValue(), "Westmere");
+  await at(b).fr.root.locator("#name").fill("Eastshire");
+  await click(at(b).fr, "Continue");
+  await waitFor(at(a).fr);
+  await at(a).fr.root.getByRole("button", { name: "Keep mine", exact: true }).click();
+  for (let n = 0; n < 100 && (await banner(at(a).fr).count()); n++) await new Promise((r) => setTimeout(r, 50));
+  assert.equal(await banner(at(a).fr).count(), 0);
+  await at(b).fr.root.locator("input[name=add][value=no]").check();
+  await click(at(b).fr, "Continue");
+
+  // The element: B answers the kind A has open; A keeps its own (a charity), B's other answers stay.
+  await at(a).el.root.getByLabel("Charity", { exact: true }).check();
+  await click(at(a).el, "Continue");
+  await at(b).el.root.getByLabel("Expert team", { exact: true }).check();
+  await waitFor(at(b).el); // B's open question was answered in A meanwhile
+  await click(at(b).el, "Keep mine");
+  await click(at(b).el, "Continue");
+  await waitFor(at(a).el).catch(() => {}); // A is on the name question now: nothing of its own changed there
+  await at(b).el.root.locator("#name").fill("Experts Together");
+  await click(at(b).el, "Continue");
+
+  const stored = await a.evaluate(() => Object.fromEntries(Object.keys(localStorage).map((k) => [k, JSON.parse(localStorage.getItem(k)).answers])));
+  const frameKey = Object.keys(stored).find((k) => k.startsWith("trust-eligibility:v2:frame:"));
+  assert.deepEqual(stored[frameKey], { name: "Westmere", inspectionsDone: true }, "both tabs' answers in the iframe's journey");
+  assert.deepEqual(stored["trust-eligibility:v2:element:/demo/council-site.html:#element:sponsor"], { kind: "expert_team", name: "Experts Together" },
+    "B kept its kind and added its name");
+  assert.deepEqual(a.problems, []);
+  assert.deepEqual(b.problems, []);
+  await context.close();
+});
+
 test("hostile answers through the page: error summary, the other answers kept", { timeout: 120_000 }, async () => {
   const { context, page } = await openPage(browser, server.url);
   await page.goto(`${server.url}?page=choose`);

@@ -113,7 +113,11 @@ function chooseElsewhere(A, choice) {
     const ctx = { ...A.ctxFor(jid, page, false), i: found.i };
     const def = A.resolveDef(found.def, ctx);
     const mine = def.get({ ...ctx, a: e.before });
-    try { def.set({ ...ctx, a }, mine); } catch { /* an item that no longer exists: nothing to put back */ }
+    // Nothing of mine to keep (the question was not answered here): theirs stays saved, and
+    // what this page shows is saved when it is submitted.
+    if (mine !== undefined && mine !== null) {
+      try { def.set({ ...ctx, a }, mine); } catch { /* an item that no longer exists: nothing to put back */ }
+    }
     A.state = { ...A.state, [jid]: a };
     A.store.save(A.state);
   }
