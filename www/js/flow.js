@@ -138,7 +138,7 @@ export function renderAnswer(def, ctx, { errors = [], raw, warning: warned } = {
     case "checkboxes":
       return C.checkboxes({ ...common, name: def.field, items: def.options(ctx), value: v.value });
     case "date":
-      return html`${warning}${C.dateInput({ ...common, id: def.field, value: v, errorParts: e?.parts ?? [] })}`;
+      return html`${C.dateInput({ ...common, id: def.field, value: v, errorParts: e?.parts ?? [] })}${warning}`;
     case "judgements":
       return html`${common.caption ? html`<span class="govuk-caption-l">${common.caption}</span>` : ""}<h1 class="govuk-heading-l" tabindex="-1">${common.text}</h1>
         ${common.hintText ? html`<p class="govuk-body">${common.hintText}</p>` : ""}
