@@ -237,7 +237,7 @@ test("a small charity that falls short: status and first action on the first scr
   assert.ok(todo.find((a) => a.title === title(criterion("financial_capacity"))).text.includes("£800,000"), "the income in full");
   assert.ok((await metCriteria(page)).some((m) => m.startsWith(criterion("not_for_profit").title)), "met criteria folded in the details");
   assert.ok(!main.includes("None yet"));
-  assert.ok(main.includes("Once it meets the requirements and readiness criteria above"));
+  assert.ok(main.includes(`Once it meets the criteria in ‘What to do’, it could: ${rules.sponsor.routes.trust_sponsor.toLowerCase()}.`));
   await axe(page);
 
   // The first screen of a small phone: the status and the first thing to do.

@@ -89,7 +89,7 @@ export function sponsorResult(r, { data, today, asked, assumed = [] }) {
   <h2 class="govuk-heading-m">Roles ${name} could take on</h2>
   ${routes.length
     ? html`<ul class="govuk-list govuk-list--bullet">${routes.map((x) => html`<li>${x}</li>`)}</ul>`
-    : html`<p class="govuk-body">Once it meets the ${todo.some((c) => c.level !== "condition") ? "requirements and readiness criteria" : "criteria"} above: ${data.sponsor.routes.trust_sponsor.charAt(0).toLowerCase()}${data.sponsor.routes.trust_sponsor.slice(1)}.</p>`}
+    : html`<p class="govuk-body">Once it meets the criteria in ‘What to do’, it could: ${data.sponsor.routes.trust_sponsor.charAt(0).toLowerCase()}${data.sponsor.routes.trust_sponsor.slice(1)}.</p>`}
   ${howTrustsAreSetUp(data)}
   ${warningsSection(r)}
   ${rulesetSection(r, data)}
