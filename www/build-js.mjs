@@ -9,8 +9,8 @@
 //   dist/ofsted-page-<hash>.js      the page for Ofsted's file, imported when first shown
 //   dist/frame-page.js              the iframe page (embed.html): embed/frame-page.js, which
 //                                   loads the element from dist/trust-eligibility-check.js
-//   dist/engine-wasm.js             starts compiling the engine (js/engine-wasm.js): the pages
-//                                   load it on its own, and shared.js imports it (one instance)
+//   dist/engine-wasm.js             fetches and compiles the engine when first asked
+//                                   (js/engine-wasm.js; shared.js imports it: one instance)
 //
 // Every output keeps its source's depth under www/ (one level), so the modules' own
 // new URL("../", import.meta.url) still names the site's root, and the engine's .wasm is found at

@@ -397,6 +397,10 @@ pub struct SponsorRules {
     pub criteria: Vec<Criterion>,
     #[cfg_attr(feature = "typescript", tsify(type = "Record<string, string>"))]
     pub routes: Table<String>,
+    /// How children's services trusts have actually been set up, each sentence with its
+    /// source: context for a sponsor's result.
+    #[serde(default)]
+    pub how_trusts_are_set_up: Vec<Wording>,
 }
 
 /// The whole ruleset file: sources, rulesets, definitions, warnings and sponsor criteria.

@@ -231,6 +231,12 @@ impl RulesetFile {
             template(t, &|| format!("gradeReading.{name}"))?;
         }
         source(&self.sponsor.source, &|| "sponsor.source".into())?;
+        for (i, w) in self.sponsor.how_trusts_are_set_up.iter().enumerate() {
+            source(&w.source, &|| {
+                format!("sponsor.howTrustsAreSetUp[{i}].source")
+            })?;
+            template(&w.text, &|| format!("sponsor.howTrustsAreSetUp[{i}].text"))?;
+        }
         if self.sponsor.criteria.len() != CRITERIA.len() {
             return Err(invalid(
                 "sponsor.criteria",

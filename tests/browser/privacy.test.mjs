@@ -40,7 +40,7 @@ test("both journeys on the full page: every request to the origin, no cookie, no
     caches: await caches.keys(),
     databases: (await indexedDB.databases()).length,
   }));
-  assert.deepEqual(stored.local, ["trust-eligibility:answers:v1"]);
+  assert.deepEqual(stored.local, ["trust-eligibility:v2:site:council", "trust-eligibility:v2:site:sponsor"], "each journey's answers under its own key");
   assert.equal(stored.session, 0);
   assert.equal(stored.databases, 0);
   assert.ok(stored.caches.every((c) => /^trust-eligibility-[0-9a-f]{16}$/.test(c)), stored.caches.join());

@@ -1,14 +1,19 @@
 // The sponsor journey with the keyboard only: the kind of organisation first, then only the
-// questions that apply to it; the result read for its status, routes, criteria and what to do.
+// questions that apply to it (what the service can work out is not asked, and the check answers
+// page says what was assumed); numbers and amounts as people write them; dates that cannot be
+// right refused or warned about at the question; the result read for its status, what to do
+// (most important first, each with its threshold, basis and source), the criteria met, the
+// routes and how trusts have been set up; 320 px and print.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import {
   startServer, launch, openPage, ready, current, typeInto, chooseRadio, tick, typeDate, press, submit,
-  heading, text, expectErrors, axe, screenshot, noProblems, rules, criterion,
+  heading, text, expectErrors, axe, screenshot, noProblems, rules, criterion, outDir,
 } from "./helpers.mjs";
+import { writeFile, mkdir } from "node:fs/promises";
 
 let server, browser;
-before(async () => { server = await startServer(); browser = await launch(); });
+before(async () => { server = await startServer(); browser = await launch(); await mkdir(outDir, { recursive: true }); });
 after(async () => { await browser?.close(); await server?.close(); });
 
 const fill = (t, p = {}) => t.replace(/\{(\w+)\}/g, (a, k) => (k in p ? (typeof p[k] === "number" ? p[k].toLocaleString("en-GB") : p[k]) : a));
@@ -43,12 +48,14 @@ async function dateToCheck(page, iso) {
   assert.equal(await current(page), "sponsor/result");
 }
 
-async function taskStatuses(page) {
-  return page.evaluate(() => Object.fromEntries([...document.querySelectorAll(".govuk-task-list__item")].map((li) => [
-    li.querySelector(".govuk-task-list__link").textContent.trim(), li.querySelector(".govuk-task-list__status").textContent.trim()])));
-}
+/** The result's numbered actions: [{ title, text }] in order. */
+const actions = (page) => page.evaluate(() => [...document.querySelectorAll("ol.app-actions > li")].map((li) => ({
+  title: li.querySelector("h3").firstChild.textContent.trim(), text: li.textContent.replace(/\s+/g, " ").trim() })));
+const metCriteria = (page) => page.evaluate(() => [...document.querySelectorAll("details.govuk-details li")].map((li) => li.textContent.trim()));
+const title = (c) => fill(c.title, c.params);
+const readBack = (page, field) => page.locator(`#${field}-read`).innerText();
 
-test("an eligible charity, with error paths on radios, yes/no, numbers and an optional date", { timeout: 120_000 }, async () => {
+test("an eligible charity: not asked what it can be assumed, error paths on radios, numbers and dates", { timeout: 180_000 }, async () => {
   const { context, page } = await openPage(browser, server.url);
   await start(page);
   await submit(page);
@@ -58,81 +65,135 @@ test("an eligible charity, with error paths on radios, yes/no, numbers and an op
   await submit(page);
 
   await answer(page, "What is the organisation’s name?", () => typeInto(page, "name", "Brightside Children's Charity"));
-  assert.equal(await heading(page), "Is Brightside Children's Charity a not-for-profit organisation?");
-  assert.ok((await text(page, "form")).includes(criterion("not_for_profit").threshold), "the hint is the criterion's threshold, from the ruleset data");
-  await submit(page);
-  await expectErrors(page, ["Select yes if the organisation is not for profit"]);
-  await axe(page);
-  await chooseRadio(page, "notForProfit", "Yes");
-  await submit(page);
+  // A charity is not for profit: not asked.
   await answer(page, "Is Brightside Children's Charity based in England?", () => chooseRadio(page, "basedInEngland", "Yes"));
   await answer(page, "Is Brightside Children's Charity subject to any of these?", () => tick(page, "regulatory", ["None of these"]));
 
-  // Numbers: not a number, below zero, then right.
+  // Numbers: words, below zero, a fraction of a year, then right.
   assert.equal(await heading(page), "For how many years has Brightside Children's Charity delivered children's services?");
-  await typeInto(page, "years", "twelve");
-  await submit(page);
-  await expectErrors(page, ["The number of years must be a number, like 12"]);
-  assert.equal(await page.inputValue("#years"), "twelve", "what was typed is kept");
+  for (const [typed, message] of [
+    ["twelve", "The number of years must be a number, like 12"],
+    ["-1", "The number of years must be between 0 and 200 years"],
+    ["2.5", "The number of years must be a whole number, like 12"],
+    ["2,5", "The number of years must use a full stop for a decimal point, like 2.5: “2,5” could mean 2.5 or 25"],
+    ["1e3", "The number of years must be a number, like 12"],
+    ["Infinity", "The number of years must be a number, like 12"],
+    ["9999", "The number of years must be between 0 and 200 years"],
+  ]) {
+    await typeInto(page, "years", typed);
+    await submit(page);
+    await expectErrors(page, [message]);
+    assert.equal(await page.inputValue("#years"), typed, "what was typed is kept");
+  }
   await axe(page);
-  await typeInto(page, "years", "-1");
-  await submit(page);
-  await expectErrors(page, ["The number of years must be 0 or more"]);
   await typeInto(page, "years", "12");
   await submit(page);
 
   await answer(page, "How many of Brightside Children's Charity’s leaders have been a director of children's services or a commissioner?", () => typeInto(page, "leaders", "1"));
-  await answer(page, "How many qualified social workers does Brightside Children's Charity employ?", () => typeInto(page, "socialWorkers", "40"));
+  await answer(page, "How many qualified social workers does Brightside Children's Charity employ?", () => typeInto(page, "socialWorkers", "1,200"));
   await answer(page, "Does Brightside Children's Charity run any services registered with Ofsted?", () => chooseRadio(page, "add", "Yes"));
   await answer(page, "What kind of service is it?", () => chooseRadio(page, "kind", "Fostering agency"));
   await answer(page, "What was the service's latest Ofsted grade?", () => chooseRadio(page, "grade", "Good"));
-  // An optional date: empty is fine, part of one is not.
+  // An optional date: empty is fine, part of one is not, one after today cannot exist.
   assert.equal(await heading(page), "When was that report published? (optional)");
   await typeInto(page, "published-day", "1");
   await submit(page);
   await expectErrors(page, ["The date the report was published must include a month and year"]);
   await axe(page);
+  await typeDate(page, "published", "2030-02-01");
+  await submit(page);
+  await expectErrors(page, ["The date the report was published must be today or in the past"]);
   await typeDate(page, "published", "2015-02-01");
   await submit(page);
   await answer(page, "You have added 1 service", () => chooseRadio(page, "add", "No"));
   await answer(page, "Which of these does Brightside Children's Charity have?", () => tick(page, "governance", ["A safeguarding lead on the board", "A conflict of interest policy", "A whistle-blowing policy"]));
   await answer(page, "How many independent members are on Brightside Children's Charity’s board?", () => typeInto(page, "independent", "3"));
-  await answer(page, "What is Brightside Children's Charity’s annual income?", () => typeInto(page, "income", "25,000,000"));
-  await answer(page, "How many months of running costs do Brightside Children's Charity’s reserves cover?", () => typeInto(page, "reserves", "4"));
+
+  // Money as people write it, said back as it is read.
+  assert.equal(await heading(page), "What is Brightside Children's Charity’s annual income?");
+  for (const [typed, read] of [["12,000,000", "£12,000,000"], ["£12m", "£12,000,000"], ["12.5 million", "£12,500,000"], ["£750k", "£750,000"], ["£25m", "£25,000,000"]]) {
+    await typeInto(page, "income", typed);
+    assert.equal(await readBack(page, "income"), `We read this as ${read}`, typed);
+  }
+  for (const [typed, message] of [
+    ["lots", "The annual income must be an amount of money, like £12,000,000 or £12m"],
+    ["£12 quid", "The annual income must be an amount of money, like £12,000,000 or £12m"],
+    ["£-5", "The annual income must be between £0 and £1,000,000,000,000"],
+    ["£2,000,000,000,000", "The annual income must be between £0 and £1,000,000,000,000"],
+    ["12,00", "The annual income must use a full stop for a decimal point, like 12.00: “12,00” could mean 12.00 or 1200"],
+    ["<script>alert(1)</script>", "The annual income must be an amount of money, like £12,000,000 or £12m"],
+    ["9".repeat(400), "The annual income must be between £0 and £1,000,000,000,000"],
+  ]) {
+    await typeInto(page, "income", typed);
+    await submit(page);
+    await expectErrors(page, [message]);
+    assert.equal(await readBack(page, "income"), "", "nothing is said back for what cannot be read");
+  }
+  await typeInto(page, "income", "£25m");
+  await submit(page);
+  assert.equal(await heading(page), "How many months of running costs do Brightside Children's Charity’s reserves cover?");
+  await typeInto(page, "reserves", "2,5");
+  await submit(page);
+  await expectErrors(page, ["The number of months must use a full stop for a decimal point, like 2.5: “2,5” could mean 2.5 or 25"]);
+  await axe(page);
+  await typeInto(page, "reserves", "4.5");
+  await submit(page);
   await dateToCheck(page, "2016-03-01");
 
-  assert.equal(await text(page, ".govuk-panel__title"), "Eligible");
-  assert.match(await text(page, ".govuk-panel__body"), /Brightside Children's Charity \(Charity\), on 1 March 2016/);
+  assert.equal(await heading(page), "Eligible");
+  assert.ok((await text(page, "main")).includes("Checked for Brightside Children's Charity (charity) on 1 March 2016."));
   const main = await text(page, "main");
+  assert.ok(main.includes("Brightside Children's Charity meets every criterion that applies to it."));
   assert.ok(main.includes(rules.sponsor.routes.trust_sponsor), "the route open to it, in the ruleset's words");
-  const tasks = await taskStatuses(page);
+  assert.equal((await actions(page)).length, 0, "nothing to do");
   const applicable = rules.sponsor.criteria.filter((c) => c.appliesTo.includes("charity"));
-  assert.equal(Object.keys(tasks).length, applicable.length, "one task per criterion that applies to a charity");
-  for (const c of applicable) assert.equal(tasks[fill(c.title, c.params)], "Met", c.id);
-  assert.ok(main.includes("Thresholds that are design choices"));
-  assert.ok(main.includes(fill(criterion("social_workers").threshold, criterion("social_workers").params)));
+  const met = await metCriteria(page);
+  assert.equal(met.length, applicable.length, "every criterion that applies to a charity, met, folded away");
+  assert.ok(met.some((m) => m.includes("£25,000,000")), "the income in full, with separators");
+  assert.ok(main.includes("not asked, because the service worked it out".replace("not", "Not")), "the result says what was assumed");
+  for (const w of rules.sponsor.howTrustsAreSetUp) assert.ok(main.includes(w.text), `how trusts are set up: ${w.source}`);
   await axe(page);
   await screenshot(page, "sponsor-eligible-charity");
+
+  // Check answers says what was assumed; a report date after the date checked is warned about
+  // at the question, and Continue again keeps it.
+  await press(page, "Check or change your answers");
+  const check = await text(page, "main");
+  assert.match(check, /Not for profit\s+Yes\s+Not asked: assumed, because a charity is a not-for-profit organisation/);
+  assert.match(check, /Annual income\s+£25,000,000/);
+  assert.match(check, /Qualified social workers\s+1,200/);
+  await page.goto(`${server.url}?page=sponsor/service/0/published&change=1`);
+  await ready(page);
+  await typeDate(page, "published", "2016-06-01");
+  await submit(page);
+  assert.equal(await current(page), "sponsor/service/0/published", "the question again, with a warning");
+  assert.match(await text(page, ".govuk-warning-text"), /This is after 1 March 2016, the date you are checking/);
+  assert.equal(await page.inputValue("#published-month"), "6", "what was typed is kept");
+  await axe(page, "date after the date checked");
+  await submit(page);
+  assert.notEqual(await current(page), "sponsor/service/0/published", "Continue again keeps it");
   noProblems(page);
   await context.close();
 });
 
-test("a for-profit company is not eligible: an outcome page, not a validation error", { timeout: 120_000 }, async () => {
+test("a for-profit company is not eligible: an outcome page that leads with what to do", { timeout: 120_000 }, async () => {
   const { context, page } = await openPage(browser, server.url);
   await start(page, "Private company");
   await answer(page, "What is the organisation’s name?", () => typeInto(page, "name", "Profitco Ltd"));
   await answer(page, "Is Profitco Ltd a not-for-profit organisation?", () => chooseRadio(page, "notForProfit", "No"));
 
   assert.equal(await current(page), "sponsor/result", "straight to the outcome");
-  assert.equal(await text(page, ".govuk-panel__title"), "Not eligible");
+  assert.equal(await heading(page), "Not eligible");
   assert.equal(await page.locator(".govuk-error-summary").count(), 0);
   const main = await text(page, "main");
-  assert.ok(main.includes("Why it is not eligible"));
-  assert.ok(main.includes(criterion("not_for_profit").whatToDo), "what to do, from the ruleset data");
-  assert.ok(main.includes("We did not ask about the other criteria"));
-  const tasks = await taskStatuses(page);
-  assert.equal(tasks[criterion("not_for_profit").title], "Not met");
-  assert.equal(tasks[criterion("based_in_england").title], "Not asked");
+  assert.ok(main.includes("Profitco Ltd cannot sponsor a trust: 1 requirement not met."));
+  const todo = await actions(page);
+  assert.deepEqual(todo.map((a) => a.title), [criterion("not_for_profit").title]);
+  assert.ok(todo[0].text.includes(criterion("not_for_profit").whatToDo), "what to do, from the ruleset data");
+  assert.ok(todo[0].text.includes(`Threshold: ${criterion("not_for_profit").threshold}.`));
+  assert.ok(todo[0].text.includes("Published rule."));
+  assert.ok(todo[0].text.includes(`Source: ${rules.sources[criterion("not_for_profit").source].title}`));
+  assert.match(main, /We did not ask about \d+ other criteria, because they cannot change this result/);
   assert.match(await page.title(), /^Not eligible: Profitco Ltd - /);
   await axe(page);
   await screenshot(page, "sponsor-for-profit-ineligible");
@@ -140,11 +201,10 @@ test("a for-profit company is not eligible: an outcome page, not a validation er
   await context.close();
 });
 
-test("a charity not yet ready, told what to do for each criterion it does not meet", { timeout: 120_000 }, async () => {
+test("a small charity that falls short: status and first action on the first screen at 320 px, two printed pages", { timeout: 180_000 }, async () => {
   const { context, page } = await openPage(browser, server.url);
   await start(page, "Charity");
   await answer(page, "What is the organisation’s name?", () => typeInto(page, "name", "Small Steps"));
-  await answer(page, "Is Small Steps a not-for-profit organisation?", () => chooseRadio(page, "notForProfit", "Yes"));
   await answer(page, "Is Small Steps based in England?", () => chooseRadio(page, "basedInEngland", "Yes"));
   await answer(page, "Is Small Steps subject to any of these?", () => tick(page, "regulatory", ["None of these"]));
   await answer(page, "For how many years has Small Steps delivered children's services?", () => typeInto(page, "years", "3"));
@@ -153,32 +213,62 @@ test("a charity not yet ready, told what to do for each criterion it does not me
   await answer(page, "Does Small Steps run any services registered with Ofsted?", () => chooseRadio(page, "add", "No"));
   await answer(page, "Which of these does Small Steps have?", () => tick(page, "governance", ["A whistle-blowing policy"]));
   await answer(page, "How many independent members are on Small Steps’s board?", () => typeInto(page, "independent", "1"));
-  await answer(page, "What is Small Steps’s annual income?", () => typeInto(page, "income", "800000"));
+  await answer(page, "What is Small Steps’s annual income?", async () => {
+    await typeInto(page, "income", "£800k");
+    assert.equal(await readBack(page, "income"), "We read this as £800,000");
+  });
   await answer(page, "How many months of running costs do Small Steps’s reserves cover?", () => typeInto(page, "reserves", "2.5"));
   await dateToCheck(page, "2016-03-01");
 
-  assert.equal(await text(page, ".govuk-panel__title"), "Not yet ready");
-  const tasks = await taskStatuses(page);
-  for (const id of ["experience_years", "dcs_leadership", "social_workers", "registered_provision", "financial_capacity", "safeguarding_board", "independent_board"]) {
-    assert.equal(tasks[fill(criterion(id).title, criterion(id).params)], "Not met", id);
+  assert.equal(await heading(page), "Not yet ready");
+  const main = await text(page, "main");
+  assert.ok(main.includes("Small Steps is not ready yet: 5 things to do, then 2 conditions."),
+    "the summary names the unmet conditions too");
+  const todo = await actions(page);
+  const ids = ["experience_years", "registered_provision", "dcs_leadership", "social_workers", "financial_capacity", "safeguarding_board", "independent_board"];
+  const want = rules.sponsor.criteria.filter((c) => ids.includes(c.id))
+    .sort((a, b) => ["gate", "readiness", "condition"].indexOf(a.level) - ["gate", "readiness", "condition"].indexOf(b.level));
+  assert.deepEqual(todo.map((a) => a.title), want.map(title), "readiness first, then conditions");
+  for (const [k, c] of want.entries()) {
+    assert.ok(todo[k].text.includes(fill(c.whatToDo, c.params).split("{")[0]), `${c.id}: what to do`);
+    assert.ok(todo[k].text.includes(`Threshold: ${fill(c.threshold, c.params)}.`), `${c.id}: its threshold`);
+    assert.ok(todo[k].text.includes(c.basis === "design" ? "Design choice no published rule sets this threshold: this service chose it." : "Published rule."), `${c.id}: its basis`);
   }
-  assert.equal(tasks[criterion("not_for_profit").title], "Met");
-  const card = await text(page, "#criterion-experience_years");
-  assert.match(card, /What to do/);
-  assert.match(card, /Build a track record: at least 5 years/);
-  assert.match(card, /3 year/);
-  assert.match(await text(page, "main"), /What Small Steps can do\s+None yet/);
+  assert.ok(todo.find((a) => a.title === title(criterion("financial_capacity"))).text.includes("£800,000"), "the income in full");
+  assert.ok((await metCriteria(page)).some((m) => m.startsWith(criterion("not_for_profit").title)), "met criteria folded in the details");
+  assert.ok(!main.includes("None yet"));
+  assert.ok(main.includes(`Once it meets the criteria in ‘What to do’, it could: ${rules.sponsor.routes.trust_sponsor.toLowerCase()}.`));
   await axe(page);
-  await screenshot(page, "sponsor-charity-not-yet-ready");
+
+  // The first screen of a small phone: the status and the first thing to do.
+  await page.setViewportSize({ width: 320, height: 568 });
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const seen = await page.evaluate(() => {
+    const inView = (el) => { const r = el.getBoundingClientRect(); return r.top >= 0 && r.bottom <= window.innerHeight; };
+    return { status: inView(document.querySelector("h1")), first: inView(document.querySelector("ol.app-actions > li h3")),
+      scroll: document.documentElement.scrollWidth <= 320 };
+  });
+  await page.screenshot({ path: `${outDir}/sponsor-small-charity-320-first-screen.png` });
+  assert.deepEqual(seen, { status: true, first: true, scroll: true }, "status and first action on the first screen, no sideways scrolling");
+  await screenshot(page, "sponsor-small-charity-320");
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await screenshot(page, "sponsor-small-charity-1280");
+
+  // Printed on A4: two pages at most.
+  await page.emulateMedia({ media: "print" });
+  const pdf = await page.pdf({ format: "A4", printBackground: false });
+  await page.emulateMedia({ media: "screen" });
+  const pages = (pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+  await writeFile(`${outDir}/sponsor-small-charity.pdf`, pdf);
+  assert.ok(pages >= 1 && pages <= 2, `printed on ${pages} pages`);
   noProblems(page);
   await context.close();
 });
 
-test("a council as sponsor: its own Ofsted record, with the engine's error for a missing inspection", { timeout: 120_000 }, async () => {
+test("a council as sponsor: not asked whether it is in England; its own Ofsted record, with the engine's error for a missing inspection", { timeout: 120_000 }, async () => {
   const { context, page } = await openPage(browser, server.url);
   await start(page, "Council (local authority)");
   await answer(page, "Which council is it?", () => typeInto(page, "name", "Eastbrook"));
-  await answer(page, "Is Eastbrook based in England?", () => chooseRadio(page, "basedInEngland", "Yes"));
   await answer(page, "Is Eastbrook subject to any of these?", () => tick(page, "regulatory", ["None of these"]));
   assert.equal(await heading(page), "Has Ofsted published any inspection reports on Eastbrook’s children's services?");
   await chooseRadio(page, "add", "No");
@@ -192,8 +282,11 @@ test("a council as sponsor: its own Ofsted record, with the engine's error for a
   await submit(page);
   await answer(page, "You have added 1 inspection", () => chooseRadio(page, "add", "No"));
   await answer(page, "Is Eastbrook under either of these for its children's services?", () => tick(page, "intervention", ["Neither of these"]));
-  await dateToCheck(page, "2019-01-01");
-  assert.equal(await text(page, ".govuk-panel__title"), "Eligible");
+  await answer(page, "What date do you want to check?", () => chooseRadio(page, "asOfChoice", "Another date"));
+  await answer(page, "Which date do you want to check?", () => typeDate(page, "asOf", "2019-01-01"));
+  assert.match(await text(page, "main"), /Based in England\s+Yes\s+Not asked: assumed, because this service checks councils in England/);
+  await press(page, "See the result");
+  assert.equal(await heading(page), "Eligible");
   const main = await text(page, "main");
   assert.ok(main.includes(rules.sponsor.routes.improvement_partner));
   await axe(page);

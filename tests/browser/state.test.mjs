@@ -159,7 +159,7 @@ test("download answers, start again, upload them back; a bad or foreign file cha
   await uploadFile(page, join(fixtures, "charity-input.json"));
   assert.equal(await current(page), "sponsor/check");
   await press(page, "See the result");
-  assert.equal(await text(page, ".govuk-panel__title"), "Eligible");
+  assert.equal(await heading(page), "Eligible");
   noProblems(page);
   await context.close();
 });

@@ -48,6 +48,11 @@ export class TrustEligibilityCheck extends HTMLElement {
 <div class="govuk-main-wrapper"><div class="app-embed__app"><p class="govuk-body">Loading the checker…</p></div></div>`;
     shadow.append(...links, wrapper);
 
+    // Where the answers are kept: the iframe page names its frame (embed/frame-page.js); on a
+    // host's page, the page's path and this element's id, name or position.
+    const scope = this.getAttribute("data-store-scope") ?? `element:${location.pathname}:${this.id ? `#${this.id}`
+      : this.getAttribute("name") ? `name=${this.getAttribute("name")}`
+        : `${[...document.querySelectorAll("trust-eligibility-check")].indexOf(this)}`}`;
     // An in-element router: the page is "?page=…" kept here, not in the host's address bar.
     let search = "";
     this.#app = createApp({
@@ -60,6 +65,7 @@ export class TrustEligibilityCheck extends HTMLElement {
         set: (u) => { search = u.startsWith("?") ? u : ""; },
       },
       embed: { journey: JOURNEYS.includes(journey) ? journey : null, base },
+      scope,
     });
     // Start once the styles are in, so nothing shows unstyled (and start anyway if they fail).
     const go = () => this.#app.boot();

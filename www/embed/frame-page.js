@@ -7,6 +7,8 @@ import { registerServiceWorker } from "../js/offline.js";
 const journey = new URLSearchParams(location.search).get("journey");
 const el = document.createElement("trust-eligibility-check");
 if (journey === "council" || journey === "sponsor") el.setAttribute("journey", journey);
+// This frame's answers are its own: named by its address and the iframe's name (store.js).
+el.setAttribute("data-store-scope", `frame:${location.pathname}${location.search}:${window.name}`);
 document.body.append(el);
 
 // Only a height is sent, to the parent's origin when the browser says what it is.

@@ -1,19 +1,25 @@
 // The only module that calls the WebAssembly engine. The engine decides every outcome; this
-// module turns its thrown errors into { code, path, message } and cleans its messages for people.
+// module turns its thrown errors into plain objects: { code, path, message } and whatever
+// structured detail the engine gives (e.g. limit, index), which engine-errors.js maps to pages.
 import init, { assessCouncil, assessSponsor, assessCouncils, rulesets } from "../pkg/trust_eligibility.js";
-import { compiled } from "./engine-wasm.js";
+import { compile } from "./engine-wasm.js";
 import { formatDatesIn } from "./wording.js";
 
 let data = null;
 let starting = null;
 
+let started = false;
+
 /** Loads the engine once, however many apps on the page ask (the full page, each embed): resolves
- *  once the module is instantiated and every function can be called. It was compiled by
- *  engine-wasm.js, which starts as early as the page lets it. */
+ *  once the module is instantiated and every function can be called. Nothing is fetched before
+ *  the first call. A failure (offline on a first visit) can be retried. */
 export function start() {
-  starting ??= compiled.then((module) => init({ module_or_path: module }));
+  starting ??= compile().then((module) => init({ module_or_path: module })).then(() => { started = true; }, (e) => { starting = null; throw e; });
   return starting;
 }
+
+/** Whether start() has finished: the engine can be called. */
+export const isReady = () => started;
 
 /** The engine's ruleset data (rulesets()), read on first use: the first call reads the data the
  *  engine embeds (milliseconds), which no page needs before the user has left the start page. */
@@ -26,24 +32,21 @@ function call(fn, input) {
   try {
     return { ok: true, value: fn(input) };
   } catch (e) {
-    return { ok: false, error: { code: e?.code ?? "error", path: e?.path ?? "", message: String(e?.message ?? e) } };
+    // Every own property the engine put on its Error (code, path, limit, index, …), as data.
+    const detail = {};
+    for (const k of Object.keys(e ?? {})) if (k !== "name" && k !== "message" && k !== "stack") detail[k] = e[k];
+    return { ok: false, error: { ...detail, code: e?.code ?? "error", path: e?.path ?? "", message: String(e?.message ?? e) } };
   }
 }
 export const council = (input) => call(assessCouncil, input);
 export const sponsor = (input) => call(assessSponsor, input);
 export const councils = (inputs) => call(assessCouncils, inputs);
 
-/** The engine's message without its leading path, in words: dates the GOV.UK way. */
+/** The engine's message without its leading path, in words: dates the GOV.UK way. Shown only
+ *  where no page field can hold the error (engine-errors.js maps the others by code and path). */
 export function cleanMessage(error) {
-  let m = String(error.message ?? "");
+  let m = String(error.message ?? "").trim();
   if (error.path && m.startsWith(`${error.path}: `)) m = m.slice(error.path.length + 2);
-  m = m.replace(/Error:\s*\u0001[a-z_]+\u0001/g, "").replace(/[\u0000-\u001f]/g, "").trim();
   m = formatDatesIn(m);
   return m.charAt(0).toUpperCase() + m.slice(1);
-}
-
-/** The real code of an error (the engine wraps some, e.g. a date out of range in invalid_value). */
-export function realCode(error) {
-  const inner = /\u0001([a-z_]+)\u0001/.exec(error.message ?? "");
-  return inner ? inner[1] : error.code;
 }

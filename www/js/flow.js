@@ -5,6 +5,7 @@ import { html } from "./html.js";
 import * as C from "./components.js";
 import { parseDateParts, isoToParts } from "./dates.js";
 import { formatDate as formatDateWords } from "./wording.js";
+import { readNumber, readBack, inFull } from "./numbers.js";
 
 // ---------------------------------------------------------------------------------------------
 // Page types. A question page definition has:
@@ -15,6 +16,10 @@ import { formatDate as formatDateWords } from "./wording.js";
 //   get(ctx) / set(ctx, value)  read and write the answer in ctx.a (the journey's answers)
 //   answered(ctx)  whether the answer is given (defaults to get(ctx) being set)
 //   required  the message when nothing is given; other messages per type
+//   number pages: noun, money, integer, min, max, unit, example (numbers.js reads and checks)
+//   date pages: dates after today are refused (a report cannot have been published in the
+//             future), except the date to check (field asOf); a date after the date to check
+//             is accepted with a warning on the page, which Continue then confirms
 //   engine    [[path pattern, field]]: where the engine's errors for this answer belong
 // ---------------------------------------------------------------------------------------------
 
@@ -44,14 +49,9 @@ export function parseAnswer(def, raw, ctx) {
       return extra(v);
     }
     case "number": {
-      const s = String(raw.value ?? "").trim().replace(/^£/, "").replace(/,/g, "");
-      if (!s) return fail(call(def.required, ctx));
-      if (!/^\d+(\.\d+)?$/.test(s) && !/^-\d/.test(s)) return fail(call(def.notNumber, ctx));
-      const n = Number(s);
-      if (!Number.isFinite(n)) return fail(call(def.notNumber, ctx));
-      if (n < 0) return fail(call(def.negative, ctx));
-      if (def.integer && !Number.isInteger(n)) return fail(call(def.notWhole, ctx));
-      return extra(n);
+      const r = readNumber(raw.value, numberDef(def, ctx));
+      if (r.error) return fail(r.empty && def.required ? call(def.required, ctx) : r.error);
+      return extra(r.value);
     }
     case "radios": case "select": case "yesno": {
       const v = raw.value;
@@ -65,9 +65,18 @@ export function parseAnswer(def, raw, ctx) {
       return extra(v.includes("none") ? ["none"] : v);
     }
     case "date": {
-      const r = parseDateParts(raw, call(def.noun, ctx), { optional: def.optional });
+      const noun = call(def.noun, ctx);
+      const r = parseDateParts(raw, noun, { optional: def.optional });
       if (r.error) return fail(r.error, `${def.field}-${r.parts[0] ?? "day"}`, r.parts);
-      return extra(r.iso);
+      if (r.iso && def.field !== "asOf" && ctx.today && r.iso > ctx.today) {
+        return fail(`${noun.charAt(0).toUpperCase()}${noun.slice(1)} must be today or in the past`, `${def.field}-day`, ["day", "month", "year"]);
+      }
+      const e = extra(r.iso);
+      const asOf = checkedOn(ctx);
+      if (!e.errors && r.iso && def.field !== "asOf" && asOf && r.iso > asOf) {
+        e.warning = afterAsOfWarning(noun, asOf);
+      }
+      return e;
     }
     case "judgements": {
       const out = {};
@@ -77,6 +86,20 @@ export function parseAnswer(def, raw, ctx) {
     default: throw new Error(`unknown page type ${def.type}`);
   }
 }
+
+/** A number page's definition for numbers.js (its noun may depend on the answers). */
+const numberDef = (def, ctx) => ({ ...def, noun: call(def.noun, ctx), money: def.money ?? def.prefix === "£" });
+
+/** The date to check, when the user chose one (today's is checked on the date page itself). */
+const checkedOn = (ctx) => (ctx.a?.asOfChoice === "date" && ctx.a?.asOf ? ctx.a.asOf : null);
+
+export function afterAsOfWarning(noun, asOf) {
+  return `This is after ${formatDateWords(asOf)}, the date you are checking. What happened after that date is not counted: check the date, or change the date to check. If it is right, select Continue.`;
+}
+
+/** As the user types an amount, what it is read as ("We read this as £12,500,000"), for the
+ *  element after the field (role=status, so screen readers hear it). */
+export const numberReadBack = (def, ctx, text) => readBack(text, numberDef(def, ctx));
 
 /** What the page shows: the saved answer, or what was typed when the page has errors. */
 function shown(def, ctx, raw) {
@@ -92,16 +115,20 @@ function shown(def, ctx, raw) {
 }
 
 /** The fields of a question page, the question as the page heading. */
-export function renderAnswer(def, ctx, { errors = [], raw } = {}) {
+export function renderAnswer(def, ctx, { errors = [], raw, warning: warned } = {}) {
   const err = (field) => errors.find((e) => e.field === field || e.field.startsWith(`${field}-`));
+  const warning = warned ? C.warningText(warned) : "";
   const e = err(def.field);
   const v = shown(def, ctx, raw);
   const common = { text: call(def.title, ctx), heading: true, caption: call(def.caption, ctx), hintText: call(def.hint, ctx), error: e?.text };
   switch (def.type) {
     case "text":
       return C.textInput({ ...common, id: def.field, value: v.value, width: def.width, autocomplete: def.autocomplete, spellcheck: def.spellcheck });
-    case "number":
-      return C.textInput({ ...common, id: def.field, value: v.value, width: def.width ?? 5, inputmode: def.integer ? "numeric" : "decimal", prefix: def.prefix, suffix: def.suffix, spellcheck: false });
+    case "number": {
+      const nd = numberDef(def, ctx);
+      return html`${warning}${C.textInput({ ...common, id: def.field, value: v.value, width: def.width ?? 5, inputmode: nd.money ? "text" : def.integer ? "numeric" : "decimal", prefix: def.prefix, suffix: def.suffix, spellcheck: false })}
+        <p class="govuk-body" id="${def.field}-read" role="status" data-reads="${def.field}">${v.value ? readBack(v.value, nd) : ""}</p>`;
+    }
     case "radios":
       return C.radios({ ...common, name: def.field, items: def.options(ctx), value: v.value });
     case "select":
@@ -111,7 +138,7 @@ export function renderAnswer(def, ctx, { errors = [], raw } = {}) {
     case "checkboxes":
       return C.checkboxes({ ...common, name: def.field, items: def.options(ctx), value: v.value });
     case "date":
-      return C.dateInput({ ...common, id: def.field, value: v, errorParts: e?.parts ?? [] });
+      return html`${C.dateInput({ ...common, id: def.field, value: v, errorParts: e?.parts ?? [] })}${warning}`;
     case "judgements":
       return html`${common.caption ? html`<span class="govuk-caption-l">${common.caption}</span>` : ""}<h1 class="govuk-heading-l" tabindex="-1">${common.text}</h1>
         ${common.hintText ? html`<p class="govuk-body">${common.hintText}</p>` : ""}
@@ -291,7 +318,7 @@ export function displayAnswer(def, ctx) {
     case "yesno": return v ? "Yes" : "No";
     case "radios": case "select": return optionText(v);
     case "checkboxes": return html`${v.map((x, k) => html`${k ? html`<br>` : ""}${optionText(x)}`)}`;
-    case "number": return `${def.prefix ?? ""}${Number(v).toLocaleString("en-GB")}${def.suffix ? ` ${def.suffix}` : ""}`;
+    case "number": return `${inFull(v, { money: numberDef(def, ctx).money })}${def.suffix ? ` ${def.suffix}` : ""}`;
     case "date": return v ? formatDateWords(v) : "Not given";
     default: return String(v);
   }

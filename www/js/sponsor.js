@@ -56,12 +56,11 @@ const yesNo = (id, field, criteria, title, required, engine, extra = {}) => ({
   id, type: "yesno", field, criteria, title, required, engine,
   get: (ctx) => ctx.a[field], set: (ctx, v) => { ctx.a[field] = v; }, ...extra,
 });
+// A number question: read as people write numbers (numbers.js), within a range that says what
+// an answer can sensibly be (max), whose message names it.
 const number = (id, field, criteria, title, noun, engine, extra = {}) => ({
-  id, type: "number", field, criteria, title, engine, integer: true,
+  id, type: "number", field, criteria, title, engine, integer: true, noun, min: 0, max: 100_000,
   required: `Enter ${noun}`,
-  notNumber: `${noun.charAt(0).toUpperCase()}${noun.slice(1)} must be a number, like 12`,
-  negative: `${noun.charAt(0).toUpperCase()}${noun.slice(1)} must be 0 or more`,
-  notWhole: `${noun.charAt(0).toUpperCase()}${noun.slice(1)} must be a whole number`,
   get: (ctx) => ctx.a[field], set: (ctx, v) => { ctx.a[field] = v; }, ...extra,
 });
 const ticks = (id, field, criteria, title, options, required, engine, extra = {}) => ({
@@ -117,10 +116,10 @@ const pages = [
     "Select the intervention the council is under, or select ‘Neither of these’", [["status.*", "intervention"], ["status", "intervention"]]),
   number("sponsor/experience-years", "years", ["experience_years"],
     (ctx) => `For how many years has ${nameOf(ctx)} delivered children's services?`, "the number of years",
-    [["experience.yearsDeliveringChildrensServices", "years"]], { suffix: "years", hint: (ctx) => threshold(ctx, "experience_years") }),
+    [["experience.yearsDeliveringChildrensServices", "years"]], { suffix: "years", unit: "years", max: 200, hint: (ctx) => threshold(ctx, "experience_years") }),
   number("sponsor/dcs-leaders", "leaders", ["dcs_leadership"],
     (ctx) => `How many of ${whose(ctx)} leaders have been a director of children's services or a commissioner?`, "the number of leaders",
-    [["experience.leadersWithDcsExperience", "leaders"]], { hint: "Count current senior leaders and board members. Enter 0 if none." }),
+    [["experience.leadersWithDcsExperience", "leaders"]], { max: 1_000, hint: "Count current senior leaders and board members. Enter 0 if none." }),
   number("sponsor/social-workers", "socialWorkers", ["social_workers"],
     (ctx) => `How many qualified social workers does ${nameOf(ctx)} employ?`, "the number of social workers",
     [["experience.qualifiedSocialWorkers", "socialWorkers"]], { hint: "Social workers registered with Social Work England. Enter 0 if none." }),
@@ -165,17 +164,38 @@ const pages = [
     "Select what the organisation has, or select ‘None of these’", [["governance.safeguardingLeadOnBoard", "governance"], ["governance.conflictOfInterestPolicy", "governance"], ["governance.whistleblowingPolicy", "governance"]]),
   number("sponsor/independent-board", "independent", ["independent_board"],
     (ctx) => `How many independent members are on ${whose(ctx)} board?`, "the number of independent board members",
-    [["governance.independentBoardMembers", "independent"], ["governance", "independent"]], { hint: "Members who are not staff and have no financial interest. Enter 0 if none." }),
+    [["governance.independentBoardMembers", "independent"], ["governance", "independent"]], { max: 1_000, hint: "Members who are not staff and have no financial interest. Enter 0 if none." }),
   number("sponsor/income", "income", ["financial_capacity"],
     (ctx) => `What is ${whose(ctx)} annual income?`, "the annual income",
-    [["finances.annualIncomeGbp", "income"]], { prefix: "£", width: 10, hint: "From the latest annual accounts, in pounds. For example, 12,000,000" }),
+    [["finances.annualIncomeGbp", "income"]], { prefix: "£", money: true, integer: false, max: 1_000_000_000_000, width: 10,
+      hint: "From the latest annual accounts. For example, 12,000,000 or 12m" }),
   number("sponsor/reserves", "reserves", ["financial_capacity"],
     (ctx) => `How many months of running costs do ${whose(ctx)} reserves cover?`, "the number of months",
-    [["finances.reservesMonths", "reserves"], ["finances", "reserves"]], { integer: false, suffix: "months", hint: "For example, 4 or 2.5" }),
+    [["finances.reservesMonths", "reserves"], ["finances", "reserves"]], { integer: false, suffix: "months", unit: "months", max: 1_200, hint: "For example, 4 or 2.5" }),
   ...asOfPages("sponsor"),
   { id: "sponsor/check", custom: true, title: "Check your answers before you see the result" },
   { id: "sponsor/result", custom: true, title: "Result" },
 ];
+
+/** Answers the service works out rather than asks: a charity, community interest company or
+ *  company limited by guarantee is not for profit; a council is in England (the councils this
+ *  service checks are English). The check answers page and the result say what was assumed. */
+const DERIVED = {
+  "sponsor/not-for-profit": { field: "notForProfit", value: true,
+    kinds: ["charity", "community_interest_company", "company_limited_by_guarantee"],
+    because: (kind) => ({ charity: "a charity is a not-for-profit organisation",
+      community_interest_company: "a community interest company is a not-for-profit organisation",
+      company_limited_by_guarantee: "a company limited by guarantee is a not-for-profit company without shareholders" })[kind] },
+  "sponsor/england": { field: "basedInEngland", value: true, kinds: ["local_authority"],
+    because: () => "this service checks councils in England" },
+};
+const derivedFor = (id, ctx) => (DERIVED[id]?.kinds.includes(ctx.a.kind) ? DERIVED[id] : null);
+
+/** What was assumed rather than asked: [{ id, key, value, because }]. */
+export function assumed(ctx) {
+  return Object.keys(DERIVED).filter((id) => derivedFor(id, ctx) && applies(pages.find((p) => p.id === id), ctx))
+    .map((id) => ({ id, key: CHECK_LABELS[id], value: DERIVED[id].value ? "Yes" : "No", because: DERIVED[id].because(ctx.a.kind) }));
+}
 
 /** Whether a page's criteria apply to the kind of organisation (ruleset data: appliesTo). */
 function applies(def, ctx) {
@@ -192,7 +212,7 @@ const ORDER = ["sponsor/kind", "sponsor/name", "sponsor/not-for-profit", "sponso
 function path(ctx) {
   const dated = (id) => id !== "sponsor/as-of-date" || ctx.a.asOfChoice === "date";
   if (!ctx.a.kind) return ["sponsor/kind", "sponsor/name", "sponsor/as-of", "sponsor/as-of-date", "sponsor/check"].filter(dated);
-  return ORDER.filter((id) => dated(id) && applies(pages.find((p) => p.id === id), ctx));
+  return ORDER.filter((id) => dated(id) && !derivedFor(id, ctx) && applies(pages.find((p) => p.id === id), ctx));
 }
 
 export const journey = new Journey({
@@ -202,7 +222,7 @@ export const journey = new Journey({
 
 /** Whether the questions that give a criterion its evidence have all been answered. */
 export function criterionAsked(ctx, id) {
-  const feeding = pages.filter((p) => p.criteria?.includes(id) && applies(p, ctx));
+  const feeding = pages.filter((p) => p.criteria?.includes(id) && applies(p, ctx) && !derivedFor(p.id, ctx));
   return feeding.every((p) => journey.answered(p.id, ctx));
 }
 
@@ -221,6 +241,7 @@ export function toInput(a, today, { probe = false, data } = {}) {
   if (a.name) input.organisation.name = a.name;
   if (on.has("sponsor/not-for-profit") && typeof a.notForProfit === "boolean") input.organisation.notForProfit = a.notForProfit;
   if (on.has("sponsor/england") && typeof a.basedInEngland === "boolean") input.organisation.basedInEngland = a.basedInEngland;
+  for (const x of a.kind ? assumed(ctx) : []) input.organisation[DERIVED[x.id].field] = DERIVED[x.id].value;
   if (on.has("sponsor/regulatory") && a.regulatory) {
     input.regulatory = { openEnforcementAction: a.regulatory.includes("enforcement"), openCharityCommissionInquiry: a.regulatory.includes("inquiry") };
   }
@@ -325,6 +346,9 @@ export function checkSections(ctx) {
   const out = [];
   for (const [title, ids] of SECTIONS) {
     const rows = [];
+    for (const x of assumed(ctx).filter((y) => ids.includes(y.id))) {
+      rows.push({ key: x.key, value: html`${x.value}<br><span class="govuk-hint govuk-!-margin-bottom-0">Not asked: assumed, because ${x.because}</span>` });
+    }
     for (const id of ids.filter((x) => on.includes(x))) {
       if (id === "sponsor/inspections") { rows.push(...listRows(lists.ownInspections, ctx, journey)); continue; }
       if (id === "sponsor/provision") { rows.push(...listRows(lists.provision, ctx, journey)); continue; }

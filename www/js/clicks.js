@@ -1,0 +1,33 @@
+// Links and buttons in the app: links to another of its pages (no reload), printing, the
+// download, the banners' choices about saved answers, and the actions of result pages.
+import { errorSummaryLink } from "./govuk-behaviours.js";
+import { download, storeAction } from "./saving.js";
+
+export function onClick(A, ev) {
+  const el = ev.target.closest?.("a, button");
+  if (!el || ev.defaultPrevented || ev.button !== 0 || ev.metaKey || ev.ctrlKey || ev.shiftKey || ev.altKey) return;
+  const action = el.dataset.action;
+  if (action === "print") { ev.preventDefault(); window.print(); return; }
+  if (errorSummaryLink(ev, el, A.env.root, !!A.embed)) return;
+  if (action === "download") { ev.preventDefault(); download(A); return; }
+  if (action?.startsWith("store-")) { ev.preventDefault(); storeAction(A, action); return; }
+  if (action === "ofsted-council") { ev.preventDefault(); A.ofstedPage.openCouncil(el, A.ofstedApi); return; }
+  if (action === "sponsor-from-council") {
+    ev.preventDefault();
+    const c = A.state.council ?? {};
+    const s = { kind: "local_authority", name: c.name, ownInspections: structuredClone(c.inspections ?? []), ownInspectionsDone: true };
+    if (c.asOfChoice) { s.asOfChoice = c.asOfChoice; if (c.asOf) s.asOf = c.asOf; }
+    A.state = { ...A.state, journey: "sponsor", sponsor: s };
+    A.store.save(A.state);
+    A.go(A.J.sponsor.journey.resume(A.ctxFor("sponsor", "", false)));
+    return;
+  }
+  if (el.tagName === "A") {
+    const h = el.getAttribute("href") ?? "";
+    if (h.startsWith("?page=") || h === "./") {
+      ev.preventDefault();
+      A.env.router.set(h, { replace: false });
+      A.render();
+    }
+  }
+}

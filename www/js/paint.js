@@ -1,0 +1,30 @@
+// Painting a view ({ title, body, back, errors }): the document's title, the back link, what
+// the page must say about the saved answers, the content, the GOV.UK behaviours and focus.
+import * as C from "./components.js";
+import { SERVICE_NAME } from "./wording.js";
+import { focusAlert, linksOutside } from "./govuk-behaviours.js";
+import { storeBanners } from "./saving.js";
+
+export function paint(A, view, { focus }) {
+  const { app, before, marks } = A.env;
+  const embed = A.embed;
+  const suffix = view.title === SERVICE_NAME ? "" : ` - ${SERVICE_NAME}`;
+  if (!embed) document.title = `${view.errors?.length ? "Error: " : ""}${view.title}${suffix}`;
+  // Embedded, the journey is the whole service: no back link to a start page it does not show.
+  const back = embed?.journey && (view.back === "./" || view.back === "?page=choose") ? null : view.back;
+  before.innerHTML = back ? String(C.backLink(back)) : "";
+  const page = A.route().page;
+  app.innerHTML = String(storeBanners(A, page)) + String(view.body);
+  A.firstPaint = false;
+  focusAlert(app);
+  if (embed) linksOutside(app, embed);
+  app.querySelector("form[data-form]")?.addEventListener("submit", A.onSubmit);
+  if (!view.errors?.length && focus) {
+    if (!embed) window.scrollTo(0, 0);
+    else if (marks.getBoundingClientRect().top < 0) marks.scrollIntoView();
+    app.querySelector("h1")?.focus({ preventScroll: !!embed });
+  }
+  marks.dataset.page = page;
+  marks.dataset.painted = String(Number(marks.dataset.painted ?? 0) + 1);
+  marks.dataset.ready = "true";
+}
