@@ -44,9 +44,15 @@ export function buildNpmPackage(root) {
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
 
-  const cargo = readFileSync(join(root, "Cargo.toml"), "utf8").split(/^\[/m).find((s) => s.startsWith("package]"));
-  const field = (k) => new RegExp(`^${k} = "([^"]*)"`, "m").exec(cargo)?.[1];
+  // wasm-pack writes the package.json of crates/wasm, whose version, licence and repository are
+  // the workspace's (Cargo.toml [workspace.package]); the engine's description is the root's.
   const wasmPkg = JSON.parse(readFileSync(join(www, "pkg", "package.json"), "utf8"));
+  const cargo = readFileSync(join(root, "Cargo.toml"), "utf8").split(/^\[/m).find((s) => s.startsWith("package]"));
+  const field = (k) => ({
+    version: wasmPkg.version, license: wasmPkg.license,
+    repository: wasmPkg.repository?.url ?? wasmPkg.repository,
+    description: new RegExp(`^description = "([^"]*)"`, "m").exec(cargo)?.[1] ?? wasmPkg.description,
+  })[k];
 
   const files = new Set(moduleGraph(www, ["pkg/trust_eligibility.js", "embed/trust-eligibility-check.js", "embed/frame.js"]));
   // The page for Ofsted's file: never shown by the element, but shared.js names it (a dynamic
@@ -58,7 +64,7 @@ export function buildNpmPackage(root) {
   files.add("embed/trust-eligibility-check.d.ts");
 
   const pkg = {
-    name: wasmPkg.name,
+    name: "trust-eligibility",
     version: field("version"),
     description: field("description"),
     license: field("license"),
