@@ -38,6 +38,7 @@ const PARAMETER_LABELS = {
   improvementWindowMonths: "Time to show significant improvement (months)",
   takeoverTargetMonths: "Time from commissioner to takeover (months)",
   commissionerReviewMonths: "Time for the commissioner's review (months)",
+  overallGradeDroppedFrom: "Reports without an overall grade allowed from",
   persistentWindowYears: "Period for persistent failure (years)",
   highPerformingWindowYears: "Period without an inadequate rating to be high-performing (years)",
   staleAfterYears: "Age of the latest report after which a warning is given (years)",
@@ -85,6 +86,15 @@ const IN_WORDS = {
   trustSince: "the date the trust started",
   eligibleFrom: "the date it stops counting",
   missing: "what is missing",
+  noticeIssued: "the date given",
+  instrument: "notice or direction",
+  instrumentIssued: "the date given",
+  published: "on its date",
+  grade: "the grade read",
+  gradeReading: "of how its key judgements read",
+  overallGradeDroppedFrom: "the date Ofsted stopped giving one",
+  days: "a number of days",
+  date: "that date",
 };
 const PERSONAL = ["shortfall", "daysRemaining"];
 /** A template of the ruleset data as this page says it (values: the ruleset's parameters). */
@@ -93,7 +103,14 @@ function words(template, values = {}) {
   for (const name of PERSONAL) t = t.replace(new RegExp(`\\s*\\([^()]*\\{${name}\\}[^()]*\\)`, "g"), "");
   const highPerformingSince = values.highPerformingWindowYears === undefined ? "the start of the period in which an inadequate rating counts"
     : `the date ${values.highPerformingWindowYears} years before the date checked`;
-  const out = fill(t, { ...IN_WORDS, highPerformingSince, ...values });
+  // Key dates as the ruleset's own parameters set them (the page has no date to count from).
+  const after = (months, what) => (months === undefined ? `is set from ${what}` : `is ${months} months after ${what}`);
+  const when = {
+    deadlineWhen: after(values.improvementWindowMonths, "the report was published"),
+    takeoverTargetWhen: after(values.takeoverTargetMonths, "the deadline, or the commissioner's appointment"),
+    commissionerReviewWhen: `${after(values.commissionerReviewMonths, "the report was published, or the commissioner's appointment").replace(/^is /, "is due ")}`,
+  };
+  const out = fill(t, { ...IN_WORDS, highPerformingSince, ...when, ...values });
   return out.charAt(0).toUpperCase() + out.slice(1);
 }
 

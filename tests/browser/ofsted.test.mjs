@@ -356,7 +356,7 @@ test("the outcomes shipped with the service: the table Ofsted's file gives, thei
   await press(page, withVisit.name);
   assert.equal(await current(page), "council/result");
   // The answers saved in this browser (not the loaded list, which holds every council's record).
-  const saved = await page.evaluate(() => Object.keys(localStorage).filter((k) => /^trust-eligibility:answers/.test(k) && !/unreadable/.test(k)).map((k) => localStorage.getItem(k)).join("\n"));
+  const saved = await page.evaluate(() => Object.keys(localStorage).filter((k) => /^trust-eligibility:(answers|v2:)/.test(k) && !/unreadable/.test(k)).map((k) => localStorage.getItem(k)).join("\n"));
   assert.ok(saved.includes(withVisit.visits[0].date), `${withVisit.name}'s visit is in the council journey's answers`);
   await page.goBack();
   await page.waitForFunction(() => document.body.dataset.page === "ofsted/councils" && document.getElementById("councils-body"));
@@ -378,11 +378,11 @@ test("the outcomes shipped with the service: the table Ofsted's file gives, thei
   // Councils that could help: for each council in intervention, the high-performing councils of
   // its region (here, with no concerns in the data, exactly the table's high-performing rows).
   const region = Object.fromEntries(late.map((r) => [r[0], r[1]]));
-  const HP = rowTitle("protocol-2016", 8);
+  const HP = rowTitle("protocol-2016", 10);
   const partners = await page.$$eval("#partners ~ .govuk-summary-list .govuk-summary-list__row", (rs) => rs.map((r) => ({
     name: r.children[0].childNodes[0].textContent.trim(), intervention: r.children[0].querySelector("span").textContent.trim(), value: r.children[1].textContent.trim(),
   })));
-  const inIntervention = late.filter((r) => [2, 3, 4, 5, 6].map((n) => rowTitle("protocol-2016", n)).includes(r[4]));
+  const inIntervention = late.filter((r) => [2, 3, 4, 5, 6, 7].map((n) => rowTitle("protocol-2016", n)).includes(r[4]));
   assert.deepEqual(partners.map((p) => p.name), inIntervention.map((r) => r[0]), "every council in intervention, in the table's order");
   for (const p of partners) {
     const expected = late.filter((r) => r[1] === region[p.name] && r[4] === HP && r[0] !== p.name).map((r) => r[0]);
