@@ -168,3 +168,13 @@ fn runs_in_the_environment_asked_for() {
         );
     }
 }
+
+#[wasm_bindgen_test]
+fn reports_without_overall_grade_notices_and_directions_in_wasm() {
+    assert!(run_file("council-2026") > 0);
+}
+
+#[wasm_bindgen_test]
+fn real_decisions_in_wasm() {
+    assert!(run_file("decisions") > 0);
+}
