@@ -168,3 +168,20 @@ fn usage_errors_exit_2_and_help_exits_0() {
     assert_eq!(help.status.code(), Some(0));
     assert!(String::from_utf8_lossy(&help.stdout).contains("trust-eligibility council FILE|-"));
 }
+
+/// A closed output pipe (`trust-eligibility rulesets | head -1`) ends the program quietly: no
+/// panic message, exit status 0 (or 141, the shell's for SIGPIPE).
+#[test]
+fn a_closed_output_pipe_ends_quietly() {
+    let bin = env!("CARGO_BIN_EXE_trust-eligibility");
+    let out = Command::new("bash")
+        .arg("-c")
+        .arg(format!("set -o pipefail; '{bin}' rulesets | head -1"))
+        .output()
+        .expect("bash runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert!(stderr.is_empty(), "nothing on standard error: {stderr}");
+    assert!(matches!(out.status.code(), Some(0) | Some(141)), "{:?}", out.status);
+    assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "{");
+}
