@@ -182,6 +182,10 @@ fn a_closed_output_pipe_ends_quietly() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(!stderr.contains("panicked"), "{stderr}");
     assert!(stderr.is_empty(), "nothing on standard error: {stderr}");
-    assert!(matches!(out.status.code(), Some(0) | Some(141)), "{:?}", out.status);
+    assert!(
+        matches!(out.status.code(), Some(0) | Some(141)),
+        "{:?}",
+        out.status
+    );
     assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "{");
 }
