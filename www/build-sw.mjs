@@ -3,7 +3,8 @@
 // precaches what the checker's pages need offline —
 //   the pages (index.html, rules.html, embed.html), manifest.webmanifest, the bundled modules and
 //   stylesheets (dist/), the iframe page's stylesheet, the engine's .wasm, and the images the
-//   pages or stylesheets name (but favicon.ico)
+//   pages or stylesheets name (but favicon.ico), and Ofsted's data for the council picker
+//   (data/councils.json, fetched when the council journey starts: js/councils-data.js)
 // — and names the cache after a hash of all their contents, so each release is a new cache.
 // The page for Ofsted's file (dist/ofsted-page-<hash>.js) and its reader (ofsted-reader.js,
 // pkg-ofsted/: 665 KB) are cached the first time they are used, never precached.
@@ -35,7 +36,7 @@ export function precacheList(www) {
   const all = walk(www).map((p) => relative(www, p).split(sep).join("/"));
   const wanted = (f) => {
     if (["index.html", "rules.html", "embed.html", "manifest.webmanifest", "embed/frame-page.css",
-      "pkg/trust_eligibility_bg.wasm"].includes(f)) return true;
+      "pkg/trust_eligibility_bg.wasm", "data/councils.json"].includes(f)) return true;
     return /^dist\/[^/]+\.(js|css)$/.test(f) && !f.startsWith("dist/ofsted-page-");
   };
   const files = all.filter(wanted);

@@ -13,7 +13,9 @@ import * as files from "./files.js";
 import { readForm, parseAnswer, renderAnswer } from "./flow.js";
 import * as councilJourney from "./council.js";
 import * as sponsorJourney from "./sponsor.js";
-import { councilResult, sponsorResult } from "./results.js";
+import { sponsorResult } from "./results.js";
+import { councilResultView } from "./council-result.js";
+import * as councilsData from "./councils-data.js";
 import { todayIso, parseDateParts, isoToParts } from "./dates.js";
 import { SERVICE_NAME, formatDate, formatDatesIn, inForce, gradeLabel, DATE_KINDS, daysInWords } from "./wording.js";
 import { href } from "./common.js";
@@ -107,7 +109,7 @@ export function createApp(env) {
   // Engine calls and the mapping of its errors to pages and fields.
 
   function assess(jid, a, { probe = false } = {}) {
-    if (jid === "council") return engine.council(councilJourney.toInput(a, today, { probe }));
+    if (jid === "council") return engine.council(councilJourney.toInput(a, today, { probe, data: rules() }));
     if (!a.kind) return { ok: true, value: null };
     return engine.sponsor(sponsorJourney.toInput(a, today, { probe, data: rules() }));
   }
@@ -126,6 +128,7 @@ export function createApp(env) {
   /** The page and field holding the answer at an engine error's path. */
   function locate(jid, path, ctx) {
     for (const def of J[jid].journey.pages) {
+      if (def.engineWhen && !def.engineWhen(ctx)) continue; // a page of the other route
       for (const [pattern, field] of def.engine ?? []) {
         const m = matchPath(pattern, path);
         if (m) {
@@ -377,10 +380,13 @@ export function createApp(env) {
     const toCheck = change && !isItem && def.type !== "hub" && !def.side;
     const back = toCheck ? journey.check : journey.prev(page, ctx);
     const inner = def.custom ? def.render(ctx, { errors, raw: p.raw, journey }) : renderAnswer(def, ctx, { errors, raw: p.raw });
-    return formPage({
-      title: call(def.title, ctx), errors, inner, after: def.extra?.(ctx) ?? "",
-      back: href(back, change && back !== journey.check),
-    });
+    return {
+      ...formPage({
+        title: call(def.title, ctx), errors, inner, after: def.extra?.(ctx) ?? "",
+        back: href(back, change && back !== journey.check),
+      }),
+      enhance: def.enhance ? (el) => def.enhance(el, ctx, { errors }) : null,
+    };
   }
 
   function checkView(jid, p) {
@@ -416,7 +422,7 @@ export function createApp(env) {
       return { redirect: href(journey.resume(ctx)) };
     }
     const view = jid === "council"
-      ? councilResult(res.value, { data: rules(), today })
+      ? councilResultView(res.value, { data: rules(), today, answers: ctx.a, councils: councilsData.loaded(), assessCouncils: engine.councils })
       : sponsorResult(res.value, { data: rules(), today, asked: (id) => sponsorJourney.criterionAsked(ctx, id) });
     return { ...view, back: href(journey.check) };
   }
@@ -477,6 +483,7 @@ export function createApp(env) {
     focusAlert(app);
     if (embed) linksOutside(app, embed);
     app.querySelector("form[data-form]")?.addEventListener("submit", onSubmit);
+    view.enhance?.(app);
     if (!view.errors?.length && focus) {
       if (!embed) window.scrollTo(0, 0);
       else if (marks.getBoundingClientRect().top < 0) marks.scrollIntoView();
@@ -507,6 +514,11 @@ export function createApp(env) {
         continue;
       }
       const jid = page.split("/")[0];
+      if (jid === "council" && !councilsData.loaded() && !councilsData.unavailable()) {
+        // Ofsted's data for the picker and the result (loaded when the journey starts, not by the
+        // start page): the result is shown again once it is in.
+        councilsData.load().then((d) => { if (d && route().page === councilJourney.journey.result) render({ focus: false }); });
+      }
       if (J[jid] && page !== state.last?.[jid]) {
         state = { ...state, journey: jid, last: { ...state.last, [jid]: page } };
         store.save(state);
@@ -581,6 +593,7 @@ export function createApp(env) {
       const r = await def.submit(form, ctx, journey);
       if (r.errors) return showErrors(page, r.errors, r.raw);
       ({ a, go: next } = r);
+      raw = r.raw;
       keepChange = !!r.keepChange;
       noProbe = !!r.noProbe;
     } else {
