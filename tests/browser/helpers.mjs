@@ -2,7 +2,7 @@
 // end), one headless Chromium per test file, keyboard-only helpers, axe-core scans and screenshots.
 import { createServer } from "node:http";
 import { readFile, mkdir } from "node:fs/promises";
-import { readFileSync } from "node:fs";
+import { readFileSync, existsSync } from "node:fs";
 import { extname, join, normalize } from "node:path";
 import { fileURLToPath } from "node:url";
 import assert from "node:assert/strict";
@@ -31,6 +31,11 @@ const TYPES = {
  *  Access-Control-Allow-Origin so another origin's page can load the custom element. Options:
  *  dir (what to serve), csp (the pages' CSP), pages ({ "/path": html } served from memory). */
 export async function startServer({ dir = www, csp = CSP, pages = {} } = {}) {
+  // Ofsted's data for the council picker: the site's own (www/data/councils.json) when the build
+  // has it, else the tests' fixture of the same shape at the same address.
+  if (dir === www && !existsSync(join(www, "data", "councils.json"))) {
+    pages = { "/data/councils.json": readFileSync(join(fixtures, "ofsted-councils.json")), ...pages };
+  }
   const ancestors = new Set(["'self'"]);
   const server = createServer(async (req, res) => {
     try {

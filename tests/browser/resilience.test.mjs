@@ -61,10 +61,10 @@ async function unreadable(raw, words, label) {
   await chooseRadio(page, "journey", "Which intervention applies to a council");
   await submit(page);
   assert.equal(await current(page), "council/name");
-  await typeInto(page, "name", "Sandwell");
+  await typeInto(page, "name", "Westmere");
   await submit(page);
   assert.equal(await current(page), "council/inspections");
-  assert.equal(JSON.parse(await saved(page)).council.name, "Sandwell");
+  assert.equal(JSON.parse(await saved(page)).council.name, "Westmere");
   assert.equal(await bannerNamed(page, "Your saved answers could not be read"), undefined, "said on the start page, not on every question");
 
   // Still offered after a reload, until the user decides: download them, then discard them.
@@ -81,7 +81,7 @@ async function unreadable(raw, words, label) {
   await press(page, "Discard them");
   assert.equal(await bannerNamed(page, "Your saved answers could not be read"), undefined);
   assert.equal(await saved(page, BACKUP), null, "discarded only when the user says so");
-  assert.equal(JSON.parse(await saved(page)).council.name, "Sandwell", "the new answers are untouched");
+  assert.equal(JSON.parse(await saved(page)).council.name, "Westmere", "the new answers are untouched");
   assert.ok((await text(page, "main")).includes("You have answers saved in this browser."));
   noProblems(page);
   await context.close();
@@ -116,13 +116,13 @@ test("storage full: the answers stay in memory, the page says so once, the journ
   assert.equal(b.role, "region");
   assert.ok(b.text.includes("Download your answers"));
   await axe(page, "question with the not-saved banner");
-  await typeInto(page, "name", "Sandwell");
+  await typeInto(page, "name", "Westmere");
   await submit(page);
   assert.equal(await current(page), "council/inspections", "the next page still shows");
   assert.equal(await bannerNamed(page, "Your answers could not be saved on this device"), undefined, "said once, not on every page");
   await press(page, "Back");
   assert.equal(await current(page), "council/name");
-  assert.equal(await page.inputValue("#name"), "Sandwell", "the answer is kept in memory");
+  assert.equal(await page.inputValue("#name"), "Westmere", "the answer is kept in memory");
   assert.equal(await page.evaluate(() => localStorage.length), 0, "nothing was saved");
 
   // "Download your answers" still has them.
@@ -131,7 +131,7 @@ test("storage full: the answers stay in memory, the page says so once, the journ
   const path = join(outDir, "not-saved.json");
   await mkdir(outDir, { recursive: true });
   await (await downloading).saveAs(path);
-  assert.equal(JSON.parse(await readFile(path, "utf8")).answers.council.name, "Sandwell");
+  assert.equal(JSON.parse(await readFile(path, "utf8")).answers.council.name, "Westmere");
   noProblems(page);
   await context.close();
 
@@ -219,7 +219,7 @@ test("hostile answers through the page: error summary, the other answers kept", 
   await ready(page);
   await chooseRadio(page, "journey", "Which intervention applies to a council");
   await submit(page);
-  await typeInto(page, "name", "Sandwell");
+  await typeInto(page, "name", "Westmere");
   await submit(page);
   await chooseRadio(page, "add", "Yes");
   await submit(page);
@@ -270,7 +270,7 @@ test("hostile answers through the page: error summary, the other answers kept", 
   assert.deepEqual(await answers(), kept, "the answers are unchanged");
   await page.goto(`${server.url}?page=council/name`);
   await ready(page);
-  assert.equal(await page.inputValue("#name"), "Sandwell");
+  assert.equal(await page.inputValue("#name"), "Westmere");
   noProblems(page);
   await context.close();
 });

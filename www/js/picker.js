@@ -36,7 +36,7 @@ const TITLE = "Which council do you want to check?";
 /** The page definition (council.js puts it first in the journey). */
 export function pickerPage({ after }) {
   return {
-    id: "council/name", custom: true, field: "name",
+    id: "council/name", custom: true, field: "name", noun: "the council name",
     title: TITLE,
     get: (ctx) => ctx.a.name,
     engine: [["council.name", "name"], ["council.code", "name"], ["council", "name"]],

@@ -23,7 +23,7 @@ export function keyDateText(d) {
   const name = DATE_KINDS[d.kind] ?? d.kind;
   if (d.daysFromAsOf < 0) {
     const lead = PAST[d.kind] ?? `${name}: was`;
-    return `${lead} ${formatDate(d.date)}, ${-d.daysFromAsOf} ${dayWord(d.daysFromAsOf)} ago`;
+    return `${lead} ${formatDate(d.date)}, ${(-d.daysFromAsOf).toLocaleString("en-GB")} ${dayWord(d.daysFromAsOf)} ago`;
   }
   return `${name}: ${formatDate(d.date)} (${daysInWords(d.daysFromAsOf)})`;
 }
@@ -36,7 +36,7 @@ const PAST_SHORT = {
 /** The same beside its date on the timeline. */
 function keyDateShort(d) {
   const name = DATE_KINDS[d.kind] ?? d.kind;
-  if (d.daysFromAsOf < 0) return `${PAST_SHORT[d.kind] ?? `${name}: passed`}, ${-d.daysFromAsOf} ${dayWord(d.daysFromAsOf)} ago`;
+  if (d.daysFromAsOf < 0) return `${PAST_SHORT[d.kind] ?? `${name}: passed`}, ${(-d.daysFromAsOf).toLocaleString("en-GB")} ${dayWord(d.daysFromAsOf)} ago`;
   return `${name} (${daysInWords(d.daysFromAsOf)})`;
 }
 
@@ -200,7 +200,7 @@ export function timelineSvg(m, { titleId } = {}) {
   // The date checked: a thick line across.
   const asOfY = yOf(m.asOf);
   parts.push(`<line x1="30" x2="${W}" y1="${asOfY}" y2="${asOfY}" stroke="#0b0c0c" stroke-width="3"/>`);
-  labels.push({ y: asOfY, lines: [formatDate(m.asOf), "Date checked"], bold: true });
+  labels.push({ y: asOfY + 12, lines: [formatDate(m.asOf), "Date checked"], bold: true });
   for (const e of m.events) {
     const yy = yOf(e.date);
     parts.push(marker(e.type, e.grade, AXIS, yy));
