@@ -157,6 +157,6 @@ export function conditionalReveal(el) {
   };
   sync();
   // After the app's own change handler (exclusive "None of these" unticks the others).
-  el.addEventListener("change", () => setTimeout(sync, 0));
+  el.addEventListener("change", () => { sync(); setTimeout(sync, 0); });
 }
 
