@@ -33,9 +33,8 @@ const TYPES = {
 export async function startServer({ dir = www, csp = CSP, pages = {} } = {}) {
   // Ofsted's data for the council picker: the site's own (www/data/councils.json) when the build
   // has it, else the tests' fixture of the same shape at the same address.
-  if (dir === www && !existsSync(join(www, "data", "councils.json"))) {
-    pages = { "/data/councils.json": readFileSync(join(fixtures, "ofsted-councils.json")), ...pages };
-  }
+  const fallback = dir === www && !existsSync(join(www, "data", "councils.json"))
+    ? { "/data/councils.json": readFileSync(join(fixtures, "ofsted-councils.json")) } : {};
   const ancestors = new Set(["'self'"]);
   const server = createServer(async (req, res) => {
     try {
@@ -43,7 +42,7 @@ export async function startServer({ dir = www, csp = CSP, pages = {} } = {}) {
       let file = normalize(join(dir, path));
       if (!file.startsWith(dir)) { res.writeHead(403).end(); return; }
       if (path.endsWith("/")) file = join(file, "index.html");
-      const body = pages[path] ?? await readFile(file);
+      const body = pages[path] ?? fallback[path] ?? await readFile(file);
       const type = TYPES[extname(file)] ?? "application/octet-stream";
       const headers = { "content-type": type, "cache-control": "no-store" };
       if (type.startsWith("text/html")) headers["content-security-policy"] = `${csp}; frame-ancestors ${[...ancestors].join(" ")}`;

@@ -271,3 +271,22 @@ test("the picker inside the custom element's shadow root, under the strict CSP",
   await context.close();
   await s.close();
 });
+
+test("the service worker precaches Ofsted's data for the picker when the build has it", async () => {
+  const { mkdtempSync, mkdirSync, writeFileSync, rmSync } = await import("node:fs");
+  const { join } = await import("node:path");
+  const { tmpdir } = await import("node:os");
+  const { precacheList } = await import("../../www/build-sw.mjs");
+  const dir = mkdtempSync(join(tmpdir(), "www-"));
+  try {
+    for (const f of ["index.html", "data/councils.json", "data/other.json", "dist/checker.js"]) {
+      mkdirSync(join(dir, f, ".."), { recursive: true });
+      writeFileSync(join(dir, f), "x");
+    }
+    const list = precacheList(dir);
+    assert.ok(list.includes("data/councils.json"));
+    assert.ok(!list.includes("data/other.json"), "only the picker's data");
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

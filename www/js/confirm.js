@@ -96,7 +96,7 @@ export function confirmPage({ lists }) {
       ${visits.length ? C.summaryList(visits) : html`<p class="govuk-body">None in Ofsted’s data.</p>`}
       ${unstated ? html`<p class="govuk-body-s">Ofsted’s data does not say what progress a monitoring visit found, or whether a focused visit identified priority actions. If the visit’s letter says, change the visit to add it.</p>` : ""}
       <h2 class="govuk-heading-m">Date checked</h2>
-      ${C.summaryList([{ key: "Date checked", value: asOfText(ctx) ?? "Today", actions: [{ href: href("council/as-of", true), text: "Change", hidden: "date to check" }] }])}
+      ${C.summaryList([{ key: "Date", value: asOfText(ctx) ?? "Today", actions: [{ href: href("council/as-of", true), text: "Change", hidden: "date to check" }] }])}
       ${C.checkboxes({ name: "since", text: `Has anything happened since ${asAt(a)} that is not shown here?`, size: "m",
         hintText: "Select all that apply. You will be asked for the details next.", error: err("since")?.text, value: since,
         items: [...SINCE, { divider: "or" }, { value: "none", text: "No, nothing else", exclusive: true }] })}

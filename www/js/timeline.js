@@ -238,12 +238,16 @@ export function timelineSection(r, input, data) {
     ...m.boundaries.map((b) => ({ date: b.date, what: b.text })),
     { date: m.asOf, what: "Date checked" },
   ].sort((x, y) => x.date.localeCompare(y.date));
+  // The key: what this picture has in it.
+  const has = (type, grade) => m.events.some((e) => e.type === type && (grade === undefined || e.grade === grade));
   const key = [
-    ...Object.entries(GRADE_COLOURS).map(([g, c]) => [`<circle cx="8" cy="8" r="7" fill="${c}" stroke="#0b0c0c" stroke-width="1.5"/>`, `Inspection: ${gradeLabel(g)}`]),
-    [marker("visit", null, 8, 8), "Monitoring or focused visit"],
-    [marker("concern", null, 8, 9), "Concern"],
-    [marker("status", null, 8, 8), "Notice, direction, commissioner or trust"],
-    [marker("key", null, 8, 8), "Key date of this answer"],
+    ...Object.entries(GRADE_COLOURS).filter(([g]) => has("inspection", g))
+      .map(([g, c]) => [`<circle cx="8" cy="8" r="7" fill="${c}" stroke="#0b0c0c" stroke-width="1.5"/>`, `Inspection: ${gradeLabel(g)}`]),
+    ...(has("inspection", null) ? [[marker("inspection", null, 8, 8), "Inspection: key judgements only"]] : []),
+    ...(has("visit") ? [[marker("visit", null, 8, 8), "Monitoring or focused visit"]] : []),
+    ...(has("concern") ? [[marker("concern", null, 8, 9), "Concern"]] : []),
+    ...(has("status") ? [[marker("status", null, 8, 8), "Notice, direction, commissioner or trust"]] : []),
+    ...(has("key") ? [[marker("key", null, 8, 8), "Key date of this answer"]] : []),
   ];
   return html`<h2 class="govuk-heading-m" id="timeline">Timeline</h2>
   <figure class="app-timeline" aria-labelledby="${captionId}">
