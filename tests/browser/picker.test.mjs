@@ -290,3 +290,15 @@ test("the service worker precaches Ofsted's data for the picker when the build h
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test("a picked council's answers are downloaded and uploaded back whole (notice, direction, what was added since)", async () => {
+  const { answersFor } = await import("../../www/js/confirm.js");
+  const { answersFile, readAnswersFile } = await import("../../www/js/files.js");
+  const c = council("Bradford");
+  const a = { ...answersFor(c, councils.source), since: ["report"], arrangements: ["notice", "direction"],
+    noticeIssued: "2019-01-10", directionIssued: "2023-03-01" };
+  a.inspections.push({ published: "2026-06-15", judgements: { helpAndProtection: "inadequate" } });
+  const r = readAnswersFile(answersFile({ journey: "council", council: a, sponsor: {} }, "2026-12-02"), { fromCouncil: () => null, fromSponsor: () => null });
+  assert.equal(r.error, undefined);
+  assert.deepEqual(r.state.council, JSON.parse(JSON.stringify(a)));
+});

@@ -7,8 +7,24 @@ import { html } from "./html.js";
 import * as C from "./components.js";
 import { parseDateParts, isoToParts } from "./dates.js";
 import { itemsOf, itemStepId, firstOpenStep } from "./flow.js";
-import { href, possessive, describeInspection, asOfText } from "./common.js";
+import { href, possessive, describeInspection, asOfText, inspectionAnswer } from "./common.js";
 import { formatDate } from "./wording.js";
+
+/** Answers for a council picked from Ofsted's data (the date to check and the rules are kept). */
+export function answersFor(c, source, keep = {}) {
+  const a = {
+    name: c.name, code: c.code, picked: { code: c.code, asAt: source.asAt },
+    inspections: (c.inspections ?? []).map(inspectionAnswer), inspectionsDone: true,
+    visits: (c.visits ?? []).map((v) => (v.kind === "monitoring"
+      ? { kind: v.kind, date: v.date, progress: v.progress ?? null }
+      : { kind: v.kind, date: v.date, priorityActions: typeof v.priorityActions === "boolean" ? v.priorityActions : null })),
+    visitsDone: true,
+    concerns: [], concernsDone: true,
+    asOfChoice: keep.asOfChoice ?? "today", ruleset: keep.ruleset ?? "auto",
+  };
+  if (keep.asOfChoice === "date" && keep.asOf) a.asOf = keep.asOf;
+  return a;
+}
 
 /** The council's current arrangements: answer key, engine input key (SPEC §3.1 status), words. */
 export const STATUS = [

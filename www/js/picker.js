@@ -8,28 +8,8 @@ import accessibleAutocomplete from "accessible-autocomplete";
 import { html, escape } from "./html.js";
 import * as C from "./components.js";
 import * as councils from "./councils-data.js";
-import { inspectionAnswer } from "./common.js";
-import { formatDate } from "./wording.js";
+import { answersFor } from "./confirm.js";
 import * as store from "./store.js";
-
-/** "31 March 2025": the date Ofsted's data is as at. */
-export const asAtText = (d) => formatDate(d?.source?.asAt);
-
-/** Answers for a council picked from Ofsted's data (the date to check and the rules are kept). */
-export function answersFor(c, source, keep = {}) {
-  const a = {
-    name: c.name, code: c.code, picked: { code: c.code, asAt: source.asAt },
-    inspections: (c.inspections ?? []).map(inspectionAnswer), inspectionsDone: true,
-    visits: (c.visits ?? []).map((v) => (v.kind === "monitoring"
-      ? { kind: v.kind, date: v.date, progress: v.progress ?? null }
-      : { kind: v.kind, date: v.date, priorityActions: typeof v.priorityActions === "boolean" ? v.priorityActions : null })),
-    visitsDone: true,
-    concerns: [], concernsDone: true,
-    asOfChoice: keep.asOfChoice ?? "today", ruleset: keep.ruleset ?? "auto",
-  };
-  if (keep.asOfChoice === "date" && keep.asOf) a.asOf = keep.asOf;
-  return a;
-}
 
 const TITLE = "Which council do you want to check?";
 
