@@ -231,17 +231,19 @@ test("a report published since the data's date with key judgements only: the ove
   await context.close();
 });
 
-test("the Ofsted data is loaded when the council journey starts, not by the start page", { timeout: 60_000 }, async () => {
+test("the Ofsted data and the picker's widget are loaded when the council journey starts, not by the start page", { timeout: 60_000 }, async () => {
   const { context, page } = await openPage(browser, server.url);
   await page.goto(server.url);
   await ready(page);
   await page.waitForTimeout(300);
   assert.ok(!page.requests.some((u) => u.endsWith("/data/councils.json")), "not fetched by the start page");
+  assert.ok(!page.requests.some((u) => u.endsWith("/dist/autocomplete.js")), "nor the picker's widget");
   await press(page, "Start now");
   await chooseRadio(page, "journey", "Which intervention applies to a council");
   await submit(page);
   await page.waitForSelector("form[data-picker=ready]");
   assert.equal(page.requests.filter((u) => u.endsWith("/data/councils.json")).length, 1, "fetched once, when the journey starts");
+  assert.equal(page.requests.filter((u) => u.endsWith("/dist/autocomplete.js")).length, 1, "the widget too");
   noProblems(page);
   await context.close();
 });

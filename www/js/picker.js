@@ -4,7 +4,6 @@
 // Picking a council fills in its inspections and visits from the data (the next page,
 // council/confirm, shows them to confirm or change); a name not in the data keeps the by-hand
 // journey (the inspection, visit and concern pages).
-import accessibleAutocomplete from "accessible-autocomplete";
 import { html, escape } from "./html.js";
 import * as C from "./components.js";
 import * as councils from "./councils-data.js";
@@ -66,11 +65,23 @@ export function councilsNote(d) {
   return html`Councils and their Ofsted histories from ${d.source.publisher}’s “${d.source.title}” (${d.source.licence}).`;
 }
 
+// The widget's module (dist/autocomplete.js, built from js/autocomplete.js), loaded once, when
+// the page is first shown; without it the plain input stays, and works.
+let loadingWidget = null;
+function widget() {
+  loadingWidget ??= import("./autocomplete.js").then((m) => m.default, (e) => {
+    console.warn(`The council picker could not be loaded: ${e.message}`);
+    loadingWidget = null;
+    return null;
+  });
+  return loadingWidget;
+}
+
 async function enhance(el, ctx, errors) {
   const input = el.querySelector("input#name");
   if (!input) return;
-  const d = await councils.load();
-  if (!d || !input.isConnected || input.dataset.enhanced) return;
+  const [d, accessibleAutocomplete] = await Promise.all([councils.load(), widget()]);
+  if (!d || !accessibleAutocomplete || !input.isConnected || input.dataset.enhanced) return;
   input.dataset.enhanced = "true";
   const form = input.closest("form");
   const container = document.createElement("div");
