@@ -306,3 +306,72 @@ test("a picked council's answers are downloaded and uploaded back whole (notice,
   assert.equal(r.error, undefined);
   assert.deepEqual(r.state.council, JSON.parse(JSON.stringify(a)));
 });
+
+test("concerns raised since the data's date: asked next, then straight to check your answers", { timeout: 120_000 }, async () => {
+  const { context, page } = await openPage(browser, server.url);
+  await toPicker(page);
+  await pick(page, "brad", "Bradford");
+  await submit(page);
+  await tick(page, "since", ["Concerns were raised about the services"]);
+  await tick(page, "arrangements", ["None of these"]);
+  await submit(page);
+  assert.equal(await current(page), "council/concern/0/kind");
+  await chooseRadio(page, "kind", "Whistle-blower complaint");
+  await submit(page);
+  await typeDate(page, "date", "2026-02-03");
+  await submit(page);
+  assert.equal(await current(page), "council/concerns");
+  await chooseRadio(page, "add", "No");
+  await submit(page);
+  assert.equal(await current(page), "council/check");
+  assert.match(await page.locator("main").innerText(), /Raised on 3 February 2026/);
+  // Back from check your answers: the concerns, then the confirm page, then the picker.
+  assert.equal(await page.getAttribute(".govuk-back-link", "href"), "?page=council/concerns");
+  noProblems(page);
+  await context.close();
+});
+
+test("the by-hand route asks the same arrangements: a notice, then its date on a page of its own", { timeout: 120_000 }, async () => {
+  const { context, page } = await openPage(browser, server.url);
+  await toPicker(page);
+  await typeInto(page, "name", "Westmere");
+  await page.keyboard.press("Escape");
+  await submit(page);
+  await chooseRadio(page, "add", "Yes");
+  await submit(page);
+  await typeDate(page, "published", "2024-03-01");
+  await submit(page);
+  await chooseRadio(page, "overall", "Inadequate");
+  await submit(page);
+  await submit(page); // key judgements are optional
+  for (let hub = 0; hub < 3; hub++) { await chooseRadio(page, "add", "No"); await submit(page); }
+  assert.equal(await current(page), "council/arrangements");
+  const options = await page.locator(".govuk-checkboxes__label").allInnerTexts();
+  assert.deepEqual(options.map((o) => o.trim()), ["An improvement notice is in force", "A statutory direction is in force",
+    "A children's services commissioner has been appointed", "The services are run by a children's services trust", "None of these"]);
+  await tick(page, "arrangements", ["An improvement notice is in force"]);
+  await submit(page);
+  assert.equal(await current(page), "council/notice-date");
+  assert.equal(await heading(page), "When was the improvement notice issued?");
+  await axe(page);
+  await submit(page);
+  await expectErrors(page, ["Enter the date the improvement notice was issued"]);
+  await typeDate(page, "notice", "2023-01-10");
+  await submit(page);
+  if (!engineKnowsNewStatus) { await context.close(); return; } // the rest: NEEDS_ENGINE
+  assert.equal(await current(page), "council/as-of");
+  await chooseRadio(page, "asOfChoice", "Another date");
+  await submit(page);
+  await typeDate(page, "asOf", "2024-06-01");
+  await submit(page);
+  await chooseRadio(page, "ruleset", "The rules in force on the date you check");
+  await submit(page);
+  assert.match(await page.locator("main").innerText(), /Improvement notice issued\s+10 January 2023/);
+  await press(page, "See the result");
+  const want = await engineAnswer(page, { council: { name: "Westmere" }, asOf: "2024-06-01",
+    inspections: [{ published: "2024-03-01", overall: "inadequate" }], status: { improvementNoticeIssued: "2023-01-10" } });
+  assert.equal(want.intervention, "statutory_direction");
+  assert.equal(await page.locator(".govuk-panel__title").innerText(), want.interventionTitle);
+  noProblems(page);
+  await context.close();
+});
