@@ -109,7 +109,10 @@ export function timelineModel(r, input, data) {
 
   // The periods that matter for this answer.
   const windows = [];
-  if (latest && latestGrade === "inadequate" && ruleset?.decision === "announcement-2015" && param("improvementWindowMonths")) {
+  // The six months to improve (December 2015 announcement): when the answer turns on them (in the
+  // window, a visit within it, or the window run out), not for an immediate takeover.
+  const turnsOnWindow = (r.dates ?? []).some((d) => d.kind === "improvement_deadline") || ["monitoring", "commissioner"].includes(r.intervention);
+  if (latest && latestGrade === "inadequate" && ruleset?.decision === "announcement-2015" && turnsOnWindow && param("improvementWindowMonths")) {
     const deadline = (r.dates ?? []).find((d) => d.kind === "improvement_deadline")?.date ?? addMonths(latest.published, param("improvementWindowMonths"));
     windows.push({ id: "improve", from: latest.published, to: deadline, colour: COLOURS.key,
       text: `${param("improvementWindowMonths")} months to show significant improvement` });
