@@ -31,6 +31,7 @@ async function toPicker(page) {
   views.push(await current(page));
   assert.equal(await heading(page), "Which council do you want to check?");
   await page.waitForSelector("form[data-picker=ready]");
+  assert.match(await page.locator("#councils-source").innerText(), new RegExp(`${councils.source.licence}`), "Ofsted's data attributed");
   return views;
 }
 
@@ -85,6 +86,11 @@ for (const name of Object.keys(EXPECTED)) {
       });
       for (const v of c.visits) assert.ok(text.includes(formatDate(v.date)), `visit of ${v.date} listed`);
       assert.ok(text.includes("Today,"), "says the date checked is today");
+      // How much older the data is than the date checked, when it is more than six months.
+      const todayIso = await page.evaluate(() => new Date().toISOString().slice(0, 10));
+      const older = (Number(todayIso.slice(0, 4)) - Number(councils.source.asAt.slice(0, 4))) * 12
+        + Number(todayIso.slice(5, 7)) - Number(councils.source.asAt.slice(5, 7)) - (todayIso.slice(8) < councils.source.asAt.slice(8) ? 1 : 0);
+      assert.equal(text.includes(`Ofsted’s data is ${older} months older than the date checked`), older > 6, `the data is ${older} months older`);
       await axe(page, `confirm ${width}`);
       if (shots) await screenshot(page, `confirm-${width}`);
       await tick(page, "since", ["No, nothing else"]);

@@ -54,6 +54,16 @@ const SINCE = [
   { value: "concerns", text: "Concerns were raised about the services", hint: "A whistle-blower complaint, evidence of poor leadership or a serious incident" },
 ];
 
+/** The date checked: today, or the date the user chose. */
+const asOfOf = (ctx) => (ctx.a.asOfChoice === "date" && ctx.a.asOf ? ctx.a.asOf : ctx.today);
+/** Whole calendar months from one date to a later one (0 when not later). */
+function monthsBetween(from, to) {
+  if (!from || !to || to <= from) return 0;
+  let n = (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 + Number(to.slice(5, 7)) - Number(from.slice(5, 7));
+  if (Number(to.slice(8, 10)) < Number(from.slice(8, 10))) n -= 1;
+  return n;
+}
+
 const whose = (a) => possessive(a.name, "the council’s");
 const asAt = (a) => formatDate(a.picked?.asAt);
 
@@ -106,6 +116,7 @@ export function confirmPage({ lists }) {
       return html`<span class="govuk-caption-l">${a.name}</span>
       <h1 class="govuk-heading-l" tabindex="-1">${this.title(ctx)}</h1>
       <p class="govuk-body">Filled in from Ofsted’s published data, which is <strong>as at ${asAt(a)}</strong>: it shows what Ofsted had published by then. Check it, and change anything that is not right.</p>
+      ${monthsBetween(a.picked?.asAt, asOfOf(ctx)) > 6 ? C.warningText(`Ofsted’s data is ${monthsBetween(a.picked.asAt, asOfOf(ctx))} months older than the date checked, ${formatDate(asOfOf(ctx))}: add anything Ofsted has published since ${asAt(a)}.`) : ""}
       <h2 class="govuk-heading-m">Inspections</h2>
       ${inspections.length ? C.summaryList(inspections) : html`<p class="govuk-body">None in Ofsted’s data.</p>`}
       <h2 class="govuk-heading-m">Monitoring and focused visits</h2>

@@ -27,7 +27,7 @@ export function pickerPage({ after }) {
         : "Start typing, then choose the council from the list: its Ofsted inspections and visits are filled in from Ofsted’s published data. For a council not on the list, type its name and you will be asked for its inspections.";
       return html`${C.textInput({ id: "name", text: TITLE, heading: true, hintText, error: e,
         value: raw?.value ?? ctx.a.name, width: 20, autocomplete: "off", spellcheck: false })}
-        ${d ? html`<p class="govuk-body-s">${councilsNote(d)}</p>` : ""}`;
+        <p class="govuk-body-s" id="councils-source">${d ? councilsNote(d) : ""}</p>`;
     },
     extra: () => {
       const list = store.loadList();
@@ -124,5 +124,8 @@ async function enhance(el, ctx, errors) {
     combo.setAttribute("spellcheck", "false");
     if (hadFocus) combo.focus();
   }
+  // Ofsted's data, attributed as its licence asks.
+  const note = el.querySelector("#councils-source");
+  if (note && !note.textContent.trim()) note.innerHTML = String(councilsNote(d));
   form?.setAttribute("data-picker", "ready");
 }
