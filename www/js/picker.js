@@ -20,18 +20,18 @@ export function pickerPage({ after }) {
     get: (ctx) => ctx.a.name,
     engine: [["council.name", "name"], ["council.code", "name"], ["council", "name"]],
     render(ctx, { errors = [], raw } = {}) {
-      const d = councils.loaded();
       const e = errors.find((x) => x.field === "name")?.text;
       const hintText = councils.unavailable()
         ? "The list of councils could not be loaded: enter the name of the council, and you will be asked for its Ofsted inspections."
         : "Start typing, then choose the council from the list: its Ofsted inspections and visits are filled in from Ofsted’s published data. For a council not on the list, type its name and you will be asked for its inspections.";
       return html`${C.textInput({ id: "name", text: TITLE, heading: true, hintText, error: e,
-        value: raw?.value ?? ctx.a.name, width: 20, autocomplete: "off", spellcheck: false })}
-        <p class="govuk-body-s" id="councils-source">${d ? councilsNote(d) : ""}</p>`;
+        value: raw?.value ?? ctx.a.name, width: 20, autocomplete: "off", spellcheck: false })}`;
     },
     extra: () => {
       const list = store.loadList();
-      return html`<p class="govuk-body">If you have a file of council histories, you can
+      const d = councils.loaded();
+      return html`<p class="govuk-body-s" id="councils-source">${d ? councilsNote(d) : ""}</p>
+        <p class="govuk-body">If you have a file of council histories, you can
         ${list ? html`<a class="govuk-link" href="?page=council/pick">pick a council from the file you ${list.ofsted ? "loaded" : "uploaded"}</a> or ` : ""}<a class="govuk-link" href="?page=council/file">upload a file and pick a council from it</a>.</p>`;
     },
     /** After the page is painted: the input becomes the autocomplete once the data is in. */
