@@ -2,7 +2,7 @@
 // end), one headless Chromium per test file, keyboard-only helpers, axe-core scans and screenshots.
 import { createServer } from "node:http";
 import { readFile, mkdir } from "node:fs/promises";
-import { readFileSync, existsSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { extname, join, normalize } from "node:path";
 import { fileURLToPath } from "node:url";
 import assert from "node:assert/strict";
@@ -31,10 +31,6 @@ const TYPES = {
  *  Access-Control-Allow-Origin so another origin's page can load the custom element. Options:
  *  dir (what to serve), csp (the pages' CSP), pages ({ "/path": html } served from memory). */
 export async function startServer({ dir = www, csp = CSP, pages = {} } = {}) {
-  // Ofsted's data for the council picker: the site's own (www/data/councils.json) when the build
-  // has it, else the tests' fixture of the same shape at the same address.
-  const fallback = dir === www && !existsSync(join(www, "data", "councils.json"))
-    ? { "/data/councils.json": readFileSync(join(fixtures, "ofsted-councils.json")) } : {};
   const ancestors = new Set(["'self'"]);
   const server = createServer(async (req, res) => {
     try {
@@ -42,7 +38,7 @@ export async function startServer({ dir = www, csp = CSP, pages = {} } = {}) {
       let file = normalize(join(dir, path));
       if (!file.startsWith(dir)) { res.writeHead(403).end(); return; }
       if (path.endsWith("/")) file = join(file, "index.html");
-      const body = pages[path] ?? fallback[path] ?? await readFile(file);
+      const body = pages[path] ?? await readFile(file);
       const type = TYPES[extname(file)] ?? "application/octet-stream";
       const headers = { "content-type": type, "cache-control": "no-store" };
       if (type.startsWith("text/html")) headers["content-security-policy"] = `${csp}; frame-ancestors ${[...ancestors].join(" ")}`;

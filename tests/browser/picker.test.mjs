@@ -242,15 +242,16 @@ test("the Ofsted data and the picker's widget are loaded when the council journe
   await page.goto(server.url);
   await ready(page);
   await page.waitForTimeout(300);
-  assert.ok(!page.requests.some((u) => u.endsWith("/data/councils.json")), "not fetched by the start page");
-  // What the page itself fetched (the service worker precaches the widget for offline use).
+  // What the page itself fetched (the service worker precaches the data and the widget for
+  // offline use, after the page has loaded: its requests are not the page's).
   const fetched = () => page.evaluate(() => performance.getEntriesByType("resource").map((e) => e.name));
+  assert.ok(!(await fetched()).some((u) => u.endsWith("/data/councils.json")), "not fetched by the start page");
   assert.ok(!(await fetched()).some((u) => u.endsWith("/dist/autocomplete.js")), "nor the picker's widget");
   await press(page, "Start now");
   await chooseRadio(page, "journey", "Which intervention applies to a council");
   await submit(page);
   await page.waitForSelector("form[data-picker=ready]");
-  assert.equal(page.requests.filter((u) => u.endsWith("/data/councils.json")).length, 1, "fetched once, when the journey starts");
+  assert.equal((await fetched()).filter((u) => u.endsWith("/data/councils.json")).length, 1, "fetched once, when the journey starts");
   assert.equal((await fetched()).filter((u) => u.endsWith("/dist/autocomplete.js")).length, 1, "the widget too");
   noProblems(page);
   await context.close();
@@ -379,5 +380,25 @@ test("the by-hand route asks the same arrangements: a notice, then its date on a
   assert.equal(want.intervention, "statutory_direction");
   assert.equal(await page.locator(".govuk-panel__title").innerText(), want.interventionTitle);
   noProblems(page);
+  await context.close();
+});
+
+test("offline after the first visit: the picker, its data and a picked council's confirm page", { timeout: 120_000 }, async () => {
+  const { context, page } = await openPage(browser, server.url);
+  await page.goto(server.url);
+  await ready(page);
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) await new Promise((r) => navigator.serviceWorker.addEventListener("controllerchange", r, { once: true }));
+  });
+  await context.setOffline(true);
+  await page.reload();
+  await ready(page);
+  await toPicker(page);
+  await pick(page, "sand", "Sandwell");
+  await submit(page);
+  assert.equal(await current(page), "council/confirm");
+  assert.ok(!page.problems.some((p) => !/ERR_INTERNET_DISCONNECTED/.test(p)), page.problems.join("\n"));
+  await context.setOffline(false);
   await context.close();
 });
