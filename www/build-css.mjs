@@ -192,11 +192,19 @@ export function embedCss(www, pageCss) {
   return `${css}\n${readFileSync(join(www, "embed", "element.css"), "utf8")}`;
 }
 
+/** GOV.UK's accessible-autocomplete's CSS (the council picker, js/picker.js), whole: its class
+ *  names are built in its code (cssNamespace + "__option--focused"), so the cut above would miss them. */
+export function autocompleteCss(root) {
+  const css = readFileSync(join(root, "node_modules", "accessible-autocomplete", "dist", "accessible-autocomplete.min.css"), "utf8")
+    .replace(/\n?\/[/*]# sourceMappingURL=[^\n]*$/m, "").trim();
+  return `/* accessible-autocomplete (MIT licence, https://github.com/alphagov/accessible-autocomplete) */\n${css}`;
+}
+
 /** Writes dist/checker.css and dist/embed.css; texts: what the browser gets (pages, bundles). */
 export function buildStyles(www, texts) {
   const govuk = purge(govukCss(join(www, "..")), usedClasses(texts));
   const note = "/* GOV.UK Frontend (MIT licence, https://github.com/alphagov/govuk-frontend): the rules for the classes this site uses (www/build-css.mjs) */\n";
-  const page = `${note}${govuk}\n${readFileSync(join(www, "app.css"), "utf8")}`;
+  const page = `${note}${govuk}\n${autocompleteCss(join(www, ".."))}\n${readFileSync(join(www, "app.css"), "utf8")}`;
   const embed = `/* After dist/checker.css, in the custom element's shadow root (www/build-css.mjs) */\n${embedCss(www, page)}`;
   return { page, embed };
 }

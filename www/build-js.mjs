@@ -7,6 +7,8 @@
 //                                   embed/trust-eligibility-check.js, its stable address)
 //   dist/shared.js                  the code both share (the app, the engine's glue): one chunk
 //   dist/ofsted-page-<hash>.js      the page for Ofsted's file, imported when first shown
+//   dist/autocomplete.js            GOV.UK's accessible-autocomplete, imported by the council
+//                                   picker (js/picker.js) when the journey's first page is shown
 //   dist/frame-page.js              the iframe page (embed.html): embed/frame-page.js, which
 //                                   loads the element from dist/trust-eligibility-check.js
 //   dist/engine-wasm.js             fetches and compiles the engine when first asked
@@ -59,6 +61,9 @@ export async function buildScripts(www) {
     throw new Error(`build: js/ofsted-page.js must import nothing (it would hold copies): ${Object.keys(ofstedOut.inputs).join(", ")}`);
   }
   const ofstedFile = Object.keys(ofsted.metafile.outputs)[0].split("/").pop();
+  // GOV.UK's accessible-autocomplete (the council picker, js/picker.js imports it when the
+  // journey's first page is shown): on its own, so the start page does not load it.
+  await build({ ...common, entryPoints: [{ in: join(www, "js", "autocomplete.js"), out: "autocomplete" }] });
   const pages = await build({
     ...common,
     entryPoints: [
@@ -70,7 +75,7 @@ export async function buildScripts(www) {
     // esbuild would stop with an error rather than overwrite it.
     chunkNames: "shared",
     plugins: [
-      keepExternal(/(^|\/)ofsted-reader\.js$|^\.\/engine-wasm\.js$/),
+      keepExternal(/(^|\/)ofsted-reader\.js$|^\.\/engine-wasm\.js$|^\.\/autocomplete\.js$/),
       { name: "ofsted-page", setup(b) { b.onResolve({ filter: /^\.\/ofsted-page\.js$/ }, () => ({ path: `./${ofstedFile}`, external: true })); } },
     ],
   });
@@ -88,7 +93,7 @@ export async function buildScripts(www) {
   if (JSON.stringify(names) !== JSON.stringify([...expected].sort())) {
     throw new Error(`build: esbuild wrote ${names.join(", ")}, not ${expected.join(", ")}`);
   }
-  return [...expected, ofstedFile].map((f) => `dist/${f}`);
+  return [...expected, "autocomplete.js", ofstedFile].map((f) => `dist/${f}`);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

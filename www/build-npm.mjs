@@ -58,6 +58,8 @@ export function buildNpmPackage(root) {
   // The page for Ofsted's file: never shown by the element, but shared.js names it (a dynamic
   // import), and a bundler resolves every name it sees.
   for (const f of readdirSync(join(www, "dist")).filter((n) => n.startsWith("ofsted-page-"))) files.add(`dist/${f}`);
+  // The council picker's widget: imported by shared.js when the council journey starts.
+  files.add("dist/autocomplete.js");
   for (const f of ["dist/checker.css", "dist/embed.css", "pkg/trust_eligibility_bg.wasm", "pkg/trust_eligibility.d.ts", "pkg/trust_eligibility_bg.wasm.d.ts"]) files.add(f);
   for (const f of files) cpSync(join(www, f), join(out, f));
   writeFileSync(join(out, "embed", "trust-eligibility-check.d.ts"), ELEMENT_TYPES);

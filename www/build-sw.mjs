@@ -3,7 +3,8 @@
 // precaches what the checker's pages need offline —
 //   the pages (index.html, rules.html, embed.html), manifest.webmanifest, the bundled modules and
 //   stylesheets (dist/, the page for Ofsted's outcomes among them), the iframe page's stylesheet,
-//   the engine's .wasm, Ofsted's data as the pages read it (data/councils.json), and the images
+//   the engine's .wasm, Ofsted's data as the pages read it (data/councils.json: the council
+//   picker and the page for Ofsted's outcomes), the picker's widget (dist/autocomplete.js), and the images
 //   the pages or stylesheets name (but favicon.ico)
 // — and names the cache after a hash of all their contents, so each release is a new cache.
 // So the page for Ofsted's outcomes works offline on the shipped data even if it was never

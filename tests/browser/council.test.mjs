@@ -78,11 +78,11 @@ test("a council in its six-month window under the December 2015 announcement, wi
   await expectErrors(page, [(await page.locator(".govuk-error-summary a").first().innerText()).includes("200")
     ? "The council name must be 200 characters or fewer" : "The council name is too long: make it shorter"]);
   assert.equal((await page.inputValue("#name")).length, 201, "the answer is kept");
-  await typeInto(page, "name", "Sandwell");
+  await typeInto(page, "name", "Westmere");
   await submit(page);
 
   // "Add another" with nothing chosen.
-  assert.equal(await heading(page), "Has Ofsted published any inspection reports on Sandwell’s children's services?");
+  assert.equal(await heading(page), "Has Ofsted published any inspection reports on Westmere’s children's services?");
   await submit(page);
   await expectErrors(page, ["Select yes if Ofsted has published an inspection report"]);
   await axe(page);
@@ -156,11 +156,11 @@ test("a council in its six-month window under the December 2015 announcement, wi
   await hub(page, "No");
 
   // Checkboxes with nothing ticked.
-  assert.match(await heading(page), /Do any of these apply to Sandwell’s children's services now\?/);
+  assert.match(await heading(page), /Do any of these apply to Westmere’s children's services now\?/);
   await submit(page);
-  await expectErrors(page, ["Select the arrangements that apply, or select ‘Neither of these’"]);
+  await expectErrors(page, ["Select the arrangements that apply, or select ‘None of these’"]);
   await axe(page);
-  await tick(page, "arrangements", ["Neither of these"]);
+  await tick(page, "arrangements", ["None of these"]);
   await submit(page);
 
   // The date to check: nothing chosen; then a date before any ruleset (the engine's error).
@@ -187,15 +187,15 @@ test("a council in its six-month window under the December 2015 announcement, wi
 
   assert.equal(await heading(page), "Check your answers before you see the result");
   const check = await text(page, "main");
-  for (const s of ["Sandwell", "Published 1 October 2015", "Inadequate", "Monitoring visit on 1 December 2015", "Some progress",
-    "Whistle-blower complaint", "Raised on 20 January 2016", "Neither a commissioner nor a trust", "1 March 2016"]) assert.ok(check.includes(s), s);
+  for (const s of ["Westmere", "Published 1 October 2015", "Inadequate", "Monitoring visit on 1 December 2015", "Some progress",
+    "Whistle-blower complaint", "Raised on 20 January 2016", "None of these", "1 March 2016"]) assert.ok(check.includes(s), s);
   assert.ok(!check.includes("Serious incident"), "the removed concern is gone");
   await axe(page);
   await press(page, "See the result");
 
   assert.equal(await text(page, ".govuk-panel__title"), rowTitle("announcement-2015", 4));
   const panel = await text(page, ".govuk-panel__body");
-  assert.match(panel, /Sandwell, on 1 March 2016/);
+  assert.match(panel, /Westmere, on 1 March 2016/);
   assert.match(panel, /1 April 2016/);
   assert.match(panel, /31 days left/);
   const main = await text(page, "main");
@@ -203,7 +203,7 @@ test("a council in its six-month window under the December 2015 announcement, wi
   assert.ok(main.includes("These rules were in force on 1 March 2016"), "why that ruleset");
   assert.ok(main.includes("Source: Prime Minister's Office"), "reasons cite their source");
   assert.match(main, /Concerns since the latest report\s+Whistle-blower complaint, 20 January 2016/);
-  assert.match(await page.title(), /^Six-month improvement window: Sandwell - /);
+  assert.match(await page.title(), /^Six-month improvement window: Westmere - /);
   await axe(page);
   await screenshot(page, "council-2015-improvement-window");
   noProblems(page);
@@ -231,7 +231,7 @@ test("a persistent failure under the 2016 protocol, changing an answer from chec
   await hub(page, "No");
   await hub(page, "No");
   await hub(page, "No");
-  await tick(page, "arrangements", ["Neither of these"]);
+  await tick(page, "arrangements", ["None of these"]);
   await submit(page);
   await dateAndRules(page, "2017-05-01");
   assert.equal(await text(page, ".govuk-panel__title"), rowTitle("protocol-2016", 9), "requires improvement first");

@@ -73,7 +73,7 @@ export async function sponsorJourney(at) {
 /** A council rated inadequate in October 2015, checked on 1 March 2016: its six-month window. */
 export async function councilJourney(at) {
   assert.equal(await pageId(at), "council/name");
-  await at.root.locator("#name").fill("Sandwell");
+  await at.root.locator("#name").fill("Westmere");
   await cont(at);
   await radio(at, "add", "Yes");
   await cont(at);
@@ -87,7 +87,7 @@ export async function councilJourney(at) {
     await radio(at, "add", "No");
     await cont(at);
   }
-  await at.root.getByLabel("Neither of these", { exact: true }).check();
+  await at.root.getByLabel("None of these", { exact: true }).check();
   await cont(at);
   await radio(at, "asOfChoice", "Another date");
   await cont(at);

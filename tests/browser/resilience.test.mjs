@@ -68,10 +68,10 @@ async function unreadable(raw, words, label) {
   await chooseRadio(page, "journey", "Which intervention applies to a council");
   await submit(page);
   assert.equal(await current(page), "council/name");
-  await typeInto(page, "name", "Sandwell");
+  await typeInto(page, "name", "Westmere");
   await submit(page);
   assert.equal(await current(page), "council/inspections");
-  assert.equal((await answersIn(page)).name, "Sandwell");
+  assert.equal((await answersIn(page)).name, "Westmere");
   assert.equal(await bannerNamed(page, "Your saved answers could not be read"), undefined, "said on the start page, not on every question");
 
   // Still offered after a reload, until the user decides: download them, then discard them.
@@ -88,7 +88,7 @@ async function unreadable(raw, words, label) {
   await press(page, "Discard them");
   assert.equal(await bannerNamed(page, "Your saved answers could not be read"), undefined);
   assert.equal(await saved(page, BACKUP), null, "discarded only when the user says so");
-  assert.equal((await answersIn(page)).name, "Sandwell", "the new answers are untouched");
+  assert.equal((await answersIn(page)).name, "Westmere", "the new answers are untouched");
   assert.ok((await text(page, "main")).includes("You have answers saved in this browser."));
   noProblems(page);
   await context.close();
@@ -158,13 +158,13 @@ test("storage full: the answers stay in memory, every page says so with the down
   assert.equal(b.role, "region");
   assert.ok(b.text.includes("Download your answers"));
   await axe(page, "question with the not-saved banner");
-  await typeInto(page, "name", "Sandwell");
+  await typeInto(page, "name", "Westmere");
   await submit(page);
   assert.equal(await current(page), "council/inspections", "the next page still shows");
   assert.ok(await bannerNamed(page, "Your answers could not be saved on this device"), "said on every page while saving fails");
   await press(page, "Back");
   assert.equal(await current(page), "council/name");
-  assert.equal(await page.inputValue("#name"), "Sandwell", "the answer is kept in memory");
+  assert.equal(await page.inputValue("#name"), "Westmere", "the answer is kept in memory");
   assert.equal(await page.evaluate(() => localStorage.length), 0, "nothing was saved");
 
   // "Download your answers" still has them.
@@ -173,14 +173,14 @@ test("storage full: the answers stay in memory, every page says so with the down
   const path = join(outDir, "not-saved.json");
   await mkdir(outDir, { recursive: true });
   await (await downloading).saveAs(path);
-  assert.equal(JSON.parse(await readFile(path, "utf8")).answers.council.name, "Sandwell");
+  assert.equal(JSON.parse(await readFile(path, "utf8")).answers.council.name, "Westmere");
 
   // Room again: the next answer saves everything, and the banner goes.
   await page.evaluate(() => { window.__full = false; });
   await submit(page);
   assert.equal(await current(page), "council/inspections");
   assert.equal(await bannerNamed(page, "Your answers could not be saved on this device"), undefined);
-  assert.equal((await answersIn(page)).name, "Sandwell");
+  assert.equal((await answersIn(page)).name, "Westmere");
   noProblems(page);
   await context.close();
 
@@ -307,7 +307,7 @@ test("both embeds on the demo host page, answering in turn, and the full page be
   const cont = (at) => painted(at, () => at.root.getByRole("button", { name: "Continue", exact: true }).click());
   await el.root.getByLabel("Charity", { exact: true }).check();
   await cont(el);
-  await fr.root.locator("#name").fill("Sandwell");
+  await fr.root.locator("#name").fill("Westmere");
   await cont(fr);
   await el.root.locator("#name").fill("Small Steps");
   await cont(el);
@@ -326,7 +326,7 @@ test("both embeds on the demo host page, answering in turn, and the full page be
   const stored = await page.evaluate(() => Object.fromEntries(Object.keys(localStorage).map((k) => [k, JSON.parse(localStorage.getItem(k)).answers])));
   const frameKey = Object.keys(stored).find((k) => k.startsWith("trust-eligibility:v2:frame:/embed.html?journey=council:"));
   assert.deepEqual(stored["trust-eligibility:v2:element:/demo/council-site.html:#element:sponsor"], { kind: "charity", name: "Small Steps", basedInEngland: true });
-  assert.deepEqual(stored[frameKey], { name: "Sandwell", inspectionsDone: true });
+  assert.deepEqual(stored[frameKey], { name: "Westmere", inspectionsDone: true });
   assert.deepEqual(stored[SPONSOR_KEY], { kind: "private_company" });
 
   // Reloaded, each embed carries on with its own answers.
@@ -403,7 +403,7 @@ test("hostile answers through the page: error summary, the other answers kept", 
   await ready(page);
   await chooseRadio(page, "journey", "Which intervention applies to a council");
   await submit(page);
-  await typeInto(page, "name", "Sandwell");
+  await typeInto(page, "name", "Westmere");
   await submit(page);
   await chooseRadio(page, "add", "Yes");
   await submit(page);
@@ -457,7 +457,7 @@ test("hostile answers through the page: error summary, the other answers kept", 
   assert.deepEqual(await answers(), kept, "the answers are unchanged");
   await page.goto(`${server.url}?page=council/name`);
   await ready(page);
-  assert.equal(await page.inputValue("#name"), "Sandwell");
+  assert.equal(await page.inputValue("#name"), "Westmere");
   noProblems(page);
   await context.close();
 });

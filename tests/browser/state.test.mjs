@@ -28,7 +28,7 @@ test("reload mid-journey, a closed tab, the back button and back links keep ever
   await ready(page);
   await chooseRadio(page, "journey", "Which intervention applies to a council");
   await submit(page);
-  await typeInto(page, "name", "Sandwell");
+  await typeInto(page, "name", "Westmere");
   await submit(page);
   await chooseRadio(page, "add", "Yes");
   await submit(page);
@@ -223,7 +223,7 @@ test("pages work at 320px wide, and the result prints with its date and rules", 
   await submit(page);
   await submit(page);
   await fits("question with an error");
-  await typeInto(page, "name", "Sandwell");
+  await typeInto(page, "name", "Westmere");
   await submit(page);
   await chooseRadio(page, "add", "Yes");
   await submit(page);
@@ -249,7 +249,7 @@ test("pages work at 320px wide, and the result prints with its date and rules", 
   await submit(page);
   assert.equal(await current(page), "council/arrangements");
   await fits("checkboxes");
-  await tick(page, "arrangements", ["Neither of these"]);
+  await tick(page, "arrangements", ["None of these"]);
   await submit(page);
   await chooseRadio(page, "asOfChoice", "Another date");
   await submit(page);

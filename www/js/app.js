@@ -73,7 +73,7 @@ export function createApp(env) {
   };
   A.resolveDef = (def, ctx) => (def.resolve ? def.resolve(def, ctx) : def);
   A.input = (jid, a, { probe = false } = {}) => (jid === "council"
-    ? councilJourney.toInput(a, A.today, { probe })
+    ? councilJourney.toInput(a, A.today, { probe, data: A.rules() })
     : sponsorJourney.toInput(a, A.today, { probe, data: A.rules() }));
   A.assess = (jid, a, opts) => {
     if (jid === "sponsor" && !a.kind) return { ok: true, value: null };

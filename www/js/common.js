@@ -4,7 +4,7 @@
 import { html } from "./html.js";
 import * as C from "./components.js";
 import { itemsOf, itemStepId, itemComplete, firstOpenStep } from "./flow.js";
-import { GRADES, JUDGEMENTS, gradeLabel, formatDate, FRAMEWORKS } from "./wording.js";
+import { GRADES, JUDGEMENTS, gradeLabel, formatDate, FRAMEWORKS, overallGradeDroppedFrom } from "./wording.js";
 
 export const possessive = (name, fallback) => (name ? `${name}’s` : fallback);
 export const href = (page, change) => `?page=${page}${change ? "&change=1" : ""}`;
@@ -30,6 +30,10 @@ export function inspectionPages({ prefix, key, enginePath }) {
   const caption = (ctx) => `Inspection ${ctx.i + 1}`;
   const get = (f) => (ctx) => itemOf(ctx, key)[f];
   const path = (f) => `${enginePath}[:i].${f}`;
+  // Reports published from overallGradeDroppedFrom (April 2026) have key judgements only: the
+  // overall grade is not asked, and the judgements page asks for them (SPEC §3.6).
+  const noOverall = (ctx) => !itemOf(ctx, key).overall && (itemOf(ctx, key).published ?? "") >= overallGradeDroppedFrom(ctx.data);
+  const step = (ctx, s) => `${prefix}/${ctx.i}/${s}`;
   return [
     {
       id: `${prefix}/:i/published`, type: "date", field: "published", caption,
@@ -38,6 +42,7 @@ export function inspectionPages({ prefix, key, enginePath }) {
       noun: "the date the report was published",
       get: get("published"),
       set: (ctx, v) => setItem(ctx, key, (it) => { it.published = v; }),
+      next: (ctx) => step(ctx, noOverall(ctx) ? "judgements" : "overall"),
       engine: [[path("published"), "published-day"], [path("inspected"), "published-day"]],
     },
     {
@@ -47,6 +52,7 @@ export function inspectionPages({ prefix, key, enginePath }) {
       options: () => GRADES.map(([value, text]) => ({ value, text })),
       required: "Select the overall effectiveness grade",
       get: (ctx) => normGrade(itemOf(ctx, key).overall),
+      answered: (ctx) => noOverall(ctx) || !!itemOf(ctx, key).overall,
       set: (ctx, v) => setItem(ctx, key, (it) => { it.overall = v; }),
       engine: [[path("overall"), "overall"], [path("framework"), "overall"], [`${enginePath}[:i]`, "overall"]],
     },
@@ -54,6 +60,9 @@ export function inspectionPages({ prefix, key, enginePath }) {
       id: `${prefix}/:i/judgements`, type: "judgements", field: JUDGEMENTS[0][0], caption,
       title: "What were the key judgements?",
       hint: "Optional: leave a judgement as ‘Not given’ if the report did not give it. The checker uses them to see whether failure is systemic.",
+      resolve: (def, ctx) => (noOverall(ctx) ? { ...def,
+        hint: `Reports published from ${formatDate(overallGradeDroppedFrom(ctx.data))} give key judgements only, without an overall effectiveness grade. Give at least one of help and protection, children in care and care leavers: the checker reads the report’s grade from them. Leave a judgement as ‘Not given’ if the report did not give it.` } : def),
+      prev: (ctx) => step(ctx, noOverall(ctx) ? "published" : "overall"),
       parts: JUDGEMENTS, grades: GRADES,
       get: (ctx) => {
         const j = itemOf(ctx, key).judgements ?? {};
@@ -70,7 +79,7 @@ export function describeInspection(it) {
   const j = Object.entries(it.judgements ?? {}).filter(([, g]) => g);
   return {
     key: it.published ? `Published ${formatDate(it.published)}` : "Not finished",
-    value: html`${it.overall ? gradeLabel(normGrade(it.overall)) : "No grade yet"}${it.framework ? html`<br>${FRAMEWORKS[it.framework] ?? it.framework}` : ""}${j.length
+    value: html`${it.overall ? gradeLabel(normGrade(it.overall)) : (it.published ?? "") >= overallGradeDroppedFrom() ? "No overall grade (key judgements only)" : "No grade yet"}${it.framework ? html`<br>${FRAMEWORKS[it.framework] ?? it.framework}` : ""}${j.length
       ? html`<br><span class="govuk-body-s">${j.map(([k, g], n) => `${n ? "; " : ""}${(JUDGEMENTS.find(([jk]) => jk === k) ?? [k, k])[1]}: ${gradeLabel(normGrade(g))}`)}</span>` : ""}`,
     short: `the inspection published ${formatDate(it.published)}`,
   };
@@ -205,7 +214,8 @@ export function listRows(list, ctx, journey) {
 
 /** An inspection as the engine takes it, from the answers. */
 export function inspectionInput(it) {
-  const out = { published: it.published, overall: it.overall };
+  const out = { published: it.published };
+  if (it.overall) out.overall = it.overall;
   if (it.inspected) out.inspected = it.inspected;
   if (it.framework) out.framework = it.framework;
   if (it.judgements && Object.keys(it.judgements).length) out.judgements = it.judgements;
@@ -214,7 +224,8 @@ export function inspectionInput(it) {
 
 /** An inspection from a file, as answers. */
 export function inspectionAnswer(x) {
-  const it = { published: x.published, overall: normGrade(x.overall) };
+  const it = { published: x.published };
+  if (x.overall) it.overall = normGrade(x.overall);
   if (x.inspected) it.inspected = x.inspected;
   if (x.framework) it.framework = x.framework;
   const j = x.judgements ? Object.fromEntries(Object.entries(x.judgements).filter(([, g]) => g).map(([k, g]) => [k, normGrade(g)])) : {};

@@ -6,8 +6,10 @@ import {
   possessive, href, hubPage, removePage, inspectionPages, describeInspection, asOfPages, asOfText, listRows,
   inspectionInput, inspectionAnswer,
 } from "./common.js";
-import { VISIT_KINDS, PROGRESS, CONCERN_KINDS, label, formatDate, inForce } from "./wording.js";
+import { VISIT_KINDS, PROGRESS, CONCERN_KINDS, label, formatDate, inForce, overallGradeDroppedFrom } from "./wording.js";
 import * as store from "./store.js";
+import { pickerPage } from "./picker.js";
+import { confirmPage, STATUS, NONE_TEXT, STATUS_REQUIRED, statusRows } from "./confirm.js";
 
 const whose = (ctx) => possessive(ctx.a.name, "the council’s");
 const item = (ctx, key) => (Array.isArray(ctx.a[key]) ? ctx.a[key][ctx.i] : undefined) ?? {};
@@ -61,19 +63,8 @@ export const lists = {
 };
 
 const pages = [
-  {
-    id: "council/name", type: "text", field: "name",
-    title: "Which council do you want to check?",
-    hint: "The council whose children's services you want to check, for example, Sandwell",
-    required: "Enter the name of the council", noun: "the council name", autocomplete: "off", spellcheck: false, width: 20,
-    get: (ctx) => ctx.a.name, set: (ctx, v) => { ctx.a.name = v; },
-    engine: [["council.name", "name"], ["council.code", "name"], ["council", "name"]],
-    extra: () => {
-      const list = store.loadList();
-      return html`<p class="govuk-body">If you have a file of council histories, you can
-        ${list ? html`<a class="govuk-link" href="?page=council/pick">pick a council from the file you ${list.ofsted ? "loaded" : "uploaded"}</a> or ` : ""}<a class="govuk-link" href="?page=council/file">upload a file and pick a council from it</a>.</p>`;
-    },
-  },
+  pickerPage({ after: (ctx) => journey.after("council/name", ctx, ctx.change) }),
+  confirmPage({ lists }),
   {
     id: "council/file", custom: true, side: true, field: "file",
     title: "Upload a file of council histories",
@@ -168,29 +159,21 @@ const pages = [
     title: (ctx) => `Do any of these apply to ${whose(ctx)} children's services now?`,
     hint: "Select all that apply",
     options: () => [
-      { value: "commissioner", text: "A children's services commissioner has been appointed" },
-      { value: "trust", text: "The services are run by a children's services trust" },
+      ...STATUS.map((s) => ({ value: s.value, text: s.text, hint: s.hint })),
       { divider: "or" },
-      { value: "none", text: "Neither of these", exclusive: true },
+      { value: "none", text: NONE_TEXT, exclusive: true },
     ],
-    required: "Select the arrangements that apply, or select ‘Neither of these’",
+    required: STATUS_REQUIRED,
     get: (ctx) => ctx.a.arrangements, set: (ctx, v) => { ctx.a.arrangements = v; },
     engine: [["status", "arrangements"]],
   },
-  {
-    id: "council/commissioner-date", type: "date", field: "commissioner",
-    title: "When was the commissioner appointed?", hint: "For example, 1 10 2015",
-    noun: "the date the commissioner was appointed",
-    get: (ctx) => ctx.a.commissionerAppointed, set: (ctx, v) => { ctx.a.commissionerAppointed = v; },
-    engine: [["status.commissionerAppointed", "commissioner-day"]],
-  },
-  {
-    id: "council/trust-date", type: "date", field: "trust",
-    title: "When did the trust start running the services?", hint: "For example, 1 10 2014",
-    noun: "the date the trust started",
-    get: (ctx) => ctx.a.trustSince, set: (ctx, v) => { ctx.a.trustSince = v; },
-    engine: [["status.trustSince", "trust-day"]],
-  },
+  ...STATUS.map((s) => ({
+    id: s.page, type: "date", field: s.value,
+    title: s.date, hint: s.example, noun: s.noun,
+    get: (ctx) => ctx.a[s.key], set: (ctx, v) => { ctx.a[s.key] = v; },
+    engineWhen: (ctx) => !ctx.a.picked,
+    engine: [[`status.${s.input}`, `${s.value}-day`]],
+  })),
   ...asOfPages("council"),
   {
     id: "council/ruleset", type: "radios", field: "ruleset",
@@ -209,13 +192,24 @@ const pages = [
 ];
 
 function path(ctx) {
+  const a = ctx.a;
+  const dateAndRules = ["council/as-of", ...(a.asOfChoice === "date" ? ["council/as-of-date"] : []), "council/ruleset"];
+  if (a.picked) {
+    // A council picked from Ofsted's data: its history is filled in and confirmed on one page;
+    // the lists' pages only for what the user adds. Today's date and the rules in force are
+    // already chosen (the check page offers to change them).
+    const since = a.since ?? [];
+    const p = ["council/name", ...dateAndRules, "council/confirm"];
+    if (since.includes("report") || a.inspectionsDone === false) p.push("council/inspections");
+    if (since.includes("visit") || a.visitsDone === false) p.push("council/visits");
+    if (since.includes("concerns") || a.concernsDone === false) p.push("council/concerns");
+    p.push("council/check");
+    return p;
+  }
   const p = ["council/name", "council/inspections", "council/visits", "council/concerns", "council/arrangements"];
-  const arr = ctx.a.arrangements ?? [];
-  if (arr.includes("commissioner")) p.push("council/commissioner-date");
-  if (arr.includes("trust")) p.push("council/trust-date");
-  p.push("council/as-of");
-  if (ctx.a.asOfChoice === "date") p.push("council/as-of-date");
-  p.push("council/ruleset", "council/check");
+  const arr = a.arrangements ?? [];
+  for (const s of STATUS) if (arr.includes(s.value)) p.push(s.page);
+  p.push(...dateAndRules, "council/check");
   return p;
 }
 
@@ -227,13 +221,17 @@ export const journey = new Journey({
 /** The engine input (SPEC §3.1) from the answers. `probe`: while answering, items not yet
  *  finished are included as far as they go (missing parts made neutral) so that the engine
  *  checks what has been given. */
-export function toInput(a, today, { probe = false } = {}) {
+export function toInput(a, today, { probe = false, data = null } = {}) {
   const input = { asOf: a.asOfChoice === "date" && a.asOf ? a.asOf : today };
   if (a.name || a.code) input.council = { name: a.name ?? null, ...(a.code ? { code: a.code } : {}) };
   if (a.ruleset && a.ruleset !== "auto") input.ruleset = a.ruleset;
+  // A report without an overall grade goes to the engine as it is (SPEC §3.6: allowed from
+  // overallGradeDroppedFrom, an error naming the field before); while answering, a report not
+  // finished yet is checked with a neutral grade.
+  const dropped = overallGradeDroppedFrom(data);
   input.inspections = (a.inspections ?? [])
-    .filter((it) => it.published && (it.overall || probe))
-    .map((it) => inspectionInput({ ...it, overall: it.overall ?? "good" }));
+    .filter((it) => it.published && (it.overall || probe || it.published >= dropped))
+    .map((it) => inspectionInput(it.overall || it.published >= dropped ? it : { ...it, overall: "good" }));
   input.visits = (a.visits ?? []).filter((v) => v.date && (v.kind || probe)).map((v) => {
     const out = { date: v.date, kind: v.kind ?? "focused" };
     if (v.progress) out.progress = v.progress;
@@ -243,8 +241,7 @@ export function toInput(a, today, { probe = false } = {}) {
   input.concerns = (a.concerns ?? []).filter((c) => c.date && c.kind).map((c) => ({ date: c.date, kind: c.kind }));
   const arr = a.arrangements ?? [];
   const status = {};
-  if (arr.includes("commissioner") && a.commissionerAppointed) status.commissionerAppointed = a.commissionerAppointed;
-  if (arr.includes("trust") && a.trustSince) status.trustSince = a.trustSince;
+  for (const s of STATUS) if (arr.includes(s.value) && a[s.key]) status[s.input] = a[s.key];
   if (Object.keys(status).length) input.status = status;
   return input;
 }
@@ -265,8 +262,7 @@ export function fromInput(x, { withDate = false } = {}) {
   a.concerns = (x.concerns ?? []).map((c) => ({ kind: c.kind, date: c.date }));
   a.concernsDone = true;
   const arr = [];
-  if (x.status?.commissionerAppointed) { arr.push("commissioner"); a.commissionerAppointed = x.status.commissionerAppointed; }
-  if (x.status?.trustSince) { arr.push("trust"); a.trustSince = x.status.trustSince; }
+  for (const s of STATUS) if (x.status?.[s.input]) { arr.push(s.value); a[s.key] = x.status[s.input]; }
   a.arrangements = arr.length ? arr : ["none"];
   if (withDate) {
     if (x.asOf) { a.asOfChoice = "date"; a.asOf = x.asOf; }
@@ -279,16 +275,12 @@ export function fromInput(x, { withDate = false } = {}) {
 export function checkSections(ctx) {
   const a = ctx.a;
   const row = (key, value, page, hidden) => ({ key, value: value ?? "Not answered", actions: [{ href: href(page, true), text: "Change", hidden }] });
-  const arr = a.arrangements ?? [];
   const rulesetText = !a.ruleset ? null : a.ruleset === "auto" ? "The rules in force on the date checked"
     : ctx.data.rulesets.find((r) => r.id === a.ruleset)?.title ?? a.ruleset;
-  const arrangementsRows = [row("Current arrangements",
-    arr.length ? (arr.includes("none") ? "Neither a commissioner nor a trust" : html`${arr.map((v, k) => html`${k ? html`<br>` : ""}${v === "commissioner" ? "Commissioner appointed" : "Run by a trust"}`)}`) : null,
-    "council/arrangements", "current arrangements")];
-  if (arr.includes("commissioner")) arrangementsRows.push(row("Commissioner appointed", a.commissionerAppointed && formatDate(a.commissionerAppointed), "council/commissioner-date", "date the commissioner was appointed"));
-  if (arr.includes("trust")) arrangementsRows.push(row("Run by a trust since", a.trustSince && formatDate(a.trustSince), "council/trust-date", "date the trust started"));
+  const arrangementsRows = statusRows(a, a.picked ? "council/confirm" : "council/arrangements");
   return [
-    { title: "Council", rows: [row("Council", a.name, "council/name", "council")] },
+    { title: "Council", rows: [row("Council", a.name, "council/name", "council"),
+      ...(a.picked ? [{ key: "History", value: `Filled in from Ofsted’s published data as at ${formatDate(a.picked.asAt)}, confirmed by you` }] : [])] },
     { title: "Ofsted inspections", rows: listRows(lists.inspections, ctx, journey) },
     { title: "Monitoring and focused visits", rows: listRows(lists.visits, ctx, journey) },
     { title: "Concerns", rows: listRows(lists.concerns, ctx, journey) },

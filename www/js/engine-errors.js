@@ -39,6 +39,7 @@ export function matchPath(pattern, path) {
 /** The page and field holding the answer at an engine error's path. */
 export function locate(journey, path, ctx) {
   for (const def of journey.pages) {
+    if (def.engineWhen && !def.engineWhen(ctx)) continue; // a page of the other route
     for (const [pattern, field] of def.engine ?? []) {
       const m = matchPath(pattern, path);
       if (m) {

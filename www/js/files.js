@@ -29,8 +29,10 @@ const SCHEMA = {
     visitsDone: T.bool,
     concerns: [{ kind: T.oneOf("whistleblower", "poor_leadership", "serious_incident"), date: T.date }],
     concernsDone: T.bool,
-    arrangements: T.listOf("commissioner", "trust", "none"),
-    commissionerAppointed: T.date, trustSince: T.date,
+    arrangements: T.listOf("notice", "direction", "commissioner", "trust", "none"),
+    noticeIssued: T.date, directionIssued: T.date, commissionerAppointed: T.date, trustSince: T.date,
+    // A council picked from Ofsted's data (picker.js, confirm.js).
+    picked: { code: T.str, asAt: T.date }, since: T.listOf("report", "visit", "concerns", "none"),
     asOfChoice: T.oneOf("today", "date"), asOf: T.date, ruleset: T.str,
   },
   sponsor: {

@@ -19,6 +19,7 @@ export function paint(A, view, { focus }) {
   focusAlert(app);
   if (embed) linksOutside(app, embed);
   app.querySelector("form[data-form]")?.addEventListener("submit", A.onSubmit);
+  view.enhance?.(app);
   if (!view.errors?.length && focus) {
     if (!embed) window.scrollTo(0, 0);
     else if (marks.getBoundingClientRect().top < 0) marks.scrollIntoView();

@@ -3,6 +3,7 @@
 // (intervention, titles, reasons, next steps, warnings, criteria) or the ruleset data.
 import { html } from "./html.js";
 import * as C from "./components.js";
+import { keyDateText, keyDatePast } from "./timeline.js";
 import {
   formatDate, formatDatesIn, gradeLabel, DATE_KINDS, daysInWords, definitionLabel, inForce,
   CONCERN_KINDS, VISIT_KINDS, PROGRESS, label, FRAMEWORKS,
@@ -50,12 +51,14 @@ export function actions({ journey, today }) {
 
 const yesNo = (b) => (b ? "Yes" : "No");
 
-export function councilResult(r, { data, today }) {
+/** `more`: what council-result.js adds after the next steps (the timeline, councils that could help). */
+export function councilResult(r, { data, today, more = "" }) {
   const name = r.council?.name ?? "The council";
   const latest = r.latestInspection;
   const f = r.findings;
   const title = r.interventionTitle;
-  const body = html`${name}, on ${formatDate(r.asOf)}${r.dates.map((d) => html`<br><strong>${DATE_KINDS[d.kind] ?? d.kind}: ${formatDate(d.date)}</strong> (${daysInWords(d.daysFromAsOf)})`)}`;
+  // A key date already past is said as past ("… was due on 20 September 2025, 438 days ago").
+  const body = html`${name}, on ${formatDate(r.asOf)}${r.dates.map((d) => (keyDatePast(d) ? html`<br>${keyDateText(d)}` : html`<br><strong>${DATE_KINDS[d.kind] ?? d.kind}: ${formatDate(d.date)}</strong> (${daysInWords(d.daysFromAsOf)})`))}`;
   const findings = [
     { key: "Latest Ofsted report", value: latest ? html`${gradeLabel(latest.overall)}, published ${formatDate(latest.published)}<br><span class="govuk-body-s">Framework: ${FRAMEWORKS[latest.framework] ?? latest.framework}</span>` : "None on or before the date checked" },
     { key: definitionLabel(data, "persistent", "Persistent failure"), value: html`${yesNo(f.persistent)}${f.earlierInadequate ? html`<br><span class="govuk-body-s">Also inadequate in the report published ${formatDate(f.earlierInadequate.published)}</span>` : ""}` },
@@ -80,6 +83,7 @@ export function councilResult(r, { data, today }) {
   </ol>
   <h2 class="govuk-heading-m">What happens next</h2>
   ${r.nextSteps.length ? html`<ul class="govuk-list govuk-list--bullet">${r.nextSteps.map((s) => html`<li>${W(s)}</li>`)}</ul>` : html`<p class="govuk-body">No action is needed under these rules.</p>`}
+  ${more}
   <h2 class="govuk-heading-m">What the checker found</h2>
   ${C.summaryList(findings)}
   ${r.intervention === "high_performing" && r.council?.name ? html`<p class="govuk-body app-no-print"><a class="govuk-link" href="?page=sponsor/kind" data-action="sponsor-from-council">Check whether ${r.council.name} can sponsor a children's services trust</a></p>` : ""}

@@ -5,6 +5,7 @@
 import * as engine from "./engine.js";
 import { href } from "./common.js";
 import { viewFor, problemView } from "./views.js";
+import * as councilsData from "./councils-data.js";
 
 /** Pages shown without the engine: nothing on them asks it anything. */
 export const WITHOUT_ENGINE = ["start", "choose", "upload", "start-again", "download"];
@@ -51,6 +52,11 @@ export function createRouting(A) {
         continue;
       }
       const jid = page.split("/")[0];
+      if (jid === "council" && !councilsData.loaded() && !councilsData.unavailable()) {
+        // Ofsted's data for the picker and the result (loaded when the journey starts, not by the
+        // start page): the result is shown again once it is in.
+        councilsData.load().then((d) => { if (d && route().page === A.J.council.journey.result) render({ focus: false }); });
+      }
       if (A.J[jid] && page !== A.state.last?.[jid]) {
         A.state = { ...A.state, journey: jid, last: { ...A.state.last, [jid]: page } };
         A.store.save(A.state);

@@ -62,6 +62,7 @@ async function submit(A, form) {
     const r = await def.submit(form, ctx, journey);
     if (r.errors) return A.showErrors(page, r.errors, r.raw);
     ({ a, go: next } = r);
+    raw = r.raw;
     keepChange = !!r.keepChange;
     noProbe = !!r.noProbe;
   } else {

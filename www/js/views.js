@@ -6,7 +6,9 @@
 import { html } from "./html.js";
 import * as C from "./components.js";
 import { renderAnswer } from "./flow.js";
-import { councilResult } from "./results.js";
+import { councilResultView } from "./council-result.js";
+import * as councilsData from "./councils-data.js";
+import * as engine from "./engine.js";
 import { sponsorResult } from "./sponsor-result.js";
 import { SERVICE_NAME, inForce } from "./wording.js";
 import { href } from "./common.js";
@@ -138,10 +140,14 @@ function questionView(A, jid, page, change, p) {
   const toCheck = change && !isItem && def.type !== "hub" && !def.side;
   const back = toCheck ? journey.check : journey.prev(page, ctx);
   const inner = def.custom ? def.render(ctx, { errors, raw: p.raw, journey }) : renderAnswer(def, ctx, { errors, raw: p.raw, warning: p.warning });
-  return formPage(A, {
-    title: call(def.title, ctx), errors, inner, after: def.extra?.(ctx) ?? "",
-    back: href(back, change && back !== journey.check),
-  });
+  return {
+    ...formPage(A, {
+      title: call(def.title, ctx), errors, inner, after: def.extra?.(ctx) ?? "",
+      back: href(back, change && back !== journey.check),
+    }),
+    // A page that does more once painted (the council picker's autocomplete).
+    enhance: def.enhance ? (el) => def.enhance(el, ctx, { errors }) : null,
+  };
 }
 
 function checkView(A, jid, p) {
@@ -177,7 +183,7 @@ function resultView(A, jid) {
     return { redirect: href(journey.resume(ctx)) };
   }
   const view = jid === "council"
-    ? councilResult(res.value, { data: A.rules(), today: A.today })
+    ? councilResultView(res.value, { data: A.rules(), today: A.today, answers: ctx.a, councils: councilsData.loaded(), assessCouncils: engine.councils })
     : sponsorResult(res.value, { data: A.rules(), today: A.today, asked: (id) => A.J.sponsor.criterionAsked(ctx, id), assumed: A.J.sponsor.assumed(ctx) });
   return { ...view, back: href(journey.check) };
 }

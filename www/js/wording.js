@@ -72,6 +72,18 @@ export const PROVISION_KINDS = [
   ["other", "Other Ofsted-registered service"],
 ];
 
+// TODO(lead): read from the engine's rulesets() once it carries the dated ruleset parameter
+// `overallGradeDroppedFrom` (SPEC §3.1, §3.6); overallGradeDroppedFrom(data) below already prefers it.
+export const OVERALL_GRADE_DROPPED_FROM = "2026-04-01";
+/** The date from which Ofsted's reports carry no overall effectiveness grade (SPEC §3.6). */
+export function overallGradeDroppedFrom(data) {
+  for (const r of data?.rulesets ?? []) {
+    const v = r.parameters?.overallGradeDroppedFrom?.value ?? r.overallGradeDroppedFrom;
+    if (typeof v === "string") return v;
+  }
+  return OVERALL_GRADE_DROPPED_FROM;
+}
+
 export const DATE_KINDS = {
   improvement_deadline: "Deadline to show significant improvement",
   takeover_target: "Target date for the takeover",
