@@ -24,7 +24,10 @@ pub fn check_error(e: &Error) {
 pub fn check_output<T: serde::Serialize>(out: &T) {
     let text = serde_json::to_string(out).expect("the output serialises");
     let back: serde_json::Value = serde_json::from_str(&text).expect("the output reads back");
-    assert_eq!(serde_json::to_value(out).expect("the output is a value"), back);
+    assert_eq!(
+        serde_json::to_value(out).expect("the output is a value"),
+        back
+    );
     if let Err(e) = trust_eligibility::parse::check_json(&text) {
         panic!("the JSON check rejects the engine's own output: {e}\n{text}");
     }
