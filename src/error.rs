@@ -83,6 +83,7 @@ pub struct Error(Box<ErrorDetail>);
 /// What an [`Error`] holds: the code, path and message every error has, and the structured
 /// detail some have, so that a page can word its own message without reading ours.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify_next::Tsify))]
 pub struct ErrorDetail {
     pub code: ErrorCode,
     pub path: String,

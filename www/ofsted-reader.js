@@ -9,7 +9,7 @@
 //                      //   rule, keyDate, persistent, systemic, ..., input }
 //   assessCouncil(list.councils[0].input)   // the council's full, explained result
 //
-// The result's shape: OfstedListing in ./pkg-ofsted/ofsted.d.ts. A file that is not Ofsted's,
+// The result's shape: Listing in ./pkg-ofsted/ofsted.d.ts. A file that is not Ofsted's,
 // a bad date or an unknown ruleset throws an Error with `code` and `path` (as the checker does).
 
 let loading = null;

@@ -10,7 +10,7 @@
 // (assessCouncils), so the page works offline and without the spreadsheet reader. A file of the
 // user's own is read on this device by a WebAssembly module of its own (../ofsted-reader.js
 // imports ../pkg-ofsted/ the first time it is needed), which the service worker keeps once used.
-// Both give the same listing (the reader's OfstedListing shape), kept as the loaded list of
+// Both give the same listing (the reader's Listing shape), kept as the loaded list of
 // councils (store.saveList), so the council journey can also offer "pick a council from the
 // file you loaded".
 //

@@ -184,6 +184,10 @@ fn js_files(files: &[(&str, &[u8])]) -> JsValue {
     array.into()
 }
 
+fn js_bytes(bytes: &[u8]) -> JsValue {
+    Uint8Array::from(bytes).into()
+}
+
 fn get(value: &JsValue, key: &str) -> JsValue {
     Reflect::get(value, &key.into()).unwrap()
 }
@@ -192,11 +196,11 @@ fn get(value: &JsValue, key: &str) -> JsValue {
 fn the_exports_return_plain_objects() {
     let bytes = the_ods();
     let list = read_ofsted(
-        &bytes,
+        js_bytes(&bytes),
         "outcomes.ods",
         "2025-06-30".into(),
-        JsValue::UNDEFINED,
-        JsValue::NULL,
+        None,
+        Some(JsValue::NULL.unchecked_into()),
     )
     .unwrap();
     let councils: Array = get(&list, "councils").into();
@@ -215,8 +219,8 @@ fn the_exports_return_plain_objects() {
     let list = read_ofsted_files(
         files,
         "2025-06-30".into(),
-        "protocol-2016".into(),
-        JsValue::UNDEFINED,
+        Some(JsValue::from("protocol-2016").unchecked_into()),
+        None,
     )
     .unwrap();
     assert_eq!(
@@ -237,47 +241,46 @@ fn error_of(result: Result<JsValue, JsValue>) -> (String, String, String) {
 
 #[wasm_bindgen_test]
 fn bad_arguments_and_foreign_files_throw_errors_with_code_and_path() {
-    let none = JsValue::UNDEFINED;
     let (code, path, _) = error_of(read_ofsted(
-        LATEST,
+        js_bytes(LATEST),
         "latest.csv",
         "2025-02-30".into(),
-        none.clone(),
-        none.clone(),
+        None,
+        None,
     ));
     assert_eq!((code.as_str(), path.as_str()), ("invalid_date", "asOf"));
     let (code, path, _) = error_of(read_ofsted(
-        LATEST,
+        js_bytes(LATEST),
         "latest.csv",
         JsValue::UNDEFINED,
-        none.clone(),
-        none.clone(),
+        None,
+        None,
     ));
     assert_eq!((code.as_str(), path.as_str()), ("invalid_type", "asOf"));
     let (code, path, _) = error_of(read_ofsted(
-        LATEST,
+        js_bytes(LATEST),
         "latest.csv",
         "2025-06-30".into(),
-        "protocol-2099".into(),
-        none.clone(),
+        Some(JsValue::from("protocol-2099").unchecked_into()),
+        None,
     ));
     assert_eq!(path, "ruleset", "{code}");
     let bad_override = js_sys::JSON::parse(r#"{"rulesets": 3}"#).unwrap();
     let (code, _, _) = error_of(read_ofsted(
-        LATEST,
+        js_bytes(LATEST),
         "latest.csv",
         "2025-06-30".into(),
-        none.clone(),
-        bad_override,
+        None,
+        Some(bad_override.unchecked_into()),
     ));
     assert_eq!(code, "invalid_ruleset");
     // One CSV export is not enough: the message names the sheet missing.
     let (code, path, message) = error_of(read_ofsted(
-        LATEST,
+        js_bytes(LATEST),
         "latest.csv",
         "2025-06-30".into(),
-        none.clone(),
-        none.clone(),
+        None,
+        None,
     ));
     assert_eq!(
         (code.as_str(), path.as_str()),
@@ -286,11 +289,11 @@ fn bad_arguments_and_foreign_files_throw_errors_with_code_and_path() {
     assert!(message.contains("give the CSV files together"), "{message}");
     // Not Ofsted's at all.
     let (_, _, message) = error_of(read_ofsted(
-        b"PK\x03\x04 not really a zip",
+        js_bytes(b"PK\x03\x04 not really a zip"),
         "outcomes.ods",
         "2025-06-30".into(),
-        none.clone(),
-        none.clone(),
+        None,
+        None,
     ));
     assert!(
         message.contains("cannot read outcomes.ods as a spreadsheet")
@@ -300,8 +303,60 @@ fn bad_arguments_and_foreign_files_throw_errors_with_code_and_path() {
     let (code, path, _) = error_of(read_ofsted_files(
         "not an array".into(),
         "2025-06-30".into(),
-        none.clone(),
-        none,
+        None,
+        None,
     ));
     assert_eq!((code.as_str(), path.as_str()), ("invalid_type", "files"));
+    // Bytes that are not bytes, named by the argument or the file's index.
+    let (code, path, _) = error_of(read_ofsted(
+        "latest.csv".into(),
+        "latest.csv",
+        "2025-06-30".into(),
+        None,
+        None,
+    ));
+    assert_eq!((code.as_str(), path.as_str()), ("invalid_type", "bytes"));
+    let files = js_files(&[("latest.csv", LATEST), ("history.csv", HISTORY)]);
+    Reflect::set(&Array::from(&files).get(1), &"bytes".into(), &3.into()).unwrap();
+    let (code, path, _) = error_of(read_ofsted_files(files, "2025-06-30".into(), None, None));
+    assert_eq!(
+        (code.as_str(), path.as_str()),
+        ("invalid_type", "files[1].bytes")
+    );
+    // A ruleset id that is not text.
+    let (code, path, _) = error_of(read_ofsted(
+        js_bytes(LATEST),
+        "latest.csv",
+        "2025-06-30".into(),
+        Some(JsValue::from(2016).unchecked_into()),
+        None,
+    ));
+    assert_eq!((code.as_str(), path.as_str()), ("invalid_type", "ruleset"));
+    // The error is named as the checker's are.
+    let e = read_ofsted(js_bytes(LATEST), "latest.csv", "x".into(), None, None).unwrap_err();
+    assert_eq!(
+        get(&e, "name").as_string().unwrap(),
+        "TrustEligibilityError"
+    );
+}
+
+#[wasm_bindgen_test]
+fn the_bytes_may_be_an_array_buffer_or_a_view_of_one() {
+    let from_array = |bytes: JsValue| {
+        let files = js_files(&[("latest.csv", LATEST), ("history.csv", HISTORY)]);
+        Reflect::set(&Array::from(&files).get(1), &"bytes".into(), &bytes).unwrap();
+        let list = read_ofsted_files(files, "2025-06-30".into(), None, None).unwrap();
+        Array::from(&get(&list, "councils")).length()
+    };
+    let whole = from_array(Uint8Array::from(HISTORY).into());
+    assert!(whole > 0);
+    // An ArrayBuffer.
+    assert_eq!(from_array(Uint8Array::from(HISTORY).buffer().into()), whole);
+    // A view of part of a larger buffer: only the view's bytes are read.
+    let mut padded = b"xxxx".to_vec();
+    padded.extend_from_slice(HISTORY);
+    padded.extend_from_slice(b"yyyy");
+    let buffer = Uint8Array::from(&padded[..]).buffer();
+    let view = js_sys::DataView::new(&buffer, 4, HISTORY.len());
+    assert_eq!(from_array(view.into()), whole);
 }

@@ -27,15 +27,26 @@ pub struct AssessedCouncil {
 /// A council the engine could not assess (its record broke a limit of SPEC §6).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(
+    feature = "typescript",
+    derive(tsify_next::Tsify),
+    tsify(missing_as_null)
+)]
 pub struct NotAssessed {
     pub code: String,
     pub name: String,
+    #[cfg_attr(feature = "typescript", tsify(type = "ErrorDetail"))]
     pub error: Error,
 }
 
 /// A council that no longer exists: listed apart, not assessed.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(
+    feature = "typescript",
+    derive(tsify_next::Tsify),
+    tsify(missing_as_null)
+)]
 pub struct FormerCouncil {
     pub code: String,
     pub name: String,
@@ -48,10 +59,17 @@ pub struct FormerCouncil {
 /// Counts over the councils assessed.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(
+    feature = "typescript",
+    derive(tsify_next::Tsify),
+    tsify(missing_as_null)
+)]
 pub struct Summary {
     pub councils: usize,
+    #[cfg_attr(feature = "typescript", tsify(type = "Record<string, number>"))]
     pub by_intervention: BTreeMap<String, usize>,
     /// By the latest grade published on or before `asOf` (`none` when there is none).
+    #[cfg_attr(feature = "typescript", tsify(type = "Record<string, number>"))]
     pub by_latest_grade: BTreeMap<String, usize>,
     pub persistent: usize,
     pub systemic: usize,
@@ -67,6 +85,7 @@ pub struct Summary {
     /// What is read of a visit, and what is not ([`VISITS_NOTE`]).
     pub visits_note: &'static str,
     /// The engine's warnings over all councils, by code.
+    #[cfg_attr(feature = "typescript", tsify(type = "Record<string, number>"))]
     pub engine_warnings: BTreeMap<String, usize>,
     /// The file gives no council's notice, direction, commissioner or trust, so no answer can
     /// show an escalation under a notice or a notice or direction being lifted (the ruleset's
@@ -80,7 +99,7 @@ pub struct Summary {
 pub struct Report {
     pub as_of: Date,
     pub ruleset: RulesetRef,
-    pub source: Source,
+    pub source: SourceFile,
     pub councils: Vec<AssessedCouncil>,
     pub summary: Summary,
     pub no_longer_exists: Vec<FormerCouncil>,
@@ -92,7 +111,12 @@ pub struct Report {
 /// The file the report was made from.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
-pub struct Source {
+#[cfg_attr(
+    feature = "typescript",
+    derive(tsify_next::Tsify),
+    tsify(missing_as_null)
+)]
+pub struct SourceFile {
     pub path: String,
     pub format: &'static str,
     pub sheets: Vec<SheetRead>,
@@ -191,7 +215,7 @@ pub fn assess_all(
     Ok(Report {
         as_of,
         ruleset: applied,
-        source: Source {
+        source: SourceFile {
             path: data.path.clone(),
             format: data.format,
             sheets: data.sheets.clone(),
@@ -211,6 +235,11 @@ pub fn assess_all(
 /// full, explained result (so a page can open the council's result, prefilled).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(
+    feature = "typescript",
+    derive(tsify_next::Tsify),
+    tsify(missing_as_null)
+)]
 pub struct ListedCouncil {
     pub code: String,
     pub name: String,
@@ -241,6 +270,11 @@ pub struct ListedCouncil {
 /// A warning about the file, with where it applies in words (`place`).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(
+    feature = "typescript",
+    derive(tsify_next::Tsify),
+    tsify(missing_as_null)
+)]
 pub struct ListedWarning {
     pub sheet: Option<SheetKind>,
     pub file: Option<String>,
@@ -256,10 +290,15 @@ pub struct ListedWarning {
 /// summary, the councils that no longer exist, and every warning about the file.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(
+    feature = "typescript",
+    derive(tsify_next::Tsify),
+    tsify(missing_as_null)
+)]
 pub struct Listing {
     pub as_of: Date,
     pub ruleset: RulesetRef,
-    pub source: Source,
+    pub source: SourceFile,
     /// Sorted by name.
     pub councils: Vec<ListedCouncil>,
     pub summary: Summary,

@@ -22,6 +22,11 @@ published letter to apply it.";
 /// How many visits of each kind were read (see [`VISITS_NOTE`]).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(
+    feature = "typescript",
+    derive(tsify_next::Tsify),
+    tsify(missing_as_null)
+)]
 pub struct VisitCounts {
     pub monitoring: usize,
     pub focused: usize,

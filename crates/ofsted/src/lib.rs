@@ -68,7 +68,7 @@ mod sheets;
 
 pub use assess::{
     assess_all, listing, AssessedCouncil, FormerCouncil, ListedCouncil, ListedWarning, Listing,
-    NotAssessed, Report, Source, Summary,
+    NotAssessed, Report, SourceFile, Summary,
 };
 pub use councils::{
     councils_data, councils_json, CouncilData, CouncilsData, CouncilsSource, InspectionData,

@@ -22,6 +22,7 @@ pub(crate) const HEADER_SEARCH_ROWS: usize = 20;
 
 /// One of the three sheets of Ofsted's file.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify_next::Tsify))]
 pub enum SheetKind {
     #[serde(rename = "ILACS_inspection_history")]
     History,
@@ -246,6 +247,11 @@ impl RawSheet {
 /// What was read from which file.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(
+    feature = "typescript",
+    derive(tsify_next::Tsify),
+    tsify(missing_as_null)
+)]
 pub struct SheetRead {
     pub sheet: SheetKind,
     pub file: String,

@@ -1,0 +1,719 @@
+/* tslint:disable */
+/* eslint-disable */
+
+/** The error thrown for invalid input or an invalid ruleset override. */
+export interface TrustEligibilityError extends Error {
+    name: "TrustEligibilityError";
+    code: ErrorCode;
+    /** The JSON path of the value at fault (`inspections[2].published`); "" for the whole value. */
+    path: string;
+    /** too_many: the most items allowed; too_long: the most characters allowed. */
+    limit?: number;
+    /** duplicate_inspection: the index of the other inspection published on the same day. */
+    index?: number;
+}
+/** A partial ruleset file, merged onto the built-in rulesets (see the README). */
+export type RulesetOverride = { [key: string]: unknown };
+
+
+/**
+ * A calendar date; between 1990-01-01 and 2100-12-31 when read from input (arithmetic results
+ * may fall outside that range).
+ *
+ * In TypeScript it is `IsoDate`, a `string` written `YYYY-MM-DD`.
+ */
+export type Date = string;
+
+/**
+ * A concern raised about a council\'s children\'s services.
+ */
+export interface Concern {
+    date: Date;
+    kind: ConcernKind;
+}
+
+/**
+ * A council\'s own improvement notice or statutory direction.
+ */
+export interface InstrumentRef {
+    /**
+     * `improvement_notice` or `statutory_direction`.
+     */
+    kind: string;
+    issued: Date;
+}
+
+/**
+ * A date with its source.
+ */
+export interface DateParam {
+    value: Date;
+    source: string;
+}
+
+/**
+ * A key date and how many days it is from `asOf` (negative when past).
+ */
+export interface KeyDate {
+    kind: string;
+    date: Date;
+    daysFromAsOf: number;
+}
+
+/**
+ * A number with its source.
+ */
+export interface Param {
+    value: number;
+    source: string;
+}
+
+/**
+ * A published source a rule rests on.
+ *
+ * The texts are shared (`Arc<str>`): every reason and criterion in an answer carries its
+ * source, and copying the pointer rather than the text (often 200 bytes or more) saves two
+ * allocations each time.
+ */
+export interface Source {
+    title: string;
+    url: string;
+}
+
+/**
+ * A sponsoring council\'s own intervention status.
+ */
+export interface SponsorStatus {
+    improvementNotice?: boolean | null;
+    direction?: boolean | null;
+}
+
+/**
+ * A text with its source.
+ */
+export interface Wording {
+    source: string;
+    text: string;
+}
+
+/**
+ * An Ofsted grade. Accepts the snake_case ids and Ofsted\'s own wording in any case
+ * (\"Requires improvement to be good\").
+ */
+export type Grade = "outstanding" | "good" | "requires_improvement" | "inadequate";
+
+/**
+ * An Ofsted monitoring or focused visit.
+ */
+export interface Visit {
+    date: Date;
+    kind: VisitKind;
+    progress?: Progress | null;
+    priorityActions?: boolean | null;
+}
+
+/**
+ * An Ofsted-registered service the organisation runs, with its latest grade.
+ */
+export interface Provision {
+    kind: ProvisionKind;
+    grade: Grade;
+    published?: Date | null;
+}
+
+/**
+ * Current arrangements for a council\'s children\'s services.
+ */
+export interface CouncilStatus {
+    commissionerAppointed?: Date | null;
+    trustSince?: Date | null;
+    /**
+     * When the council\'s current improvement notice was issued (none when absent).
+     */
+    improvementNoticeIssued?: Date | null;
+    /**
+     * When the council\'s current statutory direction was issued (none when absent).
+     */
+    directionIssued?: Date | null;
+}
+
+/**
+ * Gate, readiness or condition (SPEC §4.2).
+ */
+export type Level = "gate" | "readiness" | "condition";
+
+/**
+ * How a key date is said: its label, and its date as it stands from `asOf` (in the future,
+ * today, or past), each a template using `{date}` and `{days}`.
+ */
+export interface KeyDateWording {
+    label: string;
+    source: string;
+    future: string;
+    today: string;
+    past: string;
+}
+
+/**
+ * One Ofsted inspection of a council\'s children\'s services.
+ */
+export interface Inspection {
+    /**
+     * When the report was published: every rule counts from this date.
+     */
+    published: Date;
+    inspected?: Date | null;
+    /**
+     * When absent, inferred: ILACS for inspections from 2018-01-01 (by inspection date, or
+     * publication date when that is all there is), SIF before.
+     */
+    framework?: Framework | null;
+    /**
+     * Ofsted\'s overall effectiveness grade; absent on reports from April 2026, which give the
+     * key judgements only (SPEC §3.6). Left out, not `null`, when there is none.
+     */
+    overall?: Grade | null;
+    judgements?: Judgements | null;
+}
+
+/**
+ * One criterion\'s result.
+ */
+export interface CriterionResult {
+    id: string;
+    level: Level;
+    title: string;
+    /**
+     * `null` when the criterion does not apply to this kind of organisation.
+     */
+    met: boolean | null;
+    /**
+     * What was compared, in words (`null` when not applicable).
+     */
+    evidence: string | null;
+    threshold: string;
+    /**
+     * `design` where no published criterion exists and this checker chose the threshold.
+     */
+    basis: Basis;
+    /**
+     * The published source behind the criterion (or the design choice), `null` when none.
+     */
+    source: Source | null;
+    /**
+     * What to do to meet it, when unmet.
+     */
+    whatToDo: string | null;
+}
+
+/**
+ * One ruleset: its dates, parameters and the wording of its rows.
+ */
+export interface Ruleset {
+    id: string;
+    decision: Decision;
+    title: string;
+    inForceFrom: Date;
+    inForceTo?: Date | null;
+    summary: string;
+    source: string;
+    parameters: Parameters;
+    rows: Row[];
+}
+
+/**
+ * One sponsor criterion\'s data.
+ */
+export interface Criterion {
+    id: string;
+    level: Level;
+    appliesTo: OrgKind[];
+    basis: Basis;
+    source: string;
+    params?: Record<string, number>;
+    title: string;
+    threshold: string;
+    whatToDo: string;
+}
+
+/**
+ * Open regulatory matters.
+ */
+export interface Regulatory {
+    openEnforcementAction?: boolean | null;
+    openCharityCommissionInquiry?: boolean | null;
+}
+
+/**
+ * Something the user should know that does not change the outcome.
+ */
+export interface Warning {
+    code: string;
+    text: string;
+}
+
+/**
+ * The Ofsted inspection framework.
+ */
+export type Framework = "sif" | "ilacs";
+
+/**
+ * The council assessment\'s input (SPEC §3.1).
+ */
+export interface CouncilInput {
+    council?: Council | null;
+    asOf: Date;
+    ruleset?: string | null;
+    inspections: Inspection[];
+    visits?: Visit[];
+    concerns?: Concern[];
+    status?: CouncilStatus | null;
+}
+
+/**
+ * The durations a council ruleset uses; each ruleset carries only those its decision uses
+ * ([`Decision::parameters`]).
+ */
+export interface Parameters {
+    improvementWindowMonths?: Param;
+    takeoverTargetMonths?: Param;
+    commissionerReviewMonths?: Param;
+    persistentWindowYears?: Param;
+    highPerformingWindowYears?: Param;
+    staleAfterYears?: Param;
+    /**
+     * Reports published on or after this date may have no overall grade (SPEC §3.6).
+     */
+    overallGradeDroppedFrom?: DateParam;
+}
+
+/**
+ * The facts of SPEC §3.4 and the evidence the firing row relied on.
+ */
+export interface Findings {
+    /**
+     * Inadequate more than once within the persistent window, by publication date.
+     */
+    persistent: boolean;
+    /**
+     * Inadequate on every key judgement given.
+     */
+    systemic: boolean;
+    /**
+     * Good or outstanding with no inadequate report in the window to `asOf`.
+     */
+    highPerforming: boolean;
+    /**
+     * Concerns dated after the latest inspection\'s publication (all concerns when there is none).
+     */
+    triggers: Concern[];
+    /**
+     * The earlier inadequate inspection that makes the failure persistent.
+     */
+    earlierInadequate: Inspection | null;
+    /**
+     * The monitoring or focused visit the firing row relied on.
+     */
+    visit: Visit | null;
+    /**
+     * The grade of the latest inspection the rules used (SPEC §3.4).
+     */
+    grade: Grade | null;
+    /**
+     * Where that grade came from: `overall`, or `judgements` when read from the key
+     * judgements of a report without an overall grade (SPEC §3.6).
+     */
+    gradeFrom: GradeFrom | null;
+    /**
+     * The council\'s own notice or direction the firing row relied on (escalation, lifting).
+     */
+    instrument: InstrumentRef | null;
+}
+
+/**
+ * The key judgements of an inspection; `null` or absent where not given.
+ */
+export interface Judgements {
+    helpAndProtection?: Grade | null;
+    childrenInCare?: Grade | null;
+    careLeavers?: Grade | null;
+    leadership?: Grade | null;
+}
+
+/**
+ * The kind of a concern that can trigger an emergency inspection.
+ */
+export type ConcernKind = "whistleblower" | "poor_leadership" | "serious_incident";
+
+/**
+ * The kind of an Ofsted visit between inspections.
+ */
+export type VisitKind = "monitoring" | "focused";
+
+/**
+ * The kind of an Ofsted-registered service.
+ */
+export type ProvisionKind = "childrens_home" | "fostering_agency" | "adoption_agency" | "residential_family_centre" | "other";
+
+/**
+ * The organisation, as assessed.
+ */
+export interface OrganisationRef {
+    name: string | null;
+    kind: OrgKind;
+}
+
+/**
+ * The organisation.
+ */
+export interface Organisation {
+    name?: string | null;
+    kind: OrgKind;
+    notForProfit?: boolean | null;
+    basedInEngland?: boolean | null;
+}
+
+/**
+ * The organisation\'s experience.
+ */
+export interface Experience {
+    yearsDeliveringChildrensServices?: number | null;
+    leadersWithDcsExperience?: number | null;
+    qualifiedSocialWorkers?: number | null;
+    registeredProvision?: Provision[];
+}
+
+/**
+ * The organisation\'s finances.
+ */
+export interface Finances {
+    annualIncomeGbp?: number | null;
+    reservesMonths?: number | null;
+}
+
+/**
+ * The organisation\'s governance.
+ */
+export interface Governance {
+    safeguardingLeadOnBoard?: boolean | null;
+    independentBoardMembers?: number | null;
+    conflictOfInterestPolicy?: boolean | null;
+    whistleblowingPolicy?: boolean | null;
+}
+
+/**
+ * The overall answer (SPEC §4.3).
+ */
+export type Status = "eligible" | "eligible_with_conditions" | "not_yet_ready" | "ineligible";
+
+/**
+ * The reading of a grade from the key judgements of a report without an overall grade
+ * (SPEC §3.6), in words.
+ */
+export interface GradeReading {
+    source: string;
+    summary: string;
+    basis: string;
+    /**
+     * Added to a reason whose grade was read from the key judgements.
+     */
+    reasonNote: string;
+    readings: GradeReadings;
+}
+
+/**
+ * The sponsor assessment\'s input (SPEC §4.1).
+ */
+export interface SponsorInput {
+    asOf: Date;
+    ruleset?: string | null;
+    organisation: Organisation;
+    ownInspections?: Inspection[];
+    status?: SponsorStatus | null;
+    experience?: Experience | null;
+    governance?: Governance | null;
+    finances?: Finances | null;
+    regulatory?: Regulatory | null;
+}
+
+/**
+ * The sponsor criteria and route names.
+ */
+export interface SponsorRules {
+    source: string;
+    criteria: Criterion[];
+    routes: Record<string, string>;
+    /**
+     * How children\'s services trusts have actually been set up, each sentence with its
+     * source: context for a sponsor\'s result.
+     */
+    howTrustsAreSetUp?: Wording[];
+}
+
+/**
+ * The whole ruleset file: sources, rulesets, definitions, warnings and sponsor criteria.
+ */
+export interface RulesetFile {
+    format: number;
+    sources: Record<string, Source>;
+    rulesets: Ruleset[];
+    definitions: Definitions;
+    keyDates: Record<string, KeyDateWording>;
+    gradeReading: GradeReading;
+    ignoredItems: IgnoredItems;
+    instruments: Instruments;
+    warnings: WarningTexts;
+    sponsor: SponsorRules;
+}
+
+/**
+ * The wording of one row of a decision table.
+ */
+export interface Row {
+    row: number;
+    intervention: string;
+    title: string;
+    source: string;
+    text: string;
+    nextSteps: string[];
+    /**
+     * The next steps once the row\'s key date has passed (what fits after it, not a to-do
+     * for a day gone by).
+     */
+    nextStepsPassed?: string[];
+    /**
+     * The text when the row\'s deadline ran out before the ruleset came into force.
+     */
+    textBeforeInForce?: string;
+}
+
+/**
+ * What a monitoring visit found.
+ */
+export type Progress = "significant" | "some" | "insufficient";
+
+/**
+ * What an [`Error`] holds: the code, path and message every error has, and the structured
+ * detail some have, so that a page can word its own message without reading ours.
+ */
+export interface ErrorDetail {
+    code: ErrorCode;
+    path: string;
+    message: string;
+    /**
+     * The limit that was exceeded (`too_many`: items; `too_long`: characters).
+     */
+    limit?: number;
+    /**
+     * The other item involved (`duplicate_inspection`: the index of the inspection published
+     * on the same day).
+     */
+    index?: number;
+}
+
+/**
+ * What kind of organisation wants to sponsor.
+ */
+export type OrgKind = "local_authority" | "charity" | "community_interest_company" | "company_limited_by_guarantee" | "expert_team" | "private_company";
+
+/**
+ * What kind of problem an [`Error`] reports. Serialised in `snake_case`
+ * (`\"unknown_field\"`), which is also the `code` a JavaScript caller sees.
+ */
+export type ErrorCode = "invalid_json" | "unknown_field" | "missing_field" | "duplicate_field" | "invalid_type" | "invalid_value" | "invalid_date" | "date_out_of_range" | "too_many" | "too_long" | "duplicate_inspection" | "no_ruleset" | "missing_inspection" | "invalid_ruleset";
+
+/**
+ * What the council assessment found (SPEC §3.5).
+ */
+export interface CouncilAssessment {
+    ruleset: RulesetRef;
+    asOf: Date;
+    council: Council | null;
+    status: CouncilStatus | null;
+    intervention: string;
+    interventionTitle: string;
+    latestInspection: Inspection | null;
+    findings: Findings;
+    dates: KeyDate[];
+    reasons: Reason[];
+    nextSteps: string[];
+    warnings: Warning[];
+}
+
+/**
+ * What the sponsor assessment found.
+ */
+export interface SponsorAssessment {
+    ruleset: RulesetRef;
+    asOf: Date;
+    organisation: OrganisationRef;
+    status: Status;
+    routes: string[];
+    criteria: CriterionResult[];
+    nextSteps: string[];
+    warnings: Warning[];
+}
+
+/**
+ * Where the grade the rules used came from (SPEC §3.5 `findings.gradeFrom`).
+ */
+export type GradeFrom = "overall" | "judgements";
+
+/**
+ * Whether a threshold comes from a published source or was chosen by this product.
+ */
+export type Basis = "sourced" | "design";
+
+/**
+ * Which council.
+ */
+export interface Council {
+    name?: string | null;
+    code?: string | null;
+}
+
+/**
+ * Which decision function (SPEC §3.2 or §3.3) a ruleset\'s data feeds.
+ */
+export type Decision = "announcement-2015" | "protocol-2016";
+
+/**
+ * Which ruleset was applied, and whether by date or by request.
+ */
+export interface RulesetRef {
+    id: string;
+    title: string;
+    inForceFrom: Date;
+    inForceTo: Date | null;
+    /**
+     * `\"asOf\"` when chosen by the assessment date, `\"request\"` when named in the input.
+     */
+    chosenBy: string;
+}
+
+/**
+ * Why a report reads as the grade it does, one text for each reading.
+ */
+export interface GradeReadings {
+    inadequate: string;
+    good: string;
+    requires_improvement: string;
+    requires_improvement_leadership: string;
+}
+
+/**
+ * Why: the rule that fired, in words, with its source.
+ */
+export interface Reason {
+    rule: string;
+    text: string;
+    /**
+     * `null` where the rule is a design choice of this checker.
+     */
+    source: Source | null;
+}
+
+/**
+ * Wording of the definitions behind the findings (SPEC §3.4).
+ */
+export interface Definitions {
+    persistent: Wording;
+    systemic: Wording;
+    highPerforming: Wording;
+    trust: Wording;
+}
+
+/**
+ * Wording of the warnings, keyed by warning code.
+ */
+export interface WarningTexts {
+    no_inspection: string;
+    ignored_after_as_of: string;
+    systemic_not_assessed: string;
+    stale_inspection: string;
+    ruleset_not_in_force: string;
+    overall_read_from_judgements: string;
+    status_not_in_file: string;
+}
+
+/**
+ * Words for a council\'s own instruments of intervention.
+ */
+export interface Instruments {
+    improvementNoticeIssued: string;
+    directionIssued: string;
+}
+
+/**
+ * Words for the things ignored when dated after `asOf`.
+ */
+export interface IgnoredItems {
+    inspection: string;
+    monitoringVisit: string;
+    focusedVisit: string;
+    concern: string;
+    improvementNoticeIssued: string;
+    directionIssued: string;
+}
+
+
+/**
+ * Assesses one council (SPEC §3). `rulesets` optionally overrides the built-in ruleset data.
+ */
+export function assessCouncil(input: CouncilInput, rulesets?: RulesetOverride | null): CouncilAssessment;
+
+/**
+ * Assesses many councils at once; an invalid item throws with its index in the path (`[3].asOf`).
+ */
+export function assessCouncils(inputs: CouncilInput[], rulesets?: RulesetOverride | null): CouncilAssessment[];
+
+/**
+ * Assesses a would-be sponsor (SPEC §4).
+ */
+export function assessSponsor(input: SponsorInput, rulesets?: RulesetOverride | null): SponsorAssessment;
+
+/**
+ * The rulesets in force (with overrides applied, when given): ids, dates, parameters,
+ * wording, sponsor criteria and sources. Pages read every rule's wording from here.
+ */
+export function rulesets(rulesets?: RulesetOverride | null): RulesetFile;
+
+export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembly.Module;
+
+export interface InitOutput {
+    readonly memory: WebAssembly.Memory;
+    readonly assessCouncil: (a: any, b: number) => [number, number, number];
+    readonly assessCouncils: (a: any, b: number) => [number, number, number];
+    readonly assessSponsor: (a: any, b: number) => [number, number, number];
+    readonly rulesets: (a: number) => [number, number, number];
+    readonly __wbindgen_malloc: (a: number, b: number) => number;
+    readonly __wbindgen_realloc: (a: number, b: number, c: number, d: number) => number;
+    readonly __wbindgen_free: (a: number, b: number, c: number) => void;
+    readonly __wbindgen_exn_store: (a: number) => void;
+    readonly __externref_table_alloc: () => number;
+    readonly __wbindgen_externrefs: WebAssembly.Table;
+    readonly __externref_table_dealloc: (a: number) => void;
+    readonly __wbindgen_start: () => void;
+}
+
+export type SyncInitInput = BufferSource | WebAssembly.Module;
+
+/**
+ * Instantiates the given `module`, which can either be bytes or
+ * a precompiled `WebAssembly.Module`.
+ *
+ * @param {{ module: SyncInitInput }} module - Passing `SyncInitInput` directly is deprecated.
+ *
+ * @returns {InitOutput}
+ */
+export function initSync(module: { module: SyncInitInput } | SyncInitInput): InitOutput;
+
+/**
+ * If `module_or_path` is {RequestInfo} or {URL}, makes a request and
+ * for everything else, calls `WebAssembly.instantiate` directly.
+ *
+ * @param {{ module_or_path: InitInput | Promise<InitInput> }} module_or_path - Passing `InitInput` directly is deprecated.
+ *
+ * @returns {Promise<InitOutput>}
+ */
+export default function __wbg_init (module_or_path?: { module_or_path: InitInput | Promise<InitInput> } | InitInput | Promise<InitInput>): Promise<InitOutput>;
