@@ -44,8 +44,12 @@ export function buildNpmPackage(root) {
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
 
-  const cargo = readFileSync(join(root, "Cargo.toml"), "utf8").split(/^\[/m).find((s) => s.startsWith("package]"));
-  const field = (k) => new RegExp(`^${k} = "([^"]*)"`, "m").exec(cargo)?.[1];
+  const sections = readFileSync(join(root, "Cargo.toml"), "utf8").split(/^\[/m);
+  const cargo = sections.find((s) => s.startsWith("package]"));
+  const workspace = sections.find((s) => s.startsWith("workspace.package]")) ?? "";
+  // A key the package inherits (`version.workspace = true`) is read from [workspace.package].
+  const field = (k) => new RegExp(`^${k} = "([^"]*)"`, "m").exec(cargo)?.[1]
+    ?? new RegExp(`^${k} = "([^"]*)"`, "m").exec(workspace)?.[1];
   const wasmPkg = JSON.parse(readFileSync(join(www, "pkg", "package.json"), "utf8"));
 
   const files = new Set(moduleGraph(www, ["pkg/trust_eligibility.js", "embed/trust-eligibility-check.js", "embed/frame.js"]));
