@@ -451,6 +451,26 @@ ${tw.top.map((i) => `| \`${i.name.slice(0, 110).replace(/\|/g, "\\|")}${i.name.l
 `);
 }
 
+if (!tw.missing) {
+  const find = (re) => tw.dominators.find((d) => re.test(d.name));
+  const rules = find(/^trust_eligibility_wasm::rules::/);
+  const merged = find(/RulesetFile>::from_merged/);
+  const rodata = tw.top.find((i) => /^data segment/.test(i.name));
+  const f64 = tw.top.find((i) => /^<f64 as .*Display>::fmt/.test(i.name));
+  const over = sizes.wasm.gzip - TARGETS.wasmGzipBytes;
+  md.push(`### What the biggest costs are, and what configuration could cut them
+
+${over > 0 ? `The checker is ${B(over)} gzip over the budget (${B(sizes.wasm.gzip - TARGETS.wasmGzipAimBytes)} over the aim).` : `The checker is within the budget by ${B(-over)}.`} The raw figures below are twiggy's; gzip shrinks code about ${(sizes.sections.find((x) => x.name === "code").raw / sizes.sections.find((x) => x.name === "code").gzip).toFixed(1)}× here (code section ${sizes.sections.find((x) => x.name === "code").raw.toLocaleString("en-GB")} B raw, ${sizes.sections.find((x) => x.name === "code").gzip.toLocaleString("en-GB")} B gzip alone).
+
+1. **Path tracking (serde_path_to_error) over every type the wasm deserializes**: ${tw.pathTrackedBytes.toLocaleString("en-GB")} B raw, ${((tw.pathTrackedBytes / tw.shippedTotal) * 100).toFixed(0)}% of the module. serde_path_to_error wraps every \`Deserialize\` impl it reaches (\`TrackedSeed<X>\`, \`Wrap<X>\`, its \`Deserializer<D>\`) once per type and deserializer, so its cost grows with the number of types read through it, not with its own size.
+2. **The ruleset data, read at run time through that path tracking**: ${rules ? `\`trust_eligibility_wasm::rules\` keeps ${rules.retained.toLocaleString("en-GB")} B raw alive on its own` : "the rules reader"}${merged ? `, ${merged.retained.toLocaleString("en-GB")} B of it under \`RulesetFile::from_merged\`` : ""}: the built-in rulesets are embedded as JSON text (${rodata ? `the largest data segment, ${rodata.bytes.toLocaleString("en-GB")} B raw` : "a data segment"}), parsed by the browser's \`JSON.parse\` and deserialized through serde-wasm-bindgen with path tracking into \`RulesetFile\` on first use; overrides (the optional \`rulesets\` argument, which no page passes) go the same way. Configuration that would cut most of it, by the issue's own route ("rules embedded in a form that needs no JSON parser at run time"): generate the built-in \`RulesetFile\` as Rust values at build time (build.rs, e.g. with the \`databake\` or \`uneval\` crates) so the default needs no deserializer at all, and put the overrides argument behind a cargo feature of \`crates/wasm\` (off for the pages, on for the npm package if it must keep it), or read overrides with plain \`serde_wasm_bindgen::from_value\` and keep path tracking for the inputs that SPEC §6's error paths are about. Everything the dominator tree attributes to \`rules\` would go from the pages' build; measured here as ${rules ? `${rules.retained.toLocaleString("en-GB")} B raw, ${((rules.retained / tw.shippedTotal) * 100).toFixed(0)}% of the module` : "n/a"}.
+3. **Float formatting**: ${f64 ? `\`<f64 as Display>::fmt\` is ${f64.bytes.toLocaleString("en-GB")} B raw on its own` : "core's float formatting"} (core's exact shortest-float printing; \`twiggy paths\` shows it reached only through the function table, i.e. some \`{}\` of an \`f64\` in a formatted string: a number written into a message, a reason or an error). Writing numbers that are whole as integers, or leaving the number to JavaScript (carried as a number in the answer or on the error object), would drop it.
+4. **The allocator and core**: dlmalloc (the default allocator) is under 5 KB raw and core/alloc's generic code is mostly monomorphised for our types; neither is a lever worth a hand-written replacement. wasm-opt already runs at -Oz; \`--converge\` or \`-O4\`-then-\`-Oz\` are cheap to try but move a few per cent at most.
+
+tsify generates TypeScript at build time and leaves nothing in the module (no item names it).
+`);
+}
+
 // Mobile.
 if (mob) {
   const stepRows = mob.steps.map((s) => `| ${s.label} | \`${s.page}\` | ${rng(s.ms)} | ${rng(s.markedMs)} | ${s.label === "Start now" ? "(start page's button: not a target)" : s.ms.median <= TARGETS.continueMs ? "met" : `not met, ${f3(s.ms.median - TARGETS.continueMs)} ms over`} |`);
