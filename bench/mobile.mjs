@@ -124,8 +124,9 @@ async function visit(browser, server, path, { journey = false } = {}) {
     const m = window.__mobile;
     const fcp = performance.getEntriesByName("first-contentful-paint")[0];
     const nav = performance.getEntriesByType("navigation")[0];
+    const resources = performance.getEntriesByType("resource").map((e) => ({ path: new URL(e.name).pathname, start: e.startTime, end: e.responseEnd }));
     return { lcp: m.lcp, lcpTag: m.lcpTag, lcpError: m.lcpError ?? null, usableAt: m.usableAt, fcp: fcp ? fcp.startTime : null,
-      dcl: nav.domContentLoadedEventEnd, load: nav.loadEventEnd };
+      dcl: nav.domContentLoadedEventEnd, load: nav.loadEventEnd, htmlEnd: nav.responseEnd, resources };
   });
   const out = { path, ...first, bytes: state.bytes, responses: state.responses.slice(), wasQuiet,
     served: { count: served.length, bytes: served.reduce((s, e) => s + e.bytes, 0) }, errors };

@@ -327,6 +327,9 @@ const batchMs = browserRuns.length ? perRun(browserRuns, (r) => median(r.batch.o
 const batchUs = browserRuns.length ? perRun(browserRuns, (r) => (median(r.batch.ofstedMs) * 1000) / r.batch.councils) : null;
 const batchMany = browserRuns.length ? perRun(browserRuns, (r) => (median(r.batch.manyMs) * 1000) / r.batch.many) : null;
 
+const findRes = (visit, file) => (visit.resources || []).find((e) => e.path.endsWith(`/${file}`));
+const endOf = (visit, file) => findRes(visit, file)?.end ?? NaN;
+const startOf = (visit, file) => findRes(visit, file)?.start ?? NaN;
 const mob = mobileRuns.length ? {
   floorLcp: perRun(mobileRuns, (r) => r.floor.lcp),
   startLcp: perRun(mobileRuns, (r) => r.start.lcp),
@@ -344,6 +347,13 @@ const mob = mobileRuns.length ? {
     ms: perRun(mobileRuns, (r) => r.start.steps[i].ms),
     markedMs: perRun(mobileRuns, (r) => r.start.steps[i].markedMs),
   })),
+  cssEndOver: perRun(mobileRuns, (r) => endOf(r.start, "checker.css") - endOf(r.floor, "checker.css")),
+  startCssEnd: perRun(mobileRuns, (r) => endOf(r.start, "checker.css")),
+  floorCssEnd: perRun(mobileRuns, (r) => endOf(r.floor, "checker.css")),
+  sharedEnd: perRun(mobileRuns, (r) => endOf(r.start, "shared.js")),
+  startDcl: perRun(mobileRuns, (r) => r.start.dcl),
+  wasmStart: perRun(mobileRuns, (r) => startOf(r.start, "trust_eligibility_bg.wasm")),
+  medianRun: [...mobileRuns].sort((a, b) => (a.start.lcp - a.floor.lcp) - (b.start.lcp - b.floor.lcp))[Math.floor(mobileRuns.length / 2)],
   lcpTags: [...new Set(mobileRuns.flatMap((r) => [r.start.lcpTag, r.floor.lcpTag]))],
   responses: mobileRuns[mobileRuns.length - 1].start.responses,
   floorResponses: mobileRuns[mobileRuns.length - 1].floor.responses,
@@ -496,6 +506,23 @@ Headless Chromium, CDP \`Network.emulateNetworkConditions\` { latency ${PROFILE.
 | bytes moved on a first visit (page) | ${rng(mob.startBytes, (x) => Math.round(x).toLocaleString("en-GB"))} | ${rng(mob.floorBytes, (x) => Math.round(x).toLocaleString("en-GB"))} |  |
 | body bytes the server sent (service worker included) | ${rng(mob.startServed, (x) => Math.round(x).toLocaleString("en-GB"))} | ${rng(mob.floorServed, (x) => Math.round(x).toLocaleString("en-GB"))} |  |
 
+Where the start page's time goes (medians over runs, ms from navigation start): its stylesheet, which holds back the first paint, arrives at ${f3(mob.startCssEnd.median)} against the floor's ${f3(mob.floorCssEnd.median)} (${f3(mob.cssEndOver.median)} ms later, range ${f3(mob.cssEndOver.min)} to ${f3(mob.cssEndOver.max)}): on a 1.6 Mbps link the page's code (\`dist/checker.js\` and the modulepreloaded \`dist/shared.js\`, about 39 KB gzip) is fetched at the same time and shares the bandwidth. \`shared.js\` arrives at ${f3(mob.sharedEnd.median)}, DOMContentLoaded (which waits for the module scripts to run, on a 4× slower CPU) is at ${f3(mob.startDcl.median)}, and the start button is usable at ${f3(mob.usable.median)}, when the app's first view is painted. The engine's wasm is requested at ${f3(mob.wasmStart.median)}, after first paint, as designed. What the start page adds over the floor is its code, fetched with the stylesheet and run before the button works; the wasm's size no longer weighs on these two figures, only on the bytes moved.
+
+Timeline of the start page in the run with the median LCP difference (request start to last byte):
+
+| event | start page | static floor |
+|---|---|---|
+| the HTML, last byte | ${f3(mob.medianRun.start.htmlEnd)} | ${f3(mob.medianRun.floor.htmlEnd)} |
+${[...new Set([...mob.medianRun.start.resources, ...mob.medianRun.floor.resources].map((e) => e.path))].map((p) => {
+    const a = mob.medianRun.start.resources.find((e) => e.path === p), b = mob.medianRun.floor.resources.find((e) => e.path === p);
+    const span = (e) => (e ? `${f3(e.start)}–${f3(e.end)}` : "");
+    return `| \`${p}\` | ${span(a)} | ${span(b)} |`;
+  }).join("\n")}
+| first contentful paint | ${f3(mob.medianRun.start.fcp)} | ${f3(mob.medianRun.floor.fcp)} |
+| LCP | ${f3(mob.medianRun.start.lcp)} | ${f3(mob.medianRun.floor.lcp)} |
+| DOMContentLoaded | ${f3(mob.medianRun.start.dcl)} | ${f3(mob.medianRun.floor.dcl)} |
+| start button usable | ${f3(mob.medianRun.start.usableAt)} |  |
+
 Each click of the council journey (target: each question page and the result within ${TARGETS.continueMs} ms of Continue):
 
 | click | page painted | click → painted, ms | click → app done, ms |  |
@@ -536,6 +563,13 @@ The bench page (bench/page.html, cross-origin isolated for 5 µs timers), a fres
 
 Outcomes for Ofsted's councils: ${Object.entries(browserRuns[0].batch.byIntervention).map(([k, v]) => `${k} ${v}`).join(", ")}. Agreement on the intervention over the 10,000 protocol inputs: json-logic-js ${a.jsonLogic.same.toLocaleString("en-GB")} / ${a.jsonLogic.total.toLocaleString("en-GB")}, ZEN expression ${a.zenExpression.same.toLocaleString("en-GB")} / ${a.zenExpression.total.toLocaleString("en-GB")}; errors thrown: ${a.mixedErrors} of the mixed inputs, ${a.sponsorErrors} of the sponsors. Input ${Math.round(a.meanInputChars)} characters of JSON on average, answer ${Math.round(a.meanOutputChars)}.
 
+${(() => {
+    const nat = native.find((n) => n.id === "council/realistic");
+    const natS = native.find((n) => n.id === "sponsor/charity");
+    if (!nat) return "";
+    const pc = chrome["ours.assessCouncil"].median;
+    return `Where the per-call time goes: natively, in the same run, the assessment alone takes ${f3(nat.median)} µs for a realistic council (criterion \`council/realistic\`, below)${natS ? ` and ${f3(natS.median)} µs for a charity sponsor` : ""}; in Chromium a call takes ${f3(pc)} µs. So about ${Math.round((1 - nat.median / pc) * 100)}% of a call (${f3(pc - nat.median)} µs) is the boundary: serde-wasm-bindgen reading the input object property by property through calls into JavaScript, with serde_path_to_error tracking the path of every value, and building the answer (${Math.round(a.meanOutputChars)} characters as JSON: reasons, sources, dates, warnings) as new JavaScript objects and strings, one call out of the wasm for each. The decision itself is a small part; the cost scales with the size of what crosses.\n`;
+  })()}
 Instantiating ours (${l.oursBytes.toLocaleString("en-GB")} B): compile ${rng(inst("oursCompile"))} ms, \`init(bytes)\` ${rng(inst("oursInstantiate"))} ms, the first \`assessCouncil\` (which reads the embedded ruleset data) ${rng(inst("oursFirstCall"))} ms.
 `);
 }
