@@ -1,18 +1,16 @@
-// The measuring harness (issue 6). Run by `bash bench/run`, which first builds the release wasm
-// and runs the native criterion benches; this script then measures sizes, the peers in Node,
-// everything in headless Chromium, and writes BENCHMARKS.md at the repository root.
+// The measuring harness (issues 6 and 13). Run by `bash bench/run`, which first builds the release
+// wasm, a copy of it with names for twiggy, and runs the native criterion benches; this script
+// then measures sizes, what the wasm is made of by crate (twiggy), the peers in Node, the engine
+// in headless Chromium (per call, all 153 councils), the mobile profile (start page against a
+// static floor, the start button, each page of the council journey after Continue), and writes
+// BENCHMARKS.md at the repository root.
 //
-//   node bench/run.mjs [--runs N] [--passes N] [--out FILE] [--nav-only]
+//   node bench/run.mjs [--runs N] [--passes N] [--out FILE] [--skip node,page,mobile]
 //
-// --nav-only: only the navigations (the empty page and the start page, measured exactly as in a
-// full run), printing the ready difference and the whole first load; writes no file. For quick
-// iteration on the site; BENCHMARKS.md comes from a full run.
-//
-// Nothing here is a test: no timing fails the run. The one gate (the wasm's gzip size) is
-// scripts/size-gate.mjs, run by the test command.
+// Nothing here is a test: no timing fails the run. The one gate (the wasm's gzip size against
+// 131,072 B) is scripts/size-gate.mjs, run by the test command.
 
-import { execFileSync, spawn } from "node:child_process";
-import { createInterface } from "node:readline";
+import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, totalmem } from "node:os";
 import { dirname, join, relative } from "node:path";
@@ -23,6 +21,7 @@ import { protocolCouncils, mixedCouncils, sponsors } from "./lib/generate.mjs";
 import { protocolFacts, protocolParams } from "./lib/facts.mjs";
 import { councilsFromOfsted } from "./lib/ofsted.mjs";
 import { median } from "./lib/measure.mjs";
+import { PROFILE, mobileProfile, startServerProcess } from "./mobile.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, "..");
@@ -33,21 +32,23 @@ const opt = (name, dflt) => {
 };
 const RUNS = Number(opt("--runs", process.env.BENCH_RUNS || 5));
 const PASSES = Number(opt("--passes", process.env.BENCH_PASSES || 5));
+const SKIP = new Set(String(opt("--skip", "")).split(",").filter(Boolean));
 const BATCH_REPS = 30;
-const NAV_REPS = Number(process.env.BENCH_NAV_REPS || 5); // navigations of each page per run (6 pages: noisy on a shared machine)
 const N = 10000;
 const OUT = opt("--out", join(root, "BENCHMARKS.md"));
-const NAV_ONLY = args.includes("--nav-only");
 const OFSTED = process.env.TRUST_BENCH_OFSTED_DIR || join(root, "data", "ofsted");
 const TARGET = process.env.CARGO_TARGET_DIR || join(root, "target");
 const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
 const budget = JSON.parse(readFileSync(join(here, "budget.json"), "utf8"));
+// Issue 13's figures.
 const TARGETS = {
-  perCallRatio: 1.0, // ours / json-logic-js, per call in Chromium
-  batchUsPerCouncil: 2,
-  wasmGzipBytes: budget.wasmGzipBytes,
-  firstLoadGzipBytes: budget.firstLoadGzipBytes,
-  readyWithinMs: 30,
+  wasmGzipBytes: budget.wasmGzipBytes, // gated by scripts/size-gate.mjs
+  wasmGzipAimBytes: budget.wasmGzipAimBytes,
+  lcpOverFloorMs: 50, // start page LCP minus the static floor's LCP, same run
+  usableOverFloorLcpMs: 300, // start button usable minus the static floor's LCP, same run
+  continueMs: 50, // each question page and the result painted after Continue
+  perCallUs: 25, // assessCouncil in Chromium, median
+  batchMs: 5, // assessCouncils over Ofsted's 153 councils
 };
 
 const say = (s) => process.stderr.write(`==> bench: ${s}\n`);
@@ -67,64 +68,8 @@ const sponsorInputs = sponsors(2014, N);
 const ofsted = councilsFromOfsted(OFSTED);
 const jsonLogicRule = JSON.parse(readFileSync(join(here, "peers", "protocol-2016.jsonlogic.json"), "utf8"));
 const zenExpression = readFileSync(join(here, "peers", "protocol-2016.zen-expression.txt"), "utf8").trim();
-const snippets = join(root, "www", "pkg", "snippets");
-let boundary = null;
-if (existsSync(snippets)) {
-  for (const d of readdirSync(snippets)) {
-    for (const f of readdirSync(join(snippets, d))) {
-      if (/export function toJson\b/.test(readFileSync(join(snippets, d, f), "utf8"))) {
-        boundary = `/www/pkg/snippets/${d}/${f}`;
-      }
-    }
-  }
-}
-// The engine-only page: the start page's stylesheet and engine, preloaded as the start page
-// preloads them (every module of the engine's glue named up front, so nothing waits on an
-// import), instantiated, with none of the app. Written here because the glue's snippet path
-// carries a hash of the build.
-{
-  const snippetFiles = existsSync(snippets)
-    ? readdirSync(snippets).flatMap((d) => readdirSync(join(snippets, d)).map((f) => `/www/pkg/snippets/${d}/${f}`)) : [];
-  writeFileSync(join(outDir, "engine-only.html"), `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<link rel="icon" href="data:,">
-<title>The checker's stylesheet and engine, no app</title>
-<link rel="stylesheet" href="/www/dist/checker.css">
-<link rel="preload" href="/www/pkg/trust_eligibility_bg.wasm" as="fetch" type="application/wasm" crossorigin>
-<link rel="modulepreload" href="/www/pkg/trust_eligibility.js">
-${snippetFiles.map((f) => `<link rel="modulepreload" href="${f}">`).join("\n")}
-<script type="module" src="/bench/engine-only.mjs"></script>
-</head>
-<body>
-</body>
-</html>
-`);
-}
-// Three more floor pages, each the empty page plus one part of the start page, written here
-// beside engine-only.html: one tiny module script (the least any page that runs a script pays),
-// the start page's stylesheet alone, and the start page's own HTML and stylesheet with its
-// scripts and the preloads of its code and engine taken out (its text laid out and painted, no
-// JavaScript; relative URLs made absolute, as the page is served from bench/out/).
-const emptyHtml = readFileSync(join(here, "empty.html"), "utf8");
-writeFileSync(join(outDir, "one-script.html"), emptyHtml
-  .replace(/<title>[^<]*<\/title>/, "<title>The empty page and one tiny module script</title>\n<script type=\"module\" src=\"/bench/one-script.mjs\"></script>"));
-writeFileSync(join(outDir, "stylesheet-only.html"), emptyHtml
-  .replace(/<title>[^<]*<\/title>/, "<title>The empty page and the start page's stylesheet</title>\n<link rel=\"stylesheet\" href=\"/www/dist/checker.css\">"));
-{
-  const start = readFileSync(join(root, "www", "index.html"), "utf8");
-  const staticHtml = start
-    .replace(/<!--[\s\S]*?-->\n?/g, "")
-    .replace(/<script\b[^>]*>[\s\S]*?<\/script>\n?/g, "")
-    .replace(/<link rel="(?:preload|modulepreload)"[^>]*>\n?/g, "")
-    .replace(/\b(href|src)="(?![a-z]+:|\/|#)([^"]*)"/g, (_, a, u) => `${a}="/www/${u.replace(/^\.\//, "")}"`);
-  if (/<script\b|rel="(?:preload|modulepreload)"/.test(staticHtml)) throw new Error("static start page: a script or preload is left");
-  writeFileSync(join(outDir, "static-start.html"), staticHtml);
-}
-const inputs = { protocol, facts, mixed, sponsors: sponsorInputs, ofsted, jsonLogicRule, zenExpression, boundary };
 const inputsPath = join(outDir, "inputs.json"); // the page fetches it as /bench/out/inputs.json
-writeFileSync(inputsPath, JSON.stringify(inputs));
+writeFileSync(inputsPath, JSON.stringify({ protocol, facts, mixed, sponsors: sponsorInputs, ofsted, jsonLogicRule, zenExpression }));
 
 // ---------------------------------------------------------------------------------------------
 // Sizes.
@@ -132,15 +77,15 @@ const gz = (b) => gzipSync(b, { level: 9 }).length;
 const br = (b) => brotliCompressSync(b, {
   params: { [zc.BROTLI_PARAM_QUALITY]: 11, [zc.BROTLI_PARAM_SIZE_HINT]: b.length },
 }).length;
-const file = (p) => readFileSync(join(root, p));
+const sizeOf = (p) => { const b = readFileSync(join(root, p)); return { raw: b.length, gzip: gz(b), brotli: br(b) }; };
 const wasmPath = "www/pkg/trust_eligibility_bg.wasm";
-const wasm = file(wasmPath);
-const glue = file("www/pkg/trust_eligibility.js");
+const wasm = readFileSync(join(root, wasmPath));
 const sizes = {
-  wasm: { raw: wasm.length, gzip: gz(wasm), brotli: br(wasm) },
-  glue: { raw: glue.length, gzip: gz(glue), brotli: br(glue) },
-  jsonLogic: (() => { const b = file("node_modules/json-logic-js/logic.js"); return { raw: b.length, gzip: gz(b), brotli: br(b) }; })(),
-  zenWasm: (() => { const b = file("node_modules/@gorules/zen-engine-wasm/dist/zen_engine_wasm_bg.wasm"); return { raw: b.length, gzip: gz(b), brotli: br(b) }; })(),
+  wasm: sizeOf(wasmPath),
+  glue: sizeOf("www/pkg/trust_eligibility.js"),
+  ofstedWasm: existsSync(join(root, "www/pkg-ofsted/ofsted_bg.wasm")) ? sizeOf("www/pkg-ofsted/ofsted_bg.wasm") : null,
+  jsonLogic: sizeOf("node_modules/json-logic-js/logic.js"),
+  zenWasm: sizeOf("node_modules/@gorules/zen-engine-wasm/dist/zen_engine_wasm_bg.wasm"),
   sections: wasmSections(wasm),
 };
 
@@ -165,11 +110,111 @@ function wasmSections(buf) {
       name = `custom "${buf.subarray(p, p + len).toString()}"`;
       p = start;
     }
-    const body = buf.subarray(start, start + size);
-    out.push({ name, raw: size, gzip: gz(body) });
+    out.push({ name, raw: size, gzip: gz(buf.subarray(start, start + size)) });
     p = start + size;
   }
   return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Twiggy on a copy of the shipped wasm with its name section kept (bench/run builds it: the same
+// cargo output through wasm-bindgen and wasm-opt with the same flags and -g; its code and data
+// sections are checked here to be byte for byte the size of the shipped ones).
+function twiggy() {
+  const named = join(outDir, "named", "trust_eligibility.named.wasm");
+  if (!existsSync(named)) return { missing: `no ${relative(root, named)} (bash bench/run builds it)` };
+  const namedSections = wasmSections(readFileSync(named));
+  const same = ["code", "data"].every((s) => namedSections.find((x) => x.name === s)?.raw === sizes.sections.find((x) => x.name === s)?.raw);
+  let items, dominators;
+  const env = { ...process.env, PATH: `${process.env.HOME}/.cargo/bin:${process.env.PATH}` };
+  try {
+    items = JSON.parse(execFileSync("twiggy", ["top", "-n", "1000000", "-f", "json", named], { maxBuffer: 256 << 20, env }));
+    dominators = JSON.parse(execFileSync("twiggy", ["dominators", "-d", "2", "-r", "1000000", "-f", "json", named], { maxBuffer: 256 << 20, env }));
+  } catch (e) { return { missing: `twiggy failed or is not installed: ${String(e.message).split("\n")[0]}` }; }
+  const total = items.reduce((s, i) => s + i.shallow_size, 0);
+  // Shipped: everything but the name section (the shipped wasm has none).
+  const isNames = isNamesItem;
+  const _unused = (n) => /^"?name"? section|^custom section '?name|^"function names" subsection|local names|name section/i.test(n);
+  const shipped = items.filter((i) => !isNames(i.name));
+  const shippedTotal = shipped.reduce((s, i) => s + i.shallow_size, 0);
+  const groups = new Map();
+  const add = (g, i) => {
+    const e = groups.get(g) || { bytes: 0, items: 0, top: [] };
+    e.bytes += i.shallow_size; e.items++;
+    if (e.top.length < 3) e.top.push(i);
+    groups.set(g, e);
+  };
+  for (const i of shipped) add(crateOf(i.name), i);
+  // Code that mentions serde_path_to_error anywhere in its name: path tracking's own code and
+  // every deserializer monomorphised for its wrappers (counted in the groups above by the crate
+  // whose path leads the name).
+  const pathTracked = shipped.filter((i) => /serde_path_to_error/.test(i.name));
+  const mentions = (re) => shipped.filter((i) => re.test(i.name)).reduce((s, i) => s + i.shallow_size, 0);
+  return {
+    file: relative(root, named), fileBytes: readFileSync(named).length, total, shippedTotal, sameAsShipped: same,
+    groups: [...groups.entries()].sort((a, b) => b[1].bytes - a[1].bytes),
+    pathTrackedBytes: pathTracked.reduce((s, i) => s + i.shallow_size, 0), pathTrackedItems: pathTracked.length,
+    mentionsSerdeWasmBindgen: mentions(/serde_wasm_bindgen/),
+    mentionsChrono: mentions(/chrono/),
+    top: shipped.slice(0, 20).map((i) => ({ name: i.name, bytes: i.shallow_size })),
+    // The dominator tree's top: what each export or root keeps in the module on its own
+    // (retained bytes), two levels down.
+    dominators: (() => {
+      const out = [];
+      const rootsOf = (items) => items.flatMap((i) => (i.name === "<meta root>" ? i.children || [] : [i]));
+      for (const i of rootsOf(dominators.items || []).sort((a, b) => b.retained_size - a.retained_size).slice(0, 8)) {
+        out.push({ depth: 0, name: i.name, retained: i.retained_size });
+        for (const c of (i.children || []).sort((a, b) => b.retained_size - a.retained_size).slice(0, 2)) {
+          if (c.retained_size >= 4096) out.push({ depth: 1, name: c.name, retained: c.retained_size });
+        }
+      }
+      return out;
+    })(),
+  };
+}
+
+/** twiggy's items of the name section (the shipped wasm has none). */
+function isNamesItem(n) {
+  return /names" subsection|^custom section '?name'?$|name section/i.test(n);
+}
+
+/**
+ * The crate an item of twiggy's output belongs to: for a function, the crate whose path leads its
+ * name (for an impl `<T as Trait>::f`, the crate of T, or of the trait when T is a primitive or
+ * std type, since that is where a derive or blanket impl lives); data segments are their own
+ * group; the rest is wasm's own structure.
+ */
+function crateOf(name) {
+  if (/^data\[|^data segment/.test(name)) return "data segments (rulesets, wording, string constants, tables)";
+  if (/^(type|import|export|table|elem|global|memory|code section headers|wasm magic bytes|func\[|"?producers|"?target_features|custom section)/i.test(name)
+    || /^table\[|^elem\[|^global\[|^type\[|^import |^export /.test(name)) return "wasm structure (types, imports, exports, tables, headers)";
+  // wasm-bindgen's generated shims for the exports (wasm-opt inlines the exports' bodies into
+  // them, so they carry the boundary code of each export) and its externref table helpers.
+  if (/ shim\b|^__wbindgen|^__wbg|^__externref|^code\[\d+\]$/.test(name)) return "wasm_bindgen: generated export shims (with what wasm-opt inlined into them) and unnamed glue";
+  if (/^(?:memcpy|memmove|memset|memcmp|bcmp|compiler_builtins|__)/.test(name)) {
+    if (/^__wbindgen|^__wbg|^__externref/.test(name)) return "wasm_bindgen";
+    return "core/alloc/std";
+  }
+  const paths = [...name.matchAll(/([A-Za-z_][A-Za-z0-9_]*)(?:\[[0-9a-f]+\])?::/g)].map((m) => m[1]);
+  const crate = (c0) => {
+    const c = c0.replace(/\[[0-9a-f]+\]$/, "");
+    if (/^(core|alloc|std|compiler_builtins|dlmalloc|hashbrown)$/.test(c)) return "core/alloc/std";
+    if (c === "serde" || c === "serde_core" || c === "serde_derive") return "serde";
+    if (c === "tsify" || c === "tsify_next") return "tsify";
+    if (c === "js_sys") return "js_sys";
+    if (c === "wasm_bindgen") return "wasm_bindgen";
+    if (c === "trust_eligibility" || c === "trust_eligibility_wasm") return c;
+    return c;
+  };
+  const m = /^<(?:&(?:mut )?)?(?:dyn )?([^ <>]+?)(?:<[^>]*>)? as ([^ <>]+)>/.exec(name);
+  if (m) {
+    const self = crate(m[1].split("::")[0]);
+    const trait = crate(m[2].split("::")[0]);
+    if (/^[a-z0-9]+$/.test(m[1]) && !m[1].includes("::")) return trait; // a primitive: the trait's crate
+    if (!m[1].includes("::") || self === "core/alloc/std") return m[2].includes("::") ? trait : "core/alloc/std";
+    return self;
+  }
+  return paths.length ? crate(paths[0]) : "other (unnamed)";
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -186,25 +231,19 @@ function criterionResults() {
         const meta = JSON.parse(readFileSync(join(d, "benchmark.json"), "utf8"));
         const s = JSON.parse(readFileSync(join(d, "sample.json"), "utf8"));
         const perIter = s.iters.map((n, i) => s.times[i] / n / 1000); // µs
-        out.push({ id: meta.full_id, samples: perIter.length, iters: s.iters.reduce((a, b) => a + b, 0),
-          median: median(perIter), min: Math.min(...perIter), max: Math.max(...perIter) });
+        out.push({ id: meta.full_id, median: median(perIter), min: Math.min(...perIter), max: Math.max(...perIter) });
       } else walk(d);
     }
   };
   walk(base);
-  const order = ["council/realistic", "council/largest-real", "council/realistic/json", "sponsor/charity", "sponsor/council", "sponsor/charity/json"];
-  return out.sort((a, b) => (order.indexOf(a.id) + 99 * (order.indexOf(a.id) < 0)) - (order.indexOf(b.id) + 99 * (order.indexOf(b.id) < 0)));
+  return out.sort((a, b) => a.id.localeCompare(b.id));
 }
 const native = criterionResults();
-if (!native.length) say("no criterion results found (run `cargo bench --bench engine` first, or use bash bench/run)");
-const largestReal = (() => {
-  try { return readFileSync(join(outDir, "largest-real.txt"), "utf8").trim(); } catch { return null; }
-})();
 
 // ---------------------------------------------------------------------------------------------
 // Node: the peers, several fresh processes.
 const nodeRuns = [];
-for (let r = 0; r < (NAV_ONLY ? 0 : RUNS); r++) {
+for (let r = 0; r < (SKIP.has("node") ? 0 : RUNS); r++) {
   say(`node peers run ${r + 1}/${RUNS}`);
   const text = execFileSync(process.execPath, [join(here, "node-peers.mjs"), inputsPath, String(PASSES)],
     { cwd: root, maxBuffer: 64 << 20, stdio: ["ignore", "pipe", "inherit"] });
@@ -212,137 +251,16 @@ for (let r = 0; r < (NAV_ONLY ? 0 : RUNS); r++) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Chromium.
-// The static server runs in a process of its own. The bench page is cross-origin isolated (finer
-// timers); the start page and the empty page are served as a plain static host would serve them.
-const server = await new Promise((resolve, reject) => {
-  const child = spawn(process.execPath, [join(here, "lib", "server.mjs"), root], { stdio: ["ignore", "pipe", "inherit"] });
-  const log = [];
-  let origin = null;
-  createInterface({ input: child.stdout }).on("line", (line) => {
-    const e = JSON.parse(line);
-    if (e.origin) { origin = e.origin; resolve({ origin, log, close: () => { child.kill("SIGTERM"); } }); } else log.push(e);
-  });
-  child.on("exit", (code) => { if (!origin) reject(new Error(`static server exited (${code})`)); });
-});
+// Chromium: the bench page (fresh context each run), then the mobile profile.
+const server = await startServerProcess();
 const browser = await chromium.launch({
   executablePath: CHROMIUM,
   args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
     "--disable-component-update", "--disable-sync", "--no-first-run"],
 });
 const chromiumVersion = browser.version();
-
-// Installed before any script of a navigated page: records when each wasm instantiation
-// resolves and when the page's "Loading the checker…" line (#loading) goes away.
-const READY_HOOK = `(() => {
-  const rec = window.__benchReady = { wasm: [], loadingSeen: false, loadingGoneAt: null };
-  for (const name of ["instantiateStreaming", "instantiate"]) {
-    const orig = WebAssembly[name];
-    if (!orig) continue;
-    WebAssembly[name] = function (...a) {
-      const start = performance.now();
-      return orig.apply(this, a).then((r) => { rec.wasm.push({ api: name, start, end: performance.now() }); return r; });
-    };
-  }
-  const check = () => {
-    const el = document.getElementById("loading");
-    const visible = el && el.isConnected && !el.hidden && el.offsetParent !== null;
-    if (el) rec.loadingSeen = true;
-    if (rec.loadingSeen && !visible && rec.loadingGoneAt === null) rec.loadingGoneAt = performance.now();
-  };
-  new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true });
-})();`;
-
-/**
- * One navigation in a fresh context. `rule` says when the page is ready: "app" (the checker's
- * rule, for the start page and every page measured against it), "load" (also wait for the load
- * event: a stylesheet alone does not hold back DOMContentLoaded) or "paint" (the later of first
- * contentful paint and DOMContentLoaded: a page of static text).
- */
-async function navigate(path, rule = "app") {
-  const ctx = await browser.newContext();
-  await ctx.addInitScript(READY_HOOK);
-  const page = await ctx.newPage();
-  const errors = [];
-  page.on("pageerror", (e) => errors.push(String(e)));
-  page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
-  const bodies = [];
-  page.on("response", (r) => bodies.push(r.body().then(
-    (b) => ({ url: r.url(), status: r.status(), raw: b.length, gzip: gz(b) }),
-    () => ({ url: r.url(), status: r.status(), raw: 0, gzip: 0, unreadable: true }))));
-  const logFrom = server.log.length;
-  await page.goto(server.origin + path, { waitUntil: "networkidle" });
-  // Let a service worker's install-time fetches finish: wait until the server is quiet for 1 s.
-  for (let i = 0; i < 40; i++) {
-    const last = server.log[server.log.length - 1];
-    if (!last || Date.now() - last.at > 1000) break;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  const t = await page.evaluate(() => {
-    const nav = performance.getEntriesByType("navigation")[0];
-    const mark = performance.getEntriesByName("checker-ready")[0];
-    const fcp = performance.getEntriesByName("first-contentful-paint")[0];
-    const resources = [nav, ...performance.getEntriesByType("resource")].map((e) => ({
-      name: new URL(e.name).pathname, start: e.startTime, end: e.responseEnd }));
-    return { dcl: nav.domContentLoadedEventEnd, load: nav.loadEventEnd, mark: mark ? mark.startTime : null,
-      fcp: fcp ? fcp.startTime : null, rec: window.__benchReady, sw: !!navigator.serviceWorker?.controller, resources };
-  });
-  const responses = await Promise.all(bodies);
-  const served = server.log.slice(logFrom);
-  await ctx.close();
-  const lastWasm = Math.max(0, ...t.rec.wasm.map((w) => w.end));
-  let ready, readyBy;
-  if (rule === "paint") {
-    // A page with no script: ready when its text is painted and its document parsed. Should no
-    // paint be reported, its load event stands in (counted and said in the results).
-    ready = Math.max(t.dcl, t.fcp ?? t.load);
-    readyBy = "the later of first contentful paint and DOMContentLoaded";
-  } else if (rule === "load") {
-    ready = Math.max(t.dcl, t.load);
-    readyBy = "the later of DOMContentLoaded and the load event";
-  } else if (t.mark !== null) { ready = t.mark; readyBy = 'performance mark "checker-ready"'; } else {
-    ready = Math.max(t.dcl, lastWasm, t.rec.loadingGoneAt ?? 0);
-    readyBy = `the latest of: ${[
-      "DOMContentLoaded",
-      t.rec.wasm.length ? "the last wasm instantiation resolved" : null,
-      t.rec.loadingGoneAt !== null ? "the page's \"Loading the checker…\" line (#loading) gone" : null,
-    ].filter(Boolean).join(", ")}`;
-  }
-  return { ...t, ready, readyBy, wasmCount: t.rec.wasm.length, responses, served, errors };
-}
-
 const browserRuns = [];
-const navRuns = [];
-// The pages navigated, in order, each with its ready rule. Besides the empty page and the start
-// page, floor pages: each adds to the empty page one part of what the start page loads. The
-// engine-only page (the start page's stylesheet and engine, no app) is what fetching and
-// instantiating those alone costs over the empty page; the one-script page what fetching and
-// running any module script costs; the stylesheet-only page what the stylesheet costs; the
-// static start page what laying out and painting the start page's own text with it costs.
-const PAGES = {
-  empty: { path: "/bench/empty.html", rule: "app" },
-  script: { path: "/bench/out/one-script.html", rule: "app" },
-  css: { path: "/bench/out/stylesheet-only.html", rule: "load" },
-  static: { path: "/bench/out/static-start.html", rule: "paint" },
-  engine: { path: "/bench/out/engine-only.html", rule: "app" },
-  start: { path: "/www/index.html", rule: "app" },
-};
-const FLOORS = ["script", "css", "static", "engine"];
-for (let r = 0; r < RUNS; r++) {
-  if (!NAV_ONLY) await benchPage(r);
-  say(`chromium run ${r + 1}/${RUNS}: navigation, ${Object.keys(PAGES).length} pages (empty, floors, start), ${NAV_REPS} each`);
-  const names = Object.keys(PAGES);
-  const order = r % 2 ? [...names].reverse() : names;
-  const navs = Object.fromEntries(names.map((n) => [n, []]));
-  for (let k = 0; k < NAV_REPS; k++) {
-    for (const name of order) navs[name].push(await navigate(PAGES[name].path, PAGES[name].rule));
-  }
-  // The run's value for each page: the navigation with the median ready time.
-  const mid = (xs) => [...xs].sort((a, b) => a.ready - b.ready)[Math.floor(xs.length / 2)];
-  navRuns.push({ ...Object.fromEntries(names.map((n) => [n, mid(navs[n])])), all: navs });
-}
-
-async function benchPage(r) {
+for (let r = 0; r < (SKIP.has("page") ? 0 : RUNS); r++) {
   say(`chromium run ${r + 1}/${RUNS}: bench page`);
   const ctx = await browser.newContext();
   const page = await ctx.newPage();
@@ -355,541 +273,341 @@ async function benchPage(r) {
   const per = await page.evaluate((p) => window.bench.perCall(p), PASSES);
   const batch = await page.evaluate((n) => window.bench.batch(n), BATCH_REPS);
   await ctx.close();
-  // The floors without JSON in pages of their own (fresh contexts): after the engines' calls,
-  // the JIT's state of their helpers made them up to twice as slow (and the batch's, after the
-  // per-call floors, several times), which would overstate a floor.
-  const fresh = async (fn, arg) => {
-    const c = await browser.newContext();
-    const pg = await c.newPage();
-    pg.on("pageerror", (e) => errors.push(String(e)));
-    await pg.goto(server.origin + "/bench/page.html");
-    await pg.waitForFunction(() => window.benchReady === true, null, { timeout: 60000 });
-    await pg.evaluate(() => window.bench.load());
-    const out = await pg.evaluate(([f, a]) => window.bench[f](a), [fn, arg]);
-    await c.close();
-    return out;
-  };
-  const floors = await fresh("floorsPerCall", PASSES);
-  const floorsBatch = await fresh("floorsBatch", BATCH_REPS);
   if (errors.length) throw new Error(`bench page errors: ${errors.join("; ")}`);
-  Object.assign(per, floors.per);
-  Object.assign(batch, { ofstedIntoWasmMs: floorsBatch.ofstedIntoWasmMs, ofstedFromWasmMs: floorsBatch.ofstedFromWasmMs,
-    composedPerAnswer: floorsBatch.composedPerAnswer, composedCharsPerAnswer: floorsBatch.composedCharsPerAnswer });
-  Object.assign(agree, { composedPerAnswer: floors.composedPerAnswer, composedCharsPerAnswer: floors.composedCharsPerAnswer });
   browserRuns.push({ load, agree, per, batch });
 }
-await browser.close();
-await server.close();
-if (NAV_ONLY) {
-  const diffs = navRuns.map((r) => r.start.ready - r.empty.ready);
-  const fl = firstLoadOf(navRuns[navRuns.length - 1].start);
-  const f1 = (x) => x.toFixed(1);
-  const floorLines = FLOORS.map((n) => {
-    const d = navRuns.map((r) => r[n].ready - r.empty.ready);
-    return `ready, ${PAGES[n].path} minus empty page, per run (ms): ${d.map(f1).join(", ")}; median ${f1(median(d))}\n`;
-  }).join("");
-  const st = navRuns.flatMap((r) => r.all.static);
-  process.stdout.write(`ready, start page minus empty page, per run (ms): ${diffs.map(f1).join(", ")}; median ${f1(median(diffs))}\n`
-    + floorLines
-    + `static start page: first contentful paint after DOMContentLoaded in ${st.filter((x) => x.fcp !== null && x.fcp >= x.dcl).length} of ${st.length} navigations, no paint in ${st.filter((x) => x.fcp === null).length}; `
-    + `stylesheet-only page: load event minus DOMContentLoaded ${navRuns.map((r) => f1(r.css.load - r.css.dcl)).join(", ")}\n`
-    + `ready by ${fl.readyBy}; start ${navRuns.map((r) => f1(r.start.ready)).join(", ")}; empty ${navRuns.map((r) => f1(r.empty.ready)).join(", ")}\n`
-    + `whole first load: ${fl.served.count} responses, ${fl.served.raw} B raw, ${fl.served.gzip} B gzip (page ${fl.page.count} responses, ${fl.page.gzip} B gzip)`
-    + `${fl.errors.length ? `; errors: ${fl.errors.join("; ")}` : ""}\n`
-    + fl.files.map((f) => `  ${f.path} ${f.status} ${f.raw} ${f.gzip}${f.byPage ? "" : " (service worker)"}\n`).join("")
-    + `timeline (last start page):\n${navRuns[navRuns.length - 1].start.resources.map((x) => `  ${x.name} ${f1(x.start)}-${f1(x.end)}`).join("\n")}\n`
-    + `  dcl ${f1(navRuns[navRuns.length - 1].start.dcl)} wasm ${JSON.stringify(navRuns[navRuns.length - 1].start.rec.wasm)} loadingGone ${navRuns[navRuns.length - 1].start.rec.loadingGoneAt}\n`);
-  process.exit(0);
+let mobileRuns = [];
+try {
+  if (!SKIP.has("mobile")) mobileRuns = await mobileProfile(browser, server, RUNS, say);
+} finally {
+  await browser.close();
+  server.close();
 }
 
-// ---------------------------------------------------------------------------------------------
-// Twiggy on the build with names (before wasm-opt): what the wasm is made of.
-function twiggy() {
-  // bench/run keeps a copy of the build this release came from; else the one in target/.
-  const kept = join(outDir, "trust_eligibility.named.wasm");
-  const named = existsSync(kept) ? kept : join(TARGET, "wasm32-unknown-unknown", "release", "trust_eligibility.wasm");
-  if (!existsSync(named)) return null;
-  let items;
-  try {
-    items = JSON.parse(execFileSync("twiggy", ["top", "-n", "1000000", "-f", "json", named],
-      { maxBuffer: 64 << 20, env: { ...process.env, PATH: `${process.env.HOME}/.cargo/bin:${process.env.PATH}` } }));
-  } catch { return null; }
-  const shipped = items.filter((i) => !/^"function names" subsection|^custom section|^"?local names|^name section/.test(i.name));
-  const total = shipped.reduce((s, i) => s + i.shallow_size, 0);
-  const groups = new Map();
-  const group = (name) => {
-    if (/^data segment|^data\[/.test(name)) return "data: the embedded rulesets (minified JSON), wording, string constants";
-    if (/^(type|import|export|table|elem|global|memory|code section headers|wasm magic bytes)|^table\[|^elem\[|^global\[|^type\[|^import |^export /.test(name)) return "wasm structure (types, imports, exports, tables, headers)";
-    if (/dlmalloc/.test(name)) return "dlmalloc (the allocator)";
-    if (/^(?:memcpy|memmove|memset|memcmp|bcmp|compiler_builtins)/.test(name)) return "compiler builtins (memcpy, memset, ...)";
-    if (/wasm_bindgen|__wbindgen|__wbg|js_sys/.test(name)) return "wasm-bindgen glue";
-    if (/serde_json/.test(name)) return "serde_json (writing the answer as JSON text)";
-    if (/serde_core|serde::/.test(name)) return "serde: Serialize impls (derived) and serde_core";
-    const ours = /^<?&?(?:mut )?trust_eligibility::([a-z_]+)/.exec(name) || / as trust_eligibility::([a-z_]+)/.exec(name);
-    if (ours) return `trust_eligibility::${ours[1]}${ours[1] === "json" ? " (the JSON reader, FromJson impls)" : ""}`;
-    const STD = "(?:core|alloc|std)(?:\\[[0-9a-f]+\\])?::";
-    if (new RegExp(`^<?&?(?:mut )?${STD}fmt|Display>::fmt|Debug>::fmt|${STD}fmt::`).test(name)) return "core::fmt (formatting)";
-    if (new RegExp(`^<?&?(?:mut )?${STD}`).test(name)) return "Rust core/alloc/std (Vec growth, iterators, drop glue, str), mostly monomorphised for our types";
-    const m = /^<?&?(?:mut )?(?:dyn )?([A-Za-z_][A-Za-z0-9_]*)/.exec(name);
-    return m ? m[1] : "other";
-  };
-  for (const i of shipped) {
-    const g = group(i.name);
-    groups.set(g, (groups.get(g) || 0) + i.shallow_size);
-  }
-  return {
-    file: relative(root, named),
-    fileBytes: readFileSync(named).length,
-    total,
-    groups: [...groups.entries()].sort((a, b) => b[1] - a[1]),
-    top: shipped.slice(0, 15).map((i) => ({ name: i.name, bytes: i.shallow_size })),
-  };
-}
 const tw = twiggy();
 
 // ---------------------------------------------------------------------------------------------
 // Versions and machine.
-const run = (cmd, a) => { try { return execFileSync(cmd, a, { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim().split("\n")[0]; } catch { return "not found"; } };
+const run = (cmd, a) => { try { return execFileSync(cmd, a, { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"], env: { ...process.env, PATH: `${process.env.HOME}/.cargo/bin:${process.env.PATH}` } }).trim().split("\n")[0]; } catch { return "not found"; } };
 const pkgVersion = (name) => { try { return JSON.parse(readFileSync(join(root, "node_modules", name, "package.json"), "utf8")).version; } catch { return "not installed"; } };
 const osName = (() => { try { return /PRETTY_NAME="([^"]+)"/.exec(readFileSync("/etc/os-release", "utf8"))[1]; } catch { return process.platform; } })();
 const gitHead = run("git", ["-C", root, "rev-parse", "--short", "HEAD"]);
-const gitDirty = run("git", ["-C", root, "status", "--porcelain", "--untracked-files=no"]) !== "";
+const gitDirty = run("git", ["-C", root, "status", "--porcelain", "--untracked-files=no"]) !== "not found"
+  && execFileSync("git", ["-C", root, "status", "--porcelain", "--untracked-files=no"], { encoding: "utf8" }).trim() !== "";
 const versions = {
   rustc: run("rustc", ["-V"]),
   "wasm-bindgen": run("wasm-bindgen", ["--version"]),
   "wasm-pack": run("wasm-pack", ["--version"]),
   "wasm-opt": run("wasm-opt", ["--version"]),
+  twiggy: run("twiggy", ["--version"]),
   node: process.version,
   chromium: chromiumVersion,
   "playwright-core": pkgVersion("playwright-core"),
   "json-logic-js": pkgVersion("json-logic-js"),
   "@gorules/zen-engine": pkgVersion("@gorules/zen-engine"),
   "@gorules/zen-engine-wasm": pkgVersion("@gorules/zen-engine-wasm"),
-  twiggy: run("twiggy", ["--version"]),
 };
+const fmtLoad = (l) => l.map((x) => x.toFixed(1)).join(", ");
 const machine = {
-  load: `load average ${loadAtStart.map((x) => x.toFixed(1)).join(", ")} (1, 5, 15 min) at the start, ${loadavg().map((x) => x.toFixed(1)).join(", ")} at the end`,
-  os: osName,
-  cpu: cpus()[0]?.model?.trim() || "unknown",
-  cores: cpus().length,
-  memoryGiB: Math.round(totalmem() / 2 ** 30),
+  load: `load average ${fmtLoad(loadAtStart)} (1, 5, 15 min) at the start, ${fmtLoad(loadavg())} at the end`,
+  os: osName, cpu: cpus()[0]?.model?.trim() || "unknown", cores: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30),
 };
 
 // ---------------------------------------------------------------------------------------------
-// Statistics: each run's value is the median of its passes; reported: the median over runs and
-// the range (min–max) over runs.
+// Statistics: each run's value is the median of its passes (or visits); reported: the median
+// over runs and the range (min–max) over runs.
 const stat = (xs) => ({ median: median(xs), min: Math.min(...xs), max: Math.max(...xs), n: xs.length });
 const perRun = (runs, f) => stat(runs.map(f));
 const chrome = {};
-for (const k of Object.keys(browserRuns[0].per)) chrome[k] = perRun(browserRuns, (r) => median(r.per[k]));
+for (const k of Object.keys(browserRuns[0]?.per || {})) chrome[k] = perRun(browserRuns, (r) => median(r.per[k]));
 const nodeT = {};
-for (const k of Object.keys(nodeRuns[0].times)) nodeT[k] = perRun(nodeRuns, (r) => median(r.times[k]));
+for (const k of Object.keys(nodeRuns[0]?.times || {})) nodeT[k] = perRun(nodeRuns, (r) => median(r.times[k]));
 const ratio = (runs, get, a, b) => perRun(runs, (r) => median(get(r)[a]) / median(get(r)[b]));
-const ratios = {
-  chromeJsonLogic: ratio(browserRuns, (r) => r.per, "ours.assessCouncil", "jsonLogic"),
-  chromeZenExpr: ratio(browserRuns, (r) => r.per, "ours.assessCouncil", "zenExpression"),
-  nodeJsonLogic: ratio(nodeRuns, (r) => r.times, "ours.assessCouncil", "jsonLogic"),
-  nodeZenExpr: ratio(nodeRuns, (r) => r.times, "ours.assessCouncil", "zenExpression"),
-  nodeZenTable: ratio(nodeRuns, (r) => r.times, "ours.assessCouncil", "zenDecisionTable"),
-};
-const batchOfsted = perRun(browserRuns, (r) => (median(r.batch.ofstedMs) * 1000) / r.batch.councils);
-const batchOfstedCall = perRun(browserRuns, (r) => median(r.batch.ofstedMs));
-const batchMany = perRun(browserRuns, (r) => (median(r.batch.manyMs) * 1000) / r.batch.many);
-const batchInJs = perRun(browserRuns, (r) => (median(r.batch.ofstedInJsMs) * 1000) / r.batch.councils);
-const batchOutJs = perRun(browserRuns, (r) => (median(r.batch.ofstedOutJsMs) * 1000) / r.batch.councils);
-const batchFloor = perRun(browserRuns, (r) => ((median(r.batch.ofstedStringifyMs ?? [NaN]) + median(r.batch.ofstedOutJsMs)) * 1000) / r.batch.councils);
-// The floor of any engine that takes this input and returns this answer as a new JavaScript
-// object, whatever it computes inside: JSON.stringify of the input plus JSON.parse of the answer.
-const floorUs = perRun(browserRuns, (r) => median(r.per["floor.inputStringify"]) + median(r.per["boundary.outputParse"]));
-const floorRatio = perRun(browserRuns, (r) => (median(r.per["floor.inputStringify"]) + median(r.per["boundary.outputParse"])) / median(r.per.jsonLogic));
-// A lower floor, with no JSON at all: reading every key and value of the input in JavaScript
-// (floor.inputWalk) plus building the answer's objects from ready-made strings (floor.answerCopy).
-const walkCopy = (r) => median(r.per["floor.inputWalk"]) + median(r.per["floor.answerCopy"]);
-const walkCopyUs = perRun(browserRuns, walkCopy);
-const walkCopyRatios = browserRuns.map((r) => walkCopy(r) / median(r.per["floors.jsonLogic"]));
-const walkCopyRatio = stat(walkCopyRatios);
-// The floor of an engine in wasm, doing no work of its own: the input's values written into wasm
-// memory (floor.inputIntoWasm) and the answer built as new objects with the text it composes read
-// out of wasm memory (floor.answerFromWasm).
-const wasmFloor = (r) => median(r.per["floor.inputIntoWasm"]) + median(r.per["floor.answerFromWasm"]);
-const wasmFloorUs = perRun(browserRuns, wasmFloor);
-const wasmFloorRatios = browserRuns.map((r) => wasmFloor(r) / median(r.per["floors.jsonLogic"]));
-const wasmFloorRatio = stat(wasmFloorRatios);
-// More generous still: the input only read (floor.inputWalk), not written into wasm memory.
-const walkFromWasmRatio = perRun(browserRuns, (r) => (median(r.per["floor.inputWalk"]) + median(r.per["floor.answerFromWasm"])) / median(r.per["floors.jsonLogic"]));
-// The same for the batch, per council: the 153 inputs written into wasm memory, the answers built
-// with the text the engine composes read out of wasm memory in one TextDecoder call.
-const batchIntoWasm = perRun(browserRuns, (r) => (median(r.batch.ofstedIntoWasmMs) * 1000) / r.batch.councils);
-const batchFromWasm = perRun(browserRuns, (r) => (median(r.batch.ofstedFromWasmMs) * 1000) / r.batch.councils);
-const batchWasmFloor = perRun(browserRuns, (r) => ((median(r.batch.ofstedIntoWasmMs) + median(r.batch.ofstedFromWasmMs)) * 1000) / r.batch.councils);
-const inst = {
-  ours: perRun(browserRuns, (r) => r.load.oursInstantiate),
-  oursFirstCall: perRun(browserRuns, (r) => r.load.oursFirstCall),
-  oursCompile: perRun(browserRuns, (r) => r.load.oursCompile),
-  zen: perRun(browserRuns, (r) => r.load.zenInstantiate),
-  zenCompile: perRun(browserRuns, (r) => r.load.zenCompile),
-  node: perRun(nodeRuns, (r) => r.instantiateMs),
-};
-const nav = {
-  empty: perRun(navRuns, (r) => r.empty.ready),
-  emptyLoad: perRun(navRuns, (r) => r.empty.load),
-  start: perRun(navRuns, (r) => r.start.ready),
-  startLoad: perRun(navRuns, (r) => r.start.load),
-  startFcp: perRun(navRuns, (r) => r.start.fcp ?? NaN),
-  emptyFcp: perRun(navRuns, (r) => r.empty.fcp ?? NaN),
-  diff: perRun(navRuns, (r) => r.start.ready - r.empty.ready),
-  engine: perRun(navRuns, (r) => r.engine.ready),
-  engineLoad: perRun(navRuns, (r) => r.engine.load),
-  engineDiff: perRun(navRuns, (r) => r.engine.ready - r.empty.ready),
-  engineBest: Math.min(...navRuns.flatMap((r) => r.all.engine.map((x) => x.ready))),
-  // The best single navigation of each page over the whole run: the least disturbed by other work.
-  emptyBest: Math.min(...navRuns.flatMap((r) => r.all.empty.map((x) => x.ready))),
-  startBest: Math.min(...navRuns.flatMap((r) => r.all.start.map((x) => x.ready))),
-  // Every page by name (the floors too): ready, load, paint, ready minus the empty page's in the
-  // same run, and the best single navigation.
-  page: Object.fromEntries(Object.keys(PAGES).map((n) => [n, {
-    ready: perRun(navRuns, (r) => r[n].ready),
-    load: perRun(navRuns, (r) => r[n].load),
-    fcp: perRun(navRuns, (r) => r[n].fcp ?? NaN),
-    diff: perRun(navRuns, (r) => r[n].ready - r.empty.ready),
-    best: Math.min(...navRuns.flatMap((r) => r.all[n].map((x) => x.ready))),
-  }])),
-};
-const staticNavs = navRuns.flatMap((r) => r.all.static);
-const staticPaintLater = staticNavs.filter((x) => x.fcp !== null && x.fcp >= x.dcl).length;
-const staticNoPaint = staticNavs.filter((x) => x.fcp === null).length;
-const oneScriptBytes = readFileSync(join(here, "one-script.mjs")).length;
-/** The floors in words, each minus the empty page (median of the runs' differences). */
-const floorWords = () => `a page that only fetches and runs one tiny script is ready ${ms(nav.page.script.diff.median)} ms after the empty page; `
-  + `the start page's stylesheet alone ${ms(nav.page.css.diff.median)} ms; the start page's static text alone, painted with its stylesheet, ${ms(nav.page.static.diff.median)} ms; `
-  + `its stylesheet and engine with no app ${ms(nav.page.engine.diff.median)} ms`;
-const lastNav = navRuns[navRuns.length - 1].start;
-const firstLoad = firstLoadOf(lastNav);
+const batchMs = browserRuns.length ? perRun(browserRuns, (r) => median(r.batch.ofstedMs)) : null;
+const batchUs = browserRuns.length ? perRun(browserRuns, (r) => (median(r.batch.ofstedMs) * 1000) / r.batch.councils) : null;
+const batchMany = browserRuns.length ? perRun(browserRuns, (r) => (median(r.batch.manyMs) * 1000) / r.batch.many) : null;
 
-/** The whole first load, from the last run's start-page navigation. */
-function firstLoadOf(lastNav) {
-  const page = lastNav.responses.filter((x) => !x.url.startsWith("data:"));
-  const served = lastNav.served;
-  const pagePaths = new Set(page.map((x) => new URL(x.url).pathname));
-  const servedFiles = served.map((s) => {
-    let body;
-    try { body = readFileSync(join(root, s.path.endsWith("/") ? s.path + "index.html" : s.path)); } catch { body = Buffer.alloc(0); }
-    return { path: s.path, status: s.status, raw: s.bytes, gzip: s.status === 200 ? gz(body) : 0, byPage: pagePaths.has(s.path) };
-  });
-  const sum = (xs, k) => xs.reduce((s, x) => s + x[k], 0);
-  return {
-    page: { count: page.length, raw: sum(page, "raw"), gzip: sum(page, "gzip") },
-    served: { count: servedFiles.length, raw: sum(servedFiles, "raw"), gzip: sum(servedFiles, "gzip") },
-    files: servedFiles.sort((a, b) => b.gzip - a.gzip),
-    errors: lastNav.errors,
-    readyBy: lastNav.readyBy,
-    wasmCount: lastNav.wasmCount,
-    sw: navRuns.some((r) => r.start.sw),
-  };
-}
-const agree0 = browserRuns[0].agree;
-const nodeAgree = nodeRuns[0].agreement;
+const findRes = (visit, file) => (visit.resources || []).find((e) => e.path.endsWith(`/${file}`));
+const endOf = (visit, file) => findRes(visit, file)?.end ?? NaN;
+const startOf = (visit, file) => findRes(visit, file)?.start ?? NaN;
+const mob = mobileRuns.length ? {
+  floorLcp: perRun(mobileRuns, (r) => r.floor.lcp),
+  startLcp: perRun(mobileRuns, (r) => r.start.lcp),
+  lcpOver: perRun(mobileRuns, (r) => r.start.lcp - r.floor.lcp),
+  usable: perRun(mobileRuns, (r) => r.start.usableAt),
+  usableOver: perRun(mobileRuns, (r) => r.start.usableAt - r.floor.lcp),
+  startFcp: perRun(mobileRuns, (r) => r.start.fcp),
+  floorFcp: perRun(mobileRuns, (r) => r.floor.fcp),
+  startBytes: perRun(mobileRuns, (r) => r.start.bytes),
+  floorBytes: perRun(mobileRuns, (r) => r.floor.bytes),
+  startServed: perRun(mobileRuns, (r) => r.start.served.bytes),
+  floorServed: perRun(mobileRuns, (r) => r.floor.served.bytes),
+  steps: mobileRuns[0].start.steps.map((s, i) => ({
+    label: s.label, page: s.page, heading: s.heading,
+    ms: perRun(mobileRuns, (r) => r.start.steps[i].ms),
+    markedMs: perRun(mobileRuns, (r) => r.start.steps[i].markedMs),
+  })),
+  cssEndOver: perRun(mobileRuns, (r) => endOf(r.start, "checker.css") - endOf(r.floor, "checker.css")),
+  startCssEnd: perRun(mobileRuns, (r) => endOf(r.start, "checker.css")),
+  floorCssEnd: perRun(mobileRuns, (r) => endOf(r.floor, "checker.css")),
+  sharedEnd: perRun(mobileRuns, (r) => endOf(r.start, "shared.js")),
+  startDcl: perRun(mobileRuns, (r) => r.start.dcl),
+  wasmStart: perRun(mobileRuns, (r) => startOf(r.start, "trust_eligibility_bg.wasm")),
+  medianRun: [...mobileRuns].sort((a, b) => (a.start.lcp - a.floor.lcp) - (b.start.lcp - b.floor.lcp))[Math.floor(mobileRuns.length / 2)],
+  lcpTags: [...new Set(mobileRuns.flatMap((r) => [r.start.lcpTag, r.floor.lcpTag]))],
+  responses: mobileRuns[mobileRuns.length - 1].start.responses,
+  floorResponses: mobileRuns[mobileRuns.length - 1].floor.responses,
+} : null;
+// The question pages and the result: every step after the start page's own button.
+const questionSteps = mob ? mob.steps.filter((s) => s.label !== "Start now") : [];
+const worstStep = questionSteps.length ? questionSteps.reduce((a, b) => (b.ms.median > a.ms.median ? b : a)) : null;
+
+writeFileSync(join(outDir, "results.json"), JSON.stringify({ sizes, tw, native, nodeRuns, browserRuns, mobileRuns, versions, machine }, null, 1));
 
 // ---------------------------------------------------------------------------------------------
-// The results file.
-const us = (x) => (!Number.isFinite(x) ? "n/a" : Math.abs(x) >= 100 ? x.toFixed(0) : Math.abs(x) >= 10 ? x.toFixed(1) : Math.abs(x) >= 1 ? x.toFixed(2) : x.toFixed(3));
-const ms = (x) => (!Number.isFinite(x) ? "n/a" : Math.abs(x) >= 100 ? x.toFixed(0) : Math.abs(x) >= 10 ? x.toFixed(1) : x.toFixed(2));
-const rng = (s, f) => (Number.isFinite(s.median) ? `${f(s.median)} (${f(s.min)}–${f(s.max)})` : "none");
-const kb = (b) => `${(b / 1024).toFixed(1)} KiB`;
-const bytes = (b) => `${b.toLocaleString("en-GB")} B (${kb(b)})`;
-const pct = (x) => `${(x * 100).toFixed(0)}%`;
-const met = (ok) => (ok ? "**met**" : "**missed**");
-const by = (actual, target, unit) => {
-  const over = actual - target;
-  return over <= 0 ? `${unit(-over)} under` : `${unit(over)} over (${pct(over / target)})`;
+// BENCHMARKS.md.
+const f3 = (x) => (!Number.isFinite(x) ? "n/a" : Math.abs(x) >= 100 ? x.toFixed(0) : Math.abs(x) >= 10 ? x.toFixed(1) : Math.abs(x) >= 1 ? x.toFixed(2) : x.toFixed(3));
+const rng = (s, f = f3) => (s && Number.isFinite(s.median) ? `${f(s.median)} (${f(s.min)}–${f(s.max)})` : "n/a");
+const kib = (b) => `${(b / 1024).toFixed(1)} KiB`;
+const B = (b) => `${Math.round(b).toLocaleString("en-GB")} B (${kib(b)})`;
+const verdict = (ok) => (ok ? "**met**" : "**not met**");
+const rows = [];
+const target = (what, wanted, measured, ok, by, range = null, limit = null) => {
+  // A median on one side of the target with runs on the other: say so (on a busy machine a
+  // figure of tens of milliseconds moves by more than the margin).
+  const crosses = range && limit !== null && range.min <= limit && range.max > limit;
+  rows.push(`| ${what} | ${wanted} | ${measured} | ${verdict(ok)} | ${by}${crosses ? `; the runs range from ${f3(range.min)} to ${f3(range.max)}, either side of the target: not settled at this machine's load` : ""} |`);
 };
+{
+  const g = sizes.wasm.gzip;
+  target("Checker wasm, gzip -9 (node zlib), gated by scripts/size-gate.mjs", `≤ ${B(TARGETS.wasmGzipBytes)}`, B(g), g <= TARGETS.wasmGzipBytes,
+    g <= TARGETS.wasmGzipBytes ? `${B(TARGETS.wasmGzipBytes - g)} under` : `${B(g - TARGETS.wasmGzipBytes)} over (${((g / TARGETS.wasmGzipBytes - 1) * 100).toFixed(1)}%)`);
+  target("Checker wasm, gzip -9: the aim", `≤ ${B(TARGETS.wasmGzipAimBytes)}`, B(g), g <= TARGETS.wasmGzipAimBytes,
+    g <= TARGETS.wasmGzipAimBytes ? `${B(TARGETS.wasmGzipAimBytes - g)} under` : `${B(g - TARGETS.wasmGzipAimBytes)} over`);
+}
+if (mob) {
+  target("Mobile: start page LCP minus the static floor's LCP (same run)", `≤ ${TARGETS.lcpOverFloorMs} ms`, `${rng(mob.lcpOver)} ms (start ${f3(mob.startLcp.median)}, floor ${f3(mob.floorLcp.median)})`,
+    mob.lcpOver.median <= TARGETS.lcpOverFloorMs, mob.lcpOver.median <= TARGETS.lcpOverFloorMs ? `${f3(TARGETS.lcpOverFloorMs - mob.lcpOver.median)} ms to spare` : `${f3(mob.lcpOver.median - TARGETS.lcpOverFloorMs)} ms over`, mob.lcpOver, TARGETS.lcpOverFloorMs);
+  target("Mobile: start button usable minus the static floor's LCP (same run)", `≤ ${TARGETS.usableOverFloorLcpMs} ms`, `${rng(mob.usableOver)} ms (usable at ${f3(mob.usable.median)})`,
+    mob.usableOver.median <= TARGETS.usableOverFloorLcpMs, mob.usableOver.median <= TARGETS.usableOverFloorLcpMs ? `${f3(TARGETS.usableOverFloorLcpMs - mob.usableOver.median)} ms to spare` : `${f3(mob.usableOver.median - TARGETS.usableOverFloorLcpMs)} ms over`, mob.usableOver, TARGETS.usableOverFloorLcpMs);
+  const over = questionSteps.filter((s) => s.ms.median > TARGETS.continueMs);
+  target(`Mobile: each question page and the result painted after Continue (${questionSteps.length} clicks)`, `≤ ${TARGETS.continueMs} ms each`,
+    `slowest ${f3(worstStep.ms.median)} ms (${worstStep.label}); median of the steps ${f3(median(questionSteps.map((s) => s.ms.median)))} ms`,
+    over.length === 0, over.length ? `${over.length} of ${questionSteps.length} over; the slowest by ${f3(worstStep.ms.median - TARGETS.continueMs)} ms ([each](#mobile-profile))` : "every step within");
+}
+if (browserRuns.length) {
+  const pc = chrome["ours.assessCouncil"];
+  target("`assessCouncil` per call in Chromium, median over 10,000 generated inputs", `≤ ${TARGETS.perCallUs} µs`, `${rng(pc)} µs`, pc.median <= TARGETS.perCallUs,
+    pc.median <= TARGETS.perCallUs ? `${f3(TARGETS.perCallUs - pc.median)} µs to spare` : `${f3(pc.median - TARGETS.perCallUs)} µs over`, pc, TARGETS.perCallUs);
+  target("`assessCouncils` over Ofsted's 153 councils in Chromium", `≤ ${TARGETS.batchMs} ms`, `${rng(batchMs)} ms`, batchMs.median <= TARGETS.batchMs,
+    batchMs.median <= TARGETS.batchMs ? `${f3(TARGETS.batchMs - batchMs.median)} ms to spare` : `${f3(batchMs.median - TARGETS.batchMs)} ms over`, batchMs, TARGETS.batchMs);
+}
 
-const perCallRatio = ratios.chromeJsonLogic.median;
-const targets = [
-  ["Per call in Chromium, ours / json-logic-js (same inputs; theirs fed precomputed facts)", "≤ 1.0",
-    `${ratios.chromeJsonLogic.median.toFixed(1)} (${ratios.chromeJsonLogic.min.toFixed(1)}–${ratios.chromeJsonLogic.max.toFixed(1)})`,
-    met(perCallRatio <= TARGETS.perCallRatio), perCallRatio <= 1 ? "" : `${perCallRatio.toFixed(1)}× json-logic-js's time (${us(chrome["ours.assessCouncil"].median)} µs vs ${us(chrome.jsonLogic.median)} µs); an engine in wasm that does no work at all, only taking this input into wasm memory and returning this answer as new objects with the text it composes read out of wasm memory, already takes ${us(wasmFloorUs.median)} µs, ${wasmFloorRatio.median.toFixed(2)}× json-logic-js (${wasmFloorRatio.min.toFixed(2)}–${wasmFloorRatio.max.toFixed(2)} over the runs)${wasmFloorRatio.min > 1 ? ": out of reach for an engine in wasm that writes its reasons" : ""} ([why](#time-per-call))`],
-  ["Batch, assessCouncils over Ofsted's 153 councils, per council", `≤ ${TARGETS.batchUsPerCouncil} µs`,
-    `${rng(batchOfsted, us)} µs`, met(batchOfsted.median <= TARGETS.batchUsPerCouncil),
-    batchOfsted.median <= TARGETS.batchUsPerCouncil ? "" : `${by(batchOfsted.median, TARGETS.batchUsPerCouncil, (x) => `${us(x)} µs`)}; an engine in wasm that does no work at all, only taking the inputs into wasm memory and returning the answers as new objects with the text it composes read out of wasm memory, already takes ${us(batchWasmFloor.median)} µs a council (${us(batchWasmFloor.min)}–${us(batchWasmFloor.max)})${batchWasmFloor.median >= TARGETS.batchUsPerCouncil ? `, over the whole target before any work${batchWasmFloor.min >= TARGETS.batchUsPerCouncil ? " in every run" : ""}` : `, leaving ${us(TARGETS.batchUsPerCouncil - batchWasmFloor.median)} µs for reading, checking, deciding and writing each answer`} ([why](#batch))`],
-  ["Release wasm, gzip -9", `≤ ${bytes(TARGETS.wasmGzipBytes)}`, bytes(sizes.wasm.gzip),
-    met(sizes.wasm.gzip <= TARGETS.wasmGzipBytes), by(sizes.wasm.gzip, TARGETS.wasmGzipBytes, bytes)],
-  ["Whole first load of www/index.html, gzip (each body gzip -9)", `≤ ${bytes(TARGETS.firstLoadGzipBytes)}`,
-    bytes(firstLoad.served.gzip), met(firstLoad.served.gzip <= TARGETS.firstLoadGzipBytes),
-    by(firstLoad.served.gzip, TARGETS.firstLoadGzipBytes, bytes)],
-  ["Navigation to checker ready, minus the empty page in the same run", `≤ ${TARGETS.readyWithinMs} ms`,
-    `${rng(nav.diff, ms)} ms`, met(nav.diff.median <= TARGETS.readyWithinMs), `${by(nav.diff.median, TARGETS.readyWithinMs, (x) => `${ms(x)} ms`)}${nav.diff.median <= TARGETS.readyWithinMs ? "" : `; ${floorWords()} ([why](#navigation-to-ready-against-an-empty-page))`}`],
-];
+const md = [];
+md.push(`# Benchmarks
 
-const L = [];
-const p = (s = "") => L.push(s);
-const table = (head, rows) => {
-  p(`| ${head.join(" | ")} |`);
-  p(`|${head.map(() => "---").join("|")}|`);
-  for (const r of rows) p(`| ${r.join(" | ")} |`);
-  p();
-};
-const now = new Date().toISOString().replace(/\.\d+Z$/, "Z");
+Written by \`bash bench/run\` (bench/run.mjs) on ${new Date().toISOString().replace(/\.\d+Z$/, "Z")}, commit ${gitHead}${gitDirty ? " with uncommitted changes" : ""}. Do not edit by hand: run the command again. Timings are medians over ${RUNS} runs with the range (min–max) over runs${browserRuns.length ? `; ${PASSES} timed passes each after a warm-up pass` : ""}. Nothing here is gated except the wasm's gzip size (scripts/size-gate.mjs, at the budget of ${B(TARGETS.wasmGzipBytes)}).${SKIP.size ? ` Parts skipped in this run: ${[...SKIP].join(", ")}.` : ""}
 
-p("# Benchmarks");
-p();
-p(`Written by \`bash bench/run\` (bench/run.mjs) on ${now}, commit ${gitHead}${gitDirty ? " with uncommitted changes" : ""}. `
-  + "Do not edit by hand: run the command again. Timings are medians over runs with the range (min–max) "
-  + `over runs; ${RUNS} runs, ${PASSES} timed passes each after a warm-up pass. Nothing here is gated except the wasm's gzip size (scripts/size-gate.mjs).`);
-p();
-p("## Targets");
-p();
-table(["target", "wanted", "measured", "", "by how much"], targets);
-p("Where a target is missed, [what the cost is made of](#what-the-cost-is-made-of) says why.");
-p();
+## Targets (issue 13)
 
-p("## Machine and versions");
-p();
-table(["", ""], [
-  ["machine", `${machine.os}; ${machine.cpu}; ${machine.cores} cores; ${machine.memoryGiB} GiB`],
-  ["load", `${machine.load}: other work on the machine during the run inflates every time; compare within a run (ratios, differences)`],
-  ...Object.entries(versions).map(([k, v]) => [k, `\`${v}\``]),
-  ["Rust profile", "release: opt-level \"z\", lto, codegen-units 1, panic abort (criterion's bench profile inherits it); wasm-pack's wasm-opt -Oz"],
-]);
+| figure | wanted | measured, median (range over runs) |  | by how much |
+|---|---|---|---|---|
+${rows.join("\n")}
 
-p("## Method");
-p();
-p(`- **Inputs**: ${N.toLocaleString("en-GB")} generated council inputs under the 2016 protocol (asOf 2016-07-04 to 2025-12-31; 0–6 inspections, SIF before 2018 and ILACS after, key judgements, monitoring and focused visits, concerns, commissioner and trust dates, some reports published after asOf), ${N.toLocaleString("en-GB")} more across both rulesets (a quarter under the 2015 announcement, by date or named) and ${N.toLocaleString("en-GB")} sponsor inputs of every kind of organisation: all from a seeded PRNG (bench/lib/generate.mjs), the same every run. The batch input is Ofsted's file: all ${ofsted.length} councils of \`latest_as_at_2025-03-31.csv\` with their whole history from \`ilacs_history_2018-2025.csv\`, read at run time from \`data/ofsted/\` (bench/lib/ofsted.mjs), assessed on 2025-03-31.`);
-p("- **Peers**: the same council decision, SPEC §3.3's nine rows, written for json-logic-js (bench/peers/protocol-2016.jsonlogic.json), for GoRules ZEN as a JDM decision graph with a first-hit decision table (bench/peers/protocol-2016.jdm.json) and as one ZEN expression (bench/peers/protocol-2016.zen-expression.txt). They are fed precomputed facts (hasInspection, latestGrade, persistent, systemic, insufficientVisit, triggers, priorityActionsVisit, highPerforming) that the harness computes from the same raw inputs (bench/lib/facts.mjs), outside the timing. Ours does the whole job inside the timing: it reads the raw input (dates, grades in Ofsted's wording, history), validates it, chooses the ruleset by date, derives the facts, decides, and writes the full answer with reasons, sources, dates and warnings.");
-p("- **Per call**: a pass calls one contender on every input and divides the elapsed time by the count; the contenders' passes are interleaved, the order rotating each pass. Ours is called exactly as a page calls it: `assessCouncil(input)` with a JavaScript object, returning an object.");
-p(`- **Batch**: \`assessCouncils\` over Ofsted's councils, timed ${BATCH_REPS} times in the bench page after the per-call passes (its wasm by then fully optimised).`);
-p("- **Floors without JSON** (reading the input and building the answer in JavaScript, and an engine in wasm doing nothing): measured in pages of their own, a fresh context each for the per-call floors and the batch's, because after the engines' calls the JIT's state of their helpers made them up to twice as slow (the batch's several times), which would overstate a floor. The per-call floors' page measures json-logic-js again, interleaved with them, and their ratios are to that measurement.");
-p(`- **Runs**: each browser run is a fresh browser context (cold cache) in one headless Chromium (\`/usr/bin/chromium\`, playwright-core), the page served from 127.0.0.1 by a Node static server (bench/lib/server.mjs, no compression, no caching). The bench page is cross-origin isolated (COOP/COEP), which gives it 5 µs timers. Each Node run is a fresh \`node\` process. Native runs are criterion's samples (${native[0]?.samples ?? "n"} per benchmark, 3 s each).`);
-p(`- **Ready**: time from navigation start (the page's performance time origin) to the checker being ready, taken as ${firstLoad.readyBy}${firstLoad.readyBy.includes("mark") ? "" : ` (no \`performance.mark("checker-ready")\` on the page; if it sets one, that is used)`}; the empty page (bench/empty.html) and the floor pages (written by this script into bench/out/: one-script, stylesheet-only, static-start and engine-only, [below](#navigation-to-ready-against-an-empty-page)) are measured the same way in the same run, the one-script and engine-only pages by the same rule, the stylesheet-only page at the later of DOMContentLoaded and the load event, the static start page at the later of its first contentful paint and DOMContentLoaded. Each navigation is a fresh browser context (cold cache, a new renderer process); each run navigates to each page ${NAV_REPS} times, alternating, and keeps each page's median; the difference is taken within the run. The static server runs in its own process.`);
-p("- **Sizes**: gzip is node:zlib level 9, brotli is quality 11. The first load is every response the server sent from navigation until the network was quiet for a second (including any service worker's fetches), each body gzipped on its own and summed; headers are not counted.");
-p();
+## Machine and versions
 
-p("## Native (criterion)");
-p();
+|  |  |
+|---|---|
+| machine | ${machine.os}; ${machine.cpu}; ${machine.cores} cores; ${machine.memoryGiB} GiB |
+| load | ${machine.load}: other work on the machine during the run inflates every time; compare within a run (differences, ratios) |
+${Object.entries(versions).map(([k, v]) => `| ${k} | \`${v}\` |`).join("\n")}
+| Rust profile | release: opt-level "z", lto, codegen-units 1; the wasm: panic abort, wasm-pack's wasm-opt -Oz (crates/wasm/Cargo.toml) |
+`);
+
+// Sizes and twiggy.
+md.push(`## Size of the checker's wasm
+
+| file | raw | gzip -9 | brotli 11 |
+|---|---|---|---|
+| \`www/pkg/trust_eligibility_bg.wasm\` (the checker, release) | ${B(sizes.wasm.raw)} | **${B(sizes.wasm.gzip)}** | ${B(sizes.wasm.brotli)} |
+| \`www/pkg/trust_eligibility.js\` (its glue) | ${B(sizes.glue.raw)} | ${B(sizes.glue.gzip)} | ${B(sizes.glue.brotli)} |
+${sizes.ofstedWasm ? `| \`www/pkg-ofsted/ofsted_bg.wasm\` (the Ofsted reader, only on the page for Ofsted's file; not gated) | ${B(sizes.ofstedWasm.raw)} | ${B(sizes.ofstedWasm.gzip)} | ${B(sizes.ofstedWasm.brotli)} |\n` : ""}| json-logic-js \`logic.js\`, for scale | ${B(sizes.jsonLogic.raw)} | ${B(sizes.jsonLogic.gzip)} | ${B(sizes.jsonLogic.brotli)} |
+| ZEN wasm (expressions only), for scale | ${B(sizes.zenWasm.raw)} | ${B(sizes.zenWasm.gzip)} | ${B(sizes.zenWasm.brotli)} |
+
+Sections of the shipped wasm (each gzipped alone):
+
+| section | raw | gzip |
+|---|---|---|
+${sizes.sections.map((s) => `| ${s.name} | ${s.raw.toLocaleString("en-GB")} | ${s.gzip.toLocaleString("en-GB")} |`).join("\n")}
+`);
+if (tw.missing) md.push(`### By crate (twiggy)\n\nNot measured in this run: ${tw.missing}.\n`);
+else {
+  md.push(`### By crate (twiggy)
+
+\`twiggy top\` on \`${tw.file}\`: the shipped module with its name section kept (the same cargo output through wasm-bindgen and wasm-opt with the same flags plus \`-g\`; its code and data sections are ${tw.sameAsShipped ? "exactly the size of the shipped ones" : "**not** the size of the shipped ones: the table is approximate"}). Raw bytes (twiggy's shallow sizes), ${tw.shippedTotal.toLocaleString("en-GB")} B in all without the name section. Each function goes to the crate whose path leads its name: for a trait impl \`<T as Trait>::f\`, the crate of \`T\` (so serde's derived code for our types counts as ours, and serde_path_to_error's wrappers as serde_path_to_error), or of the trait when \`T\` is a primitive or std type.
+
+| crate | raw bytes | share | functions and items | largest |
+|---|---|---|---|---|
+${tw.groups.map(([g, e]) => `| ${g} | ${e.bytes.toLocaleString("en-GB")} | ${((e.bytes / tw.shippedTotal) * 100).toFixed(1)}% | ${e.items} | ${e.top.slice(0, 2).map((i) => `\`${i.name.slice(0, 70).replace(/\|/g, "\\|")}${i.name.length > 70 ? "…" : ""}\` ${i.shallow_size.toLocaleString("en-GB")}`).join("; ")} |`).join("\n")}
+
+Across crates: functions whose name mentions \`serde_path_to_error\` (path tracking's own code, and every deserializer monomorphised for its wrappers): ${tw.pathTrackedItems} items, **${tw.pathTrackedBytes.toLocaleString("en-GB")} B** (${((tw.pathTrackedBytes / tw.shippedTotal) * 100).toFixed(1)}%); mentioning \`serde_wasm_bindgen\`: ${tw.mentionsSerdeWasmBindgen.toLocaleString("en-GB")} B; mentioning \`chrono\`: ${tw.mentionsChrono.toLocaleString("en-GB")} B.
+
+What keeps what (\`twiggy dominators\`: retained bytes, the bytes that would go if that item went; the name section, ${tw.fileBytes - tw.shippedTotal > 0 ? "not shipped, is left out" : ""}):
+
+| item | retained bytes |
+|---|---|
+${tw.dominators.filter((d) => !isNamesItem(d.name)).map((d) => `| ${d.depth ? "&nbsp;&nbsp;⤷ " : ""}\`${d.name.slice(0, 110).replace(/\|/g, "\\|")}${d.name.length > 110 ? "…" : ""}\` | ${d.retained.toLocaleString("en-GB")} |`).join("\n")}
+
+The 20 largest items:
+
+| item | raw bytes |
+|---|---|
+${tw.top.map((i) => `| \`${i.name.slice(0, 110).replace(/\|/g, "\\|")}${i.name.length > 110 ? "…" : ""}\` | ${i.bytes.toLocaleString("en-GB")} |`).join("\n")}
+`);
+}
+
+if (!tw.missing) {
+  const find = (re) => tw.dominators.find((d) => re.test(d.name));
+  const rules = find(/^trust_eligibility_wasm::rules::/);
+  const merged = find(/RulesetFile>::from_merged/);
+  const rodata = tw.top.find((i) => /^data segment/.test(i.name));
+  const f64 = tw.top.find((i) => /^<f64 as .*Display>::fmt/.test(i.name));
+  const over = sizes.wasm.gzip - TARGETS.wasmGzipBytes;
+  md.push(`### What the biggest costs are, and what configuration could cut them
+
+${over > 0 ? `The checker is ${B(over)} gzip over the budget (${B(sizes.wasm.gzip - TARGETS.wasmGzipAimBytes)} over the aim).` : `The checker is within the budget by ${B(-over)}.`} The raw figures below are twiggy's; gzip shrinks code about ${(sizes.sections.find((x) => x.name === "code").raw / sizes.sections.find((x) => x.name === "code").gzip).toFixed(1)}× here (code section ${sizes.sections.find((x) => x.name === "code").raw.toLocaleString("en-GB")} B raw, ${sizes.sections.find((x) => x.name === "code").gzip.toLocaleString("en-GB")} B gzip alone).
+
+1. **Path tracking (serde_path_to_error) over every type the wasm deserializes**: ${tw.pathTrackedBytes.toLocaleString("en-GB")} B raw, ${((tw.pathTrackedBytes / tw.shippedTotal) * 100).toFixed(0)}% of the module. serde_path_to_error wraps every \`Deserialize\` impl it reaches (\`TrackedSeed<X>\`, \`Wrap<X>\`, its \`Deserializer<D>\`) once per type and deserializer, so its cost grows with the number of types read through it, not with its own size.
+2. **The ruleset data, read at run time through that path tracking**: ${rules ? `\`trust_eligibility_wasm::rules\` keeps ${rules.retained.toLocaleString("en-GB")} B raw alive on its own` : "the rules reader"}${merged ? `, ${merged.retained.toLocaleString("en-GB")} B of it under \`RulesetFile::from_merged\`` : ""}: the built-in rulesets are embedded as JSON text (${rodata ? `the largest data segment, ${rodata.bytes.toLocaleString("en-GB")} B raw` : "a data segment"}), parsed by the browser's \`JSON.parse\` and deserialized through serde-wasm-bindgen with path tracking into \`RulesetFile\` on first use; overrides (the optional \`rulesets\` argument, which no page passes) go the same way. Configuration that would cut most of it, by the issue's own route ("rules embedded in a form that needs no JSON parser at run time"): generate the built-in \`RulesetFile\` as Rust values at build time (build.rs, e.g. with the \`databake\` or \`uneval\` crates) so the default needs no deserializer at all, and put the overrides argument behind a cargo feature of \`crates/wasm\` (off for the pages, on for the npm package if it must keep it), or read overrides with plain \`serde_wasm_bindgen::from_value\` and keep path tracking for the inputs that SPEC §6's error paths are about. Everything the dominator tree attributes to \`rules\` would go from the pages' build; measured here as ${rules ? `${rules.retained.toLocaleString("en-GB")} B raw, ${((rules.retained / tw.shippedTotal) * 100).toFixed(0)}% of the module` : "n/a"}.
+3. **Float formatting**: ${f64 ? `\`<f64 as Display>::fmt\` is ${f64.bytes.toLocaleString("en-GB")} B raw on its own` : "core's float formatting"} (core's exact shortest-float printing; \`twiggy paths\` shows it reached only through the function table, i.e. some \`{}\` of an \`f64\` in a formatted string: a number written into a message, a reason or an error). Writing numbers that are whole as integers, or leaving the number to JavaScript (carried as a number in the answer or on the error object), would drop it.
+4. **The allocator and core**: dlmalloc (the default allocator) is under 5 KB raw and core/alloc's generic code is mostly monomorphised for our types; neither is a lever worth a hand-written replacement. wasm-opt already runs at -Oz; \`--converge\` or \`-O4\`-then-\`-Oz\` are cheap to try but move a few per cent at most.
+
+tsify generates TypeScript at build time and leaves nothing in the module (no item names it).
+`);
+}
+
+// Mobile.
+if (mob) {
+  const stepRows = mob.steps.map((s) => `| ${s.label} | \`${s.page}\` | ${rng(s.ms)} | ${rng(s.markedMs)} | ${s.label === "Start now" ? "(start page's button: not a target)" : s.ms.median <= TARGETS.continueMs ? "met" : `not met, ${f3(s.ms.median - TARGETS.continueMs)} ms over`} |`);
+  const resp = (list) => {
+    const by = new Map();
+    for (const r of list) { const e = by.get(r.path) || { n: 0, bytes: 0 }; e.n++; e.bytes += r.bytes; by.set(r.path, e); }
+    return [...by.entries()].sort((a, b) => b[1].bytes - a[1].bytes).map(([p, e]) => `| \`${p}\` | ${e.n} | ${e.bytes.toLocaleString("en-GB")} |`).join("\n");
+  };
+  md.push(`## Mobile profile
+
+Headless Chromium, CDP \`Network.emulateNetworkConditions\` { latency ${PROFILE.latency} ms, download ${PROFILE.downloadThroughput.toLocaleString("en-GB")} B/s (1.6 Mbps), upload ${PROFILE.uploadThroughput.toLocaleString("en-GB")} B/s (750 kbps) } and \`Emulation.setCPUThrottlingRate\` { rate ${PROFILE.cpuRate} }, a ${PROFILE.viewport.width} × ${PROFILE.viewport.height} viewport, every visit in a fresh browser context (cold cache, no service worker yet), served gzip-compressed from 127.0.0.1 by bench/lib/server.mjs (as a static host serves it). ${RUNS} runs, each visiting the static floor and the start page in alternating order after one uncounted warm-up visit of each (the browser's first navigation pays for starting a renderer). The **static floor** is \`www/index.html\` with its scripts and preloads taken out (bench/mobile.mjs writes it to \`bench/out/static-start.html\`): the same HTML and stylesheet, no JavaScript. Medians over runs of each run's value, ms from navigation start.
+
+- **LCP**: the last \`largest-contentful-paint\` entry before any input, observed from a \`PerformanceObserver\` added by \`page.addInitScript\` (the element: ${mob.lcpTags.filter(Boolean).join(", ")}).
+- **Start button usable**: the first moment the "Start now" link is in the page and \`body[data-ready=true]\`, which the app sets each time it paints a view (www/js/paint.js); the app's click handler is attached to its root before its first paint (www/js/app.js), so the link does what it says from then on. (No change to the app was needed for this mark.)
+- **Continue → painted**: on the start page once the network has been quiet for a second (a visitor who has read it: the engine, fetched after first paint, has arrived), the council journey of tests/browser/journeys.mjs by clicks (Sandwell, inadequate in October 2015, checked on 1 March 2016; the result is row 4 of the 2015 announcement), each click timed in the page from the click event's \`timeStamp\` to the frame after the app marks the next page painted (\`body[data-painted]\` changes, then a \`requestAnimationFrame\` callback and a task). "App done" is the click to that mark: the app's own work before the frame.
+- **Bytes moved**: the sum of \`encodedDataLength\` (body and headers, compressed as sent) of every response the page received until the network was quiet for a second (CDP \`Network.loadingFinished\`); "server side" is the body bytes the server sent in that time, the service worker's precache included.
+
+| figure | start page | static floor | start minus floor |
+|---|---|---|---|
+| first contentful paint, ms | ${rng(mob.startFcp)} | ${rng(mob.floorFcp)} |  |
+| LCP, ms | ${rng(mob.startLcp)} | ${rng(mob.floorLcp)} | **${rng(mob.lcpOver)}** |
+| start button usable, ms | ${rng(mob.usable)} |  | **${rng(mob.usableOver)}** (minus the floor's LCP) |
+| bytes moved on a first visit (page) | ${rng(mob.startBytes, (x) => Math.round(x).toLocaleString("en-GB"))} | ${rng(mob.floorBytes, (x) => Math.round(x).toLocaleString("en-GB"))} |  |
+| body bytes the server sent (service worker included) | ${rng(mob.startServed, (x) => Math.round(x).toLocaleString("en-GB"))} | ${rng(mob.floorServed, (x) => Math.round(x).toLocaleString("en-GB"))} |  |
+
+Where the start page's time goes (medians over runs, ms from navigation start): its stylesheet, which holds back the first paint, has its last byte at ${f3(mob.startCssEnd.median)} against the floor's ${f3(mob.floorCssEnd.median)} (start minus floor, run by run: median ${f3(mob.cssEndOver.median)}, range ${f3(mob.cssEndOver.min)} to ${f3(mob.cssEndOver.max)}), while the page's code (\`dist/checker.js\` and the modulepreloaded \`dist/shared.js\`, about 39 KB gzip) comes down the same 1.6 Mbps link. \`shared.js\` has its last byte at ${f3(mob.sharedEnd.median)}, DOMContentLoaded (which waits for the module scripts to run, on a 4× slower CPU) is at ${f3(mob.startDcl.median)}, and the start button is usable at ${f3(mob.usable.median)}, when the app has painted its first view. The engine's wasm is requested at ${f3(mob.wasmStart.median)}, after first paint, as designed, so its size weighs on neither figure, only on the bytes moved. What the start page adds before its button works is its own code, fetched and run.
+
+Timeline of the start page in the run with the median LCP difference (request start to last byte):
+
+| event | start page | static floor |
+|---|---|---|
+| the HTML, last byte | ${f3(mob.medianRun.start.htmlEnd)} | ${f3(mob.medianRun.floor.htmlEnd)} |
+${[...new Set([...mob.medianRun.start.resources, ...mob.medianRun.floor.resources].map((e) => e.path))].map((p) => {
+    const a = mob.medianRun.start.resources.find((e) => e.path === p), b = mob.medianRun.floor.resources.find((e) => e.path === p);
+    const span = (e) => (e ? `${f3(e.start)}–${f3(e.end)}` : "");
+    return `| \`${p}\` | ${span(a)} | ${span(b)} |`;
+  }).join("\n")}
+| first contentful paint | ${f3(mob.medianRun.start.fcp)} | ${f3(mob.medianRun.floor.fcp)} |
+| LCP | ${f3(mob.medianRun.start.lcp)} | ${f3(mob.medianRun.floor.lcp)} |
+| DOMContentLoaded | ${f3(mob.medianRun.start.dcl)} | ${f3(mob.medianRun.floor.dcl)} |
+| start button usable | ${f3(mob.medianRun.start.usableAt)} |  |
+
+Each click of the council journey (target: each question page and the result within ${TARGETS.continueMs} ms of Continue):
+
+| click | page painted | click → painted, ms | click → app done, ms |  |
+|---|---|---|---|---|
+${stepRows.join("\n")}
+
+Responses the start page received in the last run (bytes as sent):
+
+| path | responses | bytes |
+|---|---|---|
+${resp(mob.responses)}
+
+The static floor's: ${mob.floorResponses.map((r) => `\`${r.path}\` ${r.bytes.toLocaleString("en-GB")}`).join(", ")}.
+`);
+}
+
+// Engine in Chromium.
+if (browserRuns.length) {
+  const l = browserRuns[0].load;
+  const inst = (f) => perRun(browserRuns, (r) => r.load[f]);
+  const a = browserRuns[0].agree;
+  md.push(`## The engine in headless Chromium
+
+The bench page (bench/page.html, cross-origin isolated for 5 µs timers), a fresh browser context each run, no throttling. Ours is called as the pages call it: \`assessCouncil(input)\` with a JavaScript object, returning an object (serde-wasm-bindgen at the boundary). Per call: a pass calls one contender on every input and divides the elapsed time by the count; the contenders' passes are interleaved, the order rotating each pass. Inputs: 10,000 generated council inputs under the 2016 protocol, 10,000 across both rulesets, 10,000 sponsors (seeded, bench/lib/generate.mjs). The peers, **context only, not targets**, pick the intervention from precomputed facts (bench/lib/facts.mjs) with SPEC §3.3's rows written for json-logic-js and as one ZEN expression (bench/peers/); ours does the whole job (reads and validates the raw input, chooses the ruleset, derives the facts, decides, writes the answer with reasons, sources, dates and warnings).
+
+| call | what | µs per call |
+|---|---|---|
+| **ours** \`assessCouncil\` | raw input → full answer, 2016 protocol inputs | **${rng(chrome["ours.assessCouncil"])}** |
+| **ours** \`assessCouncil\`, both rulesets | mixed inputs | ${rng(chrome["ours.assessCouncil.mixed"])} |
+| **ours** \`assessSponsor\` | raw input → full answer, 14 criteria | ${rng(chrome["ours.assessSponsor"])} |
+| json-logic-js ${versions["json-logic-js"]} \`jsonLogic.apply\` (context) | precomputed facts → intervention | ${rng(chrome.jsonLogic)} (ours / theirs ${rng(ratio(browserRuns, (r) => r.per, "ours.assessCouncil", "jsonLogic"))}) |
+| ZEN wasm ${versions["@gorules/zen-engine-wasm"]} \`evaluateExpression\` (context) | precomputed facts → intervention, the expression parsed each call | ${rng(chrome.zenExpression)} (ours / theirs ${rng(ratio(browserRuns, (r) => r.per, "ours.assessCouncil", "zenExpression"))}) |
+
+| batch | ms per call | µs per council |
+|---|---|---|
+| \`assessCouncils\`, Ofsted's ${browserRuns[0].batch.councils} councils (data/ofsted/, on 2025-03-31; ${BATCH_REPS} calls a run) | **${rng(batchMs)}** | ${rng(batchUs)} |
+| \`assessCouncils\`, the 10,000 generated councils |  | ${rng(batchMany)} |
+
+Outcomes for Ofsted's councils: ${Object.entries(browserRuns[0].batch.byIntervention).map(([k, v]) => `${k} ${v}`).join(", ")}. Agreement on the intervention over the 10,000 protocol inputs: json-logic-js ${a.jsonLogic.same.toLocaleString("en-GB")} / ${a.jsonLogic.total.toLocaleString("en-GB")}, ZEN expression ${a.zenExpression.same.toLocaleString("en-GB")} / ${a.zenExpression.total.toLocaleString("en-GB")}; errors thrown: ${a.mixedErrors} of the mixed inputs, ${a.sponsorErrors} of the sponsors. Input ${Math.round(a.meanInputChars)} characters of JSON on average, answer ${Math.round(a.meanOutputChars)}.
+
+${(() => {
+    const nat = native.find((n) => n.id === "council/realistic");
+    const natS = native.find((n) => n.id === "sponsor/charity");
+    if (!nat) return "";
+    const pc = chrome["ours.assessCouncil"].median;
+    return `Where the per-call time goes: natively (criterion, below, same build), the assessment alone takes ${f3(nat.median)} µs for a realistic council (criterion \`council/realistic\`, below)${natS ? ` and ${f3(natS.median)} µs for a charity sponsor` : ""}; in Chromium a call takes ${f3(pc)} µs. So about ${Math.round((1 - nat.median / pc) * 100)}% of a call (${f3(pc - nat.median)} µs) is the boundary: serde-wasm-bindgen reading the input object property by property through calls into JavaScript, with serde_path_to_error tracking the path of every value, and building the answer (${Math.round(a.meanOutputChars)} characters as JSON: reasons, sources, dates, warnings) as new JavaScript objects and strings, one call out of the wasm for each. The decision itself is a small part; the cost scales with the size of what crosses.\n`;
+  })()}
+Instantiating ours (${l.oursBytes.toLocaleString("en-GB")} B): compile ${rng(inst("oursCompile"))} ms, \`init(bytes)\` ${rng(inst("oursInstantiate"))} ms, the first \`assessCouncil\` (which reads the embedded ruleset data) ${rng(inst("oursFirstCall"))} ms.
+`);
+}
+
+if (nodeRuns.length) {
+  const na = nodeRuns[0].agreement;
+  md.push(`## Peers in Node (context; fresh processes)
+
+| contender | µs per call | ours / theirs |
+|---|---|---|
+| **ours** \`assessCouncil\` (wasm, \`initSync\`) | ${rng(nodeT["ours.assessCouncil"])} |  |
+| json-logic-js \`jsonLogic.apply\` | ${rng(nodeT.jsonLogic)} | ${rng(ratio(nodeRuns, (r) => r.times, "ours.assessCouncil", "jsonLogic"))} |
+| ZEN ${versions["@gorules/zen-engine"]} native, decision table (\`decision.evaluate\`, awaited per call) | ${rng(nodeT.zenDecisionTable)} | ${rng(ratio(nodeRuns, (r) => r.times, "ours.assessCouncil", "zenDecisionTable"))} |
+| ZEN native, \`evaluateExpressionSync\` | ${rng(nodeT.zenExpression)} | ${rng(ratio(nodeRuns, (r) => r.times, "ours.assessCouncil", "zenExpression"))} |
+
+Agreement on the intervention: json-logic-js ${na.jsonLogic.same} / ${na.jsonLogic.total}, ZEN decision table ${na.zenDecisionTable.same} / ${na.zenDecisionTable.total}, ZEN expression ${na.zenExpression.same} / ${na.zenExpression.total}.
+`);
+}
+
 if (native.length) {
-  table(["benchmark", "what", "median µs (min–max of samples)"], native.map((n) => [
-    `\`${n.id}\``,
-    {
-      "council/realistic": "assess_council, a Sandwell-like history under the 2016 protocol (3 inspections, 3 visits, 2 concerns, commissioner, trust)",
-      "council/largest-real": `assess_council, the largest real history in Ofsted's file${largestReal ? `: ${largestReal}` : ""}, on 2025-03-31`,
-      "council/realistic/json": "the realistic case from JSON text to JSON text (parse, assess, serialise): the work the wasm boundary adds",
-      "sponsor/charity": "assess_sponsor, a charity with three registered services",
-      "sponsor/council": "assess_sponsor, a council with its own Ofsted history",
-      "sponsor/charity/json": "the charity from JSON text to JSON text",
-      "rulesets/load": "reading and validating the embedded ruleset data: the work of the first call after init",
-    }[n.id] ?? "",
-    `${us(n.median)} (${us(n.min)}–${us(n.max)})`,
-  ]));
-} else p("Not run (use `bash bench/run`).\n");
+  md.push(`## Native (criterion, \`cargo bench --bench engine\`)
 
-p("## In headless Chromium");
-p();
-p(`### Per call through the JS boundary (${N.toLocaleString("en-GB")} generated inputs)`);
-p();
-table(["contender", "what it does per call", "µs per call", "ours / theirs"], [
-  ["**ours** `assessCouncil`", "raw input → full answer (2016 protocol set)", rng(chrome["ours.assessCouncil"], us), ""],
-  ["json-logic-js 2.0.5 `jsonLogic.apply`", "precomputed facts → intervention", rng(chrome.jsonLogic, us), rng(ratios.chromeJsonLogic, (x) => x.toFixed(1))],
-  ["ZEN wasm 0.23.1 `evaluateExpression`", "precomputed facts → intervention (the decision as one expression; parsed each call)", rng(chrome.zenExpression, us), rng(ratios.chromeZenExpr, (x) => x.toFixed(2))],
-  ["**ours** `assessCouncil`, both rulesets", "raw input → full answer (mixed set)", rng(chrome["ours.assessCouncil.mixed"], us), ""],
-  ["**ours** `assessSponsor`", "raw input → full answer, 14 criteria", rng(chrome["ours.assessSponsor"], us), ""],
-  ["json-logic-js, again, in the floors' page", "the reference for the ratios of the floors below (except the JSON floor)", rng(chrome["floors.jsonLogic"], us), ""],
-  ["floor: no engine, objects only", "a JavaScript deep copy of the answer (new objects and arrays, the same strings): the least any boundary pays to build it", rng(chrome["floor.answerCopy"], us), rng(perRun(browserRuns, (r) => median(r.per["floor.answerCopy"]) / median(r.per["floors.jsonLogic"])), (x) => x.toFixed(2))],
-  ["floor: no engine, input read + answer built", "reading every key and value of the input in JavaScript (string lengths summed), as any boundary that copies the input into wasm must, plus the deep copy above: the least any engine taking this input and returning this answer as new objects pays", rng(walkCopyUs, us), rng(walkCopyRatio, (x) => x.toFixed(2))],
-  ["floor: no engine", "`JSON.stringify(input)` + `JSON.parse(answer text)`: the least any engine returning this answer as a new object pays", rng(floorUs, us), rng(floorRatio, (x) => x.toFixed(2))],
-  ["floor: input into wasm memory", "every value of the input written into a wasm memory as it stands (a string's characters, 8 bytes a number; keys left out): the least any boundary pays that hands this input to an engine in wasm", rng(chrome["floor.inputIntoWasm"], us), rng(perRun(browserRuns, (r) => median(r.per["floor.inputIntoWasm"]) / median(r.per["floors.jsonLogic"])), (x) => x.toFixed(2))],
-  ["floor: answer out of wasm memory", `the deep copy above with the text the engine composes read out of a wasm memory (every string of the answer that is in neither the input nor the ruleset data and is not an identifier (a word with no spaces): reason texts, next steps, warnings, worked-out dates; ${agree0.composedPerAnswer.toFixed(1)} strings, ${Math.round(agree0.composedCharsPerAnswer)} characters an answer on these inputs), one \`TextDecoder\` call for the answer's texts, then sliced; every other string ready-made`, rng(chrome["floor.answerFromWasm"], us), rng(perRun(browserRuns, (r) => median(r.per["floor.answerFromWasm"]) / median(r.per["floors.jsonLogic"])), (x) => x.toFixed(2))],
-  ["**floor: an engine in wasm doing nothing**", "the two rows above together: the least an engine in wasm pays that takes this input and returns this answer, with its reasons, as new objects, before it does any work", rng(wasmFloorUs, us), rng(wasmFloorRatio, (x) => x.toFixed(2))],
-]);
-p("ZEN's full decision-table engine has no browser build that runs here: see [ZEN in the browser](#zen-in-the-browser).");
-p();
-p("### Batch");
-p();
-table(["call", "ms per call", "µs per council"], [
-  [`\`assessCouncils\`, Ofsted's ${ofsted.length} councils`, rng(batchOfstedCall, ms), rng(batchOfsted, us)],
-  [`\`assessCouncils\`, the ${N.toLocaleString("en-GB")} generated councils`, "", rng(batchMany, us)],
-]);
-const b0 = browserRuns[0].batch;
-p(`Of the ${us(batchOfsted.median)} µs per council, the JavaScript side of the boundary takes ${us(batchInJs.median)} µs (writing the input as JSON text) and ${us(batchOutJs.median)} µs (\`JSON.parse\` of the answer); the rest, about ${us(batchOfsted.median - batchInJs.median - batchOutJs.median)} µs, is inside the wasm. With no engine at all, the browser's own \`JSON.stringify\` of the inputs and \`JSON.parse\` of the answers take ${us(batchFloor.median)} µs a council. Without JSON, writing every value of the inputs into a wasm memory takes ${us(batchIntoWasm.median)} µs a council and building the answers as new objects with the text the engine composes (${b0.composedPerAnswer.toFixed(1)} strings, ${Math.round(b0.composedCharsPerAnswer)} characters an answer, as [per call](#per-call-through-the-js-boundary-10000-generated-inputs)) read out of wasm memory (one \`TextDecoder\` call for the batch, then slices) ${us(batchFromWasm.median)} µs: ${us(batchWasmFloor.median)} µs (${us(batchWasmFloor.min)}–${us(batchWasmFloor.max)} over the runs) that an engine in wasm returning these answers as new objects pays before it does any work, ${pct(batchWasmFloor.median / TARGETS.batchUsPerCouncil)} of the ${TARGETS.batchUsPerCouncil} µs target. ${batchWasmFloor.min >= TARGETS.batchUsPerCouncil ? `So no engine in wasm that returns these answers, with their reasons, as new objects can meet the target on this machine, however fast its own work. ` : `What the target leaves, ${us(Math.max(0, TARGETS.batchUsPerCouncil - batchWasmFloor.median))} µs a council (median), would have to hold reading and checking the input, the assessment and writing the answer. `}${native.length ? `Natively the assessment alone (no reading, no writing) takes ${us(native.find((n) => n.id === "council/largest-real")?.median)} µs on the largest real history.` : ""} The batch's input is ${Math.round(b0.inputChars / b0.councils)} characters of JSON per council, its answer ${Math.round(b0.outputChars / b0.councils)}.`);
-p();
-p(`Outcomes for Ofsted's councils on 2025-03-31: ${Object.entries(b0.byIntervention).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${v}`).join(", ")}.`);
-p();
-p("### Instantiate");
-p();
-table(["module", "bytes", "compile only, ms", "compile + instantiate + glue (`init(bytes)`), ms"], [
-  ["ours", sizes.wasm.raw.toLocaleString("en-GB"), rng(inst.oursCompile, ms), rng(inst.ours, ms)],
-  ["ZEN wasm (expressions only), for scale", sizes.zenWasm.raw.toLocaleString("en-GB"), rng(inst.zenCompile, ms), rng(inst.zen, ms)],
-]);
-p(`The first \`assessCouncil\` after \`init\`, which also reads the embedded ruleset data, takes ${rng(inst.oursFirstCall, ms)} ms. In Node, \`initSync\` of ours takes ${rng(inst.node, ms)} ms.`);
-p();
-p("### Navigation to ready, against an empty page");
-p();
-table(["page", "first contentful paint, ms", "load event, ms", "ready, ms", `ready, best of ${RUNS * NAV_REPS}, ms`], [
-  ["bench/empty.html", rng(nav.emptyFcp, ms), rng(nav.emptyLoad, ms), rng(nav.empty, ms), ms(nav.emptyBest)],
-  ...[
-    ["script", "bench/out/one-script.html (the empty page and one tiny module script)"],
-    ["css", "bench/out/stylesheet-only.html (the empty page and the start page's stylesheet)"],
-    ["static", "bench/out/static-start.html (the start page's HTML and stylesheet, no scripts)"],
-    ["engine", "bench/out/engine-only.html (the start page's stylesheet and engine: no app)"],
-  ].map(([n, label]) => [label, rng(nav.page[n].fcp, ms), rng(nav.page[n].load, ms), rng(nav.page[n].ready, ms), ms(nav.page[n].best)]),
-  ["www/index.html (the start page)", rng(nav.startFcp, ms), rng(nav.startLoad, ms), rng(nav.start, ms), ms(nav.startBest)],
-  ...[["script", "one-script"], ["css", "stylesheet-only"], ["static", "static start page"], ["engine", "engine-only"]]
-    .map(([n, label]) => [`${label} minus empty (same run)`, "", "", rng(nav.page[n].diff, ms), ms(nav.page[n].best - nav.emptyBest)]),
-  ["start page minus empty (same run)", "", "", `**${rng(nav.diff, ms)}**`, ms(nav.startBest - nav.emptyBest)],
-]);
-p("The floor pages, written by this script into bench/out/, each add to the empty page a part of what the start page loads, and are navigated in the same runs, alternating with the others:");
-p();
-p(`- **one-script**: one module script (bench/one-script.mjs, ${oneScriptBytes} bytes, which sets a flag); ready at DOMContentLoaded, which waits for it: the least any page that runs a script pays.`);
-p("- **stylesheet-only**: `<link rel=stylesheet href=/www/dist/checker.css>` and nothing else; ready at the later of DOMContentLoaded and the load event (a stylesheet alone does not hold back DOMContentLoaded; the load event waits for it).");
-p(`- **static start page**: www/index.html with its scripts, and the preloads of its code and engine, taken out (URLs made absolute): its text is laid out and painted with its stylesheet and no JavaScript runs. Ready at the later of its first contentful paint and DOMContentLoaded, which was its first contentful paint in ${staticPaintLater} of ${staticNavs.length} navigations${staticNoPaint ? ` (in ${staticNoPaint} no paint was reported and the load event stood in for it)` : ""}.`);
-p("- **engine-only**: what the start page needs before it can be ready — the same stylesheet and the engine's glue and `.wasm`, preloaded the same way — and the engine instantiated, running none of the app and rendering nothing.");
-p();
-{
-  const T = TARGETS.readyWithinMs;
-  const d = (n) => nav.page[n].diff.median;
-  const over = [["one tiny script", "script"], ["the stylesheet", "css"], ["the start page's static text", "static"], ["the stylesheet with the engine", "engine"]]
-    .filter(([, n]) => d(n) > T).map(([w]) => w);
-  const rest = nav.diff.median - d("engine");
-  p(`Against the target of ${T} ms after the empty page (medians of the differences within each run): ${floorWords()}; the start page ${ms(nav.diff.median)} ms. `
-    + (over.length ? "" : `Each floor alone is within ${T} ms of the empty page on this machine. `)
-    + "Before it is ready the start page runs module scripts, which wait for the stylesheet linked before them, and instantiates the engine, so it pays for the script, the stylesheet and the engine; "
-    + `it also lays out and paints its text, but its first contentful paint (${ms(nav.startFcp.median)} ms from navigation start) is not what its ready waits for. `
-    + (d("script") > T
-      ? `So a page that must run a script before it is ready, as the checker must, is over the target on this machine before it does any work of its own (${ms(d("script"))} ms). `
-      : "")
-    + (d("engine") > T
-      ? `A page that loads this stylesheet and this engine before it is ready is ${ms(d("engine"))} ms over the empty page before any app code runs. `
-      : "")
-    + (rest > 0
-      ? `The rest of the start page's time, about ${ms(rest)} ms beyond the engine-only page, is the app: its own code (fetched, parsed, run) and what it renders.`
-      : "The start page is no later than the engine-only page in this run's medians: the app's own cost is within the noise here."));
-  p();
-  // A floor that comes out above the start page itself: say so, and whether the runs overlap.
-  const above = [["one-script page", "script"], ["stylesheet-only page", "css"], ["static start page", "static"], ["engine-only page", "engine"]]
-    .filter(([, n]) => d(n) > nav.diff.median);
-  if (above.length) {
-    const overlap = above.every(([, n]) => nav.page[n].diff.min <= nav.diff.max && nav.diff.min <= nav.page[n].diff.max);
-    p(`The ${above.map(([w]) => w).join(", ")} came out above the start page's own ${ms(nav.diff.median)} ms in the medians`
-      + (overlap ? "; the ranges over runs overlap, so on this machine that order is within the noise" : "")
-      + (above.some(([, n]) => n === "static") ? `; the static start page is ready at its first contentful paint (${ms(nav.page.static.fcp.median)} ms from navigation start), which the start page's ready does not wait for (its own first contentful paint: ${ms(nav.startFcp.median)} ms)` : "")
-      + ".");
-    p();
-  }
-}
-p(`The start page instantiated ${firstLoad.wasmCount} wasm module(s)${firstLoad.sw ? "; a service worker controlled it by the end of the run" : ""}.${firstLoad.errors.length ? ` Page errors: ${firstLoad.errors.slice(0, 3).join("; ")}.` : ""}`);
-p();
-{
-  // The timeline of the run whose difference is the median: what the start page waits for.
-  const sorted = [...navRuns].sort((a, b) => (a.start.ready - a.empty.ready) - (b.start.ready - b.empty.ready));
-  const m = sorted[Math.floor(sorted.length / 2)].start;
-  const rows = m.resources.map((e) => [e.end, `\`${e.name}\``, ms(e.start), ms(e.end)]);
-  for (const w of m.rec.wasm) rows.push([w.end, `wasm ${w.api}`, ms(w.start), ms(w.end)]);
-  rows.push([m.dcl, "DOMContentLoaded", "", ms(m.dcl)]);
-  if (m.fcp !== null) rows.push([m.fcp, "first contentful paint", "", ms(m.fcp)]);
-  if (m.rec.loadingGoneAt !== null) rows.push([m.rec.loadingGoneAt, "\"Loading the checker…\" gone", "", ms(m.rec.loadingGoneAt)]);
-  rows.push([m.ready + 1e-6, "**ready**", "", `**${ms(m.ready)}**`]);
-  rows.sort((a, b) => a[0] - b[0]);
-  for (const r of rows) r.shift();
-  p("Timeline of the start page's navigation in the median run (ms from navigation start; fetches from request to last byte):");
-  p();
-  table(["event", "from", "until"], rows);
-  const wasmFetch = m.resources.find((e) => e.name.endsWith(".wasm"));
-  const jsDone = Math.max(...m.resources.filter((e) => /\.m?js$/.test(e.name)).map((e) => e.end));
-  if (wasmFetch) {
-    p(`What "ready" waits for, in that run: the module scripts (the last one in at ${ms(jsDone)} ms; DOMContentLoaded at ${ms(m.dcl)} ms); `
-      + `the wasm is requested at ${ms(wasmFetch.start)} ms, arrives at ${ms(wasmFetch.end)} ms and is instantiated by ${ms(Math.max(...m.rec.wasm.map((w) => w.end)))} ms; `
-      + `the page is ready at ${ms(m.ready)} ms (its first engine call reads the embedded ruleset data: ${ms(inst.oursFirstCall.median)} ms on the bench page). `
-      + `The empty page is ready at ${ms(sorted[Math.floor(sorted.length / 2)].empty.ready)} ms in the same run.`);
-    p();
-  }
+| benchmark | median µs (min–max of samples) |
+|---|---|
+${native.map((n) => `| \`${n.id}\` | ${f3(n.median)} (${f3(n.min)}–${f3(n.max)}) |`).join("\n")}
+`);
 }
 
-p("## Peers in Node (same inputs, same run)");
-p();
-table(["contender", "µs per call", "ours / theirs"], [
-  ["**ours** `assessCouncil` (wasm, `initSync`)", rng(nodeT["ours.assessCouncil"], us), ""],
-  ["json-logic-js `jsonLogic.apply`", rng(nodeT.jsonLogic, us), rng(ratios.nodeJsonLogic, (x) => x.toFixed(1))],
-  [`ZEN ${versions["@gorules/zen-engine"]} native, decision table (\`decision.evaluate\`, async, awaited per call)`, rng(nodeT.zenDecisionTable, us), rng(ratios.nodeZenTable, (x) => x.toFixed(2))],
-  ["ZEN native, `evaluateExpressionSync`", rng(nodeT.zenExpression, us), rng(ratios.nodeZenExpr, (x) => x.toFixed(2))],
-]);
+md.push(`## Floors that are gone
 
-p("## Agreement");
-p();
-const agreeRow = (label, a) => [label, `${a.same.toLocaleString("en-GB")} / ${a.total.toLocaleString("en-GB")}`,
-  a.differ.length ? a.differ.map((d) => `#${d.at}: ours ${d.ours}, theirs ${d.theirs}`).join("; ") : "all agree"];
-table(["peer", "same intervention as ours", "first differences"], [
-  agreeRow("json-logic-js (Chromium)", agree0.jsonLogic),
-  agreeRow("ZEN wasm expression (Chromium)", agree0.zenExpression),
-  agreeRow("json-logic-js (Node)", nodeAgree.jsonLogic),
-  agreeRow("ZEN native decision table (Node)", nodeAgree.zenDecisionTable),
-  agreeRow("ZEN native expression (Node)", nodeAgree.zenExpression),
-]);
-p(`Interventions over the ${N.toLocaleString("en-GB")} protocol inputs: ${Object.entries(agree0.byIntervention).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${v}`).join(", ")}. `
-  + `Errors: ${agree0.mixedErrors} of the mixed-ruleset inputs and ${agree0.sponsorErrors} of the sponsor inputs threw.`);
-p();
+Earlier versions of this file measured floors for the old boundary: \`JSON.stringify\` of the input and \`JSON.parse\` of the answer text, the engine's own JSON writer at the boundary, and an "engine in wasm doing nothing" whose input was written into wasm memory and whose answer's text was read out of it by hand-written copying. They are gone because that boundary is gone (issue 13): no JSON text crosses it and no code of ours manages wasm memory; values cross as JavaScript values through serde-wasm-bindgen, whose cost is inside the per-call figure above. They were also floors for targets that are withdrawn (per call against json-logic-js; 2 µs a council; ready within 30 ms of an empty page). The first-load gzip budget (120 KiB of bodies, each gzipped by this script) is withdrawn with the old design; the bytes a first visit moves, as sent, are now reported on the mobile profile against the static floor's. The navigation floors (an empty page, one script, the stylesheet alone, the engine alone) gave way to the one floor issue 13 names, the start page's own HTML and CSS with no scripts, measured on the mobile profile.
+`);
 
-p("## Sizes");
-p();
-table(["file", "raw", "gzip -9", "brotli 11"], [
-  ["`www/pkg/trust_eligibility_bg.wasm` (release)", bytes(sizes.wasm.raw), `**${bytes(sizes.wasm.gzip)}**`, bytes(sizes.wasm.brotli)],
-  ["`www/pkg/trust_eligibility.js` (glue)", bytes(sizes.glue.raw), bytes(sizes.glue.gzip), bytes(sizes.glue.brotli)],
-  ["json-logic-js `logic.js`, for scale", bytes(sizes.jsonLogic.raw), bytes(sizes.jsonLogic.gzip), bytes(sizes.jsonLogic.brotli)],
-  ["ZEN wasm (expressions only), for scale", bytes(sizes.zenWasm.raw), bytes(sizes.zenWasm.gzip), bytes(sizes.zenWasm.brotli)],
-]);
-p(`**Whole first load of www/index.html**: ${firstLoad.served.count} responses, ${bytes(firstLoad.served.raw)} raw, **${bytes(firstLoad.served.gzip)} gzip** `
-  + `(of which the page itself received ${firstLoad.page.count} responses, ${bytes(firstLoad.page.raw)} raw, ${bytes(firstLoad.page.gzip)} gzip${firstLoad.served.count > firstLoad.page.count ? "; the rest were fetched outside the page, by its service worker" : ""}).`);
-p();
-table(["file fetched on first load", "status", "raw", "gzip", ""], firstLoad.files.map((f) => [
-  `\`${f.path}\``, String(f.status), f.raw.toLocaleString("en-GB"), f.gzip.toLocaleString("en-GB"), f.byPage ? "" : "service worker",
-]));
-
-p("## What the cost is made of");
-p();
-p("### Size of the wasm");
-p();
-p("Sections of the shipped release wasm (each section gzipped alone, so the parts add up to a little more than the whole):");
-p();
-table(["section", "raw", "gzip"], sizes.sections.map((s) => [s.name, s.raw.toLocaleString("en-GB"), s.gzip.toLocaleString("en-GB")]));
-if (tw) {
-  p(`twiggy on the build with names before wasm-opt (\`${tw.file}\`, the cargo output this release came from, ${tw.fileBytes.toLocaleString("en-GB")} B; shipped items only, names and custom sections left out: ${tw.total.toLocaleString("en-GB")} B), shallow bytes by origin:`);
-  p();
-  table(["origin", "bytes", "share"], tw.groups.slice(0, 18).map(([g, b]) => [g, b.toLocaleString("en-GB"), pct(b / tw.total)]));
-  p("Largest single items:");
-  p();
-  table(["item", "bytes"], tw.top.map((t) => [`\`${t.name.replace(/\|/g, "\\|").slice(0, 110)}\``, t.bytes.toLocaleString("en-GB")]));
-} else p("(twiggy not available, or no named build in target/.)\n");
-p("### Time per call");
-p();
-const oursUs = chrome["ours.assessCouncil"].median;
-const inJs = chrome["boundary.inputToJson"].median + chrome["boundary.outputParse"].median;
-p(`Of ours' ${us(oursUs)} µs per \`assessCouncil\` call in Chromium, the JavaScript side of the boundary takes about ${us(inJs)} µs: `
-  + `writing the input as JSON text (the boundary's own \`toJson\`) ${us(chrome["boundary.inputToJson"].median)} µs and \`JSON.parse\` of the answer ${us(chrome["boundary.outputParse"].median)} µs. `
-  + `The rest, about ${us(oursUs - inJs)} µs, is inside the wasm: reading the JSON, the assessment, and writing the full answer as JSON text (on these inputs the input averages ${Math.round(agree0.meanInputChars)} characters of JSON and the answer, with its reasons, sources, dates and warnings, ${Math.round(agree0.meanOutputChars)}). `
-  + (native.length ? `Natively, the realistic case costs ${us(native.find((n) => n.id === "council/realistic")?.median)} µs for the assessment alone and ${us(native.find((n) => n.id === "council/realistic/json")?.median)} µs from JSON text to JSON text: reading and writing JSON is most of the cost, the decision itself a small part. ` : "")
-  + `The peers do only the last step, picking a row from precomputed facts; json-logic-js does it in ${us(chrome.jsonLogic.median)} µs. `
-  + `That is less than the browser itself needs to hand this input over and to build this answer as a new object, with no engine in between: \`JSON.stringify\` of the input ${us(chrome["floor.inputStringify"].median)} µs plus \`JSON.parse\` of the answer text ${us(chrome["boundary.outputParse"].median)} µs, ${us(floorUs.median)} µs in all, ${floorRatio.median.toFixed(1)}× json-logic-js's whole call. `
-  + `Even without JSON, only building an object of the answer's shape from ready-made strings (a JavaScript deep copy) takes ${us(chrome["floor.answerCopy"].median)} µs, `
-  + `and only reading every key and value of the input in JavaScript (what any boundary that copies the input into wasm must at least do) ${us(chrome["floor.inputWalk"].median)} µs: `
-  + `${us(walkCopyUs.median)} µs together, ${walkCopyRatio.median.toFixed(2)}× json-logic-js's call (${walkCopyRatio.min.toFixed(2)}–${walkCopyRatio.max.toFixed(2)} over the runs). `
-  + (walkCopyRatio.min > 1
-    ? "So no engine taking this input and returning this answer as new objects can be as fast as json-logic-js's row pick on this machine. "
-    : walkCopyRatio.median <= 1
-      ? `That is less than json-logic-js's call${walkCopyRatio.max > 1 ? ` (in ${walkCopyRatios.filter((x) => x <= 1).length} of ${walkCopyRatios.length} runs)` : ""}: this floor alone does not rule out an engine that takes this input and returns this answer as new objects matching json-logic-js's row pick; the JSON floor above does for one that hands them over as JSON text. `
-      : `That is above json-logic-js's call in ${walkCopyRatios.filter((x) => x > 1).length} of ${walkCopyRatios.length} runs and not in the others: this floor alone does not settle whether such an engine could match json-logic-js's row pick on this machine. `)
-  + `An engine in wasm also has to write the input into wasm memory (${us(chrome["floor.inputIntoWasm"].median)} µs instead of only reading it) and read the text it composes out of wasm memory (the answer then costs ${us(chrome["floor.answerFromWasm"].median)} µs instead of ${us(chrome["floor.answerCopy"].median)}): ${us(wasmFloorUs.median)} µs before it does any work, ${wasmFloorRatio.median.toFixed(2)}× json-logic-js's call (${wasmFloorRatio.min.toFixed(2)}–${wasmFloorRatio.max.toFixed(2)}; above it in ${wasmFloorRatios.filter((x) => x > 1).length} of ${wasmFloorRatios.length} runs); counting only reading the input, not writing it anywhere, ${walkFromWasmRatio.median.toFixed(2)}× (${walkFromWasmRatio.min.toFixed(2)}–${walkFromWasmRatio.max.toFixed(2)}). `
-  + (wasmFloorRatio.min > 1
-    ? "So an engine in wasm that composes its reasons, as ours must (SPEC §7: one engine behind every interface; every answer carries its reasons), cannot match json-logic-js's row pick on this machine however fast its own work; only moving the wording into JavaScript could, which would put a second renderer of the rules' wording beside the engine's. "
-    : "")
-  + "Ours returns the full answer (reasons, sources, dates, warnings) as a new plain object on every call, which json-logic-js's row pick does not; what ours costs beyond these floors is in the wasm, above.");
-p();
-p("Tried and not taken (measured once, not by this run): a reader that fills the typed inputs straight from the JSON text, with no `Json` tree, falling back to the tree reader on anything unusual so that every error stays the same (branch `direct-reader`, edb3372, 2026-12-02). Natively it cuts reading a council from 52.3k to 27.2k instructions (callgrind) and a council from JSON text to JSON text from 95.3k to 69.7k (−27%). But at the wasm boundary it adds 5,388 B gzip (64,127 B, over the 61,440 B target), because the tree reader must stay for its errors and for the ruleset data. Compiled for native only it would have the CLI and the browser read inputs by different code, for a gain no analyst would notice (Ofsted's 153 councils take about 1.5 ms natively either way), so it is not merged: the tree reader stays the one reader.");
-p();
-p("### ZEN in the browser");
-p();
-p(`- \`@gorules/zen-engine-wasm\` ${versions["@gorules/zen-engine-wasm"]} (the wasm build on npm) runs in this page with no special headers, but it evaluates ZEN **expressions only** (its README: \"Currently, it supports only expressions\"); it has no decision tables or graphs. It is measured above with the same nine rows written as one ZEN expression; its API takes the expression text on every call.`);
-p("- The full engine's browser build is `@gorules/zen-engine-wasm32-wasi` (napi-rs, WASI), which `@gorules/zen-engine`'s `browser` entry re-exports. Its only release on the registry here is 0.52.1 (the version of the Node engine used above, which names it as an optional dependency), and npm does not install it on this machine: it is declared for `cpu: wasm32`, so it is skipped as an optional dependency and refused (EBADPLATFORM) as a direct one. To run it a page needs: the 6.9 MB wasm (6,931,353 B raw); `@napi-rs/wasm-runtime` (with `@emnapi/core`, `@emnapi/runtime`, `@tybys/wasm-util`), which its loader and its worker import by bare name, and a worker URL written as a package path (`new URL('@gorules/zen-engine-wasm32-wasi/wasi-worker-browser.mjs', import.meta.url)`), so in practice a bundler; a shared `WebAssembly.Memory`, so SharedArrayBuffer, so a cross-origin isolated page (COOP `same-origin` and COEP `require-corp`); module workers for its async work pool; and an async API (`evaluate` returns a Promise). The ZEN decision table is therefore measured natively in Node only.");
-p();
-
-writeFileSync(OUT, L.join("\n"));
-writeFileSync(join(outDir, "results.json"), JSON.stringify({ now, versions, machine, sizes, native, nodeRuns, browserRuns, navRuns: navRuns.map((r) => Object.fromEntries(Object.entries(r.all).map(([k, xs]) => [k, xs.map((x) => ({ ...x, responses: undefined, served: undefined }))]))), firstLoad, twiggy: tw }, null, 1));
-say(`wrote ${relative(process.cwd(), OUT)} (raw data: ${relative(process.cwd(), join(outDir, "results.json"))})`);
-for (const t of targets) say(`${t[3].replace(/\*/g, "")}: ${t[0]}: ${t[2]}`);
+writeFileSync(OUT, md.join("\n"));
+say(`wrote ${relative(root, OUT)}`);
+process.stdout.write(`${rows.join("\n")}\n`);

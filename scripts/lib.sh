@@ -38,7 +38,13 @@ ensure_tools() {
   fi
   # npm packages: binaryen (wasm-opt; Debian's silently breaks wasm-bindgen output),
   # playwright-core, axe-core, govuk-frontend. Reinstall when package-lock.json changed.
-  if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  # A node_modules that is a link to a shared install is never reinstalled from here: npm ci
+  # empties the link's target, every checkout sharing it included.
+  if [ -L node_modules ]; then
+    if [ package-lock.json -nt node_modules/.package-lock.json ] && ! cmp -s package-lock.json "$(readlink -f node_modules)/../package-lock.json"; then
+      say "node_modules links to a shared install ($(readlink node_modules)) that may not match package-lock.json: not reinstalling it"
+    fi
+  elif [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
     say "installing npm packages"
     npm ci --no-audit --no-fund --loglevel=error
   fi

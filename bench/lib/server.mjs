@@ -1,13 +1,18 @@
 // A static file server on 127.0.0.1 for the browser bench: the repository root (www/, bench/,
-// node_modules/). It logs every response it sends (path and bytes), so a page's whole first load
-// can be counted from the server's side. Plain HTTP/1.1, no compression: every byte the browser
-// fetches is a body byte counted here. bench/run.mjs runs it in a child process of its own
+// node_modules/). It logs every response it sends (path and bytes sent), so a page's whole first
+// load can be counted from the server's side. Plain HTTP/1.1; bodies of text and wasm are sent
+// gzip-compressed (level 9, kept per file) when the browser asks for it, as a static host such as
+// GitHub Pages sends them, so the bytes moved are what a visitor's connection carries. bench/run.mjs runs it in a child process of its own
 // (`node bench/lib/server.mjs ROOT`), so that serving never waits on the runner's own work;
 // each response is then reported as one JSON line on stdout.
 
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, sep } from "node:path";
+import { gzipSync } from "node:zlib";
+
+const COMPRESSIBLE = /^(text\/|application\/(json|wasm|manifest\+json)|image\/svg)/;
+const gzipped = new Map(); // file -> { mtime, body }
 
 const TYPES = {
   ".html": "text/html; charset=utf-8",
@@ -35,8 +40,16 @@ export async function startServer({ root, routes = new Map(), isolate = () => fa
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, "http://127.0.0.1");
     let path = decodeURIComponent(url.pathname);
-    const send = (status, body, type) => {
-      const headers = { "content-type": type, "content-length": body.length, "cache-control": "no-cache" };
+    const send = (status, body, type, file = null, mtime = 0) => {
+      const headers = { "content-type": type, "cache-control": "no-cache" };
+      if (file && COMPRESSIBLE.test(type) && /\bgzip\b/.test(req.headers["accept-encoding"] || "")) {
+        let z = gzipped.get(file);
+        if (!z || z.mtime !== mtime) gzipped.set(file, z = { mtime, body: gzipSync(body, { level: 9 }) });
+        body = z.body;
+        headers["content-encoding"] = "gzip";
+        headers.vary = "accept-encoding";
+      }
+      headers["content-length"] = body.length;
       if (isolate(path)) {
         headers["cross-origin-opener-policy"] = "same-origin";
         headers["cross-origin-embedder-policy"] = "require-corp";
@@ -58,7 +71,7 @@ export async function startServer({ root, routes = new Map(), isolate = () => fa
       const s = await stat(file).catch(() => null);
       if (!s || !s.isFile()) return send(404, Buffer.from("not found"), "text/plain");
       const body = await readFile(file);
-      return send(200, body, TYPES[extname(file)] || "application/octet-stream");
+      return send(200, body, TYPES[extname(file)] || "application/octet-stream", file, s.mtimeMs);
     } catch (e) {
       return send(500, Buffer.from(String(e)), "text/plain");
     }
@@ -77,8 +90,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const root = process.argv[2];
   const s = await startServer({
     root,
-    // The empty and engine-only pages are served as the start page is: not isolated.
-    isolate: (p) => p.startsWith("/bench/") && !p.startsWith("/bench/empty") && p !== "/bench/out/engine-only.html",
+    // Only the bench page is cross-origin isolated (finer timers); every other page is served as
+    // the site is served.
+    isolate: (p) => p === "/bench/page.html",
     onLog: (e) => process.stdout.write(`${JSON.stringify(e)}\n`),
   });
   process.stdout.write(`${JSON.stringify({ origin: s.origin })}\n`);
