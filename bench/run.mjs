@@ -42,7 +42,9 @@ const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
 const budget = JSON.parse(readFileSync(join(here, "budget.json"), "utf8"));
 // Issue 13's figures.
 const TARGETS = {
-  wasmGzipBytes: budget.wasmGzipBytes, // gated by scripts/size-gate.mjs
+  // Issue 13's budget (reported, met or not) and the gate scripts/size-gate.mjs holds.
+  wasmGzipBytes: budget.wasmGzipIssueBudgetBytes ?? budget.wasmGzipBytes,
+  wasmGzipGateBytes: budget.wasmGzipBytes,
   wasmGzipAimBytes: budget.wasmGzipAimBytes,
   lcpOverFloorMs: 50, // start page LCP minus the static floor's LCP, same run
   usableOverFloorLcpMs: 300, // start button usable minus the static floor's LCP, same run
@@ -380,7 +382,7 @@ const target = (what, wanted, measured, ok, by, range = null, limit = null) => {
 };
 {
   const g = sizes.wasm.gzip;
-  target("Checker wasm, gzip -9 (node zlib), gated by scripts/size-gate.mjs", `≤ ${B(TARGETS.wasmGzipBytes)}`, B(g), g <= TARGETS.wasmGzipBytes,
+  target("Checker wasm, gzip -9 (node zlib): issue 13's budget", `≤ ${B(TARGETS.wasmGzipBytes)}`, B(g), g <= TARGETS.wasmGzipBytes,
     g <= TARGETS.wasmGzipBytes ? `${B(TARGETS.wasmGzipBytes - g)} under` : `${B(g - TARGETS.wasmGzipBytes)} over (${((g / TARGETS.wasmGzipBytes - 1) * 100).toFixed(1)}%)`);
   target("Checker wasm, gzip -9: the aim", `≤ ${B(TARGETS.wasmGzipAimBytes)}`, B(g), g <= TARGETS.wasmGzipAimBytes,
     g <= TARGETS.wasmGzipAimBytes ? `${B(TARGETS.wasmGzipAimBytes - g)} under` : `${B(g - TARGETS.wasmGzipAimBytes)} over`);
@@ -406,7 +408,7 @@ if (browserRuns.length) {
 const md = [];
 md.push(`# Benchmarks
 
-Written by \`bash bench/run\` (bench/run.mjs) on ${new Date().toISOString().replace(/\.\d+Z$/, "Z")}, commit ${gitHead}${gitDirty ? " with uncommitted changes" : ""}. Do not edit by hand: run the command again. Timings are medians over ${RUNS} runs with the range (min–max) over runs${browserRuns.length ? `; ${PASSES} timed passes each after a warm-up pass` : ""}. Nothing here is gated except the wasm's gzip size (scripts/size-gate.mjs, at the budget of ${B(TARGETS.wasmGzipBytes)}).${SKIP.size ? ` Parts skipped in this run: ${[...SKIP].join(", ")}.` : ""}
+Written by \`bash bench/run\` (bench/run.mjs) on ${new Date().toISOString().replace(/\.\d+Z$/, "Z")}, commit ${gitHead}${gitDirty ? " with uncommitted changes" : ""}. Do not edit by hand: run the command again. Timings are medians over ${RUNS} runs with the range (min–max) over runs${browserRuns.length ? `; ${PASSES} timed passes each after a warm-up pass` : ""}. Nothing here is gated except the wasm's gzip size (scripts/size-gate.mjs, at ${B(TARGETS.wasmGzipGateBytes)}, the better target the card's stack meets; issue 13's budget of ${B(TARGETS.wasmGzipBytes)} is reported below, met or not).${SKIP.size ? ` Parts skipped in this run: ${[...SKIP].join(", ")}.` : ""}
 
 ## Targets (issue 13)
 
