@@ -106,6 +106,10 @@ export function engineMessage(error, def, { input, data } = {}) {
         ? `Another inspection was also published on ${day}: two inspections cannot be published on the same day`
         : `Inspection ${other + 1} was also published on ${day}: two inspections cannot be published on the same day`;
     }
+    case "invalid_date": {
+      const value = at(input, error.path);
+      return typeof value === "string" ? `"${value}" is not a date (YYYY-MM-DD)` : `${cap(noun)} must be a date written YYYY-MM-DD`;
+    }
     case "missing_inspection":
       return `Add at least one inspection of the council published on or before ${input?.asOf ? formatDate(input.asOf) : "the date checked"}`;
     default:

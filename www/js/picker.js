@@ -18,6 +18,8 @@ export function pickerPage({ after }) {
     id: "council/name", custom: true, field: "name", noun: "the council name",
     title: TITLE,
     get: (ctx) => ctx.a.name,
+    // "Keep mine" after another tab changed the name puts this tab's name back.
+    set: (ctx, v) => { ctx.a.name = v; },
     engine: [["council.name", "name"], ["council.code", "name"], ["council", "name"]],
     render(ctx, { errors = [], raw } = {}) {
       const e = errors.find((x) => x.field === "name")?.text;

@@ -7,7 +7,7 @@ import * as files from "./files.js";
 import { readForm, parseAnswer } from "./flow.js";
 import { href } from "./common.js";
 import { saveList } from "./store.js";
-import { pathParts } from "./engine-errors.js";
+import { pathParts, engineMessage } from "./engine-errors.js";
 import { problemView } from "./views.js";
 
 const call = (v, ctx) => (typeof v === "function" ? v(ctx) : v);
@@ -128,13 +128,13 @@ async function submitUpload(A, form) {
   let next;
   if (r.engineInput) {
     const res = r.journey === "council" ? engine.council(r.engineInput) : engine.sponsor(r.engineInput);
-    if (!res.ok) return A.showErrors("upload", [{ field: "answers-file", text: `The selected file has a problem: ${(engine.cleanMessage(res.error))} (at ‘${res.error.path}’)` }]);
+    if (!res.ok) return A.showErrors("upload", [{ field: "answers-file", text: `The selected file has a problem: ${engineMessage(res.error, null, { input: r.engineInput, data: A.rules() })} (at ‘${res.error.path}’)` }]);
     next = { ...A.state, journey: r.journey, [r.journey]: r.answers };
   } else {
     for (const j of ["council", "sponsor"]) {
       if (!Object.keys(r.state[j]).length) continue;
       const res = A.assess(j, r.state[j], { probe: true });
-      if (!res.ok) return A.showErrors("upload", [{ field: "answers-file", text: `The selected file has a problem: ${(engine.cleanMessage(res.error))}` }]);
+      if (!res.ok) return A.showErrors("upload", [{ field: "answers-file", text: `The selected file has a problem: ${engineMessage(res.error, null, { input: A.input(j, r.state[j], { probe: true }), data: A.rules() })}` }]);
     }
     next = { ...A.state, ...r.state };
   }
