@@ -10,14 +10,14 @@ use std::fmt;
 /// A calendar date; between 1990-01-01 and 2100-12-31 when read from input (arithmetic results
 /// may fall outside that range).
 ///
-/// In TypeScript it is `IsoDate`, a `string` written `YYYY-MM-DD`.
+/// Named `IsoDate` (and `Date`, the alias the engine's code uses) so that its TypeScript
+/// declaration, `IsoDate`, a `string` written `YYYY-MM-DD`, does not hide JavaScript's `Date`.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-#[cfg_attr(
-    feature = "typescript",
-    derive(tsify_next::Tsify),
-    serde(rename = "IsoDate")
-)]
-pub struct Date(#[cfg_attr(feature = "typescript", tsify(type = "string"))] pub NaiveDate);
+#[cfg_attr(feature = "typescript", derive(tsify_next::Tsify))]
+pub struct IsoDate(#[cfg_attr(feature = "typescript", tsify(type = "string"))] pub NaiveDate);
+
+/// The engine's name for [`IsoDate`].
+pub type Date = IsoDate;
 
 /// Why a string is not an acceptable date.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -41,7 +41,7 @@ pub(crate) const EXPECTING_RANGE: &str = "a date from 1990-01-01 to 2100-12-31";
 impl Date {
     /// A date from its parts, if that day exists.
     pub fn from_ymd(year: i32, month: u32, day: u32) -> Option<Date> {
-        NaiveDate::from_ymd_opt(year, month, day).map(Date)
+        NaiveDate::from_ymd_opt(year, month, day).map(IsoDate)
     }
 
     /// Reads a date strictly as `YYYY-MM-DD` (four-digit year, two-digit month and day), within
@@ -94,7 +94,7 @@ impl Date {
         } else {
             self.0.checked_sub_months(months)
         };
-        Date(moved.unwrap_or(if n >= 0 {
+        IsoDate(moved.unwrap_or(if n >= 0 {
             NaiveDate::MAX
         } else {
             NaiveDate::MIN
@@ -114,7 +114,7 @@ impl Date {
         } else {
             self.0.checked_sub_days(days)
         };
-        Date(moved.unwrap_or(if n >= 0 {
+        IsoDate(moved.unwrap_or(if n >= 0 {
             NaiveDate::MAX
         } else {
             NaiveDate::MIN
@@ -194,9 +194,9 @@ mod tests {
         let a = Date::parse("2015-12-31").unwrap();
         assert_eq!(a.add_days(1).to_string(), "2016-01-01");
         assert_eq!(a.days_until(Date::parse("2016-03-01").unwrap()), 61);
-        assert_eq!(a.add_months(i64::MAX), Date(NaiveDate::MAX));
-        assert_eq!(a.add_months(i64::MIN), Date(NaiveDate::MIN));
-        assert_eq!(a.add_days(i64::MIN), Date(NaiveDate::MIN));
+        assert_eq!(a.add_months(i64::MAX), IsoDate(NaiveDate::MAX));
+        assert_eq!(a.add_months(i64::MIN), IsoDate(NaiveDate::MIN));
+        assert_eq!(a.add_days(i64::MIN), IsoDate(NaiveDate::MIN));
         assert_eq!(Date::from_ymd(2100, 2, 29), None);
         assert_eq!(Date::parse("2100-12-31").unwrap().to_string(), "2100-12-31");
         assert_eq!(Date::parse("2101-01-01"), Err(DateError::OutOfRange));

@@ -1,6 +1,6 @@
 //! Typed inputs (SPEC §3.1, §4.1): camelCase JSON, unknown keys rejected, limits checked.
 
-use crate::date::Date;
+use crate::date::{Date, IsoDate};
 use crate::error::{Error, ErrorCode};
 
 /// At most this many inspections, visits, concerns or registered services in one input (SPEC §6).
@@ -219,9 +219,9 @@ impl Judgements {
 )]
 pub struct Inspection {
     /// When the report was published: every rule counts from this date.
-    pub published: Date,
+    pub published: IsoDate,
     #[serde(default)]
-    pub inspected: Option<Date>,
+    pub inspected: Option<IsoDate>,
     /// When absent, inferred: ILACS for inspections from 2018-01-01 (by inspection date, or
     /// publication date when that is all there is), SIF before.
     #[serde(default)]
@@ -307,7 +307,7 @@ pub enum Progress {
     tsify(missing_as_null)
 )]
 pub struct Visit {
-    pub date: Date,
+    pub date: IsoDate,
     pub kind: VisitKind,
     #[serde(default)]
     pub progress: Option<Progress>,
@@ -347,7 +347,7 @@ impl ConcernKind {
     tsify(missing_as_null)
 )]
 pub struct Concern {
-    pub date: Date,
+    pub date: IsoDate,
     pub kind: ConcernKind,
 }
 
@@ -376,15 +376,15 @@ pub struct Council {
 )]
 pub struct CouncilStatus {
     #[serde(default)]
-    pub commissioner_appointed: Option<Date>,
+    pub commissioner_appointed: Option<IsoDate>,
     #[serde(default)]
-    pub trust_since: Option<Date>,
+    pub trust_since: Option<IsoDate>,
     /// When the council's current improvement notice was issued (none when absent).
     #[serde(default)]
-    pub improvement_notice_issued: Option<Date>,
+    pub improvement_notice_issued: Option<IsoDate>,
     /// When the council's current statutory direction was issued (none when absent).
     #[serde(default)]
-    pub direction_issued: Option<Date>,
+    pub direction_issued: Option<IsoDate>,
 }
 
 /// The council assessment's input (SPEC §3.1).
@@ -398,7 +398,7 @@ pub struct CouncilStatus {
 pub struct CouncilInput {
     #[serde(default)]
     pub council: Option<Council>,
-    pub as_of: Date,
+    pub as_of: IsoDate,
     #[serde(default)]
     pub ruleset: Option<String>,
     pub inspections: Vec<Inspection>,
@@ -508,7 +508,7 @@ pub struct Provision {
     pub kind: ProvisionKind,
     pub grade: Grade,
     #[serde(default)]
-    pub published: Option<Date>,
+    pub published: Option<IsoDate>,
 }
 
 /// The organisation's experience.
@@ -588,7 +588,7 @@ pub struct Regulatory {
     tsify(missing_as_null)
 )]
 pub struct SponsorInput {
-    pub as_of: Date,
+    pub as_of: IsoDate,
     #[serde(default)]
     pub ruleset: Option<String>,
     pub organisation: Organisation,

@@ -1,6 +1,6 @@
 //! Output pieces shared by both assessments.
 
-use crate::date::Date;
+use crate::date::{Date, IsoDate};
 use crate::ruleset::{render, render_with, Ruleset, RulesetFile, Source, Wording};
 
 /// Which ruleset was applied, and whether by date or by request.
@@ -14,8 +14,8 @@ use crate::ruleset::{render, render_with, Ruleset, RulesetFile, Source, Wording}
 pub struct RulesetRef {
     pub id: String,
     pub title: String,
-    pub in_force_from: Date,
-    pub in_force_to: Option<Date>,
+    pub in_force_from: IsoDate,
+    pub in_force_to: Option<IsoDate>,
     /// `"asOf"` when chosen by the assessment date, `"request"` when named in the input.
     pub chosen_by: &'static str,
 }
@@ -42,7 +42,7 @@ impl RulesetRef {
 )]
 pub struct KeyDate {
     pub kind: String,
-    pub date: Date,
+    pub date: IsoDate,
     pub days_from_as_of: i64,
 }
 

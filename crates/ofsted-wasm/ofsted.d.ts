@@ -26,15 +26,16 @@ export interface OfstedFile {
  * A calendar date; between 1990-01-01 and 2100-12-31 when read from input (arithmetic results
  * may fall outside that range).
  *
- * In TypeScript it is `IsoDate`, a `string` written `YYYY-MM-DD`.
+ * Named `IsoDate` (and `Date`, the alias the engine\'s code uses) so that its TypeScript
+ * declaration, `IsoDate`, a `string` written `YYYY-MM-DD`, does not hide JavaScript\'s `Date`.
  */
-export type Date = string;
+export type IsoDate = string;
 
 /**
  * A concern raised about a council\'s children\'s services.
  */
 export interface Concern {
-    date: Date;
+    date: IsoDate;
     kind: ConcernKind;
 }
 
@@ -69,14 +70,14 @@ export interface InstrumentRef {
      * `improvement_notice` or `statutory_direction`.
      */
     kind: string;
-    issued: Date;
+    issued: IsoDate;
 }
 
 /**
  * A date with its source.
  */
 export interface DateParam {
-    value: Date;
+    value: IsoDate;
     source: string;
 }
 
@@ -85,7 +86,7 @@ export interface DateParam {
  */
 export interface KeyDate {
     kind: string;
-    date: Date;
+    date: IsoDate;
     daysFromAsOf: number;
 }
 
@@ -153,7 +154,7 @@ export type Grade = "outstanding" | "good" | "requires_improvement" | "inadequat
  * An Ofsted monitoring or focused visit.
  */
 export interface Visit {
-    date: Date;
+    date: IsoDate;
     kind: VisitKind;
     progress?: Progress | null;
     priorityActions?: boolean | null;
@@ -165,7 +166,7 @@ export interface Visit {
 export interface Provision {
     kind: ProvisionKind;
     grade: Grade;
-    published?: Date | null;
+    published?: IsoDate | null;
 }
 
 /**
@@ -186,11 +187,11 @@ export interface Summary {
      * Inspections in the file published after `asOf`, ignored.
      */
     inspectionsAfterAsOf: number;
-    latestPublishedInFile: Date | null;
+    latestPublishedInFile: IsoDate | null;
     /**
      * The date the file is \"as at\", when it says.
      */
-    asAt: Date | null;
+    asAt: IsoDate | null;
     /**
      * The visits read from the file, in the councils\' inputs.
      */
@@ -215,16 +216,16 @@ export interface Summary {
  * Current arrangements for a council\'s children\'s services.
  */
 export interface CouncilStatus {
-    commissionerAppointed?: Date | null;
-    trustSince?: Date | null;
+    commissionerAppointed?: IsoDate | null;
+    trustSince?: IsoDate | null;
     /**
      * When the council\'s current improvement notice was issued (none when absent).
      */
-    improvementNoticeIssued?: Date | null;
+    improvementNoticeIssued?: IsoDate | null;
     /**
      * When the council\'s current statutory direction was issued (none when absent).
      */
-    directionIssued?: Date | null;
+    directionIssued?: IsoDate | null;
 }
 
 /**
@@ -232,7 +233,7 @@ export interface CouncilStatus {
  * summary, the councils that no longer exist, and every warning about the file.
  */
 export interface Listing {
-    asOf: Date;
+    asOf: IsoDate;
     ruleset: RulesetRef;
     source: SourceFile;
     /**
@@ -277,8 +278,8 @@ export interface Inspection {
     /**
      * When the report was published: every rule counts from this date.
      */
-    published: Date;
-    inspected?: Date | null;
+    published: IsoDate;
+    inspected?: IsoDate | null;
     /**
      * When absent, inferred: ILACS for inspections from 2018-01-01 (by inspection date, or
      * publication date when that is all there is), SIF before.
@@ -307,7 +308,7 @@ export interface ListedCouncil {
     /**
      * That inspection\'s publication date.
      */
-    latestPublished: Date | null;
+    latestPublished: IsoDate | null;
     intervention: string;
     /**
      * The row that fired, e.g. `protocol-2016/row-2`.
@@ -381,8 +382,8 @@ export interface Ruleset {
     id: string;
     decision: Decision;
     title: string;
-    inForceFrom: Date;
-    inForceTo?: Date | null;
+    inForceFrom: IsoDate;
+    inForceTo?: IsoDate | null;
     summary: string;
     source: string;
     parameters: Parameters;
@@ -430,7 +431,7 @@ export type Framework = "sif" | "ilacs";
  */
 export interface CouncilInput {
     council?: Council | null;
-    asOf: Date;
+    asOf: IsoDate;
     ruleset?: string | null;
     inspections: Inspection[];
     visits?: Visit[];
@@ -602,7 +603,7 @@ export interface GradeReading {
  * The sponsor assessment\'s input (SPEC §4.1).
  */
 export interface SponsorInput {
-    asOf: Date;
+    asOf: IsoDate;
     ruleset?: string | null;
     organisation: Organisation;
     ownInspections?: Inspection[];
@@ -704,7 +705,7 @@ export type ErrorCode = "invalid_json" | "unknown_field" | "missing_field" | "du
  */
 export interface CouncilAssessment {
     ruleset: RulesetRef;
-    asOf: Date;
+    asOf: IsoDate;
     council: Council | null;
     status: CouncilStatus | null;
     intervention: string;
@@ -722,7 +723,7 @@ export interface CouncilAssessment {
  */
 export interface SponsorAssessment {
     ruleset: RulesetRef;
-    asOf: Date;
+    asOf: IsoDate;
     organisation: OrganisationRef;
     status: Status;
     routes: string[];
@@ -776,8 +777,8 @@ export type Decision = "announcement-2015" | "protocol-2016";
 export interface RulesetRef {
     id: string;
     title: string;
-    inForceFrom: Date;
-    inForceTo: Date | null;
+    inForceFrom: IsoDate;
+    inForceTo: IsoDate | null;
     /**
      * `\"asOf\"` when chosen by the assessment date, `\"request\"` when named in the input.
      */

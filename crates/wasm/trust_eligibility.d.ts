@@ -20,15 +20,16 @@ export type RulesetOverride = { [key: string]: unknown };
  * A calendar date; between 1990-01-01 and 2100-12-31 when read from input (arithmetic results
  * may fall outside that range).
  *
- * In TypeScript it is `IsoDate`, a `string` written `YYYY-MM-DD`.
+ * Named `IsoDate` (and `Date`, the alias the engine\'s code uses) so that its TypeScript
+ * declaration, `IsoDate`, a `string` written `YYYY-MM-DD`, does not hide JavaScript\'s `Date`.
  */
-export type Date = string;
+export type IsoDate = string;
 
 /**
  * A concern raised about a council\'s children\'s services.
  */
 export interface Concern {
-    date: Date;
+    date: IsoDate;
     kind: ConcernKind;
 }
 
@@ -40,14 +41,14 @@ export interface InstrumentRef {
      * `improvement_notice` or `statutory_direction`.
      */
     kind: string;
-    issued: Date;
+    issued: IsoDate;
 }
 
 /**
  * A date with its source.
  */
 export interface DateParam {
-    value: Date;
+    value: IsoDate;
     source: string;
 }
 
@@ -56,7 +57,7 @@ export interface DateParam {
  */
 export interface KeyDate {
     kind: string;
-    date: Date;
+    date: IsoDate;
     daysFromAsOf: number;
 }
 
@@ -106,7 +107,7 @@ export type Grade = "outstanding" | "good" | "requires_improvement" | "inadequat
  * An Ofsted monitoring or focused visit.
  */
 export interface Visit {
-    date: Date;
+    date: IsoDate;
     kind: VisitKind;
     progress?: Progress | null;
     priorityActions?: boolean | null;
@@ -118,23 +119,23 @@ export interface Visit {
 export interface Provision {
     kind: ProvisionKind;
     grade: Grade;
-    published?: Date | null;
+    published?: IsoDate | null;
 }
 
 /**
  * Current arrangements for a council\'s children\'s services.
  */
 export interface CouncilStatus {
-    commissionerAppointed?: Date | null;
-    trustSince?: Date | null;
+    commissionerAppointed?: IsoDate | null;
+    trustSince?: IsoDate | null;
     /**
      * When the council\'s current improvement notice was issued (none when absent).
      */
-    improvementNoticeIssued?: Date | null;
+    improvementNoticeIssued?: IsoDate | null;
     /**
      * When the council\'s current statutory direction was issued (none when absent).
      */
-    directionIssued?: Date | null;
+    directionIssued?: IsoDate | null;
 }
 
 /**
@@ -161,8 +162,8 @@ export interface Inspection {
     /**
      * When the report was published: every rule counts from this date.
      */
-    published: Date;
-    inspected?: Date | null;
+    published: IsoDate;
+    inspected?: IsoDate | null;
     /**
      * When absent, inferred: ILACS for inspections from 2018-01-01 (by inspection date, or
      * publication date when that is all there is), SIF before.
@@ -213,8 +214,8 @@ export interface Ruleset {
     id: string;
     decision: Decision;
     title: string;
-    inForceFrom: Date;
-    inForceTo?: Date | null;
+    inForceFrom: IsoDate;
+    inForceTo?: IsoDate | null;
     summary: string;
     source: string;
     parameters: Parameters;
@@ -262,7 +263,7 @@ export type Framework = "sif" | "ilacs";
  */
 export interface CouncilInput {
     council?: Council | null;
-    asOf: Date;
+    asOf: IsoDate;
     ruleset?: string | null;
     inspections: Inspection[];
     visits?: Visit[];
@@ -425,7 +426,7 @@ export interface GradeReading {
  * The sponsor assessment\'s input (SPEC §4.1).
  */
 export interface SponsorInput {
-    asOf: Date;
+    asOf: IsoDate;
     ruleset?: string | null;
     organisation: Organisation;
     ownInspections?: Inspection[];
@@ -527,7 +528,7 @@ export type ErrorCode = "invalid_json" | "unknown_field" | "missing_field" | "du
  */
 export interface CouncilAssessment {
     ruleset: RulesetRef;
-    asOf: Date;
+    asOf: IsoDate;
     council: Council | null;
     status: CouncilStatus | null;
     intervention: string;
@@ -545,7 +546,7 @@ export interface CouncilAssessment {
  */
 export interface SponsorAssessment {
     ruleset: RulesetRef;
-    asOf: Date;
+    asOf: IsoDate;
     organisation: OrganisationRef;
     status: Status;
     routes: string[];
@@ -583,8 +584,8 @@ export type Decision = "announcement-2015" | "protocol-2016";
 export interface RulesetRef {
     id: string;
     title: string;
-    inForceFrom: Date;
-    inForceTo: Date | null;
+    inForceFrom: IsoDate;
+    inForceTo: IsoDate | null;
     /**
      * `\"asOf\"` when chosen by the assessment date, `\"request\"` when named in the input.
      */

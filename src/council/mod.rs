@@ -10,7 +10,7 @@ mod explain;
 pub(crate) mod facts;
 pub(crate) mod protocol_2016;
 
-use crate::date::Date;
+use crate::date::{Date, IsoDate};
 use crate::error::Error;
 use crate::input::{Concern, CouncilInput, Inspection, Visit};
 use crate::output::{self, KeyDate, Reason, RulesetRef, Warning};
@@ -27,7 +27,7 @@ use facts::Facts;
 )]
 pub struct CouncilAssessment {
     pub ruleset: RulesetRef,
-    pub as_of: Date,
+    pub as_of: IsoDate,
     pub council: Option<crate::input::Council>,
     pub status: Option<crate::input::CouncilStatus>,
     pub intervention: String,
@@ -77,7 +77,7 @@ pub struct Findings {
 pub struct InstrumentRef {
     /// `improvement_notice` or `statutory_direction`.
     pub kind: &'static str,
-    pub issued: Date,
+    pub issued: IsoDate,
 }
 
 /// Which row fired and what it returns.

@@ -7,7 +7,7 @@ pub mod overrides;
 pub mod template;
 mod validate;
 
-use crate::date::Date;
+use crate::date::{Date, IsoDate};
 use crate::error::{Error, ErrorCode};
 use crate::table::Table;
 use std::sync::Arc;
@@ -88,7 +88,7 @@ pub struct Param {
     tsify(missing_as_null)
 )]
 pub struct DateParam {
-    pub value: Date,
+    pub value: IsoDate,
     pub source: String,
 }
 
@@ -186,9 +186,9 @@ pub struct Ruleset {
     pub id: String,
     pub decision: Decision,
     pub title: String,
-    pub in_force_from: Date,
+    pub in_force_from: IsoDate,
     #[serde(default)]
-    pub in_force_to: Option<Date>,
+    pub in_force_to: Option<IsoDate>,
     pub summary: String,
     pub source: String,
     pub parameters: Parameters,

@@ -4,7 +4,7 @@
 
 pub mod criteria;
 
-use crate::date::Date;
+use crate::date::{Date, IsoDate};
 use crate::error::{Error, ErrorCode};
 use crate::input::{Grade, Inspection, OrgKind, SponsorInput};
 use crate::output::{self, RulesetRef, Warning};
@@ -70,7 +70,7 @@ pub struct OrganisationRef {
 )]
 pub struct SponsorAssessment {
     pub ruleset: RulesetRef,
-    pub as_of: Date,
+    pub as_of: IsoDate,
     pub organisation: OrganisationRef,
     pub status: Status,
     pub routes: Vec<String>,
@@ -82,7 +82,7 @@ pub struct SponsorAssessment {
 /// The facts the criteria compare, gathered once.
 pub(crate) struct Facts<'a> {
     pub input: &'a SponsorInput,
-    pub as_of: Date,
+    pub as_of: IsoDate,
     pub own: Vec<&'a Inspection>,
     pub provision: Vec<&'a crate::input::Provision>,
 }

@@ -7,7 +7,7 @@ use crate::history::{overall_of, CouncilHistory, OfstedData, VisitCounts, VISITS
 use crate::sheets::{ReadWarning, SheetKind, SheetRead};
 use serde::Serialize;
 use std::collections::BTreeMap;
-use trust_eligibility::date::Date;
+use trust_eligibility::date::{Date, IsoDate};
 use trust_eligibility::error::Error;
 use trust_eligibility::input::{CouncilInput, Grade, Inspection};
 use trust_eligibility::{assess_council, CouncilAssessment, RulesetFile};
@@ -77,9 +77,9 @@ pub struct Summary {
     pub no_longer_exists: usize,
     /// Inspections in the file published after `asOf`, ignored.
     pub inspections_after_as_of: usize,
-    pub latest_published_in_file: Option<Date>,
+    pub latest_published_in_file: Option<IsoDate>,
     /// The date the file is "as at", when it says.
-    pub as_at: Option<Date>,
+    pub as_at: Option<IsoDate>,
     /// The visits read from the file, in the councils' inputs.
     pub visits: VisitCounts,
     /// What is read of a visit, and what is not ([`VISITS_NOTE`]).
@@ -97,7 +97,7 @@ pub struct Summary {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Report {
-    pub as_of: Date,
+    pub as_of: IsoDate,
     pub ruleset: RulesetRef,
     pub source: SourceFile,
     pub councils: Vec<AssessedCouncil>,
@@ -247,7 +247,7 @@ pub struct ListedCouncil {
     /// The overall grade of the latest inspection published on or before `asOf`.
     pub latest_grade: Option<Grade>,
     /// That inspection's publication date.
-    pub latest_published: Option<Date>,
+    pub latest_published: Option<IsoDate>,
     pub intervention: String,
     /// The row that fired, e.g. `protocol-2016/row-2`.
     pub rule: Option<String>,
@@ -296,7 +296,7 @@ pub struct ListedWarning {
     tsify(missing_as_null)
 )]
 pub struct Listing {
-    pub as_of: Date,
+    pub as_of: IsoDate,
     pub ruleset: RulesetRef,
     pub source: SourceFile,
     /// Sorted by name.

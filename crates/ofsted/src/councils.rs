@@ -4,7 +4,7 @@
 use crate::history::{overall_of, CouncilHistory, OfstedData};
 use crate::sheets::{file_name, LATEST_SHEET};
 use serde::Serialize;
-use trust_eligibility::date::Date;
+use trust_eligibility::date::IsoDate;
 use trust_eligibility::error::{Error, ErrorCode};
 use trust_eligibility::input::{Framework, Grade, VisitKind};
 
@@ -30,7 +30,7 @@ pub struct CouncilsSource {
     pub licence: &'static str,
     pub licence_url: &'static str,
     /// The date the file is "as at", read from it.
-    pub as_at: Date,
+    pub as_at: IsoDate,
     /// The file's name.
     pub file: String,
     pub url: &'static str,
@@ -41,9 +41,9 @@ pub struct CouncilsSource {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct InspectionData {
-    pub published: Date,
+    pub published: IsoDate,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub inspected: Option<Date>,
+    pub inspected: Option<IsoDate>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub framework: Option<Framework>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -67,7 +67,7 @@ pub struct JudgementsData {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct VisitData {
-    pub date: Date,
+    pub date: IsoDate,
     pub kind: VisitKind,
 }
 

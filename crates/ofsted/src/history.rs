@@ -7,7 +7,7 @@ use crate::sheets::{
 };
 use serde::Serialize;
 use std::collections::BTreeMap;
-use trust_eligibility::date::{Date, DateError};
+use trust_eligibility::date::{Date, DateError, IsoDate};
 use trust_eligibility::input::{
     quote_short, Council, CouncilInput, Framework, Grade, Inspection, Judgements, Visit, VisitKind,
 };
@@ -98,11 +98,11 @@ pub struct OfstedData {
     /// The visits read, over every council.
     pub visits: VisitCounts,
     /// The latest publication date anywhere in the file.
-    pub latest_published: Option<Date>,
+    pub latest_published: Option<IsoDate>,
     /// The date the file is "as at", from the title above the header of [`LATEST_SHEET`] (as
     /// Ofsted writes it: "... as at 31 March 2025"), else from the name of the file holding
     /// that sheet (`..._as_at_31_March_2025.ods`, `latest_as_at_2025-03-31.csv`).
-    pub as_at: Option<Date>,
+    pub as_at: Option<IsoDate>,
     pub warnings: Vec<ReadWarning>,
 }
 
