@@ -155,8 +155,24 @@ pub const MAX_DEPTH: usize = 64;
 /// given twice in one object.
 #[cfg(feature = "json")]
 pub fn check_json(text: &str) -> Result<(), Error> {
+    check_json_within(text, usize::MAX)
+}
+
+/// [`check_json`], and no list or object of more than `max_items` items (an `invalid_value`
+/// error naming its path and the limit): a ruleset file's bound.
+#[cfg(feature = "json")]
+pub fn check_json_within(text: &str, max_items: usize) -> Result<(), Error> {
     let mut de = serde_json::Deserializer::from_str(text);
-    let checked = serde_path_to_error::deserialize::<_, json_shape::Shape>(&mut de);
+    let mut track = serde_path_to_error::Track::new();
+    let seed = json_shape::Depth {
+        depth: 0,
+        max_items,
+    };
+    let checked = serde::de::DeserializeSeed::deserialize(
+        seed,
+        serde_path_to_error::Deserializer::new(&mut de, &mut track),
+    )
+    .map_err(|inner| serde_path_to_error::Error::new(track.path(), inner));
     if checked.is_ok() {
         return de.end().map_err(|e| {
             Error::new(
@@ -184,7 +200,11 @@ pub fn check_json(text: &str) -> Result<(), Error> {
                 ),
             )
         } else {
-            data_error(&path_text(e.path()), &inner.to_string())
+            let e = data_error(&path_text(e.path()), &inner.to_string());
+            match e.code {
+                ErrorCode::DuplicateField => e,
+                _ => e.with_limit(max_items as u64),
+            }
         }
     })
 }
@@ -199,15 +219,12 @@ pub(crate) mod json_shape {
     /// A JSON value whose shape has been checked (and which has been thrown away).
     pub struct Shape;
 
-    impl<'de> serde::Deserialize<'de> for Shape {
-        fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Shape, D::Error> {
-            Depth(0).deserialize(d)
-        }
-    }
-
-    /// The walk at a depth.
+    /// The walk at a depth, with the most items a list or object may have.
     #[derive(Clone, Copy)]
-    pub struct Depth(pub usize);
+    pub struct Depth {
+        pub depth: usize,
+        pub max_items: usize,
+    }
 
     impl<'de> DeserializeSeed<'de> for Depth {
         type Value = Shape;
@@ -218,12 +235,26 @@ pub(crate) mod json_shape {
 
     impl Depth {
         fn deeper<E: de::Error>(self) -> Result<Depth, E> {
-            if self.0 >= MAX_DEPTH {
+            if self.depth >= MAX_DEPTH {
                 Err(E::custom(format_args!(
                     "nested more than {MAX_DEPTH} levels deep"
                 )))
             } else {
-                Ok(Depth(self.0 + 1))
+                Ok(Depth {
+                    depth: self.depth + 1,
+                    ..self
+                })
+            }
+        }
+
+        fn count<E: de::Error>(self, n: usize) -> Result<(), E> {
+            if n > self.max_items {
+                Err(E::custom(format_args!(
+                    "has more than {} items; at most {} are allowed in any list or object",
+                    self.max_items, self.max_items
+                )))
+            } else {
+                Ok(())
             }
         }
     }
@@ -253,7 +284,11 @@ pub(crate) mod json_shape {
         }
         fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Shape, A::Error> {
             let inner = self.deeper()?;
-            while seq.next_element_seed(inner)?.is_some() {}
+            let mut n = 0;
+            while seq.next_element_seed(inner)?.is_some() {
+                n += 1;
+                self.count(n)?;
+            }
             Ok(Shape)
         }
         fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Shape, A::Error> {
@@ -264,6 +299,7 @@ pub(crate) mod json_shape {
                     return Err(de::Error::custom(format_args!("duplicate field `{key}`")));
                 }
                 keys.insert(key);
+                self.count(keys.len())?;
                 map.next_value_seed(inner)?;
             }
             Ok(Shape)

@@ -32,9 +32,7 @@ impl RulesetFile {
 #[cfg(feature = "json")]
 mod json {
     use super::*;
-    use serde::de::{self, MapAccess, SeqAccess, Visitor};
     use serde_json::Value;
-    use std::fmt;
 
     impl RulesetFile {
         /// The default with `patch` merged onto it, then validated.
@@ -72,8 +70,7 @@ mod json {
                 ErrorCode::InvalidJson | ErrorCode::DuplicateField => e,
                 _ => e.recode(ErrorCode::InvalidRuleset),
             };
-            crate::parse::check_json(text)?;
-            crate::parse::from_json::<Checked>(text).map_err(recode)?;
+            crate::parse::check_json_within(text, MAX_ITEMS).map_err(recode)?;
             let patch: Value = crate::parse::from_json(text).map_err(recode)?;
             RulesetFile::with_override(patch)
         }
@@ -114,73 +111,6 @@ mod json {
     fn item_key(v: &Value) -> Option<&Value> {
         let obj = v.as_object()?;
         obj.get("id").or_else(|| obj.get("row"))
-    }
-
-    /// Any JSON value, checked for keys given twice and for lists or objects that are too long
-    /// (serde_json's own `Value` keeps the last of two equal keys without a word).
-    struct Checked;
-
-    impl<'de> serde::Deserialize<'de> for Checked {
-        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Checked, D::Error> {
-            d.deserialize_any(CheckVisitor)
-        }
-    }
-
-    struct CheckVisitor;
-
-    fn too_many<E: de::Error>(n: usize) -> E {
-        E::custom(format_args!(
-            "has more than {MAX_ITEMS} items ({n} so far); a ruleset file may have at most {MAX_ITEMS} in any list or object"
-        ))
-    }
-
-    impl<'de> Visitor<'de> for CheckVisitor {
-        type Value = Checked;
-        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-            f.write_str("any JSON value")
-        }
-        fn visit_bool<E>(self, _: bool) -> Result<Checked, E> {
-            Ok(Checked)
-        }
-        fn visit_i64<E>(self, _: i64) -> Result<Checked, E> {
-            Ok(Checked)
-        }
-        fn visit_u64<E>(self, _: u64) -> Result<Checked, E> {
-            Ok(Checked)
-        }
-        fn visit_f64<E>(self, _: f64) -> Result<Checked, E> {
-            Ok(Checked)
-        }
-        fn visit_str<E>(self, _: &str) -> Result<Checked, E> {
-            Ok(Checked)
-        }
-        fn visit_unit<E>(self) -> Result<Checked, E> {
-            Ok(Checked)
-        }
-        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Checked, A::Error> {
-            let mut n = 0;
-            while seq.next_element::<Checked>()?.is_some() {
-                n += 1;
-                if n > MAX_ITEMS {
-                    return Err(too_many(n));
-                }
-            }
-            Ok(Checked)
-        }
-        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Checked, A::Error> {
-            let mut keys = std::collections::HashSet::new();
-            while let Some(key) = map.next_key::<String>()? {
-                if keys.contains(&key) {
-                    return Err(de::Error::custom(format_args!("duplicate field `{key}`")));
-                }
-                keys.insert(key);
-                if keys.len() > MAX_ITEMS {
-                    return Err(too_many(keys.len()));
-                }
-                map.next_value::<Checked>()?;
-            }
-            Ok(Checked)
-        }
     }
 }
 
