@@ -121,7 +121,7 @@ pub fn reading_words(rules: &RulesetFile, r: crate::input::Reading) -> &str {
 }
 
 /// A warning when a ruleset named in the input is applied outside its dates.
-pub(crate) fn ruleset_warning(
+fn ruleset_warning(
     rules: &RulesetFile,
     rs: &Ruleset,
     as_of: Date,
@@ -144,4 +144,26 @@ pub(crate) fn ruleset_warning(
             ],
         ));
     }
+}
+
+/// What both assessments do first: the ruleset for `as_of` (or the one named), a check that
+/// every report without an overall grade may leave it out under it (SPEC §3.1), and the warning
+/// for a named ruleset applied outside its dates.
+pub(crate) fn applied_ruleset<'r>(
+    rules: &'r RulesetFile,
+    as_of: Date,
+    named: Option<&str>,
+    inspections: &[crate::input::Inspection],
+    field: &str,
+) -> Result<(&'r Ruleset, Vec<Warning>), crate::Error> {
+    let rs = rules.select(as_of, named)?;
+    let dropped = rs
+        .parameters
+        .overall_grade_dropped_from
+        .as_ref()
+        .map(|d| d.value);
+    crate::input::check_overall(inspections, field, dropped)?;
+    let mut warnings = Vec::new();
+    ruleset_warning(rules, rs, as_of, named.is_some(), &mut warnings);
+    Ok((rs, warnings))
 }

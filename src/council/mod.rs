@@ -149,21 +149,13 @@ pub fn assess_council(
     rules: &RulesetFile,
 ) -> Result<CouncilAssessment, Error> {
     input.validate()?;
-    let rs = rules.select(input.as_of, input.ruleset.as_deref())?;
-    let dropped = rs
-        .parameters
-        .overall_grade_dropped_from
-        .as_ref()
-        .map(|d| d.value);
-    crate::input::check_overall(&input.inspections, "inspections", dropped)?;
-    let mut warnings = Vec::new();
-    output::ruleset_warning(
+    let (rs, mut warnings) = output::applied_ruleset(
         rules,
-        rs,
         input.as_of,
-        input.ruleset.is_some(),
-        &mut warnings,
-    );
+        input.ruleset.as_deref(),
+        &input.inspections,
+        "inspections",
+    )?;
     let facts = facts::gather(input, rs, rules, &mut warnings);
     let outcome = decide(&facts, rs);
     Ok(explain::explain(

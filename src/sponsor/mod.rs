@@ -103,16 +103,14 @@ pub fn assess_sponsor(
     rules: &RulesetFile,
 ) -> Result<SponsorAssessment, Error> {
     input.validate()?;
-    let rs = rules.select(input.as_of, input.ruleset.as_deref())?;
-    let dropped = rs
-        .parameters
-        .overall_grade_dropped_from
-        .as_ref()
-        .map(|d| d.value);
-    crate::input::check_overall(&input.own_inspections, "ownInspections", dropped)?;
+    let (rs, mut warnings) = output::applied_ruleset(
+        rules,
+        input.as_of,
+        input.ruleset.as_deref(),
+        &input.own_inspections,
+        "ownInspections",
+    )?;
     let as_of = input.as_of;
-    let mut warnings = Vec::new();
-    output::ruleset_warning(rules, rs, as_of, input.ruleset.is_some(), &mut warnings);
 
     let mut ignored: Vec<(Date, &str)> = Vec::new();
     let mut own: Vec<&Inspection> = Vec::new();
