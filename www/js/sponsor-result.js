@@ -47,9 +47,13 @@ function action(c) {
   </li>`;
 }
 
-/** A role: the engine's words (ruleset data), with its sources. */
+/** A role: the engine's words (ruleset data), with every source, linked where it has an address
+ *  (a source without one, such as a quoted article, is named, not dropped: it may be the one the
+ *  sentence rests on). */
 function role(x) {
-  return html`<li><strong>${x.title}</strong><br><span class="govuk-body-s">${x.text}${x.sources.filter((s) => s.url).map((s) => html` (source: ${sourceLink(s)})`)}</span></li>`;
+  const sources = x.sources.filter((s) => s.title);
+  return html`<li><strong>${x.title}</strong><br><span class="govuk-body-s">${x.text}${sources.length
+    ? html` (${sources.length === 1 ? "source" : "sources"}: ${sources.map((s, k) => html`${k ? "; " : ""}${sourceLink(s)}`)})` : ""}</span></li>`;
 }
 
 /**
@@ -88,7 +92,7 @@ export function sponsorResult(r, { data, today, asked, assumed = [] }) {
   </details>` : ""}
   ${assumed.length ? html`<p class="govuk-body-s">Not asked, because the service worked ${assumed.length === 1 ? "it" : "them"} out: ${assumed.map((x, k) => html`${k ? "; " : ""}${x.key.toLowerCase()}: ${x.value.toLowerCase()} (${x.because})`)}.</p>` : ""}
   ${r.notes.length ? html`<h2 class="govuk-heading-m">What happens to ${name}</h2>${r.notes.map((x) => html`<p class="govuk-body">${x.text}${x.source?.url ? html` (source: ${sourceLink(x.source)})` : ""}</p>`)}` : ""}
-  ${r.roles.length ? html`<h2 class="govuk-heading-m">${open.length ? `Roles ${name} could take on` : `Roles ${name} could take on once it meets the criteria`}</h2>
+  ${r.roles.length ? html`<h2 class="govuk-heading-m">${open.length ? `Roles ${name} could take on` : r.status === "incomplete" ? `Roles ${name} could take on if what is found out meets the criteria` : `Roles ${name} could take on once it meets the criteria`}</h2>
   <ul class="govuk-list govuk-list--bullet app-roles">${r.roles.map(role)}</ul>` : ""}
   ${warningsSection(r)}
   <p class="govuk-body app-no-print"><a class="govuk-link" href="rules.html#sponsors">Read every sponsor criterion and what it rests on</a></p>
