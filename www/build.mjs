@@ -86,6 +86,7 @@ const IN_WORDS = {
   trustSince: "the date the trust started",
   eligibleFrom: "the date it stops counting",
   missing: "what is missing",
+  unknown: "each of these it has not said it has",
   noticeIssued: "the date given",
   instrument: "notice or direction",
   instrumentIssued: "the date given",
@@ -96,7 +97,7 @@ const IN_WORDS = {
   days: "a number of days",
   date: "that date",
 };
-const PERSONAL = ["shortfall", "daysRemaining"];
+const PERSONAL = ["shortfall", "daysRemaining", "have"];
 /** A template of the ruleset data as this page says it (values: the ruleset's parameters). */
 function words(template, values = {}) {
   let t = String(template ?? "");

@@ -237,7 +237,7 @@ test("a small charity that falls short: status and first action on the first scr
   for (const [k, c] of want.entries()) {
     assert.ok(todo[k].text.includes(fill(c.whatToDo, c.params).split("{")[0]), `${c.id}: what to do`);
     assert.ok(todo[k].text.includes(`Threshold: ${fill(c.threshold, c.params)}.`), `${c.id}: its threshold`);
-    assert.ok(todo[k].text.includes(c.basis === "design" ? "Design choice no published rule sets this threshold: this service chose it." : "Published rule."), `${c.id}: its basis`);
+    assert.ok(todo[k].text.includes(c.basis === "design" ? `Design choice ${c.rationale ? fill(c.rationale, c.params) : "no published rule sets this threshold: this service chose it."}` : "Published rule."), `${c.id}: its basis`);
   }
   assert.ok(todo.find((a) => a.title === title(criterion("financial_capacity"))).text.includes("£800,000"), "the income in full");
   assert.ok((await metCriteria(page)).some((m) => m.startsWith(criterion("not_for_profit").title)), "met criteria folded in the details");
