@@ -9,13 +9,16 @@ pub(crate) mod announcement_2015;
 mod explain;
 pub(crate) mod facts;
 pub(crate) mod protocol_2016;
+pub(crate) mod status;
+
+pub use status::{InForce, PresumedLifting, StatusInForce};
 
 use crate::date::{Date, IsoDate};
 use crate::error::Error;
-use crate::input::{Concern, CouncilInput, Inspection, Visit};
+use crate::input::{Concern, CouncilInput, Grade, Inspection, Reading, Visit};
 use crate::output::{self, KeyDate, Reason, RulesetRef, Warning};
 use crate::ruleset::{Decision, Ruleset, RulesetFile};
-use facts::Facts;
+use facts::{Facts, Suppose, Warn};
 
 /// What the council assessment found (SPEC §3.5).
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
@@ -30,6 +33,10 @@ pub struct CouncilAssessment {
     pub as_of: IsoDate,
     pub council: Option<crate::input::Council>,
     pub status: Option<crate::input::CouncilStatus>,
+    /// The status worked out from `status.events` on `asOf` (SPEC §3.7); left out when the
+    /// status gives the four dates (echoed in `status`) or is not given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status_in_force: Option<StatusInForce>,
     pub intervention: String,
     pub intervention_title: String,
     pub latest_inspection: Option<Inspection>,
@@ -88,6 +95,9 @@ pub(crate) struct Outcome<'a> {
     /// The council's own notice or direction the row relied on: its key in the ruleset's
     /// `instruments` wording, and the date it was issued.
     pub instrument: Option<(&'static str, Date)>,
+    /// The council's status already records what the row expects (a direction in force, the
+    /// notice issued): the row's `whenRecorded` wording applies.
+    pub recorded: bool,
 }
 
 impl Outcome<'_> {
@@ -97,6 +107,7 @@ impl Outcome<'_> {
             dates: Vec::new(),
             visit: None,
             instrument: None,
+            recorded: false,
         }
     }
 }
@@ -156,10 +167,49 @@ pub fn assess_council(
         &input.inspections,
         "inspections",
     )?;
-    let facts = facts::gather(input, rs, rules, &mut warnings);
+    let as_of = input.as_of;
+    let facts = facts::gather(
+        input,
+        as_of,
+        Suppose::Nothing,
+        rs,
+        rules,
+        Warn(Some(&mut warnings)),
+    );
     let outcome = decide(&facts, rs);
+    if let (Some(l), Some(Reading::RequiresImprovementLeadership)) = (facts.latest, facts.reading) {
+        // SPEC §3.6: the engine's own answer for this report read as inadequate.
+        let supposed = facts::gather(
+            input,
+            as_of,
+            Suppose::LatestAs(Grade::Inadequate),
+            rs,
+            rules,
+            Warn(None),
+        );
+        let row = rs.row(decide(&supposed, rs).row);
+        warnings.push(output::sourced_warning(
+            rules,
+            "leadership_only_inadequate",
+            &rules.status_events.warnings.leadership_only_inadequate,
+            &[
+                ("published", l.published.text()),
+                (
+                    "intervention",
+                    row.map_or_else(String::new, |r| r.title.clone()),
+                ),
+                ("rule", row.map_or_else(String::new, |r| rule_id(rs, r.row))),
+            ],
+        ));
+    }
     Ok(explain::explain(
         input, rules, rs, &facts, outcome, warnings,
     ))
 }
+
+/// A row's id in an answer: `protocol-2016/row-4`.
+pub(crate) fn rule_id(rs: &Ruleset, row: u32) -> String {
+    format!("{}/row-{row}", rs.id)
+}
+
 pub(crate) use explain::sentence;
