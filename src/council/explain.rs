@@ -318,6 +318,8 @@ pub(super) fn explain(
         reasons,
         next_steps,
         warnings,
+        outlook: Vec::new(),
+        persistent_until: None,
     }
 }
 

@@ -34,6 +34,8 @@ pub(crate) struct Facts<'a> {
     pub adviser_appointed: Option<Date>,
     /// The status worked out from `status.events` (SPEC §3.7), when given that way.
     pub status: Option<super::status::Worked<'a>>,
+    /// The latest report rated inadequate, published on or before `asOf` (SPEC §3.9).
+    pub latest_inadequate: Option<&'a Inspection>,
 }
 
 /// Where the warnings go: nowhere for the engine's own hypothetical runs (SPEC §3.6, §3.9),
@@ -52,8 +54,10 @@ impl Warn<'_> {
 /// What the engine supposes for its own hypothetical runs, on a modified input, with the same
 /// rules: nothing (the answer itself), one more report, or the latest report read as a grade.
 #[derive(Clone, Copy)]
-pub(crate) enum Suppose {
+pub(crate) enum Suppose<'a> {
     Nothing,
+    /// Another report, published on `asOf` (SPEC §3.9).
+    NextReport(&'a Inspection),
     /// The latest report read as this grade (SPEC §3.6's leadership warning).
     LatestAs(Grade),
 }
@@ -66,7 +70,7 @@ fn is(i: &Inspection, g: Grade) -> bool {
 pub(crate) fn gather<'a>(
     input: &'a CouncilInput,
     as_of: Date,
-    suppose: Suppose,
+    suppose: Suppose<'a>,
     rs: &Ruleset,
     rules: &'a RulesetFile,
     mut warn: Warn,
@@ -85,6 +89,9 @@ pub(crate) fn gather<'a>(
         } else {
             ignored.push((i.published, &words.inspection));
         }
+    }
+    if let Suppose::NextReport(next) = suppose {
+        inspections.push(next);
     }
     inspections.sort_by_key(|i| i.published);
     let mut visits: Vec<&Visit> = Vec::with_capacity(input.visits.len());
@@ -222,6 +229,14 @@ pub(crate) fn gather<'a>(
             )
         });
     }
+    let latest_inadequate = match (latest, inadequate) {
+        (Some(l), true) => Some(l),
+        _ => inspections
+            .iter()
+            .rev()
+            .copied()
+            .find(|i| is(i, Grade::Inadequate)),
+    };
     let high_performing_since = as_of.add_years(-value(&p.high_performing_window_years));
     let high_performing = grade.is_some_and(Grade::is_good_or_better)
         && !inspections
@@ -267,5 +282,6 @@ pub(crate) fn gather<'a>(
         trust_since,
         adviser_appointed,
         status: worked,
+        latest_inadequate,
     }
 }
