@@ -7,9 +7,13 @@
 use serde_json::Value;
 
 /// The case files, embedded so that the wasm runners (which have no file system) see them too.
-pub const CASE_FILES: [(&str, &str); 7] = [
+pub const CASE_FILES: [(&str, &str); 8] = [
     ("council", include_str!("../cases/council.json")),
     ("council-2026", include_str!("../cases/council-2026.json")),
+    (
+        "council-events",
+        include_str!("../cases/council-events.json"),
+    ),
     ("decisions", include_str!("../cases/decisions.json")),
     ("real", include_str!("../cases/real.json")),
     ("sponsor", include_str!("../cases/sponsor.json")),
@@ -18,9 +22,13 @@ pub const CASE_FILES: [(&str, &str); 7] = [
 ];
 
 /// The golden outputs, keyed by file then case name.
-pub const GOLDEN_FILES: [(&str, &str); 5] = [
+pub const GOLDEN_FILES: [(&str, &str); 6] = [
     ("council", include_str!("../golden/council.json")),
     ("council-2026", include_str!("../golden/council-2026.json")),
+    (
+        "council-events",
+        include_str!("../golden/council-events.json"),
+    ),
     ("decisions", include_str!("../golden/decisions.json")),
     ("real", include_str!("../golden/real.json")),
     ("sponsor", include_str!("../golden/sponsor.json")),
@@ -153,6 +161,35 @@ pub fn check_council(case: &Case, got: &Value) -> Vec<String> {
             serde_json::json!(strings(&got["warnings"], "code")),
             want,
         );
+    }
+    if let Some(want) = e.get("outlook") {
+        check(
+            &mut diffs,
+            "outlook",
+            serde_json::json!(strings(&got["outlook"], "rule")),
+            want,
+        );
+    }
+    if let Some(want) = e.get("persistentUntil") {
+        check(
+            &mut diffs,
+            "persistentUntil",
+            got["persistentUntil"].clone(),
+            want,
+        );
+    }
+    if let Some(want) = e.get("status").and_then(Value::as_object) {
+        let s = &got["statusInForce"];
+        if s.is_null() {
+            diffs.push("status: expected statusInForce, got none".into());
+        }
+        for (k, w) in want {
+            let g = match k.as_str() {
+                "presumedLifted" => serde_json::json!(s[k].as_array().map_or(0, Vec::len)),
+                _ => s[k].get("date").cloned().unwrap_or(Value::Null),
+            };
+            check(&mut diffs, &format!("status.{k}"), g, w);
+        }
     }
     if let Some(want) = e.get("findings").and_then(Value::as_object) {
         let f = &got["findings"];
