@@ -72,7 +72,10 @@ fn the_forms_people_write() {
         ("County Durham", "Durham"),
         ("Durham County Council", "Durham"),
         ("BCP", "Bournemouth, Christchurch and Poole"),
-        ("Bournemouth, Christchurch & Poole", "Bournemouth, Christchurch and Poole"),
+        (
+            "Bournemouth, Christchurch & Poole",
+            "Bournemouth, Christchurch and Poole",
+        ),
         ("Hull", "Kingston upon Hull, City of"),
         ("Bristol", "Bristol, City of"),
         ("Bradford Council", "Bradford"),

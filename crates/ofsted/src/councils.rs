@@ -257,7 +257,24 @@ impl CouncilsData {
             as_at: Some(self.source.as_at),
             warnings: Vec::new(),
             history: None,
-            register: None,
+            register: self.register.as_ref().map(|r| {
+                let mut read = crate::register::RegisterRead {
+                    file: r.file.clone(),
+                    ..Default::default()
+                };
+                for e in self.councils.iter().flat_map(|c| &c.events) {
+                    read.events += 1;
+                    *read
+                        .by_event
+                        .entry(crate::register::event_id(e.event))
+                        .or_default() += 1;
+                    *read
+                        .by_confidence
+                        .entry(e.confidence.id().to_string())
+                        .or_default() += 1;
+                }
+                read
+            }),
             register_as_at: self.register.as_ref().map(|r| r.as_at),
         }
     }

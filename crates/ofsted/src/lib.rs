@@ -67,6 +67,8 @@ mod render;
 #[cfg(not(target_arch = "wasm32"))]
 mod run;
 mod sheets;
+#[cfg(not(target_arch = "wasm32"))]
+mod shipped;
 
 pub use assess::{
     assess_all, listing, AssessedCouncil, FormerCouncil, ListedCouncil, ListedWarning, Listing,
@@ -93,3 +95,5 @@ pub use run::run;
 pub use sheets::{
     Location, ReadWarning, SheetKind, SheetRead, HISTORY_SHEET, IN_YEAR_SHEET, LATEST_SHEET,
 };
+#[cfg(not(target_arch = "wasm32"))]
+pub use shipped::{run_shipped, Printed, SHIPPED_PATH};
