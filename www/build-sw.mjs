@@ -41,8 +41,7 @@ async function manifest(www, globPatterns, manifestTransforms = []) {
     // nothing the pages need is refused for its size.
     maximumFileSizeToCacheInBytes: 64 * 1024 * 1024,
   });
-  if (warnings.length) throw new Error(`build: workbox-build: ${warnings.join("; ")}`);
-  return manifestEntries.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
+  return { entries: manifestEntries.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0)), warnings };
 }
 
 /** Images (and any font) only when a page or stylesheet names them, but favicon.ico (for
@@ -55,13 +54,15 @@ const namedImagesOnly = (www) => (entries) => {
   return { manifest: entries.filter((e) => !e.url.startsWith("assets/") || texts.includes(basename(e.url))), warnings: [] };
 };
 
-/** The files of www/ the pages need offline: workbox-build's entries ({ url, revision }),
- *  url relative to www/ with "/" separators. */
+/** The files of www/ the pages need offline: workbox-build's entries ({ url, revision }), url
+ *  relative to www/ with "/" separators, and its warnings (a glob that matched nothing). */
 export const precacheManifest = (www) => manifest(www, PRECACHE_GLOBS, [namedImagesOnly(www)]);
-export const precacheList = async (www) => (await precacheManifest(www)).map((e) => e.url);
+export const precacheList = async (www) => (await precacheManifest(www)).entries.map((e) => e.url);
 
 export async function buildServiceWorker(www) {
-  const entries = await precacheManifest(www);
+  const { entries, warnings } = await precacheManifest(www);
+  // In a full build every glob matches.
+  if (warnings.length) throw new Error(`build: workbox-build: ${warnings.join("; ")}`);
   const files = entries.map((e) => e.url);
   for (const need of ["index.html", "rules.html", "embed.html", "dist/checker.js", "dist/shared.js", "dist/checker.css",
     "pkg/trust_eligibility_bg.wasm", "data/councils.json"]) {
@@ -77,7 +78,7 @@ export async function buildServiceWorker(www) {
   }
   // The release: every precached file's and the reader's revision.
   const hash = createHash("sha256");
-  for (const e of [...entries, ...await manifest(www, READER_GLOBS)]) hash.update(e.url).update("\0").update(e.revision).update("\0");
+  for (const e of [...entries, ...(await manifest(www, READER_GLOBS)).entries]) hash.update(e.url).update("\0").update(e.revision).update("\0");
   const version = hash.digest("hex").slice(0, 16);
   writeFileSync(join(www, "sw.js"), serviceWorker(version, files, integrity));
   return { version, files, bytes };

@@ -154,3 +154,16 @@ test("settled: ineligible because of a gate already answered, not one still to b
   assert.ok(!settled(c, { ...gate, status: "eligible" }));
   assert.ok(!criterionAsked(ctx({ kind: "charity" }), "experience_years"));
 });
+
+test("'I do not know' goes to the engine as null and comes back as the same answer", () => {
+  const a = { ...charity(), kind: "expert_team", notForProfit: "unknown", basedInEngland: "unknown", years: "unknown",
+    leaders: "unknown", governance: ["unknown"], independent: "unknown" };
+  const x = toInput(a, TODAY, { data });
+  assert.deepEqual(x.organisation, { kind: "expert_team", name: "Helping Hands", notForProfit: null, basedInEngland: null });
+  assert.deepEqual(x.experience, { yearsDeliveringChildrensServices: null, leadersWithDcsExperience: null });
+  assert.deepEqual(x.governance, { safeguardingLeadOnBoard: null, conflictOfInterestPolicy: null, whistleblowingPolicy: null, independentBoardMembers: null });
+  const back = fromInput(x);
+  for (const k of ["notForProfit", "basedInEngland", "years", "leaders", "independent"]) assert.equal(back[k], "unknown", k);
+  assert.deepEqual(back.governance, ["unknown"]);
+  assert.deepEqual(toInput(back, TODAY, { data }), x);
+});
