@@ -276,6 +276,6 @@ console.error(`==> site: www/assets, www/rules.html (${String(page).length} byte
 const { buildNpmPackage } = await import("./build-npm.mjs");
 const { buildServiceWorker } = await import("./build-sw.mjs");
 const npm = buildNpmPackage(root);
-const sw = buildServiceWorker(www);
+const sw = await buildServiceWorker(www);
 console.error(`==> site: ${npm ? `${npm.dir} (${npm.files} files)` : "no npm package (www/pkg not built)"}; `
   + `www/sw.js precaches ${sw.files.length} files, ${sw.bytes} bytes, as trust-eligibility-${sw.version}`);

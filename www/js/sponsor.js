@@ -200,7 +200,7 @@ export function assumed(ctx) {
 }
 
 /** Whether a page's criteria apply to the kind of organisation (ruleset data: appliesTo). */
-function applies(def, ctx) {
+export function applies(def, ctx) {
   if (!def.criteria) return true;
   if (!ctx.a.kind) return false;
   return def.criteria.some((id) => ctx.data.sponsor.criteria.find((c) => c.id === id)?.appliesTo.includes(ctx.a.kind));
