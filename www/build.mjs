@@ -147,8 +147,10 @@ function criterionCard(c) {
     ["Basis", c.basis === "design"
       ? html`<strong class="govuk-tag govuk-tag--yellow">Design choice</strong> ${data.sources.design?.title ?? ""}`
       : "Published rule"],
+    ...(c.rationale ? [["What the choice rests on", words(c.rationale, p)]] : []),
     ["Source", sourceLink(c.source)],
     ["What to do if it is not met", words(c.whatToDo, p)],
+    ["What to find out if it is not known", words(c.findOut, p)],
   ], `criterion-${c.id}`);
 }
 
@@ -190,10 +192,12 @@ ${data.rulesets.map(rulesetSection)}
   <li>${LEVELS.readiness}: if it is not met, the organisation is not yet ready.</li>
   <li>${LEVELS.condition}: if only conditions are not met, the organisation is eligible with conditions.</li>
 </ul>
+<p class="govuk-body">A fact not given is not known: it is neither met nor failed. If nothing known fails a requirement or readiness criterion but one of them is not known, the answer is “More to find out”, with what to find out. A condition not known leaves the organisation eligible with conditions.</p>
 <p class="govuk-body">Thresholds marked “Design choice” are not published rules: ${data.sources.design?.title ?? ""}.</p>
 ${data.sponsor.criteria.map(criterionCard)}
-<h3 class="govuk-heading-m">What an eligible organisation may do</h3>
-<ul class="govuk-list govuk-list--bullet">${Object.values(data.sponsor.routes).map((t) => html`<li>${t}</li>`)}</ul>
+<h3 class="govuk-heading-m">What an eligible organisation may do, in the order the answer gives it</h3>
+<ul class="govuk-list govuk-list--bullet">${Object.values(data.sponsor.routes).map((r) => html`<li><strong>${r.title}</strong> (${r.appliesTo.map(orgKindLabel).join(", ").toLowerCase()}). ${r.text} Sources: ${r.sources.join(", ")}.</li>`)}</ul>
+${Object.values(data.sponsor.notes).map((n) => html`<p class="govuk-body">${n.text} (source: ${n.source})</p>`)}
 <h2 class="govuk-heading-l" id="sources">Sources</h2>
 <ul class="govuk-list govuk-list--spaced">
   ${Object.entries(data.sources).map(([id, s]) => html`<li id="source-${id}">${id === "design" ? "" : html`${id}: `}${s.url ? html`<a class="govuk-link" href="${s.url}" rel="noreferrer">${s.title}</a>` : s.title}</li>`)}

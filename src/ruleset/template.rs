@@ -39,6 +39,8 @@ pub const PLACEHOLDERS: &[&str] = &[
     "minReservesMonths",
     "shortfall",
     "missing",
+    "unknown",
+    "have",
     "eligibleFrom",
     "deadlineWhen",
     "takeoverTargetWhen",

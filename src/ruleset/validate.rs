@@ -297,6 +297,45 @@ impl RulesetFile {
             template(&c.title, &|| format!("{at}.title"))?;
             template(&c.threshold, &|| format!("{at}.threshold"))?;
             template(&c.what_to_do, &|| format!("{at}.whatToDo"))?;
+            template(&c.find_out, &|| format!("{at}.findOut"))?;
+            match (&c.rationale, c.basis) {
+                (Some(r), _) => template(r, &|| format!("{at}.rationale"))?,
+                (None, crate::ruleset::Basis::Design) => {
+                    return Err(invalid(
+                        format!("{at}.rationale"),
+                        "is required for a design threshold: say it is this service's choice and what it rests on",
+                    ))
+                }
+                (None, crate::ruleset::Basis::Sourced) => {}
+            }
+        }
+        for (id, r) in self.sponsor.routes.iter() {
+            template(&r.title, &|| format!("sponsor.routes.{id}.title"))?;
+            template(&r.text, &|| format!("sponsor.routes.{id}.text"))?;
+            for (i, s) in r.sources.iter().enumerate() {
+                source(s, &|| format!("sponsor.routes.{id}.sources[{i}]"))?;
+            }
+        }
+        for note in crate::ruleset::SPONSOR_NOTES {
+            let Some(w) = self.sponsor.notes.get(note) else {
+                return Err(invalid(
+                    format!("sponsor.notes.{note}"),
+                    "is required but missing",
+                ));
+            };
+            source(&w.source, &|| format!("sponsor.notes.{note}.source"))?;
+            template(&w.text, &|| format!("sponsor.notes.{note}.text"))?;
+        }
+        if let Some(extra) = self
+            .sponsor
+            .notes
+            .keys()
+            .find(|k| !crate::ruleset::SPONSOR_NOTES.contains(&k.as_str()))
+        {
+            return Err(invalid(
+                format!("sponsor.notes.{extra}"),
+                "is not a note the checker gives",
+            ));
         }
         for route in ROUTES {
             if !self.sponsor.routes.contains_key(route) {

@@ -106,6 +106,11 @@ fn sponsor_cases_match_golden_in_wasm() {
 }
 
 #[wasm_bindgen_test]
+fn sponsor_record_cases_match_golden_in_wasm() {
+    assert!(run_file("sponsor-record") > 0);
+}
+
+#[wasm_bindgen_test]
 fn bad_input_throws_errors_with_code_and_path_in_wasm() {
     assert!(run_file("errors") > 0);
 }
