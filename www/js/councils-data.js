@@ -70,7 +70,7 @@ export function key(s) {
     .map((w) => (w === "st" ? "saint" : w));
   const kept = words.filter((w) => !FILLER.has(w));
   // "City of London", "London": a name that is nothing but filler keeps its words.
-  return (kept.length ? kept : words).join(" ");
+  return (kept.length ? kept : words.filter((w) => w !== "council" && w !== "the")).join(" ");
 }
 /** Without "and" and spaces, for "Brighton & Hove" / "brightonhove" and hyphen variants. */
 const squash = (k) => k.replace(/\b(and|upon|on)\b/g, "").replace(/ /g, "");

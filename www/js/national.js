@@ -58,8 +58,14 @@ function interventionWords(data, code) {
   return code.replace(/_/g, " ");
 }
 
-// GOV.UK colours, one per intervention (each also named in words beside it).
-const PALETTE = ["#d4351c", "#f47738", "#912b88", "#1d70b8", "#4c2c92", "#85994b", "#00703c", "#28a197", "#505a5f", "#b1b4b6", "#6f72af", "#f499be"];
+// GOV.UK colours, one per intervention (each also named in words beside it): the government's
+// own intervention in reds and oranges, support in blue, good in green, no report in grey.
+const COLOURS = {
+  immediate_takeover: "#6e1a0f", commissioner: "#942514", statutory_direction: "#d4351c", improvement_notice: "#f47738",
+  improvement_window: "#ffdd00", monitoring: "#912b88", emergency_inspection: "#d53880", intervention_lifting: "#28a197",
+  improvement_support: "#1d70b8", high_performing: "#00703c", none: "#85994b", no_inspection: "#b1b4b6",
+};
+const PALETTE = ["#4c2c92", "#505a5f", "#6f72af", "#f499be"];
 
 /** Runs `work` for each item in idle periods, one item a period. */
 function inIdle(items, work) {
@@ -116,11 +122,13 @@ async function fill(el, A) {
   const data = A.rules();
   const current = d.councils.filter((c) => !c.former);
   const dates = yearEnds(A.today);
-  const started = performance.now();
+  let ms = 0;
   let answers;
   try {
     answers = await inIdle(dates, (asOf) => {
+      const t0 = performance.now();
       const res = A.assessCouncils(current.map((c) => inputOf(c, asOf)));
+      ms += performance.now() - t0;
       if (!res.ok) throw new Error(res.error?.message ?? "the engine could not assess the councils");
       return res.value;
     });
@@ -130,13 +138,12 @@ async function fill(el, A) {
     status.dataset.state = "failed";
     return;
   }
-  const ms = performance.now() - started;
   if (!out.isConnected) return;
   const today = answers.at(-1);
   const codes = [...new Set(answers.flat().map((r) => r.intervention))];
   const order = new Map(codes.map((c) => [c, data.rulesets.flatMap((r) => r.rows ?? []).findIndex((row) => row.intervention === c)]));
   codes.sort((x, y) => order.get(x) - order.get(y));
-  const colour = new Map(codes.map((c, k) => [c, PALETTE[k % PALETTE.length]]));
+  const colour = new Map(codes.map((c, k) => [c, COLOURS[c] ?? PALETTE[k % PALETTE.length]]));
   const words = new Map(codes.map((c) => [c, interventionWords(data, c)]));
   const counts = (list) => new Map(codes.map((c) => [c, list.filter((r) => r.intervention === c).length]));
   const nowCounts = counts(today);
@@ -170,6 +177,7 @@ async function fill(el, A) {
   </table>
   </div>
   <h2 class="govuk-heading-m" id="over-time">Councils in each intervention at each year end</h2>
+  ${noReport(dates, answers, words)}
   ${chart(dates, answers, codes, words, colour)}
   <details class="govuk-details">
     <summary class="govuk-details__summary"><span class="govuk-details__summary-text">The chart as a table</span></summary>
@@ -192,6 +200,13 @@ async function fill(el, A) {
   };
   out.querySelector("#national-filter").addEventListener("change", filter);
   out.querySelector("#national-name").addEventListener("input", filter);
+}
+
+/** What the counts rest on: councils with no report on record at a date are said, with why. */
+function noReport(dates, answers, words) {
+  const n = answers[0].filter((r) => r.intervention === "no_inspection").length;
+  if (!n) return "";
+  return html`<p class="govuk-body">The data holds Ofsted’s reports under its framework of 2018 (ILACS) and, before that, only each council’s latest report: at the end of ${dates[0].slice(0, 4)}, ${n.toLocaleString("en-GB")} councils have no report on record (“${words.get("no_inspection")}”), so the early years undercount the councils in intervention.</p>`;
 }
 
 const yearLabel = (asOf, today) => (asOf === today ? `Today (${formatDate(today)})` : `End of ${asOf.slice(0, 4)}`);
