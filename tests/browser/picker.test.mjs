@@ -112,7 +112,7 @@ for (const name of Object.keys(EXPECTED)) {
       const want = await engineAnswer(page, input);
       assert.equal(want.intervention, EXPECTED[name]);
       assert.equal(await page.locator(".govuk-panel__title").innerText(), want.interventionTitle);
-      assert.ok(await page.locator(".app-timeline__picture svg").isVisible(), "the timeline is shown");
+      assert.equal(await page.locator("#timeline-details .app-timeline__picture svg").count(), 1, "the timeline is there, folded");
       const partners = await page.locator("#partners").count();
       assert.equal(partners, ["improvement_notice", "statutory_direction"].includes(want.intervention) ? 1 : 0, "councils that could help, for a council in intervention");
       await axe(page, `result ${name} ${width}`);
@@ -133,9 +133,12 @@ test("former councils are findable and marked; a name not in the data keeps the 
   const offered = await page.locator(".autocomplete__option").allInnerTexts();
   assert.ok(offered.includes(`${former.name} (former council)`), offered.join(", "));
   await axe(page, "picker former");
-  // A name not in the data: the by-hand pages, as before.
+  // A name not in the data: "Did you mean …?" with the nearest councils, then the by-hand pages.
   await typeInto(page, "name", "Westmere");
   await page.keyboard.press("Escape");
+  await submit(page);
+  assert.equal(await current(page), "council/did-you-mean");
+  await chooseRadio(page, "council", "No, check ‘Westmere’");
   await submit(page);
   assert.equal(await current(page), "council/inspections");
   assert.equal(await heading(page), "Has Ofsted published any inspection reports on Westmere’s children's services?");
@@ -216,12 +219,16 @@ test("a report published since the data's date with key judgements only: the ove
   assert.equal(await current(page), `council/inspection/${n}/published`);
   await typeDate(page, "published", "2026-06-15");
   await submit(page);
-  assert.equal(await current(page), `council/inspection/${n}/judgements`, "no overall grade asked for a report from April 2026");
+  // The grade is asked (Ofsted still graded reports of inspections begun before its new
+  // framework), with "no overall grade" offered for a report from April 2026.
+  assert.equal(await current(page), `council/inspection/${n}/overall`, "the overall grade asked, optional from April 2026");
+  await chooseRadio(page, "overall", "The report has no overall grade");
+  await submit(page);
+  assert.equal(await current(page), `council/inspection/${n}/judgements`, "key judgements asked for a report without an overall grade");
   assert.match(await page.locator(".govuk-hint, .govuk-body").first().innerText(), /.+/);
   assert.match(await page.locator("main").innerText(), /give key judgements only, without an overall effectiveness grade/);
   await axe(page, "judgements only");
-  // Back goes to the publication date, not to the grade it skipped.
-  assert.equal(await page.getAttribute(".govuk-back-link", "href"), `?page=council/inspection/${n}/published`);
+  assert.equal(await page.getAttribute(".govuk-back-link", "href"), `?page=council/inspection/${n}/overall`);
   if (!engineKnowsNewStatus) { await context.close(); return; } // the rest: NEEDS_ENGINE
   await chooseRadio(page, "helpAndProtection", "Inadequate");
   await submit(page);
@@ -231,8 +238,9 @@ test("a report published since the data's date with key judgements only: the ove
   assert.equal(await current(page), "council/check");
   await press(page, "See the result");
   assert.equal(await current(page), "council/result");
+  await page.locator("#timeline-details > summary").click();
   assert.ok(await page.locator(".app-timeline__picture svg").isVisible());
-  assert.match(await page.locator(".govuk-details .govuk-table").textContent(), /15 June 2026/);
+  assert.match(await page.locator("#timeline-details .govuk-table").textContent(), /15 June 2026/);
   noProblems(page);
   await context.close();
 });

@@ -101,6 +101,9 @@ async function bradfordResult(width) {
   await page.waitForFunction(() => document.body.dataset.page === "council/check");
   await page.getByRole("button", { name: "See the result" }).click();
   await page.waitForFunction(() => document.body.dataset.page === "council/result");
+  // The timeline is folded on the short result (issue 23 item 5): opened to read it.
+  await page.waitForSelector(".app-timeline svg", { state: "attached" });
+  await page.locator("#timeline-details > summary").click();
   await page.waitForSelector(".app-timeline svg");
   return { context, page };
 }
@@ -132,7 +135,7 @@ for (const width of [320, 1280]) {
     await axe(page, `timeline table open ${width}`);
     await screenshot(page, `timeline-result-${width}`);
     await page.emulateMedia({ media: "print" });
-    assert.ok(await page.locator(".app-timeline__picture svg").isVisible(), "the timeline is in the print view");
+    assert.ok(await page.locator(".app-timeline__picture svg").isVisible(), "the timeline, opened, is in the print view");
     await page.emulateMedia({ media: "screen" });
     noProblems(page);
     await context.close();

@@ -60,7 +60,8 @@ export function answersFor(c, d, keep = {}) {
     concerns: [], concernsDone: true,
     asOfChoice: keep.asOfChoice ?? "today", ruleset: keep.ruleset ?? "auto",
   };
-  if (d?.councils) { a.events = (c.events ?? []).map(eventAnswer); a.eventsDone = true; }
+  // The register of decisions, when the data has it (SPEC §3.8): the status goes as status.events.
+  if (d?.councils && d.register) { a.events = (c.events ?? []).map(eventAnswer); a.eventsDone = true; }
   if (keep.asOfChoice === "date" && keep.asOf) a.asOf = keep.asOf;
   return a;
 }

@@ -121,9 +121,7 @@ export function councilResult(r, { data, today, more = {} }) {
   const title = r.interventionTitle;
   // The outcome and its first key date in one sentence.
   const first = r.dates[0];
-  const lead = first
-    ? (keyDatePast(first) ? `${name}, on ${formatDate(r.asOf)}. ${keyDateText(first)}.` : `${name}, on ${formatDate(r.asOf)}: ${(DATE_KINDS[first.kind] ?? first.kind).toLowerCase()} ${formatDate(first.date)} (${daysInWords(first.daysFromAsOf)}).`)
-    : `${name}, on ${formatDate(r.asOf)}.`;
+  const lead = first ? `${name}, on ${formatDate(r.asOf)}. ${keyDateText(first)}.` : `${name}, on ${formatDate(r.asOf)}.`;
   const grade = f.grade ?? latest?.overall ?? null;
   const gradeWords = !latest ? "None on or before the date checked"
     : html`${grade ? gradeLabel(grade) : "No grade"}${latest.overall ? "" : f.gradeFrom === "judgements" ? " (read from its key judgements: the report has no overall grade)" : ""}, published ${formatDate(latest.published)}${latest.report ? html`<br><span class="govuk-body-s">${reportLink(latest)}</span>` : ""}<br><span class="govuk-body-s">Framework: ${FRAMEWORKS[latest.framework] ?? latest.framework}</span>`;
