@@ -44,7 +44,9 @@ test("everyday names find the council; every current council by its own name and
     assert.ok(data.suggest(councils, c.name.slice(0, 5)).includes(c.name), `${c.name} offered as it is typed`);
   }
   assert.equal(data.find(councils, "Westmere"), null);
-  assert.ok(data.nearest(councils, "Westmere").some((c) => c.name === "Westminster"));
+  assert.deepEqual(data.nearest(councils, "Westmere"), [], "nothing near: straight to the by-hand route");
+  assert.equal(data.nearest(councils, "Bradford Children's Services")[0]?.name, "Bradford");
+  assert.equal(data.nearest(councils, "Hamersmith")[0]?.name, "Hammersmith & Fulham");
 });
 
 /** Start, "Start now", the council journey, the picker: returns the pages viewed after Start. */
@@ -70,16 +72,27 @@ test("the picker: everyday names in the list as typed, and “Did you mean …?�
     const offered = await page.locator(".autocomplete__option").allInnerTexts();
     assert.equal(offered[0], name, `${typed}: ${offered.join(", ")}`);
   }
-  await typeInto(page, "name", "Westmere");
+  await typeInto(page, "name", "Bradford Children's Services");
   await page.keyboard.press("Escape");
   await submit(page);
   assert.equal(await current(page), "council/did-you-mean");
   assert.equal(await heading(page), "Did you mean one of these councils?");
+  const offered = await page.locator("input[name=council] + label").allInnerTexts();
+  assert.equal(offered[0].trim(), "Bradford", offered.join(", "));
+  assert.equal(offered.at(-1).trim(), "No, check ‘Bradford Children's Services’", "the by-hand route after the councils");
   await axe(page, "did you mean");
-  await chooseRadio(page, "council", "Westminster");
+  await chooseRadio(page, "council", "Bradford");
   await submit(page);
   assert.equal(await current(page), "council/confirm");
-  assert.equal(await heading(page), "Check Westminster’s Ofsted history");
+  assert.equal(await heading(page), "Check Bradford’s Ofsted history");
+  // A name like no council's goes straight to the by-hand route.
+  await page.goto(`${server.url}?page=council/name`);
+  await ready(page);
+  await page.waitForSelector("form[data-picker=ready]");
+  await typeInto(page, "name", "Westmere");
+  await page.keyboard.press("Escape");
+  await submit(page);
+  assert.equal(await current(page), "council/inspections");
   noProblems(page);
   await context.close();
 });

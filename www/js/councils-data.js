@@ -123,6 +123,8 @@ const CODE = /^[EW]\d{8}$/i;
  */
 export function match(d, typed, { prefixes = true } = {}) {
   if (!d) return [];
+  const byEngine = engineMatch(d, typed);
+  if (byEngine) return byEngine;
   const raw = String(typed ?? "").trim();
   if (!raw) return [];
   if (CODE.test(raw)) {
@@ -148,19 +150,55 @@ export function match(d, typed, { prefixes = true } = {}) {
   return out;
 }
 
-/** The councils nearest to a name that matched none, for "Did you mean …?" (at most `n`). */
+// The engine's matcher, when the page has it (set by app-boot.js once the engine is in).
+let engineMatcher = null;
+export function useEngineMatcher(f) { engineMatcher = typeof f === "function" ? f : null; }
+/** The engine's answer as [{ c, how }], or null to match here (no matcher, or an answer in a
+ *  shape not understood: a list of codes, names or indexes, or of objects carrying one). */
+function engineMatch(d, typed) {
+  if (!engineMatcher) return null;
+  try {
+    const candidates = d.councils.map((c) => ({ name: c.name, code: c.code, otherNames: namesOf(c).slice(1) }));
+    const res = engineMatcher(String(typed ?? ""), candidates);
+    const list = Array.isArray(res) ? res : Array.isArray(res?.matches) ? res.matches : null;
+    if (!list) return null;
+    const out = [];
+    for (const m of list) {
+      const k = typeof m === "number" ? m : m?.index;
+      const code = typeof m === "string" ? m : m?.code;
+      const c = Number.isInteger(k) ? d.councils[k] : d.councils.find((x) => x.code === code || x.name === code || x.name === m?.name);
+      if (!c) return null;
+      out.push({ c, how: m?.how ?? m?.kind ?? (m?.exact === false ? "typo" : "exact") });
+    }
+    return out;
+  } catch (e) {
+    console.warn(`The engine's name matcher failed: ${e.message}`);
+    return null;
+  }
+}
+
+/** The councils near a name that matched none, for "Did you mean …?" (at most `n`): those that
+ *  share a word with it (“Bradford Children’s Services”) or are a few letters from it (about a
+ *  third of its length: “Birmingum City”), nearest first. A name like none of them gets none, and
+ *  goes straight to the by-hand route. */
 export function nearest(d, typed, n = 3) {
   if (!d) return [];
   const q = key(typed);
-  if (!q) return [];
+  if (!q || q.length > 60) return [];
+  const qWords = q.split(" ").filter((w) => w.length > 2 && w !== "and");
+  const limit = Math.max(2, Math.floor(q.length / 4));
   const score = (k) => {
-    const dist = distance(q, k, 99);
-    // A name sharing a word with what was typed is nearer than its letters alone say.
-    const shared = q.split(" ").some((w) => w.length > 2 && k.split(" ").includes(w)) ? -2 : 0;
-    return dist / Math.max(q.length, k.length) * 10 + shared;
+    const kWords = k.split(" ");
+    // Words shared, or nearly (a typo in a long word: “Hamersmith”).
+    const same = qWords.filter((w) => kWords.includes(w)).length;
+    const near = qWords.filter((w) => !kWords.includes(w) && w.length >= 6 && kWords.some((x) => x.length >= 6 && distance(w, x, 2) <= 2)).length;
+    const dist = distance(q, k, limit);
+    if (!same && !near && dist > limit) return null;
+    return -same * 200 - near * 100 + Math.min(dist, 99);
   };
   return keyed(d).filter((x) => !x.c.former)
-    .map((x) => ({ c: x.c, s: Math.min(...x.names.map(score)) }))
+    .map((x) => ({ c: x.c, s: Math.min(...x.names.map(score).filter((v) => v !== null), Infinity) }))
+    .filter((x) => x.s !== Infinity)
     .sort((p, r) => (p.s - r.s) || current(p, r))
     .slice(0, n).map((x) => x.c);
 }

@@ -9,6 +9,7 @@ import * as C from "./components.js";
 import * as councils from "./councils-data.js";
 import { answersFor } from "./confirm.js";
 import * as store from "./store.js";
+import { formatDate } from "./wording.js";
 
 const TITLE = "Which council do you want to check?";
 
@@ -72,7 +73,9 @@ export function pickerPage({ after }) {
 }
 
 export function councilsNote(d) {
-  return html`Councils and their Ofsted histories from ${d.source.publisher}’s “${d.source.title}” (${d.source.licence}).`;
+  const history = d.history ? html` and ${d.history.publisher}’s “${d.history.title}” (${d.history.licence}), as at ${formatDate(d.history.asAt)}` : "";
+  const register = d.register ? html`; the government’s decisions from the ${d.register.title.charAt(0).toLowerCase()}${d.register.title.slice(1)}, as at ${formatDate(d.register.asAt)}` : "";
+  return html`Councils and their Ofsted histories from ${d.source.publisher}’s “${d.source.title}” (${d.source.licence}), as at ${formatDate(d.source.asAt)}${history}${register}.`;
 }
 
 // The widget's module (dist/autocomplete.js, built from js/autocomplete.js), loaded once, when
