@@ -160,7 +160,7 @@ for (const width of [320, 1280]) {
     assert.equal(await page.locator("#national-table tbody tr").count(), current.length);
     const years = await page.locator("#national-status").getAttribute("data-assessments");
     assert.equal(Number(years), current.length * (2026 - 2016 + 1), "each year end from 2016, and today");
-    assert.ok(await page.locator("#over-time + figure .app-timeline__picture svg").isVisible(), "the chart");
+    assert.ok(await page.locator("figure[aria-labelledby=national-chart-caption] svg[role=img]").isVisible(), "the chart");
     assert.match(await page.locator("main").innerText(), /as at/);
     // The filter: one intervention, and the count says so.
     const option = await page.locator("#national-filter option").nth(1);
