@@ -4,6 +4,7 @@
 //! [`crate::council`]); the sponsor criteria's comparisons too ([`crate::sponsor`]).
 
 pub mod overrides;
+pub mod status_wording;
 pub mod template;
 mod validate;
 
@@ -12,6 +13,7 @@ use crate::error::{Error, ErrorCode};
 use crate::table::Table;
 use std::sync::Arc;
 
+pub use status_wording::{RowWhenRecorded, StatusWording};
 pub use template::{render, render_with};
 
 /// The embedded default ruleset file, as JSON text without its indentation.
@@ -172,6 +174,9 @@ pub struct Row {
     /// The text when the row's deadline ran out before the ruleset came into force.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text_before_in_force: Option<String>,
+    /// The wording when the council's status already records what the row expects.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub when_recorded: Option<RowWhenRecorded>,
 }
 
 /// One ruleset: its dates, parameters and the wording of its rows.
@@ -449,6 +454,8 @@ pub struct RulesetFile {
     pub grade_reading: GradeReading,
     pub ignored_items: IgnoredItems,
     pub instruments: Instruments,
+    /// A status worked out from dated public decisions (SPEC §3.7).
+    pub status_events: StatusWording,
     pub warnings: WarningTexts,
     pub sponsor: SponsorRules,
 }

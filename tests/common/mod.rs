@@ -7,9 +7,13 @@
 use serde_json::Value;
 
 /// The case files, embedded so that the wasm runners (which have no file system) see them too.
-pub const CASE_FILES: [(&str, &str); 8] = [
+pub const CASE_FILES: &[(&str, &str)] = &[
     ("council", include_str!("../cases/council.json")),
     ("council-2026", include_str!("../cases/council-2026.json")),
+    (
+        "council-events",
+        include_str!("../cases/council-events.json"),
+    ),
     ("decisions", include_str!("../cases/decisions.json")),
     ("real", include_str!("../cases/real.json")),
     ("sponsor", include_str!("../cases/sponsor.json")),
@@ -22,9 +26,13 @@ pub const CASE_FILES: [(&str, &str); 8] = [
 ];
 
 /// The golden outputs, keyed by file then case name.
-pub const GOLDEN_FILES: [(&str, &str); 6] = [
+pub const GOLDEN_FILES: &[(&str, &str)] = &[
     ("council", include_str!("../golden/council.json")),
     ("council-2026", include_str!("../golden/council-2026.json")),
+    (
+        "council-events",
+        include_str!("../golden/council-events.json"),
+    ),
     ("decisions", include_str!("../golden/decisions.json")),
     ("real", include_str!("../golden/real.json")),
     ("sponsor", include_str!("../golden/sponsor.json")),
@@ -58,7 +66,7 @@ impl Case {
 /// Every case of every file, with the file's kind (`council`, `sponsor`) unless the case names one.
 pub fn cases() -> Vec<Case> {
     let mut out = Vec::new();
-    for (file, text) in CASE_FILES {
+    for &(file, text) in CASE_FILES {
         let doc: Value = serde_json::from_str(text).unwrap_or_else(|e| panic!("{file}.json: {e}"));
         let default_kind = match file {
             "sponsor" | "sponsor-record" => "sponsor",
@@ -161,6 +169,35 @@ pub fn check_council(case: &Case, got: &Value) -> Vec<String> {
             serde_json::json!(strings(&got["warnings"], "code")),
             want,
         );
+    }
+    if let Some(want) = e.get("outlook") {
+        check(
+            &mut diffs,
+            "outlook",
+            serde_json::json!(strings(&got["outlook"], "rule")),
+            want,
+        );
+    }
+    if let Some(want) = e.get("persistentUntil") {
+        check(
+            &mut diffs,
+            "persistentUntil",
+            got["persistentUntil"].clone(),
+            want,
+        );
+    }
+    if let Some(want) = e.get("status").and_then(Value::as_object) {
+        let s = &got["statusInForce"];
+        if s.is_null() {
+            diffs.push("status: expected statusInForce, got none".into());
+        }
+        for (k, w) in want {
+            let g = match k.as_str() {
+                "presumedLifted" => serde_json::json!(s[k].as_array().map_or(0, Vec::len)),
+                _ => s[k].get("date").cloned().unwrap_or(Value::Null),
+            };
+            check(&mut diffs, &format!("status.{k}"), g, w);
+        }
     }
     if let Some(want) = e.get("findings").and_then(Value::as_object) {
         let f = &got["findings"];

@@ -180,6 +180,11 @@ fn reports_without_overall_grade_notices_and_directions_in_wasm() {
 }
 
 #[wasm_bindgen_test]
+fn status_from_events_outlook_and_leadership_warning_in_wasm() {
+    assert!(run_file("council-events") > 0);
+}
+
+#[wasm_bindgen_test]
 fn real_decisions_in_wasm() {
     assert!(run_file("decisions") > 0);
 }
