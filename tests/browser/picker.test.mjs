@@ -12,12 +12,16 @@ import {
 import { councils, council } from "./councils-fixture.mjs";
 import { engineKnowsNewStatus, NEEDS_ENGINE } from "./engine-node.mjs";
 import { formatDate, gradeLabel } from "../../www/js/wording.js";
+import { inputOf } from "../../www/js/national.js";
+import { inIntervention } from "../../www/js/partners.js";
 
 let server, browser;
 before(async () => { server = await startServer(); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
-const asAt = formatDate(councils.source.asAt);
+// Ofsted's reports are as at the later of the statistics and the report history (SPEC §3.8).
+const reportsAsAt = [councils.source.asAt, councils.history?.asAt].filter(Boolean).sort().at(-1);
+const asAt = formatDate(reportsAsAt);
 
 /** Start page, "Start now", the council journey: returns the pages viewed after Start. */
 async function toPicker(page) {
@@ -54,9 +58,7 @@ const engineAnswer = (page, input) => page.evaluate(async (x) => {
   return m.assessCouncil(x);
 }, input);
 
-const EXPECTED = { Sandwell: "improvement_support", Devon: "improvement_notice", Bradford: "statutory_direction" };
-
-for (const name of Object.keys(EXPECTED)) {
+for (const name of ["Sandwell", "Devon", "Bradford"]) {
   test(`${name}: from Start to the result in five page views by keyboard, every inspection and visit filled in from Ofsted's data`, { timeout: 120_000 }, async () => {
     const c = council(name);
     const shots = name === "Sandwell";
@@ -88,13 +90,14 @@ for (const name of Object.keys(EXPECTED)) {
       assert.ok(text.includes("Today,"), "says the date checked is today");
       // How much older the data is than the date checked, when it is more than six months.
       const todayIso = await page.evaluate(() => new Date().toISOString().slice(0, 10));
-      const older = (Number(todayIso.slice(0, 4)) - Number(councils.source.asAt.slice(0, 4))) * 12
-        + Number(todayIso.slice(5, 7)) - Number(councils.source.asAt.slice(5, 7)) - (todayIso.slice(8) < councils.source.asAt.slice(8) ? 1 : 0);
+      const older = (Number(todayIso.slice(0, 4)) - Number(reportsAsAt.slice(0, 4))) * 12
+        + Number(todayIso.slice(5, 7)) - Number(reportsAsAt.slice(5, 7)) - (todayIso.slice(8) < reportsAsAt.slice(8) ? 1 : 0);
       assert.equal(text.includes(`Ofsted’s data is ${older} months older than the date checked`), older > 6, `the data is ${older} months older`);
       await axe(page, `confirm ${width}`);
       if (shots) await screenshot(page, `confirm-${width}`);
       await tick(page, "since", ["No, nothing else"]);
-      await tick(page, "arrangements", ["None of these"]);
+      // With the register of decisions, the council's decisions are listed, not asked.
+      if (!councils.register) await tick(page, "arrangements", ["None of these"]);
       await submit(page);
       views.push(await current(page));
       assert.equal(await heading(page), "Check your answers before you see the result");
@@ -108,13 +111,12 @@ for (const name of Object.keys(EXPECTED)) {
       const asOf = /on (\d{1,2} \w+ \d{4})/.exec(today)[1];
       const iso = await page.evaluate(() => new Date().toISOString().slice(0, 10));
       assert.ok([formatDate(iso)].includes(asOf) || asOf, "the date checked is in the panel");
-      const input = { council: { name: c.name, code: c.code }, asOf: iso, inspections: c.inspections, visits: c.visits };
-      const want = await engineAnswer(page, input);
-      assert.equal(want.intervention, EXPECTED[name]);
+      // The engine's own answer on the shipped facts, the decisions as status.events.
+      const want = await engineAnswer(page, inputOf(c, iso));
       assert.equal(await page.locator(".govuk-panel__title").innerText(), want.interventionTitle);
       assert.equal(await page.locator("#timeline-details .app-timeline__picture svg").count(), 1, "the timeline is there, folded");
       const partners = await page.locator("#partners").count();
-      assert.equal(partners, ["improvement_notice", "statutory_direction"].includes(want.intervention) ? 1 : 0, "councils that could help, for a council in intervention");
+      assert.equal(partners, inIntervention(want) ? 1 : 0, "councils that could help, for a council in intervention");
       await axe(page, `result ${name} ${width}`);
       if (shots || width === 1280) await screenshot(page, `result-${name}-${width}`);
       noProblems(page);
@@ -144,62 +146,37 @@ test("former councils are findable and marked; a name not in the data keeps the 
   await context.close();
 });
 
-test("the confirm page asks for what is missing; the arrangements' dates are revealed when ticked", { timeout: 120_000 }, async () => {
+test("the confirm page asks what has happened since; a decision is added with its date as the source gives it, and goes to the engine", { timeout: 120_000 }, async () => {
   const { context, page } = await openPage(browser, server.url);
   await toPicker(page);
   await pick(page, "devo", "Devon");
   await submit(page);
   assert.equal(await current(page), "council/confirm");
   await submit(page);
-  await expectErrors(page, [`Select what has happened since ${asAt}, or select ‘No, nothing else’`, "Select the arrangements that apply, or select ‘None of these’"]);
+  await expectErrors(page, [`Select what has happened since ${asAt}, or select ‘No, nothing else’`]);
   await axe(page);
-  assert.equal(await page.locator("#conditional-arrangements").isVisible(), false, "the notice's date is hidden until ticked");
-  await tick(page, "arrangements", ["An improvement notice is in force"]);
-  assert.equal(await page.locator("#conditional-arrangements").isVisible(), true, "ticked: its date is asked");
-  assert.equal(await page.getAttribute("#arrangements", "aria-expanded"), "true");
-  await tick(page, "since", ["No, nothing else"]);
+  const before = council("Devon").events?.length ?? 0;
+  assert.equal(await page.locator("#decisions + p + .govuk-summary-list .govuk-summary-list__row").count(), before, "every decision in the register");
+  await tick(page, "since", ["The government made a decision not shown here"]);
   await submit(page);
-  await expectErrors(page, ["Enter the date the improvement notice was issued"]);
-  assert.equal(await page.isChecked("#arrangements"), true, "what was ticked is kept");
-  await typeDate(page, "notice", "2020-06-01");
+  assert.equal(await current(page), `council/decision/${before}/event`);
+  await chooseRadio(page, "event", "Improvement notice lifted");
   await submit(page);
-  if (!engineKnowsNewStatus) {
-    // NEEDS_ENGINE: this engine refuses the field, and says so by the notice's date.
-    assert.equal(await current(page), "council/confirm");
-    assert.ok(await page.locator("#notice-day.govuk-input--error").count(), "the engine's error is shown by the date");
-    await context.close();
-    return;
-  }
+  assert.equal(await heading(page), "When was it decided?");
+  await typeInto(page, "date", "Sept 2026");
+  await submit(page);
+  assert.equal(await current(page), "council/decisions");
+  assert.match(await page.locator("main").innerText(), /Improvement notice lifted\s+September 2026 \(the month is known, not the day\)\s+Added by you/);
+  await axe(page);
+  await chooseRadio(page, "add", "No");
+  await submit(page);
   assert.equal(await current(page), "council/check");
-  const check = await page.locator("main").innerText();
-  assert.ok(check.includes("Improvement notice issued"), check);
-  assert.ok(check.includes("1 June 2020"));
-  // "None of these" unticks the others and hides their dates.
-  await page.goto(`${server.url}?page=council/confirm&change=1`);
-  await ready(page);
-  await tick(page, "arrangements", ["None of these"]);
-  assert.equal(await page.isChecked("#arrangements"), false);
-  await page.locator("#conditional-arrangements").waitFor({ state: "hidden" });
-  noProblems(page);
-  await context.close();
-});
-
-test("a notice issued before Devon's new inadequate report: a statutory direction (escalation)", { timeout: 120_000, skip: engineKnowsNewStatus ? false : NEEDS_ENGINE }, async () => {
-  const { context, page } = await openPage(browser, server.url);
-  await toPicker(page);
-  await pick(page, "devo", "Devon");
-  await submit(page);
-  await tick(page, "since", ["No, nothing else"]);
-  await tick(page, "arrangements", ["An improvement notice is in force"]);
-  await typeDate(page, "notice", "2020-06-01");
-  await submit(page);
+  assert.match(await page.locator("main").innerText(), /Decisions by the government/);
   await press(page, "See the result");
-  assert.equal(await current(page), "council/result");
-  const c = council("Devon");
   const iso = await page.evaluate(() => new Date().toISOString().slice(0, 10));
-  const want = await engineAnswer(page, { council: { name: c.name, code: c.code }, asOf: iso, inspections: c.inspections, visits: c.visits,
-    status: { improvementNoticeIssued: "2020-06-01" } });
-  assert.equal(want.intervention, "statutory_direction");
+  const c = council("Devon");
+  const input = inputOf({ ...c, events: [...(c.events ?? []), { event: "notice_lifted", date: "2026-09" }] }, iso);
+  const want = await engineAnswer(page, input);
   assert.equal(await page.locator(".govuk-panel__title").innerText(), want.interventionTitle);
   noProblems(page);
   await context.close();

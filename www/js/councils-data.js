@@ -123,8 +123,17 @@ const CODE = /^[EW]\d{8}$/i;
  */
 export function match(d, typed, { prefixes = true } = {}) {
   if (!d) return [];
-  const byEngine = engineMatch(d, typed);
-  if (byEngine) return byEngine;
+  const e = engineFind(d, typed);
+  if (e) {
+    const out = e.exact !== null && d.councils[e.exact] ? [{ c: d.councils[e.exact], how: "exact" }] : [];
+    if (!prefixes) return out;
+    const q = key(typed);
+    const seen = new Set(out.map((x) => x.c));
+    const starts = q ? keyed(d).filter((x) => !seen.has(x.c) && x.names.some((n) => n.startsWith(q) || n.split(" ").some((w) => w.startsWith(q)))).sort(current) : [];
+    out.push(...starts.map((x) => ({ c: x.c, how: "prefix" })));
+    if (out.length) return out;
+    return e.nearest.map((k) => d.councils[k]).filter(Boolean).map((c) => ({ c, how: "typo" }));
+  }
   const raw = String(typed ?? "").trim();
   if (!raw) return [];
   if (CODE.test(raw)) {
@@ -150,27 +159,25 @@ export function match(d, typed, { prefixes = true } = {}) {
   return out;
 }
 
-// The engine's matcher, when the page has it (set by app-boot.js once the engine is in).
+// The engine's matcher (src/names.rs, matchCouncils(query, candidates) -> { exact, nearest }),
+// when the page has it (set by app-boot.js once the engine is in): it decides which council a
+// name is and which are nearest; the list shown while typing adds the names that start with what
+// is typed, and "Did you mean …?" adds the councils sharing a word with it.
 let engineMatcher = null;
 export function useEngineMatcher(f) { engineMatcher = typeof f === "function" ? f : null; }
-/** The engine's answer as [{ c, how }], or null to match here (no matcher, or an answer in a
- *  shape not understood: a list of codes, names or indexes, or of objects carrying one). */
-function engineMatch(d, typed) {
+const candidatesFor = new WeakMap();
+/** The engine's { exact, nearest } (indexes into d.councils), or null to match here. */
+function engineFind(d, typed) {
   if (!engineMatcher) return null;
   try {
-    const candidates = d.councils.map((c) => ({ name: c.name, code: c.code, otherNames: namesOf(c).slice(1) }));
-    const res = engineMatcher(String(typed ?? ""), candidates);
-    const list = Array.isArray(res) ? res : Array.isArray(res?.matches) ? res.matches : null;
-    if (!list) return null;
-    const out = [];
-    for (const m of list) {
-      const k = typeof m === "number" ? m : m?.index;
-      const code = typeof m === "string" ? m : m?.code;
-      const c = Number.isInteger(k) ? d.councils[k] : d.councils.find((x) => x.code === code || x.name === code || x.name === m?.name);
-      if (!c) return null;
-      out.push({ c, how: m?.how ?? m?.kind ?? (m?.exact === false ? "typo" : "exact") });
+    let candidates = candidatesFor.get(d);
+    if (!candidates) {
+      candidates = d.councils.map((c) => ({ name: c.name, code: c.code, aliases: namesOf(c).slice(1) }));
+      candidatesFor.set(d, candidates);
     }
-    return out;
+    const m = engineMatcher(String(typed ?? ""), candidates);
+    if (!m || !Array.isArray(m.nearest)) return null;
+    return { exact: Number.isInteger(m.exact) ? m.exact : null, nearest: m.nearest.filter(Number.isInteger) };
   } catch (e) {
     console.warn(`The engine's name matcher failed: ${e.message}`);
     return null;
@@ -183,6 +190,20 @@ function engineMatch(d, typed) {
  *  goes straight to the by-hand route. */
 export function nearest(d, typed, n = 3) {
   if (!d) return [];
+  const e = engineFind(d, typed);
+  if (e) {
+    const mine = nearestHere(d, typed, n);
+    const theirs = e.nearest.map((k) => d.councils[k]).filter((c) => c && !c.former);
+    // Sharing a word with what was typed first ("Bradford Children's Services"), then the engine's.
+    return [...new Set([...mine.filter((c) => sharesWord(typed, c)), ...theirs, ...mine])].slice(0, n);
+  }
+  return nearestHere(d, typed, n);
+}
+const sharesWord = (typed, c) => {
+  const q = key(typed).split(" ").filter((w) => w.length > 2 && w !== "and");
+  return namesOf(c).some((nm) => key(nm).split(" ").some((w) => q.includes(w)));
+};
+function nearestHere(d, typed, n) {
   const q = key(typed);
   if (!q || q.length > 60) return [];
   const qWords = q.split(" ").filter((w) => w.length > 2 && w !== "and");

@@ -90,18 +90,25 @@ const NEXT = {
 };
 export function outlookSection(r, data) {
   if (!Array.isArray(r.outlook) || !r.outlook.length) return "";
-  const ruleset = data.rulesets.find((x) => x.id === r.ruleset.id);
-  const what = (o) => o.interventionTitle ?? ruleset?.rows?.find((row) => row.row === o.rule)?.title ?? o.intervention;
+  // The row that would fire: "protocol-2016/row-4" (or a row number, of the answer's ruleset).
+  const rowOf = (o) => {
+    const m = /^(.+)\/row-(\d+)$/.exec(String(o.rule ?? ""));
+    const rs = data.rulesets.find((x) => x.id === (m ? m[1] : r.ruleset.id));
+    const n = m ? Number(m[2]) : Number(o.rule);
+    return { rs, n, row: rs?.rows?.find((row) => row.row === n) };
+  };
+  const what = (o) => o.interventionTitle ?? rowOf(o).row?.title ?? o.intervention;
+  const when = r.outlook[0].published ?? r.asOf;
   const datesOf = (o) => (o.dates ?? []).map((d) => `${DATE_KINDS[d.kind] ?? d.kind}: ${formatDate(d.date)}`);
   return html`<h2 class="govuk-heading-m" id="outlook">What could happen next</h2>
   <table class="govuk-table app-outlook">
-    <caption class="govuk-table__caption govuk-table__caption--s">If Ofsted’s next report were published on ${formatDate(r.asOf)}, the checker’s answer would be</caption>
+    <caption class="govuk-table__caption govuk-table__caption--s">If Ofsted’s next report were published on ${formatDate(when)}, the checker’s answer would be</caption>
     <thead class="govuk-table__head"><tr class="govuk-table__row"><th scope="col" class="govuk-table__header">Next report</th><th scope="col" class="govuk-table__header">What would apply</th><th scope="col" class="govuk-table__header">Key dates</th></tr></thead>
-    <tbody class="govuk-table__body">${r.outlook.map((o) => html`<tr class="govuk-table__row"><th scope="row" class="govuk-table__header">${NEXT[o.next] ?? o.next}</th><td class="govuk-table__cell">${what(o)}${o.rule ? html`<br><span class="govuk-body-s">Rule ${o.rule}</span>` : ""}</td><td class="govuk-table__cell">${datesOf(o).length ? html`${datesOf(o).map((t, k) => html`${k ? html`<br>` : ""}${t}`)}` : "None"}</td></tr>`)}</tbody>
+    <tbody class="govuk-table__body">${r.outlook.map((o) => html`<tr class="govuk-table__row"><th scope="row" class="govuk-table__header">${NEXT[o.next] ?? o.next}</th><td class="govuk-table__cell">${what(o)}${rowOf(o).n ? html`<br><span class="govuk-body-s">Row ${rowOf(o).n}${rowOf(o).rs && rowOf(o).rs.id !== r.ruleset.id ? ` of the ${rowOf(o).rs.title}` : ""}</span>` : ""}</td><td class="govuk-table__cell">${datesOf(o).length ? html`${datesOf(o).map((t, k) => html`${k ? html`<br>` : ""}${t}`)}` : "None"}</td></tr>`)}</tbody>
   </table>
   <p class="govuk-body">${r.persistentUntil
-    ? html`An inadequate report published on or before <strong>${formatDate(r.persistentUntil)}</strong> would make failure persistent (${definitionLabel(data, "persistent", "Persistent failure").toLowerCase()}).`
-    : "No inadequate report published from the date checked would make failure persistent: there is no inadequate report recent enough."}</p>`;
+    ? html`An inadequate report published on or before <strong>${formatDate(r.persistentUntil)}</strong> would be ${definitionLabel(data, "persistent", "persistent failure").toLowerCase()}.`
+    : html`No report published from ${formatDate(when)} could be ${definitionLabel(data, "persistent", "persistent failure").toLowerCase()}: there is no inadequate report recent enough.`}</p>`;
 }
 
 /** The result's key dates as a summary list. */
