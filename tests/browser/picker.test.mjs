@@ -11,7 +11,7 @@ import {
 } from "./helpers.mjs";
 import { councils, council } from "./councils-fixture.mjs";
 import { engineKnowsNewStatus, NEEDS_ENGINE } from "./engine-node.mjs";
-import { formatDate, gradeLabel } from "../../www/js/wording.js";
+import { formatDate, formatDatesIn, gradeLabel } from "../../www/js/wording.js";
 import { inputOf } from "../../www/js/national.js";
 import { inIntervention } from "../../www/js/partners.js";
 
@@ -113,7 +113,7 @@ for (const name of ["Sandwell", "Devon", "Bradford"]) {
       assert.ok([formatDate(iso)].includes(asOf) || asOf, "the date checked is in the panel");
       // The engine's own answer on the shipped facts, the decisions as status.events.
       const want = await engineAnswer(page, inputOf(c, iso));
-      assert.equal(await page.locator(".govuk-panel__title").innerText(), want.interventionTitle);
+      assert.equal(await page.locator(".govuk-panel__title").innerText(), formatDatesIn(want.interventionTitle));
       assert.equal(await page.locator("#timeline-details .app-timeline__picture svg").count(), 1, "the timeline is there, folded");
       const partners = await page.locator("#partners").count();
       assert.equal(partners, inIntervention(want) ? 1 : 0, "councils that could help, for a council in intervention");
@@ -177,7 +177,7 @@ test("the confirm page asks what has happened since; a decision is added with it
   const c = council("Devon");
   const input = inputOf({ ...c, events: [...(c.events ?? []), { event: "notice_lifted", date: "2026-09" }] }, iso);
   const want = await engineAnswer(page, input);
-  assert.equal(await page.locator(".govuk-panel__title").innerText(), want.interventionTitle);
+  assert.equal(await page.locator(".govuk-panel__title").innerText(), formatDatesIn(want.interventionTitle));
   noProblems(page);
   await context.close();
 });
@@ -361,7 +361,7 @@ test("the by-hand route asks the same arrangements: a notice, then its date on a
   const want = await engineAnswer(page, { council: { name: "Westmere" }, asOf: "2024-06-01",
     inspections: [{ published: "2024-03-01", overall: "inadequate" }], status: { improvementNoticeIssued: "2023-01-10" } });
   assert.equal(want.intervention, "statutory_direction");
-  assert.equal(await page.locator(".govuk-panel__title").innerText(), want.interventionTitle);
+  assert.equal(await page.locator(".govuk-panel__title").innerText(), formatDatesIn(want.interventionTitle));
   noProblems(page);
   await context.close();
 });

@@ -15,7 +15,7 @@ import { visibleText, problems } from "./text-scan.mjs";
 import { councilResultView } from "../../www/js/council-result.js";
 import { fromInput } from "../../www/js/council.js";
 import { inIntervention } from "../../www/js/partners.js";
-import { formatDate } from "../../www/js/wording.js";
+import { formatDate, formatDatesIn } from "../../www/js/wording.js";
 
 const data = rulesets();
 const TODAY = "2026-12-07";
@@ -60,7 +60,7 @@ test("no result says what its own answer contradicts", () => {
     // A headline that ignores a recorded status: run by a trust, yet "may sponsor" or "no
     // statutory intervention" with nothing said of the trust.
     const trust = r.statusInForce?.trust ?? (r.status?.trustSince ? { date: r.status.trustSince } : null);
-    const title = r.interventionTitle;
+    const title = formatDatesIn(r.interventionTitle);
     if (trust && /may sponsor/i.test(title)) say(`headline “${title}” for a council run by a trust`);
     const direction = r.statusInForce?.statutoryDirection ?? (r.status?.directionIssued ? {} : null);
     if (direction && r.findings?.grade === "inadequate" && /no statutory intervention/i.test(title)) say(`headline “${title}” under a direction`);

@@ -10,7 +10,7 @@
 import { html, raw, escape } from "./html.js";
 import * as C from "./components.js";
 import * as councilsData from "./councils-data.js";
-import { formatDate, gradeLabel } from "./wording.js";
+import { formatDate, formatDatesIn, gradeLabel } from "./wording.js";
 import { dataDates } from "./confirm.js";
 import { inIntervention } from "./partners.js";
 
@@ -172,7 +172,7 @@ async function fill(el, A) {
       const r = today[k];
       const l = r.latestInspection;
       const g = r.findings?.grade ?? l?.overall;
-      return html`<tr class="govuk-table__row" data-intervention="${r.intervention}" data-name="${c.name.toLowerCase()}"><th scope="row" class="govuk-table__header">${c.name}</th><td class="govuk-table__cell">${r.interventionTitle}</td><td class="govuk-table__cell">${l ? `${g ? gradeLabel(g) : "No grade"}, ${formatDate(l.published)}` : "None"}</td></tr>`;
+      return html`<tr class="govuk-table__row" data-intervention="${r.intervention}" data-name="${c.name.toLowerCase()}"><th scope="row" class="govuk-table__header">${c.name}</th><td class="govuk-table__cell">${formatDatesIn(r.interventionTitle)}</td><td class="govuk-table__cell">${l ? `${g ? gradeLabel(g) : "No grade"}, ${formatDate(l.published)}` : "None"}</td></tr>`;
     })}</tbody>
   </table>
   </div>

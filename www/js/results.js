@@ -99,7 +99,7 @@ export function outlookSection(r, data) {
   };
   const what = (o) => o.interventionTitle ?? rowOf(o).row?.title ?? o.intervention;
   const when = r.outlook[0].published ?? r.asOf;
-  const datesOf = (o) => (o.dates ?? []).map((d) => `${DATE_KINDS[d.kind] ?? d.kind}: ${formatDate(d.date)}`);
+  const datesOf = (o) => (o.dates ?? []).map((d) => `${DATE_KINDS[d.kind] ?? d.kind}: ${formatDate(d.date)}${d.daysFromAsOf < 0 ? " (already passed)" : ""}`);
   return html`<h2 class="govuk-heading-m" id="outlook">What could happen next</h2>
   <table class="govuk-table app-outlook">
     <caption class="govuk-table__caption govuk-table__caption--s">If Ofsted’s next report were published on ${formatDate(when)}, the checker’s answer would be</caption>
@@ -125,7 +125,7 @@ export function councilResult(r, { data, today, more = {} }) {
   const name = r.council?.name ?? "The council";
   const latest = r.latestInspection;
   const f = r.findings;
-  const title = r.interventionTitle;
+  const title = W(r.interventionTitle);
   // The outcome and its first key date in one sentence.
   const first = r.dates[0];
   const lead = first ? `${name}, on ${formatDate(r.asOf)}. ${keyDateText(first)}.` : `${name}, on ${formatDate(r.asOf)}.`;
@@ -155,7 +155,8 @@ export function councilResult(r, { data, today, more = {} }) {
   ${r.nextSteps.length ? html`<ol class="govuk-list govuk-list--number govuk-list--spaced app-actions">${r.nextSteps.map((s) => html`<li>${W(s)}</li>`)}</ol>` : html`<p class="govuk-body">No action is needed under these rules.</p>`}
   <h2 class="govuk-heading-m">Key dates</h2>
   ${keyDatesList(r)}
-  ${status.length ? html`<h2 class="govuk-heading-m" id="status">Decisions in force on ${formatDate(r.asOf)}</h2>${C.summaryList(status)}` : ""}
+  ${status.length ? html`<h2 class="govuk-heading-m" id="status">The government’s decisions on ${formatDate(r.asOf)}</h2>
+  <p class="govuk-body">What the checker reads as in force on the date checked, from the decisions given: change them in your answers if any is wrong.</p>${C.summaryList(status)}` : ""}
   ${outlookSection(r, data)}
   <h2 class="govuk-heading-m">More about this answer</h2>
   ${folded(`Why: the rule that applies${r.reasons.length > 1 ? ` and ${r.reasons.length - 1} more reason${r.reasons.length > 2 ? "s" : ""}` : ""}`, html`<ol class="govuk-list govuk-list--number govuk-list--spaced">
