@@ -148,7 +148,7 @@ export function councilResult(r, { data, today, more = {} }) {
 
   return {
     title: `${title}: ${name}`,
-    body: html`<div class="govuk-grid-row"><div class="govuk-grid-column-two-thirds">
+    body: html`<div class="govuk-grid-row app-council-result"><div class="govuk-grid-column-two-thirds">
   ${C.panel({ title, body: lead })}
   ${more.intro ?? ""}
   <h2 class="govuk-heading-m">What to do next</h2>
@@ -158,7 +158,7 @@ export function councilResult(r, { data, today, more = {} }) {
   ${status.length ? html`<h2 class="govuk-heading-m" id="status">The government’s decisions on ${formatDate(r.asOf)}</h2>
   <p class="govuk-body">What the checker reads as in force on the date checked, from the decisions given: change them in your answers if any is wrong.</p>${C.summaryList(status)}` : ""}
   ${outlookSection(r, data)}
-  <h2 class="govuk-heading-m">More about this answer</h2>
+  <h2 class="govuk-heading-m app-print-hide">More about this answer</h2>
   ${folded(`Why: the rule that applies${r.reasons.length > 1 ? ` and ${r.reasons.length - 1} more reason${r.reasons.length > 2 ? "s" : ""}` : ""}`, html`<ol class="govuk-list govuk-list--number govuk-list--spaced">
     ${r.reasons.map((x) => html`<li>${W(x.text)}${x.source ? html`<br><span class="govuk-body-s">Source: ${sourceLink(x.source)}</span>` : ""}</li>`)}
   </ol>`, { id: "why" })}
