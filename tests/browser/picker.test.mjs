@@ -188,7 +188,7 @@ test("a report published since the data's date with key judgements only: the ove
   await pick(page, "sand", "Sandwell");
   await submit(page);
   await tick(page, "since", ["Ofsted published an inspection report"]);
-  await tick(page, "arrangements", ["None of these"]);
+  if (!councils.register) await tick(page, "arrangements", ["None of these"]);
   await submit(page);
   const n = council("Sandwell").inspections.length;
   assert.equal(await current(page), `council/inspection/${n}/published`);
@@ -285,12 +285,12 @@ test("the service worker precaches Ofsted's data for the picker when the build h
   }
 });
 
-test("a picked council's answers are downloaded and uploaded back whole (notice, direction, what was added since)", async () => {
+test("a picked council's answers are downloaded and uploaded back whole (reports with their links, decisions with their sources, what was added since)", async () => {
   const { answersFor } = await import("../../www/js/confirm.js");
   const { answersFile, readAnswersFile } = await import("../../www/js/files.js");
   const c = council("Bradford");
-  const a = { ...answersFor(c, councils.source), since: ["report"], arrangements: ["notice", "direction"],
-    noticeIssued: "2019-01-10", directionIssued: "2023-03-01" };
+  const a = { ...answersFor(c, councils), since: ["report", "decision"] };
+  a.events.push({ event: "direction_revoked", date: "2026-10", changed: true });
   a.inspections.push({ published: "2026-06-15", judgements: { helpAndProtection: "inadequate" } });
   const r = readAnswersFile(answersFile({ journey: "council", council: a, sponsor: {} }, "2026-12-02"), { fromCouncil: () => null, fromSponsor: () => null });
   assert.equal(r.error, undefined);
@@ -303,7 +303,7 @@ test("concerns raised since the data's date: asked next, then straight to check 
   await pick(page, "brad", "Bradford");
   await submit(page);
   await tick(page, "since", ["Concerns were raised about the services"]);
-  await tick(page, "arrangements", ["None of these"]);
+  if (!councils.register) await tick(page, "arrangements", ["None of these"]);
   await submit(page);
   assert.equal(await current(page), "council/concern/0/kind");
   await chooseRadio(page, "kind", "Whistle-blower complaint");

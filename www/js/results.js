@@ -101,11 +101,13 @@ export function outlookSection(r, data) {
   const when = r.outlook[0].published ?? r.asOf;
   const datesOf = (o) => (o.dates ?? []).map((d) => `${DATE_KINDS[d.kind] ?? d.kind}: ${formatDate(d.date)}${d.daysFromAsOf < 0 ? " (already passed)" : ""}`);
   return html`<h2 class="govuk-heading-m" id="outlook">What could happen next</h2>
+  <div class="app-table-scroll" tabindex="0" role="region" aria-labelledby="outlook-caption">
   <table class="govuk-table app-outlook">
-    <caption class="govuk-table__caption govuk-table__caption--s">If Ofsted’s next report were published on ${formatDate(when)}, the checker’s answer would be</caption>
+    <caption class="govuk-table__caption govuk-table__caption--s" id="outlook-caption">If Ofsted’s next report were published on ${formatDate(when)}, the checker’s answer would be</caption>
     <thead class="govuk-table__head"><tr class="govuk-table__row"><th scope="col" class="govuk-table__header">Next report</th><th scope="col" class="govuk-table__header">What would apply</th><th scope="col" class="govuk-table__header">Key dates</th></tr></thead>
     <tbody class="govuk-table__body">${r.outlook.map((o) => html`<tr class="govuk-table__row"><th scope="row" class="govuk-table__header">${NEXT[o.next] ?? o.next}</th><td class="govuk-table__cell">${what(o)}${rowOf(o).n ? html`<br><span class="govuk-body-s">Row ${rowOf(o).n}${rowOf(o).rs && rowOf(o).rs.id !== r.ruleset.id ? ` of the ${rowOf(o).rs.title}` : ""}</span>` : ""}</td><td class="govuk-table__cell">${datesOf(o).length ? html`${datesOf(o).map((t, k) => html`${k ? html`<br>` : ""}${t}`)}` : "None"}</td></tr>`)}</tbody>
   </table>
+  </div>
   <p class="govuk-body">${r.persistentUntil
     ? html`An inadequate report published on or before <strong>${formatDate(r.persistentUntil)}</strong> would be ${definitionLabel(data, "persistent", "persistent failure").toLowerCase()}.`
     : html`No report published from ${formatDate(when)} could be ${definitionLabel(data, "persistent", "persistent failure").toLowerCase()}: there is no inadequate report recent enough.`}</p>`;
