@@ -62,7 +62,7 @@ async function dateAndRules(page, asOf, rules = "The rules in force on the date 
   assert.equal(await current(page), "council/result");
 }
 
-test("a council in its six-month window under the December 2015 announcement, with every error path", { timeout: 120_000 }, async () => {
+test("a council in its six-month window under the December 2015 announcement, with every error path", { timeout: 300_000 }, async () => {
   const { context, page } = await openPage(browser, server.url);
   await start(page);
 
