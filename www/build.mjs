@@ -86,6 +86,7 @@ const IN_WORDS = {
   trustSince: "the date the trust started",
   eligibleFrom: "the date it stops counting",
   missing: "what is missing",
+  unknown: "each of these it has not said it has",
   noticeIssued: "the date given",
   instrument: "notice or direction",
   instrumentIssued: "the date given",
@@ -107,7 +108,7 @@ const IN_WORDS = {
   intervention: "the intervention that would then apply",
   rule: "its row",
 };
-const PERSONAL = ["shortfall", "daysRemaining"];
+const PERSONAL = ["shortfall", "daysRemaining", "have"];
 /** A template of the ruleset data as this page says it (values: the ruleset's parameters). */
 function words(template, values = {}) {
   let t = String(template ?? "");
@@ -275,6 +276,6 @@ console.error(`==> site: www/assets, www/rules.html (${String(page).length} byte
 const { buildNpmPackage } = await import("./build-npm.mjs");
 const { buildServiceWorker } = await import("./build-sw.mjs");
 const npm = buildNpmPackage(root);
-const sw = buildServiceWorker(www);
+const sw = await buildServiceWorker(www);
 console.error(`==> site: ${npm ? `${npm.dir} (${npm.files} files)` : "no npm package (www/pkg not built)"}; `
   + `www/sw.js precaches ${sw.files.length} files, ${sw.bytes} bytes, as trust-eligibility-${sw.version}`);

@@ -127,6 +127,7 @@ function shown(def, ctx, raw) {
 }
 
 /** The fields of a question page, the question as the page heading. */
+/** @param {any} def @param {any} ctx @param {{ errors?: any[], raw?: any, warning?: string }} [o] */
 export function renderAnswer(def, ctx, { errors = [], raw, warning: warned } = {}) {
   const err = (field) => errors.find((e) => e.field === field || e.field.startsWith(`${field}-`));
   const warning = warned ? C.warningText(warned) : "";
@@ -216,7 +217,13 @@ export function itemComplete(list, journey, ctx, i) {
 
 export class Journey {
   constructor({ id, pages, lists, path, check, result, before }) {
-    Object.assign(this, { id, pages, lists, path, check, result, before });
+    this.id = id;
+    this.pages = pages;
+    this.lists = lists;
+    this.path = path;
+    this.check = check;
+    this.result = result;
+    this.before = before;
   }
 
   /** The definition of a page address, and the item index in it. */

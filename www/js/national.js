@@ -69,7 +69,8 @@ const PALETTE = ["#4c2c92", "#505a5f", "#6f72af", "#f499be"];
 
 /** Runs `work` for each item in idle periods, one item a period. */
 function inIdle(items, work) {
-  const idle = globalThis.requestIdleCallback ?? ((f) => setTimeout(() => f({ timeRemaining: () => 8 }), 0));
+  /** @type {(f: () => void, o?: { timeout: number }) => unknown} */
+  const idle = globalThis.requestIdleCallback ?? ((f) => setTimeout(f, 0));
   return new Promise((resolve, reject) => {
     const out = [];
     let k = 0;

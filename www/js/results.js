@@ -49,7 +49,8 @@ export function actions({ journey, today }) {
 
 const yesNo = (b) => (b ? "Yes" : "No");
 
-/** A folded part of the result (GOV.UK details). */
+/** A folded part of the result (GOV.UK details).
+ *  @param {any} summary @param {any} inner @param {{ id?: string }} [o] */
 export const folded = (summary, inner, { id } = {}) => html`<details class="govuk-details"${id ? html` id="${id}"` : ""}>
   <summary class="govuk-details__summary"><span class="govuk-details__summary-text">${summary}</span></summary>
   <div class="govuk-details__text">${inner}</div>
@@ -74,7 +75,7 @@ export function statusRows(r) {
       return { key: words, value: html`Since ${partialDateWords(x.date)}${x.precision && x.precision !== "day" ? html` <span class="govuk-body-s">(${precisionWords(x.date)}: read as ${formatDate(x.readAs)})</span>` : ""}${x.source ? html`<br><span class="govuk-body-s">Source: ${sourceLink(x.source, x.source.title ?? x.source.url)}</span>` : ""}` };
     });
     for (const p of s.presumedLifted ?? []) {
-      rows.push({ key: `${label(EVENT_KINDS, p.instrument.event) || "Decision"} (${partialDateWords(p.instrument.date)})`, value: `Presumed lifted: followed by the report published ${formatDate(p.report)} and another published ${formatDate(p.followedBy)}` });
+      rows.push({ key: `${label(EVENT_KINDS, p.instrument.event) || "Decision"} (${partialDateWords(p.instrument.date)})`, value: html`Presumed lifted: followed by the report published ${formatDate(p.report)} and another published ${formatDate(p.followedBy)}` });
     }
     return rows;
   }
@@ -123,6 +124,7 @@ function keyDatesList(r) {
 /** `more`: the parts council-result.js adds ({ answers, partners, timeline, intro }).
  *  The page leads with the outcome and its deadline, what to do next and the key dates; the
  *  reasons, the timeline and the rest are folded (issue 23 item 5). */
+/** @param {any} r @param {{ data: any, today: string, more?: any }} o */
 export function councilResult(r, { data, today, more = {} }) {
   const name = r.council?.name ?? "The council";
   const latest = r.latestInspection;

@@ -61,12 +61,12 @@ export const lists = {
     describe: describeInspection,
   },
   provision: {
-    key: "provision", done: "provisionDone", hub: "sponsor/provision", prefix: "sponsor/service",
+    key: "provision", done: "provisionDone", unknown: "provisionUnknown", hub: "sponsor/provision", prefix: "sponsor/service",
     steps: ["kind", "grade", "published"], singular: "service", plural: "services",
     checkLabel: "Ofsted-registered services",
     askFirst: (ctx) => `Does ${nameOf(ctx)} run any services registered with Ofsted?`,
     hintFirst: (ctx) => `For example, children's homes, fostering agencies or adoption agencies. ${threshold(ctx, "registered_provision") ?? ""}`,
-    requiredFirst: "Select yes if the organisation runs any services registered with Ofsted",
+    requiredFirst: "Select yes if the organisation runs any services registered with Ofsted, or ‘I do not know’",
     askAnother: "Do you need to add another service?",
     describe: (s) => ({
       key: label(PROVISION_KINDS, s.kind) || "Service",
@@ -226,7 +226,7 @@ export function assumed(ctx) {
 }
 
 /** Whether a page's criteria apply to the kind of organisation (ruleset data: appliesTo). */
-function applies(def, ctx) {
+export function applies(def, ctx) {
   if (!def.criteria) return true;
   if (!ctx.a.kind) return false;
   return def.criteria.some((id) => ctx.data.sponsor.criteria.find((c) => c.id === id)?.appliesTo.includes(ctx.a.kind));
@@ -287,8 +287,9 @@ export function toInput(a, today, { probe = false, data } = {}) {
   if (on.has("sponsor/experience-years") && given(a.years, "number")) experience.yearsDeliveringChildrensServices = known(a.years);
   if (on.has("sponsor/dcs-leaders") && given(a.leaders, "number")) experience.leadersWithDcsExperience = known(a.leaders);
   if (on.has("sponsor/social-workers") && given(a.socialWorkers, "number")) experience.qualifiedSocialWorkers = known(a.socialWorkers);
-  // [] is "none" (the hub answered no); a list not answered is not known, so it is left out.
-  if (on.has("sponsor/provision") && (a.provisionDone || (a.provision ?? []).length)) {
+  // [] is "none" (the hub answered no); a list not answered, or answered "I do not know", is
+  // not known, so it is left out (SPEC 4.1).
+  if (on.has("sponsor/provision") && a.provisionUnknown !== true && (a.provisionDone || (a.provision ?? []).length)) {
     experience.registeredProvision = (a.provision ?? []).filter((s) => s.kind && (s.grade || probe)).map((s) => {
       const out = { kind: s.kind, grade: s.grade ?? "good" };
       if (s.published) out.published = s.published;
@@ -344,6 +345,9 @@ export function fromInput(x) {
   if (e.registeredProvision) {
     a.provision = e.registeredProvision.map((p) => ({ kind: p.kind, grade: normGrade(p.grade), published: p.published ?? null }));
     a.provisionDone = true;
+  } else if (e.registeredProvision === null) {
+    a.provisionDone = true;
+    a.provisionUnknown = true;
   }
   const g = x.governance ?? {};
   if (x.governance) {
