@@ -202,12 +202,11 @@ function keep(listing, origin) {
 // --------------------------------------------------------------------------------------------
 // The shipped data assessed by the engine: the same listing the reader gives for a file.
 
-// With the shipped register's decisions as status.events (SPEC §3.7, §3.8), as the council
-// journey and the page of every council today give them.
-const inputOf = (c, asOf) => {
-  const events = (c.events ?? []).map((e) => ({ event: e.event, date: e.date, ...(e.source ? { source: e.source } : {}) }));
-  return { council: { name: c.name, code: c.code }, asOf, inspections: c.inspections, visits: c.visits ?? [], ...(events.length ? { status: { events } } : {}) };
-};
+// Ofsted's outcomes alone, as the file gives them (the same table from the file and from the
+// shipped copy); every council with its public decisions too is the page ?page=councils.
+const inputOf = (c, asOf) => ({
+  council: { name: c.name, code: c.code }, asOf, inspections: c.inspections, visits: c.visits ?? [],
+});
 const gradeOf = (a) => a.findings?.grade ?? a.latestInspection?.overall ?? null;
 
 /** Every council of the shipped data on `asOf`. Throws the engine's error (code, path "asOf")
