@@ -196,6 +196,7 @@ test("every council from Ofsted's file: errors, summary, sorting, filtering and 
   assert.equal(await current(page), "ofsted/councils");
   const readMs = Date.now() - t0;
   assert.equal(await heading(page), "Every council on 30 June 2025");
+  await page.evaluate(() => document.querySelectorAll("main details").forEach((d) => { d.open = true; })); // the folded parts of the result, opened to read
   const main = await text(page, "main");
   assert.ok(main.includes("From LA_Inspection_Outcomes_as_at_31_March_2025.ods"));
   assert.ok(main.includes("nothing was uploaded"));
@@ -275,6 +276,7 @@ test("every council from Ofsted's file: errors, summary, sorting, filtering and 
   const panel = await text(page, ".govuk-panel__body");
   assert.match(panel, /Bradford, on 30 June 2025/);
   assert.match(panel, /The commissioner's review was due on 30 April 2023, [\d,]+ days ago/);
+  await page.evaluate(() => document.querySelectorAll("main details").forEach((d) => { d.open = true; })); // the folded parts of the result, opened to read
   const result = await text(page, "main");
   assert.match(result, /Persistent failure\s+Yes/);
   assert.ok(result.includes("Also inadequate in the report published 29 October 2018"));

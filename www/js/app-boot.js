@@ -12,6 +12,7 @@ import { formatDate, gradeLabel, DATE_KINDS, daysInWords, inForce } from "./word
 import * as store from "./store.js";
 import { listen } from "./govuk-behaviours.js";
 import { possiblePartners, IN_INTERVENTION } from "./partners.js";
+import { useEngineMatcher } from "./councils-data.js";
 
 /** Once the page's first contents are on the screen (the browser's first-contentful-paint
  *  entry), or, where the browser does not report it, two frames and half a second on. */
@@ -29,6 +30,7 @@ export function boot(A) {
   listen(A.env.root);
   A.startEngine = () => engine.start().then(() => {
     A.today = todayIso();
+    useEngineMatcher(engine.nameMatcher());
     // The ruleset data, read in a task of its own (any page that needs it first reads it itself).
     setTimeout(() => { try { A.rules(); } catch (e) { console.error(e); } }, 0);
   });

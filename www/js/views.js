@@ -14,6 +14,7 @@ import { SERVICE_NAME, inForce } from "./wording.js";
 import { href } from "./common.js";
 import * as store from "./store.js";
 import { saveBar, flashBanner } from "./saving.js";
+import * as national from "./national.js";
 
 const call = (v, ctx) => (typeof v === "function" ? v(ctx) : v);
 
@@ -60,6 +61,7 @@ function startView(A) {
   <p class="govuk-body">For an organisation, you will need its legal form, how many qualified social workers it employs, the Ofsted grades of any services it runs, and its income and reserves.</p>
   <h2 class="govuk-heading-m">Other things you can do</h2>
   <ul class="govuk-list">
+    ${A.embed ? "" : html`<li><a class="govuk-link" href="?page=councils">See every council’s intervention today, and since 2016</a></li>`}
     ${A.embed ? "" : html`<li><a class="govuk-link" href="?page=ofsted">Check every council from Ofsted’s published outcomes file</a></li>`}
     <li><a class="govuk-link" href="?page=upload">Upload answers you saved before</a></li>
     <li><a class="govuk-link" href="rules.html">Read the rules this service applies</a></li>
@@ -213,6 +215,7 @@ export function viewFor(A, page, change) {
     case "upload": return uploadView(A, p);
     case "start-again": return startAgainView(A);
     case "download": return downloadView(A);
+    case national.PAGE: return A.embed ? notFoundView() : national.view({ today: A.today, rules: A.rules, assessCouncils: engine.councils });
     case "ofsted": case "ofsted/councils": return A.embed ? notFoundView() : A.ofstedPage.view(page, p, A.ofstedApi);
     default: break;
   }
