@@ -86,7 +86,10 @@ export function createApp(env) {
   A.showErrors = (page, errors, raw) => { A.pending.set(page, { errors, raw }); A.render(); };
   A.saveAnswers = (jid, a, page) => saving.saveAnswers(A, jid, a, page);
 
-  store.watch((change) => saving.changedElsewhere(A, change));
+  store.watch((change) => saving.changedElsewhere(A, change), () => {
+    // Another council or organisation saved in another tab: the pages that list them show it.
+    if (["start", "checked"].includes(A.route().page)) A.render({ focus: false });
+  });
   env.root.addEventListener("click", (ev) => onClick(A, ev));
   env.root.addEventListener("input", (ev) => sayWhatWasRead(A, ev.target));
   A.onSubmit = (ev) => onSubmit(A, ev);
