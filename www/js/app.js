@@ -46,7 +46,8 @@ function sayWhatWasRead(A, input) {
  *   app     the element pages are painted into; before: the element for the back link
  *   marks   the element whose data-ready, data-page and data-painted say what is shown (tests)
  *   router  { search(): the current "?page=…" query; set(url, { replace }): change it (no render) }
- *   embed   null for the full page, or { journey: "council" | "sponsor" | null, base: URL of the site }
+ *   embed   null for the full page, or { journey: "council" | "sponsor" | null, base: URL of the site,
+ *           headingLevel: the level of the main heading, 1 to 6, the others each one lower }
  *   scope   where the answers are kept (store.js): "site", or the embed instance's own scope
  */
 export function createApp(env) {
@@ -94,5 +95,5 @@ export function createApp(env) {
   env.root.addEventListener("input", (ev) => sayWhatWasRead(A, ev.target));
   A.onSubmit = (ev) => onSubmit(A, ev);
 
-  return { boot: () => boot(A), changed: () => A.changed() };
+  return { boot: () => boot(A), changed: () => A.changed(), repaint: () => { if (A.env.marks.dataset.ready) A.render({ focus: false }); } };
 }

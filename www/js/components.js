@@ -62,7 +62,7 @@ export function textInput({ id, name = id, text, heading, size, caption, hintTex
 }
 
 /** items: [{ value, text, hint, conditional (safe html), divider, exclusive }] */
-function choices(kind, { name, idPrefix = name, text, heading, size, caption, hintText, items, value, error, inline, small }) {
+function choices(kind, { name, idPrefix = name, text, heading, size, caption, hintText, items, value, error, inline, small, describedByExtra = [] }) {
   const values = Array.isArray(value) ? value.map(String) : value === undefined || value === null ? [] : [String(value)];
   let n = 0;
   const itemsHtml = items.map((item) => {
@@ -80,7 +80,7 @@ function choices(kind, { name, idPrefix = name, text, heading, size, caption, hi
     ${item.conditional ? html`<div class="${cls(`govuk-${kind}__conditional`, !checked && `govuk-${kind}__conditional--hidden`)}" id="${condId}">${item.conditional}</div>` : ""}`;
   });
   return html`<div class="${cls("govuk-form-group", error && "govuk-form-group--error")}">
-  <fieldset class="govuk-fieldset"${attr("aria-describedby", describedBy(idPrefix, hintText, error))}>
+  <fieldset class="govuk-fieldset"${attr("aria-describedby", describedBy(idPrefix, hintText, error, describedByExtra))}>
     ${legend(text, { heading, size, caption })}
     ${hint(idPrefix, hintText)}
     ${errorMessage(idPrefix, error)}
@@ -98,7 +98,7 @@ export function dateInput({ id, text, heading, size, caption, hintText, value = 
   const part = (p, labelText, width) => html`<div class="govuk-date-input__item">
     <div class="govuk-form-group">
       <label class="govuk-label govuk-date-input__label" for="${id}-${p}">${labelText}</label>
-      <input class="${cls("govuk-input govuk-date-input__input", `govuk-input--width-${width}`, error && (errorParts.length === 0 || errorParts.includes(p)) && "govuk-input--error")}" id="${id}-${p}" name="${id}-${p}" type="text" inputmode="numeric" value="${value[p] ?? ""}">
+      <input class="${cls("govuk-input govuk-date-input__input", `govuk-input--width-${width}`, error && (errorParts.length === 0 || errorParts.includes(p)) && "govuk-input--error")}" id="${id}-${p}" name="${id}-${p}" type="text"${p === "month" ? "" : raw(' inputmode="numeric"')} value="${value[p] ?? ""}">
     </div>
   </div>`;
   return html`<div class="${cls("govuk-form-group", error && "govuk-form-group--error")}">

@@ -11,12 +11,9 @@ import {
 
 const W = formatDatesIn;
 
-export function sourceLink(source) {
-  if (!source) return "";
-  return source.url
-    ? html`<a class="govuk-link" href="${source.url}" rel="noreferrer">${source.title}</a>`
-    : html`${source.title}`;
-}
+import { sourceLink } from "./sources.js";
+
+export { sourceLink };
 
 export function rulesetSection(r, data) {
   const full = data.rulesets.find((x) => x.id === r.ruleset.id);

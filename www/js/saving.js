@@ -167,7 +167,7 @@ function chooseElsewhere(A, choice) {
     A.store.save(A.state);
   }
   A.env.app.querySelector("#store-elsewhere-title")?.closest(".govuk-grid-row")?.remove();
-  A.env.app.querySelector("h1")?.focus();
+  A.env.app.querySelector(`h${A.embed?.headingLevel ?? 1}`)?.focus();
 }
 
 export function download(A) {

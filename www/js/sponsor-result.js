@@ -51,7 +51,7 @@ function howTrustsAreSetUp(data) {
   return html`<h3 class="govuk-heading-s">How children's services trusts have been set up</h3>
   <p class="govuk-body-s">${note.map((w, k) => {
     const s = data.sources[w.source];
-    return html`${k ? " " : ""}${w.text}${s ? html` (source: <a class="govuk-link" href="${s.url}" rel="noreferrer">${s.title.split(",")[0]}</a>)` : ""}`;
+    return html`${k ? " " : ""}${w.text}${s ? html` (source: ${sourceLink(s, s.title.split(",")[0])})` : ""}`;
   })}</p>`;
 }
 
