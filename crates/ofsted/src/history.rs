@@ -476,6 +476,7 @@ pub(crate) fn build(raws: &[RawSheet], warnings: &mut Vec<ReadWarning>) -> Ofste
                 framework,
                 overall: Some(overall),
                 judgements: judgements_if_any(judgements),
+                report: None,
             };
             latest_published = latest_published.max(Some(published));
             let at = raw.at(row);
