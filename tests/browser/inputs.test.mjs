@@ -38,6 +38,9 @@ async function seeded() {
       localStorage.setItem(`trust-eligibility:v2:site:${j}`, JSON.stringify({ version: 2, journey: j, answers, last: `${j}/check`, updated: new Date().toISOString() }));
     }
   }, { council, sponsor });
+  // Loaded again: the release before's records moved into one per council and organisation.
+  await page.reload();
+  await ready(page);
   return { context, page };
 }
 async function openQuestion(page, id) {
