@@ -68,7 +68,7 @@ export async function sponsorJourney(at) {
   await radio(at, "notForProfit", "No");
   await cont(at);
   assert.equal(await pageId(at), "sponsor/result");
-  assert.equal(await at.root.locator("h1").first().innerText(), "Not eligible");
+  assert.equal(await heading(at), "Not eligible");
 }
 
 /** A council rated inadequate in October 2015, checked on 1 March 2016: its six-month window. */
