@@ -28,7 +28,13 @@
   // A frame may have sent its height before this (deferred) script listened: ask again. Only a
   // frame at the checker's origin gets the question (postMessage drops it otherwise).
   for (const frame of document.querySelectorAll("iframe[data-trust-eligibility]")) {
-    if (!frame.hasAttribute("width")) frame.style.width = "100%"; // CSSOM, as the height
+    // CSSOM, as the height; less the frame's own borders and margins, which 100% would push past
+    // its container (scrolling the host sideways at 320px).
+    if (!frame.hasAttribute("width")) {
+      const cs = getComputedStyle(frame);
+      const edges = ["borderLeftWidth", "borderRightWidth", "marginLeft", "marginRight"].reduce((n, k) => n + (parseFloat(cs[k]) || 0), 0);
+      frame.style.width = edges ? `calc(100% - ${edges}px)` : "100%";
+    }
     const origin = new URL(frame.src, document.baseURI).origin;
     const level = Number(frame.dataset.headingLevel);
     const tell = () => {
