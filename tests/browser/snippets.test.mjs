@@ -128,7 +128,7 @@ test("README's iframe where the browser blocks the checker's storage: nothing sa
   await frame.root.getByRole("button", { name: "Continue", exact: true }).click();
   for (let n = 0; n < 200 && (await frame.marks.getAttribute("data-painted")) === before; n++) await new Promise((r) => setTimeout(r, 50));
   assert.equal(await frame.marks.getAttribute("data-page"), "sponsor/name", "the journey goes on");
-  const banner = frame.root.locator(".govuk-notification-banner", { has: notSaved });
+  const banner = frame.root.locator(".govuk-notification-banner:has(#store-not-saved-title)");
   assert.equal(await banner.locator(".govuk-notification-banner__heading").innerText(), "Your answers cannot be kept here");
   const words = await banner.innerText();
   assert.match(words, /does not let this checker save answers on this page/);
