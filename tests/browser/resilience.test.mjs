@@ -267,39 +267,46 @@ test("two tabs, the same council: answers to different questions merged; the sam
   assert.equal(await b.inputValue("#name"), "Westmere");
   assert.equal((await banners(b)).length, 0, "opening a page in another tab is not a change of answers");
 
-  // Different questions in turn: merged, without a word.
+  // Different questions in turn: merged, without a word. (The lists' pages ask nothing that can
+  // conflict: the arrangements question does.)
   await submit(b); // council/inspections
   await chooseRadio(b, "add", "No");
   await submit(b);
   assert.equal(await current(b), "council/visits");
-  await open(a, "council/as-of");
+  await chooseRadio(b, "add", "No");
+  await submit(b);
+  await chooseRadio(b, "add", "No");
+  await submit(b);
+  assert.equal(await current(b), "council/arrangements");
+  await open(a, "council/arrangements");
   assert.equal(await bannerNamed(a, CHANGED), undefined);
 
   // B answers the question A has open: A is told, and takes B's.
-  await open(b, "council/as-of");
-  await chooseRadio(b, "asOfChoice", "Another date");
+  await tick(b, "arrangements", ["None of these"]);
   await submit(b);
   await waitBanner(a);
   const banner = await bannerNamed(a, CHANGED);
   assert.equal(banner.role, "region");
   assert.ok(banner.labelled);
   await axe(a, "tab with the changed-in-another-tab banner");
-  assert.equal(await a.isChecked("input[name=asOfChoice][value=date]"), false, "this tab's page is left as it was until the user chooses");
+  assert.equal(await a.isChecked("input[name=arrangements][value=none]"), false, "this tab's page is left as it was until the user chooses");
   await press(a, "Use the other tab’s answers");
-  assert.equal(await current(a), "council/as-of");
-  assert.equal(await a.isChecked("input[name=asOfChoice][value=date]"), true, "the other tab's answer is shown");
+  assert.equal(await current(a), "council/arrangements");
+  assert.equal(await a.isChecked("input[name=arrangements][value=none]"), true, "the other tab's answer is shown");
   assert.equal(await bannerNamed(a, CHANGED), undefined);
 
-  // A changes it back while B has it open again; B keeps its own, and A's other answers stay.
-  await open(b, "council/as-of");
-  await chooseRadio(a, "asOfChoice", (await a.locator("label[for=asOfChoice]").innerText()).trim());
+  // A changes it while B has it open again; B keeps its own, and the other answers stay.
+  await open(b, "council/arrangements");
+  await tick(a, "arrangements", ["A statutory direction is in force"]);
+  await typeDate(a, "direction", "2024-03-14");
   await submit(a);
   await waitBanner(b);
   await press(b, "Keep mine", { wait: false });
   await b.waitForFunction(() => !document.querySelector("#store-elsewhere-title"));
   const kept = await answersIn(b);
-  assert.equal(kept.asOfChoice, "date", "this tab's answer written back");
+  assert.deepEqual(kept.arrangements, ["none"], "this tab's answer written back");
   assert.equal(kept.inspectionsDone, true, "the other answers kept");
+  assert.equal(kept.visitsDone, true);
   assert.equal(kept.name, "Westmere");
   noProblems(a);
   assert.deepEqual(b.problems, []);
@@ -371,25 +378,28 @@ test("one embed open in two tabs: the element and the iframe each offer “Use t
   };
   const click = (x, name) => painted(x, () => x.root.getByRole("button", { name, exact: true }).click());
   const banner = (x) => x.root.locator("#store-elsewhere-title");
+  // (Answers are kept per council: a conflict is only about the same council's answers.)
   const waitFor = async (x) => { for (let n = 0; n < 100 && !(await banner(x).count()); n++) await new Promise((r) => setTimeout(r, 50)); assert.equal(await banner(x).count(), 1); };
 
-  // The iframe: A answers the name B has open; B takes it.
+  // The iframe: A names a council; B, on no council yet, is not told (it is not B's council).
   await at(a).fr.root.locator("#name").fill("Westmere");
+  await click(at(a).fr, "Continue");
+  await new Promise((r) => setTimeout(r, 300));
+  assert.equal(await banner(at(b).fr).count(), 0, "another tab's council is no change to this one");
+  // B, reloaded, is on the council saved last (Westmere); both tabs on its inspections page.
+  await b.reload();
+  await waitReady(inElement(b, "#element"));
+  await waitReady(inFrame(b, "#frame"));
+  assert.equal(await at(b).fr.root.locator("#name").inputValue(), "Westmere");
+  await click(at(b).fr, "Continue");
+  assert.equal(await at(b).fr.marks.getAttribute("data-page"), "council/inspections");
+  // A answers the question B has open: B is told, and takes A's.
+  await at(a).fr.root.locator("input[name=add][value=no]").check();
   await click(at(a).fr, "Continue");
   await waitFor(at(b).fr);
   await click(at(b).fr, "Use the other tab’s answers");
-  assert.equal(await at(b).fr.root.locator("#name").inputValue(), "Westmere");
-  // A goes back to the name; B changes it; A keeps its own, and B's next answer is kept too.
-  await painted(at(a).fr, () => at(a).fr.root.locator(".govuk-back-link").click());
-  assert.equal(await at(a).fr.root.locator("#name").inputValue(), "Westmere");
-  await at(b).fr.root.locator("#name").fill("Eastshire");
-  await click(at(b).fr, "Continue");
-  await waitFor(at(a).fr);
-  await at(a).fr.root.getByRole("button", { name: "Keep mine", exact: true }).click();
-  for (let n = 0; n < 100 && (await banner(at(a).fr).count()); n++) await new Promise((r) => setTimeout(r, 50));
-  assert.equal(await banner(at(a).fr).count(), 0);
-  await at(b).fr.root.locator("input[name=add][value=no]").check();
-  await click(at(b).fr, "Continue");
+  assert.equal(await banner(at(b).fr).count(), 0);
+  assert.equal(await at(b).fr.root.locator("input[name=add][value=no]").isChecked(), true, "the other tab's answer is shown");
 
   // The element: B answers the kind A has open; A keeps its own (a charity), B's other answers stay.
   await at(a).el.root.getByLabel("Charity", { exact: true }).check();
