@@ -383,11 +383,14 @@ test("two councils in two tabs: Devon with a direction recorded by hand, Tamesid
   await ready(a);
   assert.match(await text(a, "main"), /You were checking which intervention applies to Tameside\./);
   await press(a, "Go to Devon");
-  assert.equal(await current(a), "council/result");
+  assert.equal(await current(a), "council/check", "Devon, on the page A last had open for it");
+  assert.match(await text(a, "main"), /Statutory direction issued\s+14 March 2024/);
+  await press(a, "See the result");
   assert.equal(await text(a, "main"), devonResult);
   await b.reload();
   await ready(b);
-  assert.equal(await current(b), "council/as-of", "B is still on Tameside's page");
+  assert.equal(await current(b), "council/check", "B is still where it was (its check answers page, opened above)");
+  assert.match(await text(b, "main"), /Council\s+Tameside/, "and still on Tameside");
   assert.deepEqual(Object.keys(await savedCouncils(a)).sort(), ["Devon", "Tameside"]);
   noProblems(a);
   assert.deepEqual(b.problems, []);
