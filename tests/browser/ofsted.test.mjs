@@ -358,7 +358,7 @@ test("the outcomes shipped with the service: the table Ofsted's file gives, thei
   await press(page, withVisit.name);
   assert.equal(await current(page), "council/result");
   // The answers saved in this browser (not the loaded list, which holds every council's record).
-  const saved = await page.evaluate(() => Object.keys(localStorage).filter((k) => /^trust-eligibility:(answers|v2:)/.test(k) && !/unreadable/.test(k)).map((k) => localStorage.getItem(k)).join("\n"));
+  const saved = await page.evaluate(() => Object.keys(localStorage).filter((k) => /^trust-eligibility:(answers|v2:|v3:site:council:)/.test(k) && !/unreadable/.test(k)).map((k) => localStorage.getItem(k)).join("\n"));
   assert.ok(saved.includes(withVisit.visits[0].date), `${withVisit.name}'s visit is in the council journey's answers`);
   await page.goBack();
   await page.waitForFunction(() => document.body.dataset.page === "ofsted/councils" && document.getElementById("councils-body"));
