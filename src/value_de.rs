@@ -1,0 +1,212 @@
+//! Reading a typed value out of a [`Value`] with plain serde, every error naming its path.
+//!
+//! The deserializer walks the value, so it knows where it is: an error coming back out of a
+//! visitor is given the path of the value being read, unless a value inside it already named
+//! one. That is the path `serde_path_to_error` would report (a key that is unknown or missing
+//! names its object, as there), without wrapping every visitor of every type: the checker's
+//! wasm reads its inputs, the built-in rulesets and an override this way, and its code for
+//! each type is the size of plain serde's.
+
+use crate::error::Error;
+use crate::value::Value;
+use serde::de::{self, DeserializeOwned, DeserializeSeed, IntoDeserializer, Visitor};
+use std::fmt;
+
+/// Reads `T` from `value`; an error has the code and path [`crate::parse`] gives JSON text.
+///
+/// ```
+/// use trust_eligibility::{input::CouncilInput, value::Value, value_de::from_value};
+/// let v = Value::Map(vec![("asOf".into(), Value::Int(3))]);
+/// let err = from_value::<CouncilInput>(v).unwrap_err();
+/// assert_eq!((err.code.as_str(), err.path.as_str()), ("invalid_type", "asOf"));
+/// ```
+pub fn from_value<T: DeserializeOwned>(value: Value) -> Result<T, Error> {
+    T::deserialize(At {
+        value,
+        path: &Path::Root,
+    })
+    .map_err(|e| crate::parse::data_error(e.path.as_deref().unwrap_or_default(), &e.message))
+}
+
+/// Where a value is: the root, a key of an object, an item of a list.
+#[derive(Clone, Copy)]
+enum Path<'a> {
+    Root,
+    Key(&'a Path<'a>, &'a str),
+    Index(&'a Path<'a>, usize),
+}
+
+impl fmt::Display for Path<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        match self {
+            Path::Root => Ok(()),
+            Path::Key(Path::Root, k) => f.write_str(k),
+            Path::Key(p, k) => write!(f, "{p}.{k}"),
+            Path::Index(p, i) => write!(f, "{p}[{i}]"),
+        }
+    }
+}
+
+/// A deserializer's error: serde's message, and the path of the value it is about once known.
+#[derive(Debug)]
+pub struct DeError {
+    message: String,
+    path: Option<String>,
+}
+
+impl DeError {
+    #[cold]
+    fn at(mut self, path: &Path) -> DeError {
+        if self.path.is_none() {
+            self.path = Some(path.to_string());
+        }
+        self
+    }
+}
+
+impl de::Error for DeError {
+    #[cold]
+    fn custom<T: fmt::Display>(msg: T) -> DeError {
+        DeError {
+            message: msg.to_string(),
+            path: None,
+        }
+    }
+}
+
+impl fmt::Display for DeError {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for DeError {}
+
+/// A value and where it is.
+struct At<'p> {
+    value: Value,
+    path: &'p Path<'p>,
+}
+
+impl<'de> de::Deserializer<'de> for At<'_> {
+    type Error = DeError;
+
+    fn deserialize_any<V: Visitor<'de>>(self, v: V) -> Result<V::Value, DeError> {
+        let path = self.path;
+        match self.value {
+            Value::Null => v.visit_unit(),
+            Value::Bool(b) => v.visit_bool(b),
+            Value::Int(i) if i >= 0 => v.visit_u64(i as u64),
+            Value::Int(i) => v.visit_i64(i),
+            Value::Float(x) => v.visit_f64(x),
+            Value::Str(s) => v.visit_string(s),
+            Value::List(items) => v.visit_seq(List {
+                items: items.into_iter(),
+                index: 0,
+                path,
+            }),
+            Value::Map(entries) => v.visit_map(Map {
+                entries: entries.into_iter(),
+                pending: None,
+                path,
+            }),
+        }
+        .map_err(|e| e.at(path))
+    }
+
+    fn deserialize_option<V: Visitor<'de>>(self, v: V) -> Result<V::Value, DeError> {
+        match self.value {
+            Value::Null => v.visit_none().map_err(|e: DeError| e.at(self.path)),
+            _ => v.visit_some(self),
+        }
+    }
+
+    fn deserialize_enum<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        _variants: &'static [&'static str],
+        v: V,
+    ) -> Result<V::Value, DeError> {
+        match self.value {
+            Value::Str(s) => v
+                .visit_enum(s.into_deserializer())
+                .map_err(|e: DeError| e.at(self.path)),
+            _ => self.deserialize_any(v),
+        }
+    }
+
+    fn deserialize_newtype_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        v: V,
+    ) -> Result<V::Value, DeError> {
+        v.visit_newtype_struct(self)
+    }
+
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf
+        unit unit_struct seq tuple tuple_struct map struct identifier ignored_any
+    }
+}
+
+struct List<'p> {
+    items: std::vec::IntoIter<Value>,
+    index: usize,
+    path: &'p Path<'p>,
+}
+
+impl<'de> de::SeqAccess<'de> for List<'_> {
+    type Error = DeError;
+
+    fn next_element_seed<T: DeserializeSeed<'de>>(
+        &mut self,
+        seed: T,
+    ) -> Result<Option<T::Value>, DeError> {
+        let Some(value) = self.items.next() else {
+            return Ok(None);
+        };
+        let path = Path::Index(self.path, self.index);
+        self.index += 1;
+        seed.deserialize(At { value, path: &path }).map(Some)
+    }
+
+    fn size_hint(&self) -> Option<usize> {
+        Some(self.items.len())
+    }
+}
+
+struct Map<'p> {
+    entries: std::vec::IntoIter<(String, Value)>,
+    pending: Option<(String, Value)>,
+    path: &'p Path<'p>,
+}
+
+impl<'de> de::MapAccess<'de> for Map<'_> {
+    type Error = DeError;
+
+    fn next_key_seed<K: DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, DeError> {
+        let Some(entry) = self.entries.next() else {
+            return Ok(None);
+        };
+        // An error reading the key (a key the type does not have) names the object.
+        let key = seed.deserialize(entry.0.as_str().into_deserializer())?;
+        self.pending = Some(entry);
+        Ok(Some(key))
+    }
+
+    fn next_value_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<T::Value, DeError> {
+        let (key, value) = self
+            .pending
+            .take()
+            .ok_or_else(|| <DeError as de::Error>::custom("a value asked for before its key"))?;
+        let path = Path::Key(self.path, &key);
+        seed.deserialize(At { value, path: &path })
+    }
+
+    fn size_hint(&self) -> Option<usize> {
+        Some(self.entries.len())
+    }
+}
