@@ -1,8 +1,8 @@
 //! Embeds rulesets/rulesets.json in the compact encoding of `src/value.rs` (compiled here too),
 //! so that no build of the engine carries or runs a JSON parser for its own rules: the engine
 //! reads the encoded value with plain serde (`RulesetFile::embedded`). The file is validated
-//! when the builds that ship it are built (`crates/wasm/build.rs`, `crates/cli/build.rs`), which
-//! fail on an invalid file with its path, and natively on first use (`RulesetFile::default_ref`).
+//! when the checker's wasm is built (`crates/wasm/build.rs` fails on an invalid file, naming its
+//! path), and natively on first use (`RulesetFile::default_ref`, as every native test does).
 
 #[allow(dead_code)]
 #[path = "src/value.rs"]
