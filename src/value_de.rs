@@ -25,12 +25,13 @@ pub fn from_value<T: DeserializeOwned>(value: Value) -> Result<T, Error> {
         value,
         path: &Path::Root,
     })
-    .map_err(|e| crate::parse::data_error(e.path.as_deref().unwrap_or_default(), &e.message))
+    .map_err(DeError::into_error)
 }
 
-/// Where a value is: the root, a key of an object, an item of a list.
+/// Where a value is: the root, a key of an object, an item of a list. (Public for the other
+/// deserializer that tracks its own path, the checker's wasm's over JavaScript values.)
 #[derive(Clone, Copy)]
-enum Path<'a> {
+pub enum Path<'a> {
     Root,
     Key(&'a Path<'a>, &'a str),
     Index(&'a Path<'a>, usize),
@@ -55,8 +56,15 @@ pub struct DeError {
 }
 
 impl DeError {
+    /// The error as the engine's, with the code and path [`crate::parse`] gives JSON text.
     #[cold]
-    fn at(mut self, path: &Path) -> DeError {
+    pub fn into_error(self) -> Error {
+        crate::parse::data_error(self.path.as_deref().unwrap_or_default(), &self.message)
+    }
+
+    /// The error at `path`, unless a value inside it named its own path already.
+    #[cold]
+    pub fn at(mut self, path: &Path) -> DeError {
         if self.path.is_none() {
             self.path = Some(path.to_string());
         }
@@ -91,6 +99,8 @@ struct At<'p> {
 impl<'de> de::Deserializer<'de> for At<'_> {
     type Error = DeError;
 
+    // Once per visitor, called from every field of its type: not copied into each.
+    #[inline(never)]
     fn deserialize_any<V: Visitor<'de>>(self, v: V) -> Result<V::Value, DeError> {
         let path = self.path;
         match self.value {
@@ -114,6 +124,8 @@ impl<'de> de::Deserializer<'de> for At<'_> {
         .map_err(|e| e.at(path))
     }
 
+    // Once per visitor, called from every field of its type: not copied into each.
+    #[inline(never)]
     fn deserialize_option<V: Visitor<'de>>(self, v: V) -> Result<V::Value, DeError> {
         match self.value {
             Value::Null => v.visit_none().map_err(|e: DeError| e.at(self.path)),
@@ -121,6 +133,8 @@ impl<'de> de::Deserializer<'de> for At<'_> {
         }
     }
 
+    // Once per visitor, called from every field of its type: not copied into each.
+    #[inline(never)]
     fn deserialize_enum<V: Visitor<'de>>(
         self,
         _name: &'static str,
@@ -158,6 +172,8 @@ struct List<'p> {
 impl<'de> de::SeqAccess<'de> for List<'_> {
     type Error = DeError;
 
+    // Once per visitor, called from every field of its type: not copied into each.
+    #[inline(never)]
     fn next_element_seed<T: DeserializeSeed<'de>>(
         &mut self,
         seed: T,
@@ -167,7 +183,10 @@ impl<'de> de::SeqAccess<'de> for List<'_> {
         };
         let path = Path::Index(self.path, self.index);
         self.index += 1;
-        seed.deserialize(At { value, path: &path }).map(Some)
+        // A type may refuse a value after reading it (`deserialize_with`): it is still this item.
+        seed.deserialize(At { value, path: &path })
+            .map(Some)
+            .map_err(|e| e.at(&path))
     }
 
     fn size_hint(&self) -> Option<usize> {
@@ -184,6 +203,8 @@ struct Map<'p> {
 impl<'de> de::MapAccess<'de> for Map<'_> {
     type Error = DeError;
 
+    // Once per visitor, called from every field of its type: not copied into each.
+    #[inline(never)]
     fn next_key_seed<K: DeserializeSeed<'de>>(
         &mut self,
         seed: K,
@@ -197,16 +218,81 @@ impl<'de> de::MapAccess<'de> for Map<'_> {
         Ok(Some(key))
     }
 
+    // Once per visitor, called from every field of its type: not copied into each.
+    #[inline(never)]
     fn next_value_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<T::Value, DeError> {
         let (key, value) = self
             .pending
             .take()
             .ok_or_else(|| <DeError as de::Error>::custom("a value asked for before its key"))?;
         let path = Path::Key(self.path, &key);
+        // A type may refuse a value after reading it (`deserialize_with`): it is still this key's.
         seed.deserialize(At { value, path: &path })
+            .map_err(|e| e.at(&path))
     }
 
     fn size_hint(&self) -> Option<usize> {
         Some(self.entries.len())
+    }
+}
+
+/// Any self-describing value read into a [`Value`] by its deserializer, with no limit on its
+/// depth: for trusted values only (the bench compares readers with it).
+pub struct Any(pub Value);
+
+impl<'de> serde::Deserialize<'de> for Any {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Any, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Any;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("any value")
+            }
+            fn visit_bool<E>(self, b: bool) -> Result<Any, E> {
+                Ok(Any(Value::Bool(b)))
+            }
+            fn visit_i64<E>(self, i: i64) -> Result<Any, E> {
+                Ok(Any(Value::Int(i)))
+            }
+            fn visit_u64<E>(self, u: u64) -> Result<Any, E> {
+                Ok(Any(
+                    i64::try_from(u).map_or(Value::Float(u as f64), Value::Int)
+                ))
+            }
+            fn visit_f64<E>(self, x: f64) -> Result<Any, E> {
+                Ok(Any(Value::Float(x)))
+            }
+            fn visit_str<E>(self, s: &str) -> Result<Any, E> {
+                Ok(Any(Value::Str(s.to_string())))
+            }
+            fn visit_string<E>(self, s: String) -> Result<Any, E> {
+                Ok(Any(Value::Str(s)))
+            }
+            fn visit_unit<E>(self) -> Result<Any, E> {
+                Ok(Any(Value::Null))
+            }
+            fn visit_none<E>(self) -> Result<Any, E> {
+                Ok(Any(Value::Null))
+            }
+            fn visit_some<D: serde::Deserializer<'de>>(self, d: D) -> Result<Any, D::Error> {
+                <Any as serde::Deserialize>::deserialize(d)
+            }
+            fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<Any, A::Error> {
+                let mut items = Vec::new();
+                while let Some(Any(v)) = seq.next_element()? {
+                    items.push(v);
+                }
+                Ok(Any(Value::List(items)))
+            }
+            fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<Any, A::Error> {
+                let mut entries = Vec::new();
+                while let Some(k) = map.next_key::<String>()? {
+                    let Any(v) = map.next_value()?;
+                    entries.push((k, v));
+                }
+                Ok(Any(Value::Map(entries)))
+            }
+        }
+        d.deserialize_any(V)
     }
 }

@@ -1,7 +1,7 @@
 //! The checker's WebAssembly boundary: the only crate that knows about wasm-bindgen. Each
-//! export takes plain JavaScript values, reads them into the engine's `Value` ([`js`]) and from
-//! that into the engine's types with plain serde, every error naming its path
-//! (`trust_eligibility::value_de`), runs the engine, and returns plain JavaScript values
+//! export takes plain JavaScript values, reads them into the engine's types with plain serde over
+//! the JavaScript value, every error naming its path ([`js`]; an override is read into the
+//! engine's `Value` and merged by the engine), runs the engine, and returns plain JavaScript values
 //! (serde-wasm-bindgen; `null` for an absent value, objects for maps). Invalid input throws an
 //! `Error` with `code`, `path`, `message` and, where it applies, `limit` or `index`.
 //!
@@ -65,7 +65,7 @@ fn throw(e: Error) -> JsValue {
 
 /// Reads `T` from a JavaScript value, every error naming its path.
 fn read<T: serde::de::DeserializeOwned>(value: JsValue) -> Result<T, Error> {
-    value_de::from_value(js::value(&value)?)
+    js::from_js(value)
 }
 
 /// A Rust value as a plain JavaScript value (JSON-compatible: `null`, plain objects).
@@ -146,3 +146,38 @@ pub fn rulesets_js(rulesets: Option<RulesetOverride>) -> Result<JsValue, JsValue
 /// Keeps `ErrorCode` in the TypeScript declarations (it is only named by the error interface).
 #[allow(dead_code)]
 fn _codes(_: ErrorCode) {}
+
+/// Exports that time the parts of an `assessCouncil` call apart (reading the input from
+/// JavaScript, the engine, writing the answer): only in the bench's build
+/// (`--features split-timing`), never in the shipped module.
+#[cfg(feature = "split-timing")]
+pub mod split {
+    use super::*;
+
+    /// Reads the input only (serde over the JavaScript value, tracking its own path).
+    #[wasm_bindgen(js_name = benchRead)]
+    pub fn bench_read(input: JsValue) -> Result<usize, JsValue> {
+        let input: CouncilInput = read(input).map_err(throw)?;
+        Ok(input.inspections.len())
+    }
+
+    /// Reads the input with serde-wasm-bindgen into the engine's `Value`, then with plain serde
+    /// from that (the other way to read without serde_path_to_error).
+    #[wasm_bindgen(js_name = benchReadSwb)]
+    pub fn bench_read_swb(input: JsValue) -> Result<usize, JsValue> {
+        let value: trust_eligibility::value::Value = serde_wasm_bindgen::from_value(input)
+            .map(|trust_eligibility::value_de::Any(v)| v)
+            .map_err(JsValue::from)?;
+        let input: CouncilInput = value_de::from_value(value).map_err(throw)?;
+        Ok(input.inspections.len())
+    }
+
+    /// Reads the input and assesses it; the answer is not written.
+    #[wasm_bindgen(js_name = benchReadAssess)]
+    pub fn bench_read_assess(input: JsValue) -> Result<usize, JsValue> {
+        let rules = rules(None)?;
+        let input: CouncilInput = read(input).map_err(throw)?;
+        let out = assess_council(&input, &rules).map_err(throw)?;
+        Ok(out.reasons.len())
+    }
+}
