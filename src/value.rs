@@ -18,9 +18,10 @@ pub enum Value {
     Map(Vec<(String, Value)>),
 }
 
-// The tags of the compact encoding: a tag byte, then for `Int` 8 bytes, `Float` 8 bytes, `Str`
-// a 4-byte length and UTF-8, `List` a 4-byte count and the items, `Map` a 4-byte count and each
-// key (as a `Str` without its tag) and value. Little-endian throughout.
+// The tags of the compact encoding: a tag byte, then for `Int` a varint (zigzag), `Float` 8
+// bytes little-endian, `Str` a varint length and UTF-8, `List` a varint count and the items,
+// `Map` a varint count and each key (as a `Str` without its tag) and value. A varint is 7 bits a
+// byte, low bits first, the top bit set on every byte but the last.
 const NULL: u8 = 0;
 const FALSE: u8 = 1;
 const TRUE: u8 = 2;
@@ -33,8 +34,15 @@ const MAP: u8 = 7;
 impl Value {
     /// The value in the compact encoding [`Value::decode`] reads.
     pub fn encode(&self, out: &mut Vec<u8>) {
+        fn varint(mut n: u64, out: &mut Vec<u8>) {
+            while n >= 0x80 {
+                out.push(n as u8 | 0x80);
+                n >>= 7;
+            }
+            out.push(n as u8);
+        }
         fn text(s: &str, out: &mut Vec<u8>) {
-            out.extend_from_slice(&(s.len() as u32).to_le_bytes());
+            varint(s.len() as u64, out);
             out.extend_from_slice(s.as_bytes());
         }
         match self {
@@ -43,7 +51,7 @@ impl Value {
             Value::Bool(true) => out.push(TRUE),
             Value::Int(i) => {
                 out.push(INT);
-                out.extend_from_slice(&i.to_le_bytes());
+                varint(((i << 1) ^ (i >> 63)) as u64, out);
             }
             Value::Float(f) => {
                 out.push(FLOAT);
@@ -55,14 +63,14 @@ impl Value {
             }
             Value::List(items) => {
                 out.push(LIST);
-                out.extend_from_slice(&(items.len() as u32).to_le_bytes());
+                varint(items.len() as u64, out);
                 for item in items {
                     item.encode(out);
                 }
             }
             Value::Map(entries) => {
                 out.push(MAP);
-                out.extend_from_slice(&(entries.len() as u32).to_le_bytes());
+                varint(entries.len() as u64, out);
                 for (k, v) in entries {
                     text(k, out);
                     v.encode(out);
@@ -141,8 +149,20 @@ fn word<const N: usize>(at: &mut &[u8]) -> Option<[u8; N]> {
     take(at, N)?.try_into().ok()
 }
 
+fn varint(at: &mut &[u8]) -> Option<u64> {
+    let mut n = 0u64;
+    for shift in (0..64).step_by(7) {
+        let b = *take(at, 1)?.first()?;
+        n |= u64::from(b & 0x7f) << shift;
+        if b < 0x80 {
+            return Some(n);
+        }
+    }
+    None
+}
+
 fn count(at: &mut &[u8]) -> Option<usize> {
-    Some(u32::from_le_bytes(word(at)?) as usize)
+    usize::try_from(varint(at)?).ok()
 }
 
 fn string(at: &mut &[u8]) -> Option<String> {
@@ -156,7 +176,10 @@ fn read(at: &mut &[u8]) -> Option<Value> {
         NULL => Value::Null,
         FALSE => Value::Bool(false),
         TRUE => Value::Bool(true),
-        INT => Value::Int(i64::from_le_bytes(word(at)?)),
+        INT => {
+            let z = varint(at)?;
+            Value::Int((z >> 1) as i64 ^ -((z & 1) as i64))
+        }
         FLOAT => Value::Float(f64::from_le_bytes(word(at)?)),
         STR => Value::Str(string(at)?),
         LIST => {
@@ -178,4 +201,28 @@ fn read(at: &mut &[u8]) -> Option<Value> {
         }
         _ => return None,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Value;
+
+    #[test]
+    fn the_encoding_reads_back_what_it_wrote() {
+        let v = Value::Map(vec![
+            (
+                "a".into(),
+                Value::List(vec![Value::Int(-1), Value::Int(i64::MAX), Value::Int(0)]),
+            ),
+            ("b".repeat(200), Value::Str("é".repeat(100))),
+            ("c".into(), Value::Float(2.5)),
+            ("d".into(), Value::Null),
+            ("e".into(), Value::Bool(true)),
+            ("f".into(), Value::Int(i64::MIN)),
+        ]);
+        let mut bytes = Vec::new();
+        v.encode(&mut bytes);
+        assert_eq!(Value::decode(&bytes), Some(v));
+        assert_eq!(Value::decode(&bytes[..bytes.len() - 1]), None);
+    }
 }

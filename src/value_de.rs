@@ -80,6 +80,62 @@ impl de::Error for DeError {
             path: None,
         }
     }
+
+    // serde's own wording, the value said without core's exact float printing (13 KB of wasm
+    // for the digits of a number in an error message).
+    #[cold]
+    fn invalid_type(unexp: de::Unexpected, exp: &dyn de::Expected) -> DeError {
+        de::Error::custom(format_args!(
+            "invalid type: {}, expected {exp}",
+            Said(unexp)
+        ))
+    }
+
+    #[cold]
+    fn invalid_value(unexp: de::Unexpected, exp: &dyn de::Expected) -> DeError {
+        de::Error::custom(format_args!(
+            "invalid value: {}, expected {exp}",
+            Said(unexp)
+        ))
+    }
+}
+
+/// A value at fault as serde says it, a number not whole to two decimals, a text cut short
+/// (`quote_short`) without core's escaping tables.
+struct Said<'a>(de::Unexpected<'a>);
+
+impl fmt::Display for Said<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        match self.0 {
+            de::Unexpected::Float(x) if x.fract() == 0.0 && x.abs() < 1e15 => {
+                write!(f, "floating point `{}.0`", x as i64)
+            }
+            de::Unexpected::Float(x) => {
+                write!(
+                    f,
+                    "floating point `{}`",
+                    crate::text::number(x).replace(',', "")
+                )
+            }
+            de::Unexpected::Bool(b) => write!(f, "boolean `{b}`"),
+            de::Unexpected::Unsigned(u) => write!(f, "integer `{u}`"),
+            de::Unexpected::Signed(i) => write!(f, "integer `{i}`"),
+            de::Unexpected::Char(c) => write!(f, "character `{c}`"),
+            de::Unexpected::Str(s) => write!(f, "string {}", crate::input::quote_short(s)),
+            de::Unexpected::Bytes(_) => f.write_str("byte array"),
+            de::Unexpected::Unit => f.write_str("unit value"),
+            de::Unexpected::Option => f.write_str("Option value"),
+            de::Unexpected::NewtypeStruct => f.write_str("newtype struct"),
+            de::Unexpected::Seq => f.write_str("sequence"),
+            de::Unexpected::Map => f.write_str("map"),
+            de::Unexpected::Enum => f.write_str("enum"),
+            de::Unexpected::UnitVariant => f.write_str("unit variant"),
+            de::Unexpected::NewtypeVariant => f.write_str("newtype variant"),
+            de::Unexpected::TupleVariant => f.write_str("tuple variant"),
+            de::Unexpected::StructVariant => f.write_str("struct variant"),
+            de::Unexpected::Other(other) => f.write_str(other),
+        }
+    }
 }
 
 impl fmt::Display for DeError {

@@ -46,6 +46,39 @@ fn number<'de, V: Visitor<'de>>(x: f64, v: V) -> Result<V::Value, DeError> {
     }
 }
 
+/// What a JavaScript value is, asked once (not in each visitor's copy of the reader).
+enum Kind {
+    Str(String),
+    Number(f64),
+    Bool(bool),
+    Null,
+    List(Array),
+    Object(JsValue, Array),
+    Other,
+}
+
+impl Kind {
+    #[inline(never)]
+    fn of(value: JsValue) -> Kind {
+        if let Some(s) = value.as_string() {
+            Kind::Str(s)
+        } else if let Some(x) = value.as_f64() {
+            Kind::Number(x)
+        } else if let Some(b) = value.as_bool() {
+            Kind::Bool(b)
+        } else if value.is_null() || value.is_undefined() {
+            Kind::Null
+        } else if Array::is_array(&value) {
+            Kind::List(value.unchecked_into())
+        } else if value.is_object() {
+            let keys = Object::keys(value.unchecked_ref::<Object>());
+            Kind::Object(value, keys)
+        } else {
+            Kind::Other
+        }
+    }
+}
+
 impl<'de> de::Deserializer<'de> for Js<'_> {
     type Error = DeError;
 
@@ -53,39 +86,30 @@ impl<'de> de::Deserializer<'de> for Js<'_> {
     #[inline(never)]
     fn deserialize_any<V: Visitor<'de>>(self, v: V) -> Result<V::Value, DeError> {
         let path = self.path;
-        let value = self.value;
-        if let Some(s) = value.as_string() {
-            v.visit_string(s)
-        } else if let Some(x) = value.as_f64() {
-            number(x, v)
-        } else if let Some(b) = value.as_bool() {
-            v.visit_bool(b)
-        } else if value.is_null() || value.is_undefined() {
-            v.visit_unit()
-        } else if Array::is_array(&value) {
-            let list: Array = value.unchecked_into();
-            v.visit_seq(List {
+        match Kind::of(self.value) {
+            Kind::Str(s) => v.visit_string(s),
+            Kind::Number(x) => number(x, v),
+            Kind::Bool(b) => v.visit_bool(b),
+            Kind::Null => v.visit_unit(),
+            Kind::List(list) => v.visit_seq(List {
                 len: list.length(),
                 list,
                 index: 0,
                 path,
-            })
-        } else if value.is_object() {
-            let keys = Object::keys(value.unchecked_ref::<Object>());
-            v.visit_map(Map {
+            }),
+            Kind::Object(object, keys) => v.visit_map(Map {
                 len: keys.length(),
                 keys,
-                object: value,
+                object,
                 index: 0,
                 pending: None,
                 path,
-            })
-        } else {
+            }),
             // A function, a symbol, a BigInt: nothing JSON has.
-            Err(de::Error::invalid_type(
+            Kind::Other => Err(de::Error::invalid_type(
                 Unexpected::Other("a JavaScript value JSON has no words for"),
                 &v,
-            ))
+            )),
         }
         .map_err(|e| e.at(path))
     }
