@@ -185,6 +185,140 @@ impl<'de> serde::Deserialize<'de> for Date {
     }
 }
 
+/// How precisely a [`PartialDate`] is known.
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "typescript", derive(tsify_next::Tsify))]
+pub enum Precision {
+    Day,
+    Month,
+    Year,
+}
+
+/// A date a source may give only to the month or the year: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`
+/// (a public decision whose announcement gives no day). Compared by [`PartialDate::last_day`],
+/// the last day it could be.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "typescript", derive(tsify_next::Tsify))]
+pub struct PartialDate {
+    /// The last day the date could be (the day itself when known to the day).
+    #[cfg_attr(feature = "typescript", tsify(type = "string"))]
+    last: IsoDate,
+    precision: Precision,
+}
+
+/// What a date known to the day, month or year must look like.
+pub(crate) const EXPECTING_PARTIAL: &str = "a date (YYYY-MM-DD, YYYY-MM or YYYY)";
+
+impl PartialDate {
+    /// Reads `YYYY-MM-DD`, `YYYY-MM` or `YYYY`, within the range input may use.
+    ///
+    /// ```
+    /// use trust_eligibility::date::{PartialDate, Precision};
+    /// let d = PartialDate::parse("2024-02").unwrap();
+    /// assert_eq!(d.precision(), Precision::Month);
+    /// assert_eq!(d.last_day().to_string(), "2024-02-29");
+    /// assert_eq!(d.to_string(), "2024-02");
+    /// assert_eq!(PartialDate::parse("2019").unwrap().last_day().to_string(), "2019-12-31");
+    /// assert!(PartialDate::parse("2019-13").is_err());
+    /// ```
+    pub fn parse(s: &str) -> Result<PartialDate, DateError> {
+        let b = s.as_bytes();
+        let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
+        let (text, precision) = match b.len() {
+            10 => return Date::parse(s).map(PartialDate::day),
+            7 if b[4] == b'-' && digits(0..4) && digits(5..7) => {
+                (format!("{s}-01"), Precision::Month)
+            }
+            4 if digits(0..4) => (format!("{s}-12-01"), Precision::Year),
+            _ => return Err(DateError::NotADate),
+        };
+        let first = Date::parse(&text)?;
+        let last = first.add_months(1).add_days(-1);
+        Ok(PartialDate { last, precision })
+    }
+
+    /// A date known to the day.
+    pub fn day(date: Date) -> PartialDate {
+        PartialDate {
+            last: date,
+            precision: Precision::Day,
+        }
+    }
+
+    /// The last day it could be: the day itself, the month's last day, or 31 December.
+    pub fn last_day(self) -> Date {
+        self.last
+    }
+
+    /// How precisely it is known.
+    pub fn precision(self) -> Precision {
+        self.precision
+    }
+}
+
+impl fmt::Display for PartialDate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let d = self.last.0;
+        match self.precision {
+            Precision::Day => write!(f, "{}", self.last),
+            Precision::Month => write!(f, "{:04}-{:02}", d.year(), d.month()),
+            Precision::Year => write!(f, "{:04}", d.year()),
+        }
+    }
+}
+
+impl fmt::Debug for PartialDate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "PartialDate({self})")
+    }
+}
+
+impl PartialOrd for PartialDate {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for PartialDate {
+    /// By the last day it could be, then the more precise first.
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        (self.last, self.precision).cmp(&(other.last, other.precision))
+    }
+}
+
+impl serde::Serialize for PartialDate {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for PartialDate {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<PartialDate, D::Error> {
+        struct Visit;
+        impl de::Visitor<'_> for Visit {
+            type Value = PartialDate;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str(EXPECTING_PARTIAL)
+            }
+            fn visit_str<E: de::Error>(self, s: &str) -> Result<PartialDate, E> {
+                let shown: String = s.chars().take(40).collect();
+                PartialDate::parse(s).map_err(|e| match e {
+                    DateError::NotADate => {
+                        E::invalid_value(Unexpected::Str(&shown), &EXPECTING_PARTIAL)
+                    }
+                    DateError::OutOfRange => {
+                        E::invalid_value(Unexpected::Str(&shown), &EXPECTING_RANGE)
+                    }
+                })
+            }
+        }
+        d.deserialize_str(Visit)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,6 +1,6 @@
 //! Typed inputs (SPEC §3.1, §4.1): camelCase JSON, unknown keys rejected, limits checked.
 
-use crate::date::{Date, IsoDate};
+use crate::date::{Date, IsoDate, PartialDate};
 use crate::error::{Error, ErrorCode};
 
 /// At most this many inspections, visits, concerns or registered services in one input (SPEC §6).
@@ -232,6 +232,9 @@ pub struct Inspection {
     pub overall: Option<Grade>,
     #[serde(default)]
     pub judgements: Option<Judgements>,
+    /// The address of the published report (on files.ofsted.gov.uk), its source.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub report: Option<String>,
 }
 
 impl Inspection {
@@ -247,6 +250,7 @@ impl Inspection {
     ///     overall: None,
     ///     judgements: Some(Judgements { leadership: Some(Grade::Inadequate),
     ///         help_and_protection: Some(Grade::Good), ..Judgements::default() }),
+    ///     report: None,
     /// };
     /// // Leadership alone inadequate reads as requires improvement.
     /// assert_eq!(report.grade(), Some(Grade::RequiresImprovement));
@@ -385,6 +389,71 @@ pub struct CouncilStatus {
     /// When the council's current statutory direction was issued (none when absent).
     #[serde(default)]
     pub direction_issued: Option<IsoDate>,
+    /// The council's dated public decisions, instead of the four dates above: the engine
+    /// works out what is in force on `asOf` (SPEC §3.7).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub events: Option<Vec<StatusEvent>>,
+}
+
+impl CouncilStatus {
+    /// Whether any of the four dates is given (they may not be given with `events`).
+    pub fn has_dates(&self) -> bool {
+        self.commissioner_appointed.is_some()
+            || self.trust_since.is_some()
+            || self.improvement_notice_issued.is_some()
+            || self.direction_issued.is_some()
+    }
+}
+
+/// The kind of a public decision about a council's children's services (SPEC §3.7).
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "typescript", derive(tsify_next::Tsify))]
+pub enum EventKind {
+    ImprovementNotice,
+    NoticeLifted,
+    /// A statutory direction; a revised direction is another.
+    StatutoryDirection,
+    DirectionRevoked,
+    CommissionerAppointed,
+    /// A DfE improvement adviser in place of the commissioner (the council keeps control).
+    ImprovementAdviserAppointed,
+    TrustDirection,
+    TrustEstablished,
+    TrustEnded,
+}
+
+/// Where a fact was published.
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields, remote = "Self")]
+#[cfg_attr(
+    feature = "typescript",
+    derive(tsify_next::Tsify),
+    tsify(missing_as_null)
+)]
+pub struct EventSource {
+    #[serde(default)]
+    pub title: Option<String>,
+    #[serde(default)]
+    pub url: Option<String>,
+}
+
+/// One dated public decision about a council (SPEC §3.7).
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields, remote = "Self")]
+#[cfg_attr(
+    feature = "typescript",
+    derive(tsify_next::Tsify),
+    tsify(missing_as_null)
+)]
+pub struct StatusEvent {
+    pub event: EventKind,
+    /// `YYYY-MM-DD`, or `YYYY-MM` / `YYYY` where the source gives no day.
+    pub date: PartialDate,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<EventSource>,
 }
 
 /// The council assessment's input (SPEC §3.1).
@@ -526,8 +595,9 @@ pub struct Experience {
     pub leaders_with_dcs_experience: Option<u32>,
     #[serde(default, deserialize_with = "count")]
     pub qualified_social_workers: Option<u32>,
-    #[serde(default, deserialize_with = "null_as_none")]
-    pub registered_provision: Vec<Provision>,
+    /// `[]`: none; absent or `null`: not known (SPEC §4.1).
+    #[serde(default)]
+    pub registered_provision: Option<Vec<Provision>>,
 }
 
 /// The organisation's governance.
@@ -638,6 +708,35 @@ fn check_len<T>(items: &[T], path: &str) -> Result<(), Error> {
     Ok(())
 }
 
+fn check_reports(inspections: &[Inspection], field: &str) -> Result<(), Error> {
+    for (i, insp) in inspections.iter().enumerate() {
+        check_str(&insp.report, &format!("{field}[{i}].report"))?;
+    }
+    Ok(())
+}
+
+/// The events and the four dates are two ways of giving a status, never both (SPEC §3.1).
+fn check_status(status: &CouncilStatus) -> Result<(), Error> {
+    let Some(events) = &status.events else {
+        return Ok(());
+    };
+    if status.has_dates() {
+        return Err(Error::new(
+            ErrorCode::InvalidValue,
+            "status",
+            "gives both events and the dates of a notice, direction, commissioner or trust; give one or the other",
+        ));
+    }
+    check_len(events, "status.events")?;
+    for (i, e) in events.iter().enumerate() {
+        if let Some(src) = &e.source {
+            check_str(&src.title, &format!("status.events[{i}].source.title"))?;
+            check_str(&src.url, &format!("status.events[{i}].source.url"))?;
+        }
+    }
+    Ok(())
+}
+
 fn check_str(s: &Option<String>, path: &str) -> Result<(), Error> {
     if let Some(s) = s {
         let n = s.chars().count();
@@ -740,6 +839,10 @@ impl CouncilInput {
         check_len(&self.inspections, "inspections")?;
         check_len(&self.visits, "visits")?;
         check_len(&self.concerns, "concerns")?;
+        check_reports(&self.inspections, "inspections")?;
+        if let Some(status) = &self.status {
+            check_status(status)?;
+        }
         check_same_day(&self.inspections, "inspections")
     }
 }
@@ -750,13 +853,16 @@ impl SponsorInput {
         check_str(&self.organisation.name, "organisation.name")?;
         check_str(&self.ruleset, "ruleset")?;
         check_len(&self.own_inspections, "ownInspections")?;
+        check_reports(&self.own_inspections, "ownInspections")?;
         check_same_day(&self.own_inspections, "ownInspections")?;
         if let Some(e) = &self.experience {
             check_number(
                 e.years_delivering_childrens_services,
                 "experience.yearsDeliveringChildrensServices",
             )?;
-            check_len(&e.registered_provision, "experience.registeredProvision")?;
+            if let Some(p) = &e.registered_provision {
+                check_len(p, "experience.registeredProvision")?;
+            }
         }
         if let Some(f) = &self.finances {
             check_number(f.annual_income_gbp, "finances.annualIncomeGbp")?;
@@ -773,6 +879,8 @@ crate::object_only!(
     Concern,
     Council,
     CouncilStatus,
+    EventSource,
+    StatusEvent,
     CouncilInput,
     Organisation,
     SponsorStatus,

@@ -33,6 +33,7 @@ pub mod council;
 pub mod date;
 pub mod error;
 pub mod input;
+pub mod names;
 pub mod output;
 pub mod parse;
 pub mod ruleset;

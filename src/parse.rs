@@ -74,7 +74,9 @@ pub(crate) fn data_error(path: &str, message: &str) -> Error {
         (ErrorCode::InvalidValue, path.to_string())
     } else if message.starts_with("invalid type") {
         (ErrorCode::InvalidType, path.to_string())
-    } else if message.ends_with(crate::date::EXPECTING) {
+    } else if message.ends_with(crate::date::EXPECTING)
+        || message.ends_with(crate::date::EXPECTING_PARTIAL)
+    {
         (ErrorCode::InvalidDate, path.to_string())
     } else if message.ends_with(crate::date::EXPECTING_RANGE) {
         (ErrorCode::DateOutOfRange, path.to_string())

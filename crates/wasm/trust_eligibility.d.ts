@@ -45,6 +45,26 @@ export interface InstrumentRef {
 }
 
 /**
+ * A criterion\'s outcome, one of four that are never confused: `met`; `not_met` (the facts
+ * given fail it); `not_known` (a fact it needs was not given, absent or `null`: neither met nor
+ * failed, SPEC §4.1); `not_applicable` (it does not apply to this kind of organisation).
+ */
+export type Outcome = "met" | "not_met" | "not_known" | "not_applicable";
+
+/**
+ * A date a source may give only to the month or the year: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`
+ * (a public decision whose announcement gives no day). Compared by [`PartialDate::last_day`],
+ * the last day it could be.
+ */
+export interface PartialDate {
+    /**
+     * The last day the date could be (the day itself when known to the day).
+     */
+    last: string;
+    precision: Precision;
+}
+
+/**
  * A date with its source.
  */
 export interface DateParam {
@@ -79,6 +99,43 @@ export interface Param {
 export interface Source {
     title: string;
     url: string;
+}
+
+/**
+ * A role an organisation may take on (SPEC §4.3, §4.4): its name, what practice shows of it,
+ * the kinds of organisation it is for, and its sources. The routes\' order in the file is the
+ * order of the answer: what an organisation may do now before what the 2015 announcement
+ * intended.
+ */
+export interface RouteWording {
+    appliesTo: OrgKind[];
+    title: string;
+    text: string;
+    sources: string[];
+}
+
+/**
+ * A role the organisation may take on, in the answer\'s order (SPEC §4.4): what it may do now,
+ * then what the 2015 announcement intended and what has happened since.
+ */
+export interface Role {
+    /**
+     * The route id (`service_provider`, `improvement_partner`, `expert_team_member`,
+     * `trust_sponsor`).
+     */
+    id: string;
+    title: string;
+    /**
+     * What practice shows of this role, with `sources`.
+     */
+    text: string;
+    sources: Source[];
+    /**
+     * Whether it is open now: the status is `eligible` or `eligible_with_conditions` and the id
+     * is in `routes`; otherwise it is what the organisation could take on once the criteria
+     * are met.
+     */
+    open: boolean;
 }
 
 /**
@@ -136,6 +193,11 @@ export interface CouncilStatus {
      * When the council\'s current statutory direction was issued (none when absent).
      */
     directionIssued?: IsoDate | null;
+    /**
+     * The council\'s dated public decisions, instead of the four dates above: the engine
+     * works out what is in force on `asOf` (SPEC §3.7).
+     */
+    events?: StatusEvent[];
 }
 
 /**
@@ -154,6 +216,11 @@ export interface KeyDateWording {
     today: string;
     past: string;
 }
+
+/**
+ * How precisely a [`PartialDate`] is known.
+ */
+export type Precision = "day" | "month" | "year";
 
 /**
  * One Ofsted inspection of a council\'s children\'s services.
@@ -175,6 +242,10 @@ export interface Inspection {
      */
     overall?: Grade | null;
     judgements?: Judgements | null;
+    /**
+     * The address of the published report (on files.ofsted.gov.uk), its source.
+     */
+    report?: string;
 }
 
 /**
@@ -185,9 +256,22 @@ export interface CriterionResult {
     level: Level;
     title: string;
     /**
-     * `null` when the criterion does not apply to this kind of organisation.
+     * The outcome in one word; `met`, `applies` and `known` say the same in three flags.
+     */
+    outcome: Outcome;
+    /**
+     * `true` or `false` when it applies and is known; `null` when it does not apply
+     * (`applies: false`) or is not known (`known: false`).
      */
     met: boolean | null;
+    /**
+     * Whether the criterion applies to this kind of organisation.
+     */
+    applies: boolean;
+    /**
+     * `false` when it applies and a fact it needs was not given; `true` otherwise.
+     */
+    known: boolean;
     /**
      * What was compared, in words (`null` when not applicable).
      */
@@ -198,6 +282,10 @@ export interface CriterionResult {
      */
     basis: Basis;
     /**
+     * For a design threshold: that it is this service\'s choice, and what it rests on.
+     */
+    rationale: string | null;
+    /**
      * The published source behind the criterion (or the design choice), `null` when none.
      */
     source: Source | null;
@@ -205,6 +293,22 @@ export interface CriterionResult {
      * What to do to meet it, when unmet.
      */
     whatToDo: string | null;
+    /**
+     * What to find out, when not known.
+     */
+    findOut: string | null;
+}
+
+/**
+ * One dated public decision about a council (SPEC §3.7).
+ */
+export interface StatusEvent {
+    event: EventKind;
+    /**
+     * `YYYY-MM-DD`, or `YYYY-MM` / `YYYY` where the source gives no day.
+     */
+    date: PartialDate;
+    source?: EventSource;
 }
 
 /**
@@ -235,6 +339,14 @@ export interface Criterion {
     title: string;
     threshold: string;
     whatToDo: string;
+    /**
+     * What to find out when a fact the criterion needs was not given (SPEC §4.1).
+     */
+    findOut: string;
+    /**
+     * For a design threshold: that it is this service\'s choice, and what it rests on.
+     */
+    rationale?: string | null;
 }
 
 /**
@@ -347,6 +459,11 @@ export interface Judgements {
 export type ConcernKind = "whistleblower" | "poor_leadership" | "serious_incident";
 
 /**
+ * The kind of a public decision about a council\'s children\'s services (SPEC §3.7).
+ */
+export type EventKind = "improvement_notice" | "notice_lifted" | "statutory_direction" | "direction_revoked" | "commissioner_appointed" | "improvement_adviser_appointed" | "trust_direction" | "trust_established" | "trust_ended";
+
+/**
  * The kind of an Ofsted visit between inspections.
  */
 export type VisitKind = "monitoring" | "focused";
@@ -381,7 +498,10 @@ export interface Experience {
     yearsDeliveringChildrensServices?: number | null;
     leadersWithDcsExperience?: number | null;
     qualifiedSocialWorkers?: number | null;
-    registeredProvision?: Provision[];
+    /**
+     * `[]`: none; absent or `null`: not known (SPEC §4.1).
+     */
+    registeredProvision?: Provision[] | null;
 }
 
 /**
@@ -403,9 +523,12 @@ export interface Governance {
 }
 
 /**
- * The overall answer (SPEC §4.3).
+ * The overall answer (SPEC §4.3), from best to worst: `eligible`; `eligible_with_conditions`
+ * (a condition fails or is not known); `incomplete` (a gate or readiness criterion is not known
+ * and none known fails: `toFindOut` lists what to find out); `not_yet_ready` (a readiness
+ * criterion fails); `ineligible` (a gate fails).
  */
-export type Status = "eligible" | "eligible_with_conditions" | "not_yet_ready" | "ineligible";
+export type Status = "eligible" | "eligible_with_conditions" | "incomplete" | "not_yet_ready" | "ineligible";
 
 /**
  * The reading of a grade from the key judgements of a report without an overall grade
@@ -443,7 +566,12 @@ export interface SponsorInput {
 export interface SponsorRules {
     source: string;
     criteria: Criterion[];
-    routes: Record<string, string>;
+    routes: Record<string, RouteWording>;
+    /**
+     * Notes an answer may carry, by id (`own_services_in_intervention`: a council under a
+     * notice or direction, SPEC §4.4).
+     */
+    notes: Record<string, Wording>;
     /**
      * How children\'s services trusts have actually been set up, each sentence with its
      * source: context for a sponsor\'s result.
@@ -549,10 +677,35 @@ export interface SponsorAssessment {
     asOf: IsoDate;
     organisation: OrganisationRef;
     status: Status;
+    /**
+     * The roles open now, in the answer\'s order (ids of `roles`).
+     */
     routes: string[];
+    /**
+     * Every role this kind of organisation may take on, in the answer\'s order; empty for a
+     * council under a notice or direction (see `notes`).
+     */
+    roles: Role[];
+    /**
+     * Notes from practice the answer carries (a council under a notice or direction: its own
+     * services may move into a trust it owns, SPEC §4.4).
+     */
+    notes: Reason[];
     criteria: CriterionResult[];
+    /**
+     * What to find out, for every criterion not known, gates first.
+     */
+    toFindOut: string[];
     nextSteps: string[];
     warnings: Warning[];
+}
+
+/**
+ * Where a fact was published.
+ */
+export interface EventSource {
+    title?: string | null;
+    url?: string | null;
 }
 
 /**

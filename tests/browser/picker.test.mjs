@@ -294,7 +294,7 @@ test("the service worker precaches Ofsted's data for the picker when the build h
       mkdirSync(join(dir, f, ".."), { recursive: true });
       writeFileSync(join(dir, f), "x");
     }
-    const list = precacheList(dir);
+    const list = await precacheList(dir);
     assert.ok(list.includes("data/councils.json"));
     assert.ok(!list.includes("data/other.json"), "only the picker's data");
   } finally {

@@ -3,7 +3,7 @@
 // and converting engine-shaped inputs (files) to answers.
 import { html } from "./html.js";
 import * as C from "./components.js";
-import { itemsOf, itemStepId, itemComplete, firstOpenStep } from "./flow.js";
+import { itemsOf, itemStepId, itemComplete, firstOpenStep, UNKNOWN } from "./flow.js";
 import { GRADES, JUDGEMENTS, gradeLabel, formatDate, FRAMEWORKS, overallGradeDroppedFrom } from "./wording.js";
 
 export const possessive = (name, fallback) => (name ? `${name}’s` : fallback);
@@ -97,8 +97,11 @@ export function hubPage(list) {
       const items = itemsOf(ctx, list);
       const e = errors.find((x) => x.field === "add")?.text;
       if (items.length === 0) {
-        return C.radios({ name: "add", text: list.askFirst(ctx), heading: true, caption: list.caption?.(ctx), hintText: list.hintFirst?.(ctx), inline: true, error: e,
-          items: [{ value: "yes", text: "Yes" }, { value: "no", text: "No" }], value: ctx.a[list.done] === true ? "no" : null });
+        // list.unknown: the answers' key for "I do not know" (SPEC 4.1: the list is left out of
+        // the engine's input, not known; "No" is an answer, an empty list).
+        const value = list.unknown && ctx.a[list.unknown] === true ? UNKNOWN : ctx.a[list.done] === true ? "no" : null;
+        return C.radios({ name: "add", text: list.askFirst(ctx), heading: true, caption: list.caption?.(ctx), hintText: list.hintFirst?.(ctx), inline: !list.unknown, error: e,
+          items: [{ value: "yes", text: "Yes" }, { value: "no", text: "No" }, ...(list.unknown ? [{ divider: "or" }, { value: UNKNOWN, text: "I do not know" }] : [])], value });
       }
       return html`${list.caption ? html`<span class="govuk-caption-l">${list.caption(ctx)}</span>` : ""}
         <h1 class="govuk-heading-l" tabindex="-1">${this.title(ctx)}</h1>
@@ -121,10 +124,17 @@ export function hubPage(list) {
     async submit(form, ctx, journey) {
       const v = new FormData(form).get("add");
       const items = itemsOf(ctx, list);
-      if (v !== "yes" && v !== "no") {
+      const unknown = list.unknown && !items.length && v === UNKNOWN;
+      if (v !== "yes" && v !== "no" && !unknown) {
         return { errors: [{ field: "add", text: items.length ? `Select yes if you need to add another ${list.singular}` : list.requiredFirst }] };
       }
       const a = structuredClone(ctx.a);
+      if (list.unknown) delete a[list.unknown];
+      if (unknown) {
+        a[list.unknown] = true;
+        a[list.done] = true;
+        return { a, go: journey.after(list.hub, { ...ctx, a }, ctx.change) };
+      }
       if (v === "yes") {
         a[list.done] = false;
         return { a, go: itemStepId(list, items.length, list.steps[0]), keepChange: true, noProbe: true };
@@ -206,7 +216,7 @@ export function listRows(list, ctx, journey) {
   });
   rows.push({
     key: list.checkLabel,
-    value: items.length ? `${items.length} added` : "None",
+    value: items.length ? `${items.length} added` : list.unknown && ctx.a[list.unknown] === true ? "I do not know" : "None",
     actions: [{ href: href(list.hub, true), text: items.length ? "Add or remove" : "Change", hidden: list.plural }],
   });
   return rows;

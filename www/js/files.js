@@ -16,6 +16,8 @@ const T = {
   oneOf: (...xs) => (v) => xs.includes(v),
   oneOfOrNull: (...xs) => (v) => v === null || xs.includes(v),
   boolOrNull: (v) => v === null || typeof v === "boolean",
+  // An answer of "I do not know" (flow.js UNKNOWN) where a number or yes/no is asked.
+  orUnknown: (t) => (v) => v === "unknown" || t(v),
   listOf: (...xs) => (v) => Array.isArray(v) && v.length <= 10 && v.every((x) => xs.includes(x)),
 };
 const judgements = { helpAndProtection: T.grade, childrenInCare: T.grade, careLeavers: T.grade, leadership: T.grade };
@@ -37,15 +39,15 @@ const SCHEMA = {
   },
   sponsor: {
     kind: T.oneOf("local_authority", "charity", "community_interest_company", "company_limited_by_guarantee", "expert_team", "private_company"),
-    name: T.str, notForProfit: T.bool, basedInEngland: T.bool,
+    name: T.str, notForProfit: T.orUnknown(T.bool), basedInEngland: T.orUnknown(T.bool),
     regulatory: T.listOf("enforcement", "inquiry", "none"),
     ownInspections: [inspection], ownInspectionsDone: T.bool,
     intervention: T.listOf("notice", "direction", "none"),
-    years: T.num, leaders: T.num, socialWorkers: T.num,
+    years: T.orUnknown(T.num), leaders: T.orUnknown(T.num), socialWorkers: T.orUnknown(T.num),
     provision: [{ kind: T.oneOf("childrens_home", "fostering_agency", "adoption_agency", "residential_family_centre", "other"), grade: T.grade, published: T.dateOrNull }],
-    provisionDone: T.bool,
-    governance: T.listOf("safeguardingLead", "conflictPolicy", "whistleblowingPolicy", "none"),
-    independent: T.num, income: T.num, reserves: T.num,
+    provisionDone: T.bool, provisionUnknown: T.bool,
+    governance: T.listOf("safeguardingLead", "conflictPolicy", "whistleblowingPolicy", "none", "unknown"),
+    independent: T.orUnknown(T.num), income: T.orUnknown(T.num), reserves: T.orUnknown(T.num),
     asOfChoice: T.oneOf("today", "date"), asOf: T.date,
   },
 };

@@ -346,7 +346,7 @@ function conditionals(form) {
  *  back in the (new) file input. */
 function afterPaint() {
   conditionals(document.querySelector("form[data-form=page]"));
-  const input = document.getElementById(FILE_ID);
+  const input = /** @type {HTMLInputElement | null} */ (document.getElementById(FILE_ID));
   if (!input || !chosenFiles.length || input.files?.length) return;
   try {
     const t = new DataTransfer();

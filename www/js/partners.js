@@ -50,6 +50,7 @@ export function possiblePartners(councilsData, assessCouncils, asOf, region, exc
 }
 
 /** The result page's section. `partners` from possiblePartners; `source` the data's source. */
+/** @param {{ partners: any[], councilName: string, region: string, asOf: string, source: any, definition?: any, headingLevel?: number }} o */
 export function partnersSection({ partners, councilName, region, asOf, source, definition, headingLevel = 2 }) {
   const h = headingLevel === 2 ? "govuk-heading-m" : "govuk-heading-s";
   const title = "Councils that could help";

@@ -21,6 +21,7 @@ export function pickerPage({ after }) {
     // "Keep mine" after another tab changed the name puts this tab's name back.
     set: (ctx, v) => { ctx.a.name = v; },
     engine: [["council.name", "name"], ["council.code", "name"], ["council", "name"]],
+    /** @param {any} ctx @param {{ errors?: any[], raw?: any }} [o] */
     render(ctx, { errors = [], raw } = {}) {
       const e = errors.find((x) => x.field === "name")?.text;
       const hintText = councils.unavailable()
@@ -124,7 +125,7 @@ async function enhance(el, ctx, errors) {
   }
   if (combo) {
     combo.setAttribute("spellcheck", "false");
-    if (hadFocus) combo.focus();
+    if (hadFocus) /** @type {HTMLElement} */ (combo).focus();
   }
   // Ofsted's data, attributed as its licence asks.
   const note = el.querySelector("#councils-source");

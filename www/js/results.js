@@ -52,6 +52,7 @@ export function actions({ journey, today }) {
 const yesNo = (b) => (b ? "Yes" : "No");
 
 /** `more`: what council-result.js adds after the next steps (the timeline, councils that could help). */
+/** @param {any} r @param {{ data: any, today: string, more?: any }} o */
 export function councilResult(r, { data, today, more = "" }) {
   const name = r.council?.name ?? "The council";
   const latest = r.latestInspection;

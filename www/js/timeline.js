@@ -175,6 +175,7 @@ function marker(type, grade, x, y) {
 }
 
 /** The SVG markup (a string) for a model. */
+/** @param {any} m @param {{ titleId?: string }} [o] */
 export function timelineSvg(m, { titleId } = {}) {
   const years = Math.max(1, (toDay(m.to) - toDay(m.from)) / 365.25);
   const perYear = Math.max(34, Math.min(70, 640 / years));

@@ -28,6 +28,7 @@ const startRulesets = (A) => (typeof TRUST_ELIGIBILITY_RULESETS === "undefined"
 export const twoThirds = (inner) => html`<div class="govuk-grid-row"><div class="govuk-grid-column-two-thirds">${inner}</div></div>`;
 const summary = (errors) => C.errorSummary(errors.map((e) => ({ href: e.href ?? (e.field ? `#${e.field}` : null), text: e.text })));
 
+/** @param {any} A @param {{ title: any, errors?: any[], inner: any, button?: string, after?: any, back?: string, noSaveBar?: boolean }} o */
 function formPage(A, { title, errors = [], inner, button = "Continue", after = "", back, noSaveBar }) {
   return {
     title, errors, back,

@@ -1,6 +1,10 @@
 //! The `trust-eligibility` command line: a thin shell over the library.
 
 use std::io::Read;
+
+/// The shipped data (SPEC §3.8, `www/data/councils.json`, built by `scripts/refresh-data`),
+/// built into the program so `councils` and `council --name` work from any directory.
+const SHIPPED: &str = include_str!("../../../www/data/councils.json");
 use std::process::ExitCode;
 use trust_eligibility::{
     assess_council, assess_sponsor, input::CouncilInput, input::SponsorInput, parse, Error,
@@ -23,8 +27,21 @@ Usage:
                                       beside it; sheets are recognised by their header row). Prints
                                       a table (default), CSV or JSON, then a summary (with csv, on
                                       standard error), and every row that could not be read.
+                                      FILE may also be Data to Insight's report history
+                                      (ofsted_csc_ilacs_history.csv), alone or with the statistics
+                                      (give both: the statistics win where they disagree), its
+                                      la_lookup.csv and the register of public decisions.
                                       With --format councils-json (no --as-of): every council's
-                                      inspections and visits as the pages' data, nothing assessed
+                                      inspections, visits and events as the pages' data
+  trust-eligibility councils --as-of DATE [--format table|csv|json] [--ruleset ID]
+                                      assess every current council from the shipped data (Ofsted's
+                                      reports to 20 August 2026 and the register of public
+                                      decisions, built into this program); says the date the data
+                                      is as at and warns when DATE is more than 6 months later
+  trust-eligibility council --name NAME --as-of DATE [--ruleset ID]
+                                      assess one council from the shipped data, found by its name
+                                      in any everyday form, another name (BCP, Hull) or its ONS
+                                      code; an unknown name is an error naming the nearest
 
 Options:
   --ruleset-file PATH   merge this ruleset file onto the built-in rulesets (it is validated)
@@ -65,20 +82,32 @@ fn parse_args() -> Result<Option<Args>, lexopt::Error> {
             }
             Long("ruleset-file") => ruleset_file = Some(parser.value()?.string()?),
             Long("compact") if command.as_deref() != Some("ofsted") => compact = true,
-            // The Ofsted command's own options and values go to it as they are.
-            Long(name) if command.as_deref() == Some("ofsted") => {
-                rest.push(format!("--{name}"));
+            // The Ofsted and shipped-data commands' own options and values go to them as they are.
+            Long(name)
+                if matches!(command.as_deref(), Some("ofsted" | "councils"))
+                    || (command.as_deref() == Some("council")
+                        && matches!(name, "name" | "as-of" | "format" | "ruleset")) =>
+            {
+                let flag = name.to_string();
+                rest.push(format!("--{flag}"));
                 if let Some(v) = parser.optional_value() {
                     rest.push(v.string()?);
+                } else if flag != "compact" && command.as_deref() != Some("ofsted") {
+                    if let Ok(v) = parser.value() {
+                        rest.push(v.string()?);
+                    }
                 }
             }
-            Value(v) if command.as_deref() == Some("ofsted") => rest.push(v.string()?),
+            Value(v) if matches!(command.as_deref(), Some("ofsted" | "councils")) => {
+                rest.push(v.string()?)
+            }
             Value(v) if command.is_none() => command = Some(v.string()?),
             Value(v) if file.is_none() => file = Some(v.string()?),
             _ => return Err(arg.unexpected()),
         }
     }
-    let command = command.ok_or("a command is needed: council, sponsor, rulesets or ofsted")?;
+    let command =
+        command.ok_or("a command is needed: council, sponsor, rulesets, ofsted or councils")?;
     Ok(Some(Args {
         command,
         file,
@@ -182,6 +211,25 @@ fn main() -> ExitCode {
     };
     let result = match args.command.as_str() {
         "rulesets" => Ok(to_json(rules, args.compact)),
+        "councils" | "council" if args.command == "councils" || !args.rest.is_empty() => {
+            if let Some(file) = &args.file {
+                eprintln!("trust-eligibility: council --name takes no FILE (unexpected {file})");
+                return ExitCode::from(2);
+            }
+            let mut rest = args.rest.clone();
+            if args.compact {
+                rest.push("--compact".to_string());
+            }
+            match trust_eligibility_ofsted::run_shipped(&args.command, &rest, SHIPPED, rules) {
+                Ok(p) => {
+                    for line in &p.stderr {
+                        eprintln!("{}", line.trim_end());
+                    }
+                    Ok(p.stdout)
+                }
+                Err(e) => Err(e),
+            }
+        }
         "council" | "sponsor" => {
             let Some(file) = args.file.as_deref() else {
                 eprintln!(

@@ -3,7 +3,9 @@
 //! assessed) and, for a page, the [`Listing`] (one row per council with the input that gives
 //! its full result).
 
+use crate::d2i::HistoryRead;
 use crate::history::{overall_of, CouncilHistory, OfstedData, VisitCounts, VISITS_NOTE};
+use crate::register::RegisterRead;
 use crate::sheets::{ReadWarning, SheetKind, SheetRead};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -91,6 +93,10 @@ pub struct Summary {
     /// show an escalation under a notice or a notice or direction being lifted (the ruleset's
     /// `status_not_in_file` wording).
     pub status_note: String,
+    /// Data to Insight's report history, when given: what merging it into the statistics did.
+    pub history: Option<HistoryRead>,
+    /// The register of public decisions, when given: what was read.
+    pub register: Option<RegisterRead>,
 }
 
 /// Every council assessed on one date.
@@ -211,6 +217,8 @@ pub fn assess_all(
         visits_note: VISITS_NOTE,
         engine_warnings,
         status_note: rules.warnings.status_not_in_file.clone(),
+        history: data.history.clone(),
+        register: data.register.clone(),
     };
     Ok(Report {
         as_of,

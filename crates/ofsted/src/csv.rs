@@ -125,6 +125,8 @@ pub(crate) fn read_csv_dir(
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.is_file() && has_extension(p, "csv"))
         .filter(|p| named.is_none_or(|n| !same_file(n, p)))
+        // The report history, its lookup and the register are read by their own readers.
+        .filter(|p| std::fs::read(p).map_or(true, |b| crate::d2i::other_kind(&b).is_none()))
         .collect();
     files.sort();
     let others = files

@@ -2,6 +2,8 @@
 //! graded inspections (one per publication date, merged across sheets), and its focused and
 //! monitoring visits (date and kind: the file gives no visit's outcome).
 
+use crate::d2i::HistoryRead;
+use crate::register::{RegisterEvent, RegisterRead};
 use crate::sheets::{
     Cell, Col, Location, RawSheet, ReadWarning, SheetKind, SheetRead, LATEST_SHEET,
 };
@@ -9,7 +11,8 @@ use serde::Serialize;
 use std::collections::BTreeMap;
 use trust_eligibility::date::{Date, DateError, IsoDate};
 use trust_eligibility::input::{
-    quote_short, Council, CouncilInput, Framework, Grade, Inspection, Judgements, Visit, VisitKind,
+    quote_short, Council, CouncilInput, CouncilStatus, Framework, Grade, Inspection, Judgements,
+    Visit, VisitKind,
 };
 
 /// What is read of the visits the file lists, and what is not.
@@ -62,6 +65,14 @@ pub struct CouncilHistory {
     /// Every focused and monitoring visit, oldest first: date and kind only (the file gives no
     /// outcome; see [`VISITS_NOTE`]).
     pub visits: Vec<Visit>,
+    /// Other names (the lookup's `also_known_as`, and its ONS name when the file's differs).
+    pub aliases: Vec<String>,
+    /// Codes the council had before (ONS codes that changed: Barnsley, Sheffield).
+    pub other_codes: Vec<String>,
+    /// The DfE's statistical neighbours, by ONS code (the lookup's).
+    pub neighbours: Vec<String>,
+    /// Its public decisions from the register, oldest first (SPEC §3.7).
+    pub events: Vec<RegisterEvent>,
 }
 
 impl CouncilHistory {
@@ -77,7 +88,15 @@ impl CouncilHistory {
             inspections: self.inspections.clone(),
             visits: self.visits.clone(),
             concerns: Vec::new(),
-            status: None,
+            status: (!self.events.is_empty()).then(|| CouncilStatus {
+                events: Some(
+                    self.events
+                        .iter()
+                        .map(RegisterEvent::status_event)
+                        .collect(),
+                ),
+                ..CouncilStatus::default()
+            }),
         }
     }
 }
@@ -104,6 +123,12 @@ pub struct OfstedData {
     /// that sheet (`..._as_at_31_March_2025.ods`, `latest_as_at_2025-03-31.csv`).
     pub as_at: Option<IsoDate>,
     pub warnings: Vec<ReadWarning>,
+    /// Data to Insight's report history, when given: what merging it did.
+    pub history: Option<HistoryRead>,
+    /// The register of public decisions, when given: what was read.
+    pub register: Option<RegisterRead>,
+    /// The date the register is as at (its README's "as at YYYY-MM-DD"), when known.
+    pub register_as_at: Option<IsoDate>,
 }
 
 /// A council's status in the history sheet.
@@ -135,6 +160,7 @@ pub(crate) fn naming_rank(kind: SheetKind) -> u8 {
         SheetKind::Latest => 0,
         SheetKind::History => 1,
         SheetKind::InYear => 2,
+        SheetKind::ReportHistory | SheetKind::Lookup | SheetKind::Register => 3,
     }
 }
 
@@ -476,6 +502,7 @@ pub(crate) fn build(raws: &[RawSheet], warnings: &mut Vec<ReadWarning>) -> Ofste
                 framework,
                 overall: Some(overall),
                 judgements: judgements_if_any(judgements),
+                report: None,
             };
             latest_published = latest_published.max(Some(published));
             let at = raw.at(row);
@@ -534,6 +561,10 @@ pub(crate) fn build(raws: &[RawSheet], warnings: &mut Vec<ReadWarning>) -> Ofste
             region: b.region.map(|(_, r)| r),
             inspections,
             visits,
+            aliases: Vec::new(),
+            other_codes: Vec::new(),
+            neighbours: Vec::new(),
+            events: Vec::new(),
         };
         if is_gone {
             gone.push(history);
@@ -561,6 +592,9 @@ pub(crate) fn build(raws: &[RawSheet], warnings: &mut Vec<ReadWarning>) -> Ofste
         latest_published,
         as_at: None,
         warnings: Vec::new(),
+        history: None,
+        register: None,
+        register_as_at: None,
     }
 }
 

@@ -58,13 +58,17 @@
 mod assess;
 mod councils;
 mod csv;
+mod d2i;
 mod history;
 mod options;
 mod read;
+mod register;
 mod render;
 #[cfg(not(target_arch = "wasm32"))]
 mod run;
 mod sheets;
+#[cfg(not(target_arch = "wasm32"))]
+mod shipped;
 
 pub use assess::{
     assess_all, listing, AssessedCouncil, FormerCouncil, ListedCouncil, ListedWarning, Listing,
@@ -73,16 +77,23 @@ pub use assess::{
 pub use councils::{
     councils_data, councils_json, CouncilData, CouncilsData, CouncilsSource, InspectionData,
     JudgementsData, VisitData, SOURCE_LICENCE, SOURCE_LICENCE_URL, SOURCE_PUBLISHER, SOURCE_TITLE,
-    SOURCE_URL,
+    SOURCE_URL, STALE_AFTER_MONTHS,
+};
+pub use d2i::{
+    current_code, read_lookup, HistoryRead, Lookup, LookupCouncil, DEFAULT_LOOKUP,
+    DEFAULT_LOOKUP_FILE, FORMER_CODES,
 };
 pub use history::{overall_of, CouncilHistory, OfstedData, VisitCounts, VISITS_NOTE};
 pub use options::Format;
-#[cfg(not(target_arch = "wasm32"))]
-pub use read::read;
 pub use read::{as_at_in, read_bytes, FileBytes};
+#[cfg(not(target_arch = "wasm32"))]
+pub use read::{read, read_paths};
+pub use register::{read_register, Confidence, RegisterEvent, RegisterRead};
 pub use render::{render_csv, render_summary, render_table};
 #[cfg(not(target_arch = "wasm32"))]
 pub use run::run;
 pub use sheets::{
     Location, ReadWarning, SheetKind, SheetRead, HISTORY_SHEET, IN_YEAR_SHEET, LATEST_SHEET,
 };
+#[cfg(not(target_arch = "wasm32"))]
+pub use shipped::{run_shipped, Printed, SHIPPED_PATH};

@@ -22,7 +22,8 @@ pub enum Format {
 
 #[cfg(not(target_arch = "wasm32"))]
 pub(crate) struct Options {
-    pub(crate) path: PathBuf,
+    /// Ofsted's statistics and/or the report history, its lookup, the register.
+    pub(crate) paths: Vec<PathBuf>,
     /// Required except for `--format councils-json`.
     pub(crate) as_of: Option<Date>,
     pub(crate) ruleset: Option<String>,
@@ -37,7 +38,7 @@ pub(crate) fn usage_error(path: &str, detail: impl std::fmt::Display) -> Error {
 
 #[cfg(not(target_arch = "wasm32"))]
 pub(crate) fn parse_options(args: &[String]) -> Result<Options, Error> {
-    let mut path = None;
+    let mut paths = Vec::new();
     let mut as_of = None;
     let mut ruleset = None;
     let mut format = Format::Table;
@@ -102,21 +103,15 @@ pub(crate) fn parse_options(args: &[String]) -> Result<Options, Error> {
                     ),
                 ))
             }
-            _ if path.is_none() => path = Some(PathBuf::from(a)),
-            _ => {
-                return Err(usage_error(
-                    "",
-                    format_args!("ofsted takes one FILE; unexpected argument {a}"),
-                ))
-            }
+            _ => paths.push(PathBuf::from(a)),
         }
     }
-    let path = path.ok_or_else(|| {
-        usage_error(
+    if paths.is_empty() {
+        return Err(usage_error(
             "",
-            "ofsted needs a FILE: Ofsted's .ods, a directory of its sheets as CSV, or one of those CSV files",
-        )
-    })?;
+            "ofsted needs a FILE: Ofsted's .ods, a directory of its sheets as CSV, or one of those CSV files; or Data to Insight's report history (ofsted_csc_ilacs_history.csv); or both",
+        ));
+    }
     if as_of.is_none() && format != Format::CouncilsJson {
         return Err(usage_error(
             "--as-of",
@@ -124,7 +119,7 @@ pub(crate) fn parse_options(args: &[String]) -> Result<Options, Error> {
         ));
     }
     Ok(Options {
-        path,
+        paths,
         as_of,
         ruleset,
         format,

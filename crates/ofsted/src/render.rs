@@ -2,6 +2,7 @@
 
 use crate::assess::{grade_id, AssessedCouncil, Report};
 use crate::history::{overall_of, VISITS_NOTE};
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use trust_eligibility::error::{Error, ErrorCode};
 use trust_eligibility::input::Grade;
@@ -224,7 +225,43 @@ pub fn render_summary(report: &Report) -> String {
             VISITS_NOTE
         );
     }
-    let _ = writeln!(out, "\n{}", s.status_note);
+    if let Some(h) = &s.history {
+        let _ = writeln!(
+            out,
+            "\nReport history {} (to {}): {} reports; {} also in the statistics ({} disagreeing, the statistics used), {} added, {} not added (no grade readable). Councils whose latest report is newer than the statistics': {} ({} without an overall grade).",
+            h.file,
+            h.as_at.map_or_else(|| "no date".to_string(), |d| d.to_string()),
+            h.reports,
+            h.matched,
+            h.disagreements.len(),
+            h.added,
+            h.not_added,
+            h.newer_latest.len(),
+            h.newer_without_overall
+        );
+    }
+    match &s.register {
+        Some(r) => {
+            let list = |m: &BTreeMap<String, usize>| {
+                m.iter()
+                    .map(|(k, v)| format!("{k} {v}"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            };
+            let _ = writeln!(
+                out,
+                "\nRegister {}: {} public decisions read ({} rows skipped); by kind: {}; by confidence: {}. It is known to be incomplete: check the DfE's collection \"Improvement notices and directions\".",
+                r.file,
+                r.events,
+                r.skipped,
+                list(&r.by_event),
+                list(&r.by_confidence)
+            );
+        }
+        None => {
+            let _ = writeln!(out, "\n{}", s.status_note);
+        }
+    }
     if !s.engine_warnings.is_empty() {
         let list: Vec<String> = s
             .engine_warnings

@@ -3,7 +3,7 @@
 use crate::assess::assess_all;
 use crate::councils::councils_json;
 use crate::options::{parse_options, usage_error, Format};
-use crate::read::{read, read_with_progress};
+use crate::read::{read_paths, read_paths_with_progress};
 use crate::render::{render_csv, render_summary, render_table};
 use std::io::IsTerminal;
 use trust_eligibility::error::Error;
@@ -18,7 +18,7 @@ pub fn run(args: &[String], rules: &RulesetFile) -> Result<String, Error> {
     let opts = parse_options(args)?;
     let Some(as_of) = opts.as_of else {
         // --format councils-json: the file's data for the pages, nothing assessed.
-        let data = read(&opts.path)?;
+        let data = read_paths(&opts.paths)?;
         return councils_json(&data);
     };
     // A date no ruleset covers, or an unknown ruleset, is reported before any file is read,
@@ -40,7 +40,7 @@ pub fn run(args: &[String], rules: &RulesetFile) -> Result<String, Error> {
         Error::new(e.code, flag, detail)
     })?;
     let stderr_is_terminal = std::io::stderr().is_terminal();
-    let data = read_with_progress(&opts.path, stderr_is_terminal)?;
+    let data = read_paths_with_progress(&opts.paths, stderr_is_terminal)?;
     let report = assess_all(&data, as_of, opts.ruleset.as_deref(), rules)?;
     let text = match opts.format {
         Format::Table => format!("{}\n{}", render_table(&report), render_summary(&report)),

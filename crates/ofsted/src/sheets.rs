@@ -30,6 +30,15 @@ pub enum SheetKind {
     Latest,
     #[serde(rename = "In-year_inspections")]
     InYear,
+    /// Data to Insight's report history (`ofsted_csc_ilacs_history.csv`): one row a report.
+    #[serde(rename = "ofsted_csc_ilacs_history")]
+    ReportHistory,
+    /// The same tool's council lookup (`la_lookup.csv`): Ofsted URN to ONS code.
+    #[serde(rename = "la_lookup")]
+    Lookup,
+    /// The register of public decisions (`data/interventions/register.csv`).
+    #[serde(rename = "register")]
+    Register,
 }
 
 impl SheetKind {
@@ -42,6 +51,9 @@ impl SheetKind {
             SheetKind::Latest => LATEST_SHEET,
             SheetKind::History => HISTORY_SHEET,
             SheetKind::InYear => IN_YEAR_SHEET,
+            SheetKind::ReportHistory => "ofsted_csc_ilacs_history",
+            SheetKind::Lookup => "la_lookup",
+            SheetKind::Register => "register",
         }
     }
 
@@ -57,6 +69,8 @@ impl SheetKind {
                 Col::Type,
                 Col::Overall,
             ],
+            // Not Ofsted's sheets: read by their own readers (`d2i`, `register`).
+            SheetKind::ReportHistory | SheetKind::Lookup | SheetKind::Register => &[],
         }
     }
 }
@@ -175,6 +189,19 @@ pub struct Location {
     pub row: Option<usize>,
     #[serde(skip)]
     csv: bool,
+}
+
+impl Location {
+    /// A line of a CSV file that is not one of Ofsted's sheets (the report history, the
+    /// lookup, the register).
+    pub(crate) fn line(sheet: SheetKind, file: &str, line: Option<usize>) -> Location {
+        Location {
+            sheet,
+            file: file.to_string(),
+            row: line,
+            csv: true,
+        }
+    }
 }
 
 impl std::fmt::Display for Location {

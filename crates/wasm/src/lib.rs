@@ -143,6 +143,19 @@ pub fn rulesets_js(rulesets: Option<RulesetOverride>) -> Result<JsValue, JsValue
     write(&*rules(rulesets)?)
 }
 
+/// Finds the council a person typed (`src/names.rs`: any everyday form of its name, another
+/// name it is known by, its ONS code, small typos) among `candidates` (`{ name, code, aliases }`):
+/// `{ exact: index | null, nearest: [index, ...] }`, nearest first, for "Did you mean …?". The
+/// same matcher as the command line's `council --name`.
+#[wasm_bindgen(js_name = matchCouncils, unchecked_return_type = "Matches")]
+pub fn match_councils_js(
+    query: &str,
+    #[wasm_bindgen(unchecked_param_type = "Candidate[]")] candidates: JsValue,
+) -> Result<JsValue, JsValue> {
+    let candidates: Vec<trust_eligibility::names::Candidate> = read(candidates).map_err(throw)?;
+    write(&trust_eligibility::names::find(query, &candidates))
+}
+
 /// Keeps `ErrorCode` in the TypeScript declarations (it is only named by the error interface).
 #[allow(dead_code)]
 fn _codes(_: ErrorCode) {}

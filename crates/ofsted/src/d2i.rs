@@ -1,0 +1,808 @@
+//! Data to Insight's report history (`ofsted_csc_ilacs_history.csv`, one row a published
+//! report, scraped from Ofsted's own PDFs) and the same tool's council lookup (`la_lookup.csv`:
+//! Ofsted URN → ONS code, other names, statistical neighbours), and how the history is merged
+//! into Ofsted's statistics.
+//!
+//! - Files are recognised by their header row, not their names.
+//! - Dates are `DD/MM/YY` (publication; read as 20YY) or `DD/MM/YYYY`.
+//! - Grades are lower-case words ("requires improvement"); `not_reported_post_reform` is a
+//!   report without an overall grade (April 2026 framework); `inspection_pre_dates_judgement`
+//!   is care leavers not judged; `data_unreadable` and blanks are missing, never guessed; any
+//!   other word is reported by line and read as missing.
+//! - Each report's `inspection_link` becomes the inspection's `report` when it is an `https:`
+//!   or `http:` address; anything else is dropped with a warning.
+//! - The history joins the statistics by code through the lookup (URN → `la_code_new`), never
+//!   by name. Two councils' ONS codes changed in 2023 (Barnsley, Sheffield: boundary changes);
+//!   the statistics as at 31 March 2025 still use the old codes, so [`FORMER_CODES`] maps them.
+//! - Merging ([`merge_history`]): the statistics are the base. A report is the same report when
+//!   it is the same council's with the same publication date (no tolerance: on the shipped
+//!   files every report both give has exactly the same date, and none is a day or a week
+//!   apart). Where both give a report and disagree on a grade both give, the statistics win and
+//!   the difference is reported as a warning with the history's line; the statistics' report
+//!   gains the history's link. Every report the history has that the statistics do not is
+//!   added, when it can be an inspection (it has an overall grade, or it is a report of the
+//!   April 2026 framework with key judgements); others are reported, never guessed.
+
+use crate::history::{CouncilHistory, OfstedData};
+use crate::sheets::{Location, ReadWarning, SheetKind};
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use trust_eligibility::date::{Date, IsoDate};
+use trust_eligibility::error::{Error, ErrorCode};
+use trust_eligibility::input::{quote_short, Framework, Grade, Inspection, Judgements};
+
+/// The tool's council lookup as shipped (`data/ofsted-d2i/la_lookup.csv`), used when no lookup
+/// is given with the history.
+pub const DEFAULT_LOOKUP: &str = include_str!("../../../data/ofsted-d2i/la_lookup.csv");
+/// Its file name, for messages.
+pub const DEFAULT_LOOKUP_FILE: &str = "la_lookup.csv";
+
+/// ONS codes that changed (old, new): Barnsley and Sheffield, April 2023 boundary changes. The
+/// statistics as at 31 March 2025 use the old codes, the lookup the new.
+pub const FORMER_CODES: [(&str, &str); 2] =
+    [("E08000016", "E08000038"), ("E08000019", "E08000039")];
+
+/// A code's current form: a former code ([`FORMER_CODES`]) moved to its new one.
+pub fn current_code(code: &str) -> &str {
+    FORMER_CODES
+        .iter()
+        .find(|(old, _)| *old == code)
+        .map_or(code, |(_, new)| new)
+}
+
+/// Values the history uses for a grade it does not give.
+const UNREADABLE: &str = "data_unreadable";
+const NO_OVERALL: &str = "not_reported_post_reform";
+const NOT_JUDGED_YET: &str = "inspection_pre_dates_judgement";
+
+/// What a CSV file that is not one of Ofsted's sheets is, from its first line.
+pub(crate) fn other_kind(bytes: &[u8]) -> Option<SheetKind> {
+    let first = bytes.split(|b| *b == b'\n').next().unwrap_or_default();
+    let text = String::from_utf8_lossy(first).to_lowercase();
+    let cols: Vec<&str> = text
+        .trim_start_matches('\u{feff}')
+        .trim_end_matches('\r')
+        .split(',')
+        .map(str::trim)
+        .collect();
+    let has = |c: &str| cols.contains(&c);
+    if has("urn") && has("inspection_link") && has("publication_date") {
+        Some(SheetKind::ReportHistory)
+    } else if has("urn") && has("la_code_new") {
+        Some(SheetKind::Lookup)
+    } else if has("council") && has("code") && has("event") && has("date") {
+        Some(SheetKind::Register)
+    } else {
+        None
+    }
+}
+
+/// A CSV file's header and rows (line number, cells; a cell that is not UTF-8 is `Err`).
+pub(crate) struct Records {
+    pub(crate) headers: Vec<String>,
+    pub(crate) rows: Vec<(usize, Vec<Result<String, ()>>)>,
+}
+
+impl Records {
+    pub(crate) fn index(&self, name: &str) -> Option<usize> {
+        self.headers.iter().position(|h| h == name)
+    }
+}
+
+/// Reads a CSV file (RFC 4180) with its header row. Text that is not CSV ends the file with an
+/// error naming its line; rows of any length are kept (the readers report short rows).
+pub(crate) fn records(kind: SheetKind, shown: &str, bytes: &[u8]) -> Result<Records, Error> {
+    let mut reader = ::csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(bytes);
+    let mut headers = None;
+    let mut rows = Vec::new();
+    for record in reader.byte_records() {
+        let record = record.map_err(|e| {
+            let line = e
+                .position()
+                .map_or(String::new(), |p| format!(" line {}", p.line()));
+            Error::new(
+                ErrorCode::InvalidValue,
+                kind.name(),
+                format_args!("{shown}{line} is not CSV: {e}"),
+            )
+        })?;
+        let line = record
+            .position()
+            .map_or(rows.len() + 1, |p| p.line() as usize);
+        let cells: Vec<Result<String, ()>> = record
+            .iter()
+            .map(|f| {
+                std::str::from_utf8(f)
+                    .map(|s| s.trim().to_string())
+                    .map_err(|_| ())
+            })
+            .collect();
+        if headers.is_none() {
+            headers = Some(
+                cells
+                    .iter()
+                    .map(|c| {
+                        c.clone()
+                            .unwrap_or_default()
+                            .trim_start_matches('\u{feff}')
+                            .to_lowercase()
+                    })
+                    .collect(),
+            );
+            continue;
+        }
+        rows.push((line, cells));
+    }
+    Ok(Records {
+        headers: headers.unwrap_or_default(),
+        rows,
+    })
+}
+
+/// The columns a file must have, or an error naming the first missing.
+pub(crate) fn columns<const N: usize>(
+    rec: &Records,
+    kind: SheetKind,
+    shown: &str,
+    names: [&str; N],
+    what: &str,
+) -> Result<[usize; N], Error> {
+    let mut out = [0; N];
+    for (i, name) in names.iter().enumerate() {
+        out[i] = rec.index(name).ok_or_else(|| {
+            Error::new(
+                ErrorCode::MissingField,
+                kind.name(),
+                format_args!(
+                    "{shown} has no column \"{name}\" in its header row; expected {what} (columns {})",
+                    names.join(", ")
+                ),
+            )
+        })?;
+    }
+    Ok(out)
+}
+
+/// One council of the lookup.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LookupCouncil {
+    pub urn: String,
+    /// The current ONS code (`la_code_new`).
+    pub code: String,
+    /// The ONS name (`local_authority_ons_name`).
+    pub name: String,
+    /// Names it is also known as ("BCP", "Hull").
+    pub aliases: Vec<String>,
+    /// The DfE's statistical neighbours, by ONS code.
+    pub neighbours: Vec<String>,
+    pub region: Option<String>,
+}
+
+/// The tool's council lookup.
+#[derive(Clone, Debug, Default)]
+pub struct Lookup {
+    pub councils: Vec<LookupCouncil>,
+    by_urn: HashMap<String, usize>,
+    by_code: HashMap<String, usize>,
+}
+
+impl Lookup {
+    pub fn by_urn(&self, urn: &str) -> Option<&LookupCouncil> {
+        self.by_urn.get(urn).map(|&i| &self.councils[i])
+    }
+
+    pub fn by_code(&self, code: &str) -> Option<&LookupCouncil> {
+        self.by_code.get(code).map(|&i| &self.councils[i])
+    }
+
+    /// The shipped lookup ([`DEFAULT_LOOKUP`]).
+    pub fn shipped() -> Lookup {
+        let mut w = Vec::new();
+        read_lookup(DEFAULT_LOOKUP_FILE, DEFAULT_LOOKUP.as_bytes(), &mut w).unwrap_or_default()
+    }
+}
+
+/// Splits a list cell: `[BCP, Bournemouth, Christchurch & Poole]` or `E09000010, E06000032`.
+fn list_cell(s: &str) -> Vec<String> {
+    s.trim()
+        .trim_start_matches('[')
+        .trim_end_matches(']')
+        .split(',')
+        .map(|x| x.trim().to_string())
+        .filter(|x| !x.is_empty())
+        .collect()
+}
+
+/// Is this an ONS code as the lookup writes it (a letter and eight digits)?
+pub(crate) fn is_ons_code(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() == 9 && b[0].is_ascii_uppercase() && b[1..].iter().all(u8::is_ascii_digit)
+}
+
+/// Reads the lookup; a row it cannot read is reported by line and skipped.
+pub fn read_lookup(
+    shown: &str,
+    bytes: &[u8],
+    warnings: &mut Vec<ReadWarning>,
+) -> Result<Lookup, Error> {
+    let kind = SheetKind::Lookup;
+    let rec = records(kind, shown, bytes)?;
+    let [urn, code, name] = columns(
+        &rec,
+        kind,
+        shown,
+        ["urn", "la_code_new", "local_authority_ons_name"],
+        "Data to Insight's council lookup",
+    )?;
+    let aka = rec.index("also_known_as");
+    let neighbours = rec.index("stat_neighbours_la_code");
+    let region = rec.index("region_name");
+    let mut out = Lookup::default();
+    for (line, cells) in &rec.rows {
+        let at = Location::line(kind, shown, Some(*line));
+        let mut warn = |text: String| {
+            warnings.push(ReadWarning {
+                at: Some(at.clone()),
+                text,
+            })
+        };
+        let get = |i: Option<usize>| -> Result<&str, ()> {
+            match i.and_then(|i| cells.get(i)) {
+                Some(Ok(s)) => Ok(s.as_str()),
+                Some(Err(())) => Err(()),
+                None => Ok(""),
+            }
+        };
+        let (Ok(u), Ok(c), Ok(n)) = (get(Some(urn)), get(Some(code)), get(Some(name))) else {
+            warn("text that is not UTF-8; row skipped".to_string());
+            continue;
+        };
+        if cells.iter().all(|c| matches!(c, Ok(s) if s.is_empty())) {
+            continue;
+        }
+        if u.is_empty() || !is_ons_code(c) || n.is_empty() {
+            warn(format!(
+                "no URN, ONS code ({}) or name; row skipped",
+                quote_short(c)
+            ));
+            continue;
+        }
+        if out.by_urn.contains_key(u) || out.by_code.contains_key(c) {
+            warn(format!(
+                "URN {u} or code {c} is listed twice; the first is used"
+            ));
+            continue;
+        }
+        let mut bad_neighbours = Vec::new();
+        let council = LookupCouncil {
+            urn: u.to_string(),
+            code: c.to_string(),
+            name: n.to_string(),
+            aliases: get(aka).map(list_cell).unwrap_or_default(),
+            neighbours: get(neighbours)
+                .map(list_cell)
+                .unwrap_or_default()
+                .into_iter()
+                .map(|x| current_code(&x).to_string())
+                .filter(|x| {
+                    let ok = is_ons_code(x);
+                    if !ok {
+                        bad_neighbours.push(x.clone());
+                    }
+                    ok
+                })
+                .collect(),
+            region: get(region).ok().filter(|r| !r.is_empty()).map(String::from),
+        };
+        if !bad_neighbours.is_empty() {
+            warn(format!(
+                "statistical neighbours that are not ONS codes dropped: {}",
+                bad_neighbours.join(", ")
+            ));
+        }
+        let i = out.councils.len();
+        out.by_urn.insert(council.urn.clone(), i);
+        out.by_code.insert(council.code.clone(), i);
+        out.councils.push(council);
+    }
+    Ok(out)
+}
+
+/// One report of the history, read.
+pub(crate) struct HistoryRow {
+    pub(crate) code: String,
+    pub(crate) at: Location,
+    pub(crate) inspection: Inspection,
+    /// Why it cannot be an inspection on its own (no overall grade before April 2026, or no
+    /// key judgement), when it cannot.
+    pub(crate) unusable: Option<&'static str>,
+}
+
+/// The history as read.
+pub(crate) struct ReportHistory {
+    pub(crate) file: String,
+    pub(crate) rows: Vec<HistoryRow>,
+    /// The latest publication date in the file: the date it is as at.
+    pub(crate) latest: Option<Date>,
+}
+
+/// A date `DD/MM/YY` (read as 20YY) or `DD/MM/YYYY`; `Ok(None)` when blank.
+pub(crate) fn dmy(s: &str) -> Result<Option<Date>, String> {
+    let s = s.trim();
+    if s.is_empty() {
+        return Ok(None);
+    }
+    let parts: Vec<&str> = s.split('/').collect();
+    let digits = |p: &str, n: std::ops::RangeInclusive<usize>| {
+        n.contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit())
+    };
+    let not_a_date = || format!("{} is not a date (DD/MM/YY or DD/MM/YYYY)", quote_short(s));
+    match parts.as_slice() {
+        [d, m, y] if digits(d, 1..=2) && digits(m, 1..=2) && (y.len() == 2 || y.len() == 4) => {
+            if !digits(y, 2..=4) {
+                return Err(not_a_date());
+            }
+            let year = if y.len() == 2 {
+                format!("20{y}")
+            } else {
+                y.to_string()
+            };
+            Date::parse(&format!("{year}-{m:0>2}-{d:0>2}"))
+                .map(Some)
+                .map_err(|_| not_a_date())
+        }
+        _ => Err(not_a_date()),
+    }
+}
+
+/// A grade cell: `Ok(None)` for blank, unreadable or not judged; `Err` for a word not known.
+fn grade_cell(s: &str) -> Result<Option<Grade>, ()> {
+    match s.trim() {
+        "" | UNREADABLE | NO_OVERALL | NOT_JUDGED_YET => Ok(None),
+        t => Grade::from_words(t).map(Some).ok_or(()),
+    }
+}
+
+/// An address kept as a link: `https:` or `http:` only.
+pub(crate) fn is_web_address(s: &str) -> bool {
+    let lower = s.trim().to_ascii_lowercase();
+    (lower.starts_with("https://") || lower.starts_with("http://"))
+        && lower.len() > "https://".len()
+        && !s.chars().any(|c| c.is_whitespace() || c.is_control())
+}
+
+/// Reads the report history: every row it can, each bad row or cell reported by line.
+pub(crate) fn read_history(
+    shown: &str,
+    bytes: &[u8],
+    lookup: &Lookup,
+    warnings: &mut Vec<ReadWarning>,
+) -> Result<ReportHistory, Error> {
+    let kind = SheetKind::ReportHistory;
+    let rec = records(kind, shown, bytes)?;
+    let [urn, link, published, overall, leaders, help, care, leavers] = columns(
+        &rec,
+        kind,
+        shown,
+        [
+            "urn",
+            "inspection_link",
+            "publication_date",
+            "overall_effectiveness_grade",
+            "impact_of_leaders_grade",
+            "help_and_protection_grade",
+            "in_care_grade",
+            "care_leavers_grade",
+        ],
+        "Data to Insight's ILACS report history (ofsted_csc_ilacs_history.csv)",
+    )?;
+    let start = rec.index("inspection_start_date");
+    let framework = rec.index("inspection_framework");
+    let mut rows = Vec::new();
+    let mut latest: Option<Date> = None;
+    for (line, cells) in &rec.rows {
+        let at = Location::line(kind, shown, Some(*line));
+        let warn = |warnings: &mut Vec<ReadWarning>, text: String| {
+            warnings.push(ReadWarning {
+                at: Some(at.clone()),
+                text,
+            })
+        };
+        if cells.iter().all(|c| matches!(c, Ok(s) if s.is_empty())) {
+            continue;
+        }
+        let cell = |i: usize| -> Result<&str, String> {
+            match cells.get(i) {
+                Some(Ok(s)) => Ok(s.as_str()),
+                Some(Err(())) => Err(format!(
+                    "column \"{}\" is text that is not UTF-8",
+                    rec.headers[i]
+                )),
+                None => Ok(""),
+            }
+        };
+        let opt = |i: Option<usize>| i.map_or(Ok(""), cell);
+        let u = match cell(urn) {
+            Ok(u) => u,
+            Err(why) => {
+                warn(warnings, format!("{why}; row skipped"));
+                continue;
+            }
+        };
+        let Some(council) = lookup.by_urn(u) else {
+            warn(
+                warnings,
+                format!(
+                    "URN {} is not a council in the lookup; row skipped",
+                    quote_short(u)
+                ),
+            );
+            continue;
+        };
+        let code = &council.code;
+        let published = match cell(published).map(dmy) {
+            Ok(Ok(Some(d))) => d,
+            Ok(Ok(None)) => {
+                warn(
+                    warnings,
+                    format!("{code}: no publication date; row skipped"),
+                );
+                continue;
+            }
+            Ok(Err(why)) | Err(why) => {
+                warn(
+                    warnings,
+                    format!("{code}: publication date: {why}; row skipped"),
+                );
+                continue;
+            }
+        };
+        let inspected = match opt(start).map(dmy) {
+            Ok(Ok(d)) => d,
+            Ok(Err(why)) | Err(why) => {
+                warn(
+                    warnings,
+                    format!("{code}: inspection start date: {why}; read as blank"),
+                );
+                None
+            }
+        };
+        let report = match cell(link) {
+            Ok(l) if l.is_empty() => None,
+            Ok(l) if is_web_address(l) => Some(l.to_string()),
+            Ok(l) => {
+                warn(
+                    warnings,
+                    format!(
+                        "{code}: the report's address {} is not an https: or http: address; dropped",
+                        quote_short(l)
+                    ),
+                );
+                None
+            }
+            Err(why) => {
+                warn(warnings, format!("{code}: {why}; no report address"));
+                None
+            }
+        };
+        let mut grade = |i: usize, what: &str| -> Option<Grade> {
+            let text = match cell(i) {
+                Ok(t) => t,
+                Err(why) => {
+                    warn(warnings, format!("{code}: {why}; {what} read as missing"));
+                    return None;
+                }
+            };
+            grade_cell(text).unwrap_or_else(|()| {
+                warn(
+                    warnings,
+                    format!(
+                        "{code}: {} is not a grade ({what}); read as missing",
+                        quote_short(text)
+                    ),
+                );
+                None
+            })
+        };
+        let overall_grade = grade(overall, "overall effectiveness");
+        let judgements = Judgements {
+            leadership: grade(leaders, "impact of leaders"),
+            help_and_protection: grade(help, "help and protection"),
+            children_in_care: grade(care, "children in care"),
+            care_leavers: grade(leavers, "care leavers"),
+        };
+        let post_reform = cell(overall).is_ok_and(|t| t == NO_OVERALL);
+        let any_key = judgements.help_and_protection.is_some()
+            || judgements.children_in_care.is_some()
+            || judgements.care_leavers.is_some();
+        let unusable = match (overall_grade, post_reform, any_key) {
+            (Some(_), _, _) => None,
+            (None, true, true) => None,
+            (None, true, false) => {
+                Some("no overall grade (April 2026 framework) and no key judgement readable")
+            }
+            (None, false, _) => Some("no overall grade readable"),
+        };
+        let any = judgements.given().next().is_some();
+        let framework = match opt(framework) {
+            Ok(t) if !t.is_empty() => Some(Framework::Ilacs),
+            _ => None,
+        };
+        latest = latest.max(Some(published));
+        rows.push(HistoryRow {
+            code: code.clone(),
+            at: at.clone(),
+            inspection: Inspection {
+                published,
+                inspected,
+                framework,
+                overall: overall_grade,
+                judgements: any.then_some(judgements),
+                report,
+            },
+            unusable,
+        });
+    }
+    Ok(ReportHistory {
+        file: shown.to_string(),
+        rows,
+        latest,
+    })
+}
+
+/// What merging the report history did (the refresh command and the tests report it).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(
+    feature = "typescript",
+    derive(tsify_next::Tsify),
+    tsify(missing_as_null)
+)]
+pub struct HistoryRead {
+    /// The history's file.
+    pub file: String,
+    /// Its latest publication date: the date it is as at.
+    pub as_at: Option<IsoDate>,
+    /// Reports read from it.
+    pub reports: usize,
+    /// Reports both sources give (same council, same publication date).
+    pub matched: usize,
+    /// Of those, reports whose grades differ where both give one (the statistics are used).
+    pub disagreements: Vec<String>,
+    /// Reports added from the history (the statistics do not have them).
+    pub added: usize,
+    /// Reports of the history not added: no overall grade readable (each reported).
+    pub not_added: usize,
+    /// Councils whose latest report is newer in the history than in the statistics.
+    pub newer_latest: Vec<String>,
+    /// Of those, councils whose newer latest report has no overall grade (April 2026 framework).
+    pub newer_without_overall: usize,
+    /// Inspections given a report link.
+    pub linked: usize,
+}
+
+/// Adds the lookup's other names, other codes and statistical neighbours to every council it
+/// knows, moving a council under a former code ([`FORMER_CODES`]) to its current code.
+pub(crate) fn enrich(data: &mut OfstedData, lookup: &Lookup) {
+    for c in data
+        .councils
+        .iter_mut()
+        .chain(data.no_longer_exists.iter_mut())
+    {
+        if lookup.by_code(&c.code).is_none() {
+            if let Some((old, new)) = FORMER_CODES.iter().find(|(old, _)| *old == c.code) {
+                if !c.other_codes.iter().any(|x| x == old) {
+                    c.other_codes.push(old.to_string());
+                }
+                c.code = new.to_string();
+            }
+        }
+        if let Some(l) = lookup.by_code(&c.code) {
+            c.aliases = l.aliases.clone();
+            c.neighbours = l.neighbours.clone();
+            if l.name != c.name && !c.aliases.contains(&l.name) {
+                c.aliases.insert(0, l.name.clone());
+            }
+        }
+    }
+}
+
+/// Merges the report history into the statistics (see the module's notes).
+pub(crate) fn merge_history(
+    data: &mut OfstedData,
+    history: ReportHistory,
+    lookup: &Lookup,
+    warnings: &mut Vec<ReadWarning>,
+) -> HistoryRead {
+    enrich(data, lookup);
+    let mut out = HistoryRead {
+        file: history.file.clone(),
+        as_at: history.latest,
+        reports: history.rows.len(),
+        ..HistoryRead::default()
+    };
+    // The statistics' latest publication per council, before anything is added.
+    let stats_latest: BTreeMap<String, Option<Date>> = data
+        .councils
+        .iter()
+        .chain(&data.no_longer_exists)
+        .map(|c| {
+            (
+                c.code.clone(),
+                c.inspections.iter().map(|i| i.published).max(),
+            )
+        })
+        .collect();
+    let from_stats: BTreeSet<(String, Date)> = data
+        .councils
+        .iter()
+        .chain(&data.no_longer_exists)
+        .flat_map(|c| c.inspections.iter().map(|i| (c.code.clone(), i.published)))
+        .collect();
+    let mut seen: BTreeSet<(String, Date)> = BTreeSet::new();
+    let mut not_added_blank: Vec<usize> = Vec::new();
+    for row in history.rows {
+        let key = (row.code.clone(), row.inspection.published);
+        let warn = |warnings: &mut Vec<ReadWarning>, text: String| {
+            warnings.push(ReadWarning {
+                at: Some(row.at.clone()),
+                text,
+            })
+        };
+        if !seen.insert(key.clone()) {
+            warn(
+                warnings,
+                format!(
+                    "{}'s report published {} is listed twice; the first is used",
+                    row.code, row.inspection.published
+                ),
+            );
+            continue;
+        }
+        let idx = data.councils.iter().position(|c| c.code == row.code);
+        let council: &mut CouncilHistory = match idx {
+            Some(i) => &mut data.councils[i],
+            None => match data
+                .no_longer_exists
+                .iter()
+                .position(|c| c.code == row.code)
+            {
+                Some(i) => &mut data.no_longer_exists[i],
+                None => {
+                    let l = lookup.by_code(&row.code);
+                    data.councils.push(CouncilHistory {
+                        code: row.code.clone(),
+                        name: l.map_or_else(|| row.code.clone(), |l| l.name.clone()),
+                        region: l.and_then(|l| l.region.clone()),
+                        inspections: Vec::new(),
+                        visits: Vec::new(),
+                        aliases: l.map(|l| l.aliases.clone()).unwrap_or_default(),
+                        other_codes: Vec::new(),
+                        neighbours: l.map(|l| l.neighbours.clone()).unwrap_or_default(),
+                        events: Vec::new(),
+                    });
+                    data.councils.last_mut().expect("just pushed")
+                }
+            },
+        };
+        if from_stats.contains(&key) {
+            out.matched += 1;
+            let Some(stat) = council
+                .inspections
+                .iter_mut()
+                .find(|i| i.published == row.inspection.published)
+            else {
+                continue;
+            };
+            if let Some(diff) = differences(stat, &row.inspection) {
+                let text = format!(
+                    "{} ({}): the report published {} differs from Ofsted's statistics ({diff}); the statistics are used",
+                    council.name, council.code, row.inspection.published
+                );
+                out.disagreements.push(format!("{}: {text}", row.at));
+                warn(warnings, text);
+            }
+            if stat.report.is_none() {
+                if let Some(link) = &row.inspection.report {
+                    stat.report = Some(link.clone());
+                    out.linked += 1;
+                }
+            }
+            continue;
+        }
+        if let Some(why) = row.unusable {
+            out.not_added += 1;
+            if row.inspection.judgements.is_none() && row.inspection.overall.is_none() {
+                not_added_blank.push(row.at.row.unwrap_or_default());
+            } else {
+                warn(
+                    warnings,
+                    format!(
+                        "{} ({}): the report published {} is not in Ofsted's statistics and has {why}; not added (add it from the report)",
+                        council.name, council.code, row.inspection.published
+                    ),
+                );
+            }
+            continue;
+        }
+        if row.inspection.report.is_some() {
+            out.linked += 1;
+        }
+        council.inspections.push(row.inspection);
+        out.added += 1;
+    }
+    if !not_added_blank.is_empty() {
+        let lines: Vec<String> = not_added_blank.iter().map(usize::to_string).collect();
+        warnings.push(ReadWarning {
+            at: Some(Location::line(
+                SheetKind::ReportHistory,
+                &history.file,
+                None,
+            )),
+            text: format!(
+                "{} reports not in Ofsted's statistics give no grade at all (older reports the tool does not read); not added: lines {}",
+                lines.len(),
+                lines.join(", ")
+            ),
+        });
+    }
+    for c in data
+        .councils
+        .iter_mut()
+        .chain(data.no_longer_exists.iter_mut())
+    {
+        c.inspections.sort_by_key(|i| i.published);
+        let before = stats_latest.get(&c.code).copied().flatten();
+        if let Some(last) = c.inspections.last() {
+            if before.is_none_or(|b| last.published > b)
+                && !from_stats.contains(&(c.code.clone(), last.published))
+            {
+                out.newer_latest.push(c.code.clone());
+                if last.overall.is_none() {
+                    out.newer_without_overall += 1;
+                }
+            }
+        }
+    }
+    out.newer_latest.sort();
+    data.latest_published = data
+        .councils
+        .iter()
+        .chain(&data.no_longer_exists)
+        .flat_map(|c| c.inspections.iter().map(|i| i.published))
+        .max();
+    out
+}
+
+/// Where two readings of one report differ on a grade both give, in words.
+fn differences(stat: &Inspection, hist: &Inspection) -> Option<String> {
+    let words = |g: Grade| g.words();
+    let mut out = Vec::new();
+    if let (Some(a), Some(b)) = (stat.overall, hist.overall) {
+        if a != b {
+            out.push(format!("overall {} there, {} here", words(a), words(b)));
+        }
+    }
+    if let (Some(ja), Some(jb)) = (&stat.judgements, &hist.judgements) {
+        for (what, a, b) in [
+            ("leaders", ja.leadership, jb.leadership),
+            (
+                "help and protection",
+                ja.help_and_protection,
+                jb.help_and_protection,
+            ),
+            ("children in care", ja.children_in_care, jb.children_in_care),
+            ("care leavers", ja.care_leavers, jb.care_leavers),
+        ] {
+            if let (Some(a), Some(b)) = (a, b) {
+                if a != b {
+                    out.push(format!("{what} {} there, {} here", words(a), words(b)));
+                }
+            }
+        }
+    }
+    (!out.is_empty()).then(|| out.join("; "))
+}
