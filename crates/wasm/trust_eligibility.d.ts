@@ -34,6 +34,15 @@ export interface Concern {
 }
 
 /**
+ * A council that can be found: its name, code and other names.
+ */
+export interface Candidate {
+    name: string;
+    code?: string;
+    aliases?: string[];
+}
+
+/**
  * A council\'s own improvement notice or statutory direction.
  */
 export interface InstrumentRef {
@@ -223,6 +232,11 @@ export interface StatusWording {
      * The answer\'s title when a trust runs the services (`{title}`, `{trustSince}`).
      */
     trustTitle: Wording;
+    /**
+     * The answer\'s title for a direction under which a DfE improvement adviser is in place of a
+     * commissioner (`{adviserAppointed}`).
+     */
+    adviserTitle: Wording;
     warnings: StatusWarnings;
 }
 
@@ -748,6 +762,15 @@ export interface Row {
 export type Progress = "significant" | "some" | "insufficient";
 
 /**
+ * What a query found: the candidate it names (its index), and the nearest others, nearest
+ * first (indexes), for \"Did you mean …?\".
+ */
+export interface Matches {
+    exact: number | null;
+    nearest: number[];
+}
+
+/**
  * What an [`Error`] holds: the code, path and message every error has, and the structured
  * detail some have, so that a page can word its own message without reading ours.
  */
@@ -1008,6 +1031,14 @@ export function assessCouncils(inputs: CouncilInput[], rulesets?: RulesetOverrid
 export function assessSponsor(input: SponsorInput, rulesets?: RulesetOverride | null): SponsorAssessment;
 
 /**
+ * Finds the council a person typed (`src/names.rs`: any everyday form of its name, another
+ * name it is known by, its ONS code, small typos) among `candidates` (`{ name, code, aliases }`):
+ * `{ exact: index | null, nearest: [index, ...] }`, nearest first, for "Did you mean …?". The
+ * same matcher as the command line's `council --name`.
+ */
+export function matchCouncils(query: string, candidates: Candidate[]): Matches;
+
+/**
  * The rulesets in force (with overrides applied, when given): ids, dates, parameters,
  * wording, sponsor criteria and sources. Pages read every rule's wording from here.
  */
@@ -1020,6 +1051,7 @@ export interface InitOutput {
     readonly assessCouncil: (a: any, b: number) => [number, number, number];
     readonly assessCouncils: (a: any, b: number) => [number, number, number];
     readonly assessSponsor: (a: any, b: number) => [number, number, number];
+    readonly matchCouncils: (a: number, b: number, c: any) => [number, number, number];
     readonly rulesets: (a: number) => [number, number, number];
     readonly __wbindgen_malloc: (a: number, b: number) => number;
     readonly __wbindgen_realloc: (a: number, b: number, c: number, d: number) => number;
