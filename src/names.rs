@@ -175,7 +175,7 @@ pub fn find(query: &str, candidates: &[Candidate]) -> Matches {
             .collect()
     };
     let all: Vec<Vec<String>> = candidates.iter().map(names).collect();
-    if let Some(i) = all.iter().position(|ns| ns.iter().any(|n| *n == q)) {
+    if let Some(i) = all.iter().position(|ns| ns.contains(&q)) {
         return Matches {
             exact: Some(i),
             nearest: Vec::new(),

@@ -471,7 +471,7 @@ pub(crate) fn read_history(
             }
         };
         let report = match cell(link) {
-            Ok(l) if l.is_empty() => None,
+            Ok("") => None,
             Ok(l) if is_web_address(l) => Some(l.to_string()),
             Ok(l) => {
                 warn(
