@@ -595,8 +595,9 @@ pub struct Experience {
     pub leaders_with_dcs_experience: Option<u32>,
     #[serde(default, deserialize_with = "count")]
     pub qualified_social_workers: Option<u32>,
-    #[serde(default, deserialize_with = "null_as_none")]
-    pub registered_provision: Vec<Provision>,
+    /// `[]`: none; absent or `null`: not known (SPEC §4.1).
+    #[serde(default)]
+    pub registered_provision: Option<Vec<Provision>>,
 }
 
 /// The organisation's governance.
@@ -859,7 +860,9 @@ impl SponsorInput {
                 e.years_delivering_childrens_services,
                 "experience.yearsDeliveringChildrensServices",
             )?;
-            check_len(&e.registered_provision, "experience.registeredProvision")?;
+            if let Some(p) = &e.registered_provision {
+                check_len(p, "experience.registeredProvision")?;
+            }
         }
         if let Some(f) = &self.finances {
             check_number(f.annual_income_gbp, "finances.annualIncomeGbp")?;

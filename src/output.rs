@@ -72,6 +72,9 @@ pub struct Reason {
 pub struct Warning {
     pub code: String,
     pub text: String,
+    /// The published source the warning rests on, where it names one (left out otherwise).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<Source>,
 }
 
 pub(crate) fn source_ref(rules: &RulesetFile, key: &str) -> Option<Source> {
@@ -105,6 +108,21 @@ pub fn warning(rules: &RulesetFile, code: &str, vars: &[(&str, String)]) -> Warn
     Warning {
         code: code.to_string(),
         text: crate::council::sentence(render(template, vars)),
+        source: None,
+    }
+}
+
+/// A warning whose wording carries its own source (SPEC §3.6, §3.7).
+pub fn sourced_warning(
+    rules: &RulesetFile,
+    code: &str,
+    w: &Wording,
+    vars: &[(&str, String)],
+) -> Warning {
+    Warning {
+        code: code.to_string(),
+        text: crate::council::sentence(render(&w.text, vars)),
+        source: source_ref(rules, &w.source),
     }
 }
 

@@ -95,6 +95,17 @@ const IN_WORDS = {
   overallGradeDroppedFrom: "the date Ofsted stopped giving one",
   days: "a number of days",
   date: "that date",
+  directionIssued: "the date given",
+  commissionerAppointed: "the date given",
+  adviserAppointed: "the date given",
+  title: "the intervention",
+  event: "a decision",
+  precision: "month or year",
+  readAs: "the last day it could be",
+  issued: "the date given",
+  followedBy: "a later date",
+  intervention: "the intervention that would then apply",
+  rule: "its row",
 };
 const PERSONAL = ["shortfall", "daysRemaining"];
 /** A template of the ruleset data as this page says it (values: the ruleset's parameters). */
@@ -135,7 +146,40 @@ ${r.rows.map((row) => card(`Row ${row.row}: ${row.title}`, [
     ? html`<ul class="govuk-list govuk-list--bullet">${row.nextSteps.map((s) => html`<li>${words(s, values)}</li>`)}</ul>`
     : "None"],
   ["Source", sourceLink(row.source)],
+  ...(row.whenRecorded ? [["When the council's status already records it", html`${row.whenRecorded.title ? html`<p class="govuk-body">${words(row.whenRecorded.title, values)}</p>` : ""}${row.whenRecorded.text ? html`<p class="govuk-body">${words(row.whenRecorded.text, values)}</p>` : ""}<ul class="govuk-list govuk-list--bullet">${row.whenRecorded.nextSteps.map((s) => html`<li>${words(s, values)}</li>`)}</ul>${row.whenRecorded.source ? html`<p class="govuk-body">Source: ${sourceLink(row.whenRecorded.source)}</p>` : ""}`]] : []),
 ], `${r.id}-row-${row.row}`))}`;
+}
+
+/** SPEC §3.7: how a status given as dated public decisions is read, and the warnings it brings. */
+function statusSection(st) {
+  const sw = st.warnings;
+  return html`<h2 class="govuk-heading-l" id="status-events">A council's status from its public decisions</h2>
+<p class="govuk-body">${st.summary}</p>
+<p class="govuk-body">Source: ${sourceLink(st.source)}</p>
+<h3 class="govuk-heading-m">The decisions the checker reads</h3>
+<dl class="govuk-summary-list">
+  ${Object.entries(st.events).map(([k, e]) => html`<div class="govuk-summary-list__row">
+    <dt class="govuk-summary-list__key"><code>${k}</code></dt>
+    <dd class="govuk-summary-list__value">${words(e.words)}<br><span class="govuk-body-s">Source: ${sourceLink(e.source)}</span></dd>
+  </div>`)}
+</dl>
+<h3 class="govuk-heading-m">What the answer says about them</h3>
+${card("Commissioner and adviser", [
+  ["Commissioner", words(st.inForce.commissioner.text)],
+  ["Source", sourceLink(st.inForce.commissioner.source)],
+  ["Adviser in place of a commissioner", words(st.inForce.adviser.text)],
+  ["Source", sourceLink(st.inForce.adviser.source)],
+  ["Services run by a trust", words(st.trustTitle.text)],
+], "status-in-force")}
+<h3 class="govuk-heading-m">Warnings</h3>
+${card("Warnings about a council's status and reports", [
+  ["A date known only to the month or year", words(sw.date_not_exact.text)],
+  ["Source", sourceLink(sw.date_not_exact.source)],
+  ["A notice or direction presumed lifted", words(sw.lifting_presumed.text)],
+  ["Source", sourceLink(sw.lifting_presumed.source)],
+  ["Leadership the only inadequate judgement", words(sw.leadership_only_inadequate.text)],
+  ["Source", sourceLink(sw.leadership_only_inadequate.source)],
+], "status-warnings")}`;
 }
 
 function criterionCard(c) {
@@ -147,8 +191,10 @@ function criterionCard(c) {
     ["Basis", c.basis === "design"
       ? html`<strong class="govuk-tag govuk-tag--yellow">Design choice</strong> ${data.sources.design?.title ?? ""}`
       : "Published rule"],
+    ...(c.rationale ? [["What the choice rests on", words(c.rationale, p)]] : []),
     ["Source", sourceLink(c.source)],
     ["What to do if it is not met", words(c.whatToDo, p)],
+    ["What to find out if it is not known", words(c.findOut, p)],
   ], `criterion-${c.id}`);
 }
 
@@ -170,6 +216,7 @@ ${phaseBanner()}
 <ul class="govuk-list">
   ${data.rulesets.map((r) => html`<li><a class="govuk-link" href="#${r.id}">${r.title}</a></li>`)}
   <li><a class="govuk-link" href="#definitions">Definitions</a></li>
+  <li><a class="govuk-link" href="#status-events">A council's status from its public decisions</a></li>
   <li><a class="govuk-link" href="#sponsors">Who can sponsor a children's services trust</a></li>
   <li><a class="govuk-link" href="#sources">Sources</a></li>
 </ul>
@@ -182,6 +229,7 @@ ${data.rulesets.map(rulesetSection)}
     <dd class="govuk-summary-list__value">${words(d.text, shared)}<br>Source: ${sourceLink(d.source)}</dd>
   </div>`)}
 </dl>
+${statusSection(data.statusEvents)}
 <h2 class="govuk-heading-l" id="sponsors">Who can sponsor a children's services trust</h2>
 <p class="govuk-body">Source: ${sourceLink(data.sponsor.source)}</p>
 <p class="govuk-body">Each criterion applies to some kinds of organisation, at one of three levels:</p>
@@ -190,10 +238,12 @@ ${data.rulesets.map(rulesetSection)}
   <li>${LEVELS.readiness}: if it is not met, the organisation is not yet ready.</li>
   <li>${LEVELS.condition}: if only conditions are not met, the organisation is eligible with conditions.</li>
 </ul>
+<p class="govuk-body">A fact not given is not known: it is neither met nor failed. If nothing known fails a requirement or readiness criterion but one of them is not known, the answer is “More to find out”, with what to find out. A condition not known leaves the organisation eligible with conditions.</p>
 <p class="govuk-body">Thresholds marked “Design choice” are not published rules: ${data.sources.design?.title ?? ""}.</p>
 ${data.sponsor.criteria.map(criterionCard)}
-<h3 class="govuk-heading-m">What an eligible organisation may do</h3>
-<ul class="govuk-list govuk-list--bullet">${Object.values(data.sponsor.routes).map((t) => html`<li>${t}</li>`)}</ul>
+<h3 class="govuk-heading-m">What an eligible organisation may do, in the order the answer gives it</h3>
+<ul class="govuk-list govuk-list--bullet">${Object.values(data.sponsor.routes).map((r) => html`<li><strong>${r.title}</strong> (${r.appliesTo.map(orgKindLabel).join(", ").toLowerCase()}). ${r.text} Sources: ${r.sources.join(", ")}.</li>`)}</ul>
+${Object.values(data.sponsor.notes).map((n) => html`<p class="govuk-body">${n.text} (source: ${n.source})</p>`)}
 <h2 class="govuk-heading-l" id="sources">Sources</h2>
 <ul class="govuk-list govuk-list--spaced">
   ${Object.entries(data.sources).map(([id, s]) => html`<li id="source-${id}">${id === "design" ? "" : html`${id}: `}${s.url ? html`<a class="govuk-link" href="${s.url}" rel="noreferrer">${s.title}</a>` : s.title}</li>`)}

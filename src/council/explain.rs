@@ -2,7 +2,7 @@
 //! steps and the key dates of SPEC §3.5.
 
 use super::facts::Facts;
-use super::{CouncilAssessment, Findings, InstrumentRef, Outcome};
+use super::{CouncilAssessment, Findings, InstrumentRef, Outcome, StatusInForce};
 use crate::date::Date;
 use crate::input::{CouncilInput, GradeFrom, Inspection};
 use crate::output::{self, KeyDate, Reason, RulesetRef, Warning};
@@ -34,7 +34,7 @@ pub(super) fn explain(
     let deadline = f
         .latest
         .map(|l| l.published.add_months(value(&p.improvement_window_months)));
-    let trust_since = input.status.as_ref().and_then(|s| s.trust_since);
+    let trust_since = f.trust_since;
     // The values the wording can use, each written straight into the text only where a
     // template asks for it (most use three or four of these); a value that does not apply
     // here (no latest inspection, no visit) leaves its placeholder as it is.
@@ -123,10 +123,18 @@ pub(super) fn explain(
                     _ => return false,
                 }
             }
-            "noticeIssued" => match f.notice_issued {
-                Some(d) => d.push_to(out),
-                None => return false,
-            },
+            "noticeIssued" | "directionIssued" | "commissionerAppointed" | "adviserAppointed" => {
+                let date = match key {
+                    "noticeIssued" => f.notice_issued,
+                    "directionIssued" => f.direction_issued,
+                    "commissionerAppointed" => f.commissioner_appointed,
+                    _ => f.adviser_appointed,
+                };
+                match date {
+                    Some(d) => d.push_to(out),
+                    None => return false,
+                }
+            }
             "instrument" | "instrumentIssued" => match outcome.instrument {
                 Some((_, date)) if key == "instrumentIssued" => date.push_to(out),
                 Some((which, _)) => out.push_str(instrument_words(rules, which)),
@@ -160,10 +168,23 @@ pub(super) fn explain(
 
     // Rows are validated against the decision code, so the row is always there.
     let row = rs.row(outcome.row);
-    let (intervention, title) = row.map_or_else(
+    // The row's wording for a status that already records what it expects, where it has one.
+    let recorded = row
+        .and_then(|r| r.when_recorded.as_ref())
+        .filter(|_| outcome.recorded);
+    let (intervention, mut title) = row.map_or_else(
         || (String::new(), String::new()),
-        |r| (r.intervention.clone(), r.title.clone()),
+        |r| {
+            let title = recorded.and_then(|w| w.title.as_ref()).unwrap_or(&r.title);
+            (r.intervention.clone(), title.clone())
+        },
     );
+    if let Some(t) = trust_since {
+        // SPEC §3.7, issue 23: a council whose services a trust runs is never headlined as if
+        // nothing applied without saying so.
+        let words = &rules.status_events.trust_title.text;
+        title = render(words, &[("title", title), ("trustSince", t.text())]);
+    }
     let mut reasons = Vec::new();
     // A deadline that ran out before the ruleset came into force is said so (SPEC §3.2 row 5
     // for a report published before December 2015), where the data words it.
@@ -178,7 +199,7 @@ pub(super) fn explain(
             {
                 t
             }
-            _ => &r.text,
+            _ => recorded.and_then(|w| w.text.as_ref()).unwrap_or(&r.text),
         };
         let mut text = sentence(render_with(template, &var));
         if f.reading.is_some() {
@@ -188,14 +209,25 @@ pub(super) fn explain(
                 &var,
             )));
         }
+        let in_force = &rules.status_events.in_force;
+        if f.adviser_appointed.is_some() {
+            text.push(' ');
+            text.push_str(&sentence(render_with(&in_force.adviser.text, &var)));
+        } else if f.commissioner_appointed.is_some() && f.status.is_some() {
+            text.push(' ');
+            text.push_str(&sentence(render_with(&in_force.commissioner.text, &var)));
+        }
         if trust_since.is_some() {
             text.push(' ');
             text.push_str(&sentence(render_with(&rules.definitions.trust.text, &var)));
         }
+        let source = recorded
+            .and_then(|w| w.source.as_deref())
+            .unwrap_or(&r.source);
         reasons.push(Reason {
-            rule: { format!("{}/row-{}", rs.id, r.row) },
+            rule: super::rule_id(rs, r.row),
             text,
-            source: output::source_ref(rules, &r.source),
+            source: output::source_ref(rules, source),
         });
     }
     let defs = &rules.definitions;
@@ -225,8 +257,9 @@ pub(super) fn explain(
     }
     let next_steps = row
         .map(|r| {
-            let steps = match &r.next_steps_passed {
-                Some(after) if passed => after,
+            let steps = match (&r.next_steps_passed, recorded) {
+                (_, Some(w)) => &w.next_steps,
+                (Some(after), None) if passed => after,
                 _ => &r.next_steps,
             };
             steps
@@ -253,6 +286,7 @@ pub(super) fn explain(
         as_of: f.as_of,
         council: input.council.clone(),
         status: input.status.clone(),
+        status_in_force: f.status.as_ref().map(StatusInForce::of),
         intervention,
         intervention_title: title,
         latest_inspection,
@@ -284,6 +318,8 @@ pub(super) fn explain(
         reasons,
         next_steps,
         warnings,
+        outlook: Vec::new(),
+        persistent_until: None,
     }
 }
 

@@ -28,6 +28,38 @@ pub(crate) struct Facts<'a> {
     pub notice_issued: Option<Date>,
     /// The council's current statutory direction, if issued on or before `asOf`.
     pub direction_issued: Option<Date>,
+    /// Since when a trust has run the services.
+    pub trust_since: Option<Date>,
+    /// Since when a DfE improvement adviser has been in place of a commissioner (SPEC §3.7).
+    pub adviser_appointed: Option<Date>,
+    /// The status worked out from `status.events` (SPEC §3.7), when given that way.
+    pub status: Option<super::status::Worked<'a>>,
+    /// The latest report rated inadequate, published on or before `asOf` (SPEC §3.9).
+    pub latest_inadequate: Option<&'a Inspection>,
+}
+
+/// Where the warnings go: nowhere for the engine's own hypothetical runs (SPEC §3.6, §3.9),
+/// which need the row that fires and not its words.
+pub(crate) struct Warn<'w>(pub Option<&'w mut Vec<Warning>>);
+
+impl Warn<'_> {
+    /// Adds the warning `w` makes, when warnings are kept (it is not even worded otherwise).
+    pub fn push(&mut self, w: impl FnOnce() -> Warning) {
+        if let Some(out) = self.0.as_mut() {
+            out.push(w());
+        }
+    }
+}
+
+/// What the engine supposes for its own hypothetical runs, on a modified input, with the same
+/// rules: nothing (the answer itself), one more report, or the latest report read as a grade.
+#[derive(Clone, Copy)]
+pub(crate) enum Suppose<'a> {
+    Nothing,
+    /// Another report, published on `asOf` (SPEC §3.9).
+    NextReport(&'a Inspection),
+    /// The latest report read as this grade (SPEC §3.6's leadership warning).
+    LatestAs(Grade),
 }
 
 fn is(i: &Inspection, g: Grade) -> bool {
@@ -37,27 +69,34 @@ fn is(i: &Inspection, g: Grade) -> bool {
 /// Gathers the facts of SPEC §3.4, ignoring (with a warning each) what is dated after `asOf`.
 pub(crate) fn gather<'a>(
     input: &'a CouncilInput,
+    as_of: Date,
+    suppose: Suppose<'a>,
     rs: &Ruleset,
     rules: &'a RulesetFile,
-    warnings: &mut Vec<Warning>,
+    mut warn: Warn,
 ) -> Facts<'a> {
-    let as_of = input.as_of;
     let p = &rs.parameters;
     let words = &rules.ignored_items;
     let mut ignored: Vec<(Date, &str)> = Vec::new();
+    // What the input records is read as on its own `asOf`, even when a hypothetical run
+    // assesses on the day after (SPEC §3.9).
+    let cut = input.as_of;
 
-    let mut inspections: Vec<&Inspection> = Vec::with_capacity(input.inspections.len());
+    let mut inspections: Vec<&Inspection> = Vec::with_capacity(input.inspections.len() + 1);
     for i in &input.inspections {
-        if i.published <= as_of {
+        if i.published <= cut {
             inspections.push(i);
         } else {
             ignored.push((i.published, &words.inspection));
         }
     }
+    if let Suppose::NextReport(next) = suppose {
+        inspections.push(next);
+    }
     inspections.sort_by_key(|i| i.published);
     let mut visits: Vec<&Visit> = Vec::with_capacity(input.visits.len());
     for v in &input.visits {
-        if v.date <= as_of {
+        if v.date <= cut {
             visits.push(v);
         } else {
             ignored.push((
@@ -72,7 +111,7 @@ pub(crate) fn gather<'a>(
     visits.sort();
     let mut concerns: Vec<&Concern> = Vec::with_capacity(input.concerns.len());
     for c in &input.concerns {
-        if c.date <= as_of {
+        if c.date <= cut {
             concerns.push(c);
         } else {
             ignored.push((c.date, &words.concern));
@@ -81,7 +120,7 @@ pub(crate) fn gather<'a>(
     concerns.sort();
     let status = input.status.as_ref();
     let mut instrument = |date: Option<Date>, word: &'a str| match date {
-        Some(d) if d > as_of => {
+        Some(d) if d > cut => {
             ignored.push((d, word));
             None
         }
@@ -98,42 +137,70 @@ pub(crate) fn gather<'a>(
 
     let latest = inspections.last().copied();
     if latest.is_none() {
-        warnings.push(output::warning(
-            rules,
-            "no_inspection",
-            &[("asOf", as_of.text())],
-        ));
+        warn.push(|| output::warning(rules, "no_inspection", &[("asOf", as_of.text())]));
     }
     ignored.sort();
     for (date, item) in ignored {
-        warnings.push(output::warning(
-            rules,
-            "ignored_after_as_of",
-            &[
-                ("item", item.to_string()),
-                ("date", date.text()),
-                ("asOf", as_of.text()),
-            ],
-        ));
+        warn.push(|| {
+            output::warning(
+                rules,
+                "ignored_after_as_of",
+                &[
+                    ("item", item.to_string()),
+                    ("date", date.text()),
+                    ("asOf", as_of.text()),
+                ],
+            )
+        });
     }
-    let grade = latest.and_then(Inspection::grade);
-    let reading = latest.and_then(Inspection::reading);
+    // SPEC §3.7: the status from dated decisions gives the same four dates.
+    let worked = status
+        .and_then(|s| s.events.as_deref())
+        .map(|events| super::status::work_out(events, cut, &inspections, rules, &mut warn));
+    let day = |e: Option<&crate::input::StatusEvent>| e.map(|e| e.date.last_day());
+    let (notice_issued, direction_issued, commissioner_appointed, trust_since, adviser_appointed) =
+        match &worked {
+            Some(w) => (
+                day(w.notice),
+                day(w.direction),
+                day(w.commissioner),
+                day(w.trust),
+                day(w.adviser),
+            ),
+            None => (
+                notice_issued,
+                direction_issued,
+                status.and_then(|s| s.commissioner_appointed),
+                status.and_then(|s| s.trust_since),
+                None,
+            ),
+        };
+    let supposed = match suppose {
+        Suppose::LatestAs(g) => Some(g),
+        _ => None,
+    };
+    let grade = supposed.or_else(|| latest.and_then(Inspection::grade));
+    let reading = latest
+        .and_then(Inspection::reading)
+        .filter(|_| supposed.is_none());
     if let (Some(l), Some(r)) = (latest, reading) {
-        warnings.push(output::warning(
-            rules,
-            "overall_read_from_judgements",
-            &[
-                ("published", l.published.text()),
-                ("grade", r.grade().words().to_string()),
-                ("gradeReading", output::reading_words(rules, r).to_string()),
-                (
-                    "overallGradeDroppedFrom",
-                    p.overall_grade_dropped_from
-                        .as_ref()
-                        .map_or_else(String::new, |d| d.value.text()),
-                ),
-            ],
-        ));
+        warn.push(|| {
+            output::warning(
+                rules,
+                "overall_read_from_judgements",
+                &[
+                    ("published", l.published.text()),
+                    ("grade", r.grade().words().to_string()),
+                    ("gradeReading", output::reading_words(rules, r).to_string()),
+                    (
+                        "overallGradeDroppedFrom",
+                        p.overall_grade_dropped_from
+                            .as_ref()
+                            .map_or_else(String::new, |d| d.value.text()),
+                    ),
+                ],
+            )
+        });
     }
 
     let inadequate = grade == Some(Grade::Inadequate);
@@ -154,12 +221,22 @@ pub(crate) fn gather<'a>(
         _ => (false, false),
     };
     if let (Some(l), true, false) = (latest, inadequate, assessed) {
-        warnings.push(output::warning(
-            rules,
-            "systemic_not_assessed",
-            &[("latestPublished", l.published.text())],
-        ));
+        warn.push(|| {
+            output::warning(
+                rules,
+                "systemic_not_assessed",
+                &[("latestPublished", l.published.text())],
+            )
+        });
     }
+    let latest_inadequate = match (latest, inadequate) {
+        (Some(l), true) => Some(l),
+        _ => inspections
+            .iter()
+            .rev()
+            .copied()
+            .find(|i| is(i, Grade::Inadequate)),
+    };
     let high_performing_since = as_of.add_years(-value(&p.high_performing_window_years));
     let high_performing = grade.is_some_and(Grade::is_good_or_better)
         && !inspections
@@ -167,15 +244,17 @@ pub(crate) fn gather<'a>(
             .any(|i| i.published >= high_performing_since && is(i, Grade::Inadequate));
     if let Some(l) = latest {
         if l.published < as_of.add_years(-value(&p.stale_after_years)) {
-            warnings.push(output::warning(
-                rules,
-                "stale_inspection",
-                &[
-                    ("latestPublished", l.published.text()),
-                    ("staleAfterYears", value(&p.stale_after_years).to_string()),
-                    ("asOf", as_of.text()),
-                ],
-            ));
+            warn.push(|| {
+                output::warning(
+                    rules,
+                    "stale_inspection",
+                    &[
+                        ("latestPublished", l.published.text()),
+                        ("staleAfterYears", value(&p.stale_after_years).to_string()),
+                        ("asOf", as_of.text()),
+                    ],
+                )
+            });
         }
     }
     let triggers = match latest {
@@ -197,8 +276,12 @@ pub(crate) fn gather<'a>(
         high_performing_since,
         visits,
         triggers,
-        commissioner_appointed: status.and_then(|s| s.commissioner_appointed),
+        commissioner_appointed,
         notice_issued,
         direction_issued,
+        trust_since,
+        adviser_appointed,
+        status: worked,
+        latest_inadequate,
     }
 }

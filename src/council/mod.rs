@@ -9,13 +9,16 @@ pub(crate) mod announcement_2015;
 mod explain;
 pub(crate) mod facts;
 pub(crate) mod protocol_2016;
+pub(crate) mod status;
+
+pub use status::{InForce, PresumedLifting, StatusInForce};
 
 use crate::date::{Date, IsoDate};
 use crate::error::Error;
-use crate::input::{Concern, CouncilInput, Inspection, Visit};
+use crate::input::{Concern, CouncilInput, Grade, Inspection, Judgements, Reading, Visit};
 use crate::output::{self, KeyDate, Reason, RulesetRef, Warning};
-use crate::ruleset::{Decision, Ruleset, RulesetFile};
-use facts::Facts;
+use crate::ruleset::{value, Decision, Ruleset, RulesetFile};
+use facts::{Facts, Suppose, Warn};
 
 /// What the council assessment found (SPEC §3.5).
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
@@ -30,6 +33,10 @@ pub struct CouncilAssessment {
     pub as_of: IsoDate,
     pub council: Option<crate::input::Council>,
     pub status: Option<crate::input::CouncilStatus>,
+    /// The status worked out from `status.events` on `asOf` (SPEC §3.7); left out when the
+    /// status gives the four dates (echoed in `status`) or is not given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status_in_force: Option<StatusInForce>,
     pub intervention: String,
     pub intervention_title: String,
     pub latest_inspection: Option<Inspection>,
@@ -38,6 +45,87 @@ pub struct CouncilAssessment {
     pub reasons: Vec<Reason>,
     pub next_steps: Vec<String>,
     pub warnings: Vec<Warning>,
+    /// What the next report could bring (SPEC §3.9): the engine's own answer, with the same
+    /// status and ruleset, if Ofsted's next report were published on `asOf` (the day after,
+    /// assessed that day, when a report was published on `asOf`), for each grade in turn.
+    pub outlook: Vec<Outlook>,
+    /// The last publication date on which an inadequate report would be persistent failure
+    /// (the latest inadequate report's publication + the persistent window); `null` when there
+    /// is no inadequate report or that date is before `asOf`.
+    pub persistent_until: Option<IsoDate>,
+}
+
+/// A grade the next report could give (SPEC §3.9).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "typescript", derive(tsify_next::Tsify))]
+pub enum NextReport {
+    /// Inadequate on every key judgement.
+    InadequateAll,
+    /// Inadequate, but not on every key judgement.
+    Inadequate,
+    RequiresImprovement,
+    Good,
+}
+
+impl NextReport {
+    /// In the order the answer gives them.
+    pub const ALL: [NextReport; 4] = [
+        NextReport::InadequateAll,
+        NextReport::Inadequate,
+        NextReport::RequiresImprovement,
+        NextReport::Good,
+    ];
+
+    /// Such a report, published on `published`: its overall grade and key judgements.
+    fn report(self, published: Date) -> Inspection {
+        let (overall, first, rest) = match self {
+            NextReport::InadequateAll => (Grade::Inadequate, Grade::Inadequate, Grade::Inadequate),
+            NextReport::Inadequate => (
+                Grade::Inadequate,
+                Grade::Inadequate,
+                Grade::RequiresImprovement,
+            ),
+            NextReport::RequiresImprovement => (
+                Grade::RequiresImprovement,
+                Grade::RequiresImprovement,
+                Grade::RequiresImprovement,
+            ),
+            NextReport::Good => (Grade::Good, Grade::Good, Grade::Good),
+        };
+        Inspection {
+            published,
+            inspected: None,
+            framework: None,
+            overall: Some(overall),
+            judgements: Some(Judgements {
+                help_and_protection: Some(first),
+                children_in_care: Some(rest),
+                care_leavers: Some(rest),
+                leadership: Some(rest),
+            }),
+            report: None,
+        }
+    }
+}
+
+/// The answer if the next report gave `next` (SPEC §3.9).
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(
+    feature = "typescript",
+    derive(tsify_next::Tsify),
+    tsify(missing_as_null)
+)]
+pub struct Outlook {
+    pub next: NextReport,
+    /// The day the report is supposed published, and the answer assessed.
+    pub published: IsoDate,
+    pub intervention: String,
+    /// The row that would fire (`protocol-2016/row-4`).
+    pub rule: String,
+    /// Its key dates, with the days from `published`.
+    pub dates: Vec<KeyDate>,
 }
 
 /// The facts of SPEC §3.4 and the evidence the firing row relied on.
@@ -88,6 +176,9 @@ pub(crate) struct Outcome<'a> {
     /// The council's own notice or direction the row relied on: its key in the ruleset's
     /// `instruments` wording, and the date it was issued.
     pub instrument: Option<(&'static str, Date)>,
+    /// The council's status already records what the row expects (a direction in force, the
+    /// notice issued): the row's `whenRecorded` wording applies.
+    pub recorded: bool,
 }
 
 impl Outcome<'_> {
@@ -97,6 +188,7 @@ impl Outcome<'_> {
             dates: Vec::new(),
             visit: None,
             instrument: None,
+            recorded: false,
         }
     }
 }
@@ -156,10 +248,100 @@ pub fn assess_council(
         &input.inspections,
         "inspections",
     )?;
-    let facts = facts::gather(input, rs, rules, &mut warnings);
+    let as_of = input.as_of;
+    let facts = facts::gather(
+        input,
+        as_of,
+        Suppose::Nothing,
+        rs,
+        rules,
+        Warn(Some(&mut warnings)),
+    );
     let outcome = decide(&facts, rs);
-    Ok(explain::explain(
-        input, rules, rs, &facts, outcome, warnings,
-    ))
+    if let (Some(l), Some(Reading::RequiresImprovementLeadership)) = (facts.latest, facts.reading) {
+        // SPEC §3.6: the engine's own answer for this report read as inadequate.
+        let supposed = facts::gather(
+            input,
+            as_of,
+            Suppose::LatestAs(Grade::Inadequate),
+            rs,
+            rules,
+            Warn(None),
+        );
+        let row = rs.row(decide(&supposed, rs).row);
+        warnings.push(output::sourced_warning(
+            rules,
+            "leadership_only_inadequate",
+            &rules.status_events.warnings.leadership_only_inadequate,
+            &[
+                ("published", l.published.text()),
+                (
+                    "intervention",
+                    row.map_or_else(String::new, |r| r.title.clone()),
+                ),
+                ("rule", row.map_or_else(String::new, |r| rule_id(rs, r.row))),
+            ],
+        ));
+    }
+    let persistent_until = facts
+        .latest_inadequate
+        .map(|i| {
+            i.published
+                .add_years(value(&rs.parameters.persistent_window_years))
+        })
+        .filter(|d| *d >= as_of);
+    let outlook = outlook(input, rs, rules);
+    let mut out = explain::explain(input, rules, rs, &facts, outcome, warnings);
+    out.outlook = outlook;
+    out.persistent_until = persistent_until;
+    Ok(out)
+}
+
+/// A row's id in an answer: `protocol-2016/row-4`.
+pub(crate) fn rule_id(rs: &Ruleset, row: u32) -> String {
+    format!("{}/row-{row}", rs.id)
+}
+
+/// SPEC §3.9: the same rules run on the input with one more report, for each grade in turn;
+/// only the row that fires and its dates, never their words, and never an outlook of its own.
+fn outlook(input: &CouncilInput, rs: &Ruleset, rules: &RulesetFile) -> Vec<Outlook> {
+    let as_of = input.as_of;
+    let published = if input.inspections.iter().any(|i| i.published == as_of) {
+        as_of.add_days(1)
+    } else {
+        as_of
+    };
+    NextReport::ALL
+        .iter()
+        .map(|&next| {
+            let report = next.report(published);
+            let f = facts::gather(
+                input,
+                published,
+                Suppose::NextReport(&report),
+                rs,
+                rules,
+                Warn(None),
+            );
+            let o = decide(&f, rs);
+            Outlook {
+                next,
+                published,
+                intervention: rs
+                    .row(o.row)
+                    .map_or_else(String::new, |r| r.intervention.clone()),
+                rule: rule_id(rs, o.row),
+                dates: o
+                    .dates
+                    .iter()
+                    .map(|(kind, date)| KeyDate {
+                        kind: (*kind).to_string(),
+                        date: *date,
+                        days_from_as_of: published.days_until(*date),
+                    })
+                    .collect(),
+            }
+        })
+        .collect()
 }
 pub(crate) use explain::sentence;

@@ -22,7 +22,7 @@ pub(crate) const ROWS: &[Row] = &[
     Row { row: 1, intervention: "no_inspection", when: no_inspection },
     Row { row: 2, intervention: "statutory_direction", when: persistent_or_systemic },
     Row { row: 3, intervention: "statutory_direction", when: insufficient_progress },
-    Row { row: 4, intervention: "statutory_direction", when: inadequate_under_notice },
+    Row { row: 4, intervention: "statutory_direction", when: inadequate_under_notice_or_direction },
     Row { row: 5, intervention: "improvement_notice", when: inadequate },
     Row { row: 6, intervention: "emergency_inspection", when: trigger },
     Row { row: 7, intervention: "improvement_notice", when: priority_actions },
@@ -52,6 +52,7 @@ fn persistent_or_systemic<'a>(f: &Facts<'a>, rs: &Ruleset) -> Option<Outcome<'a>
     let due = from.add_months(value(&rs.parameters.commissioner_review_months));
     Some(Outcome {
         dates: vec![("commissioner_review_due", due)],
+        recorded: f.direction_issued.is_some(),
         ..Outcome::row(2)
     })
 }
@@ -69,23 +70,42 @@ fn insufficient_progress<'a>(f: &Facts<'a>, _: &Ruleset) -> Option<Outcome<'a>> 
     })?;
     Some(Outcome {
         visit: Some(visit),
+        recorded: f.direction_issued.is_some(),
         ..Outcome::row(3)
     })
 }
 
-/// Row 4: inadequate again while under an improvement notice issued on or before the report:
-/// the notice is escalated to a direction [S5][S12] (Tameside, March 2024).
-fn inadequate_under_notice<'a>(f: &Facts<'a>, _: &Ruleset) -> Option<Outcome<'a>> {
-    let (l, notice) = (f.latest?, f.notice_issued?);
-    (is_inadequate(f) && notice <= l.published).then(|| Outcome {
+/// Row 4: inadequate while a direction is in force (issued on any date on or before `asOf`):
+/// the direction stays [S15] (Devon 2025; Tameside, whose direction followed its report); or
+/// inadequate again under an improvement notice issued on or before the report: the notice is
+/// escalated to a direction [S5][S12] (Tameside, March 2024). A direction is named before a
+/// notice, and `recorded` says the row's own wording for a direction in force applies.
+fn inadequate_under_notice_or_direction<'a>(f: &Facts<'a>, _: &Ruleset) -> Option<Outcome<'a>> {
+    let l = f.latest?;
+    if !is_inadequate(f) {
+        return None;
+    }
+    if let Some(direction) = f.direction_issued {
+        return Some(Outcome {
+            instrument: Some(("directionIssued", direction)),
+            recorded: true,
+            ..Outcome::row(4)
+        });
+    }
+    let notice = f.notice_issued.filter(|n| *n <= l.published)?;
+    Some(Outcome {
         instrument: Some(("improvementNoticeIssued", notice)),
         ..Outcome::row(4)
     })
 }
 
-/// Row 5: inadequate: an improvement adviser and usually an improvement notice [S5].
+/// Row 5: inadequate: an improvement adviser and usually an improvement notice [S5]
+/// (`recorded` when the notice that followed the report is already recorded).
 fn inadequate<'a>(f: &Facts<'a>, _: &Ruleset) -> Option<Outcome<'a>> {
-    is_inadequate(f).then(|| Outcome::row(5))
+    is_inadequate(f).then(|| Outcome {
+        recorded: f.notice_issued.is_some(),
+        ..Outcome::row(5)
+    })
 }
 
 /// Row 6: a concern after the latest report can bring an emergency inspection [S1].

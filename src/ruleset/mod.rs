@@ -4,6 +4,7 @@
 //! [`crate::council`]); the sponsor criteria's comparisons too ([`crate::sponsor`]).
 
 pub mod overrides;
+pub mod status_wording;
 pub mod template;
 mod validate;
 
@@ -12,6 +13,7 @@ use crate::error::{Error, ErrorCode};
 use crate::table::Table;
 use std::sync::Arc;
 
+pub use status_wording::{RowWhenRecorded, StatusWording};
 pub use template::{render, render_with};
 
 /// The embedded default ruleset file, as JSON text without its indentation.
@@ -172,6 +174,9 @@ pub struct Row {
     /// The text when the row's deadline ran out before the ruleset came into force.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text_before_in_force: Option<String>,
+    /// The wording when the council's status already records what the row expects.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub when_recorded: Option<RowWhenRecorded>,
 }
 
 /// One ruleset: its dates, parameters and the wording of its rows.
@@ -365,6 +370,11 @@ pub struct Criterion {
     pub title: String,
     pub threshold: String,
     pub what_to_do: String,
+    /// What to find out when a fact the criterion needs was not given (SPEC §4.1).
+    pub find_out: String,
+    /// For a design threshold: that it is this service's choice, and what it rests on.
+    #[serde(default)]
+    pub rationale: Option<String>,
 }
 
 /// Writes `10000000.0` as `10000000`, as JavaScript does, so native and wasm output agree.
@@ -384,6 +394,24 @@ fn whole_numbers_as_integers<S: serde::Serializer>(
     m.end()
 }
 
+/// A role an organisation may take on (SPEC §4.3, §4.4): its name, what practice shows of it,
+/// the kinds of organisation it is for, and its sources. The routes' order in the file is the
+/// order of the answer: what an organisation may do now before what the 2015 announcement
+/// intended.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields, remote = "Self")]
+#[cfg_attr(
+    feature = "typescript",
+    derive(tsify_next::Tsify),
+    tsify(missing_as_null)
+)]
+pub struct RouteWording {
+    pub applies_to: Vec<crate::input::OrgKind>,
+    pub title: String,
+    pub text: String,
+    pub sources: Vec<String>,
+}
+
 /// The sponsor criteria and route names.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields, remote = "Self")]
@@ -395,8 +423,12 @@ fn whole_numbers_as_integers<S: serde::Serializer>(
 pub struct SponsorRules {
     pub source: String,
     pub criteria: Vec<Criterion>,
-    #[cfg_attr(feature = "typescript", tsify(type = "Record<string, string>"))]
-    pub routes: Table<String>,
+    #[cfg_attr(feature = "typescript", tsify(type = "Record<string, RouteWording>"))]
+    pub routes: Table<RouteWording>,
+    /// Notes an answer may carry, by id (`own_services_in_intervention`: a council under a
+    /// notice or direction, SPEC §4.4).
+    #[cfg_attr(feature = "typescript", tsify(type = "Record<string, Wording>"))]
+    pub notes: Table<Wording>,
     /// How children's services trusts have actually been set up, each sentence with its
     /// source: context for a sponsor's result.
     #[serde(default)]
@@ -422,6 +454,8 @@ pub struct RulesetFile {
     pub grade_reading: GradeReading,
     pub ignored_items: IgnoredItems,
     pub instruments: Instruments,
+    /// A status worked out from dated public decisions (SPEC §3.7).
+    pub status_events: StatusWording,
     pub warnings: WarningTexts,
     pub sponsor: SponsorRules,
 }
@@ -442,6 +476,7 @@ crate::object_only!(
     Definitions,
     WarningTexts,
     Criterion,
+    RouteWording,
     SponsorRules,
     RulesetFile
 );
@@ -454,7 +489,15 @@ pub const KEY_DATES: [&str; 3] = [
 ];
 
 /// The routes the code can open.
-pub const ROUTES: [&str; 3] = ["trust_sponsor", "improvement_partner", "expert_team_member"];
+pub const ROUTES: [&str; 4] = [
+    "service_provider",
+    "improvement_partner",
+    "expert_team_member",
+    "trust_sponsor",
+];
+
+/// The notes the code can add to a sponsor's answer.
+pub const SPONSOR_NOTES: [&str; 1] = ["own_services_in_intervention"];
 
 impl RulesetFile {
     /// The embedded default, read and validated once.

@@ -39,6 +39,8 @@ pub const PLACEHOLDERS: &[&str] = &[
     "minReservesMonths",
     "shortfall",
     "missing",
+    "unknown",
+    "have",
     "eligibleFrom",
     "deadlineWhen",
     "takeoverTargetWhen",
@@ -51,6 +53,17 @@ pub const PLACEHOLDERS: &[&str] = &[
     "grade",
     "gradeReading",
     "overallGradeDroppedFrom",
+    "directionIssued",
+    "commissionerAppointed",
+    "adviserAppointed",
+    "title",
+    "event",
+    "precision",
+    "readAs",
+    "issued",
+    "followedBy",
+    "intervention",
+    "rule",
 ];
 
 /// Checks that a template only uses known `{placeholders}`.

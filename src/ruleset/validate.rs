@@ -132,6 +132,19 @@ impl RulesetFile {
                 if let Some(t) = &row.text_before_in_force {
                     template(t, &|| format!("{rp}.textBeforeInForce"))?;
                 }
+                if let Some(w) = &row.when_recorded {
+                    if let Some(s) = &w.source {
+                        source(s, &|| format!("{rp}.whenRecorded.source"))?;
+                    }
+                    for (name, t) in [("title", &w.title), ("text", &w.text)] {
+                        if let Some(t) = t {
+                            template(t, &|| format!("{rp}.whenRecorded.{name}"))?;
+                        }
+                    }
+                    for (k, s) in w.next_steps.iter().enumerate() {
+                        template(s, &|| format!("{rp}.whenRecorded.nextSteps[{k}]"))?;
+                    }
+                }
             }
             if let Some(to) = rs.in_force_to {
                 if to < rs.in_force_from {
@@ -170,6 +183,27 @@ impl RulesetFile {
         ] {
             source(&w.source, &|| format!("definitions.{name}.source"))?;
             template(&w.text, &|| format!("definitions.{name}.text"))?;
+        }
+        let st = &self.status_events;
+        source(&st.source, &|| "statusEvents.source".into())?;
+        template(&st.summary, &|| "statusEvents.summary".into())?;
+        for (kind, e) in st.events.all() {
+            source(&e.source, &|| format!("statusEvents.events.{kind}.source"))?;
+            template(&e.words, &|| format!("statusEvents.events.{kind}.words"))?;
+        }
+        for (name, w) in [
+            ("inForce.commissioner", &st.in_force.commissioner),
+            ("inForce.adviser", &st.in_force.adviser),
+            ("trustTitle", &st.trust_title),
+            ("warnings.date_not_exact", &st.warnings.date_not_exact),
+            ("warnings.lifting_presumed", &st.warnings.lifting_presumed),
+            (
+                "warnings.leadership_only_inadequate",
+                &st.warnings.leadership_only_inadequate,
+            ),
+        ] {
+            source(&w.source, &|| format!("statusEvents.{name}.source"))?;
+            template(&w.text, &|| format!("statusEvents.{name}.text"))?;
         }
         let w = &self.warnings;
         for (name, t) in [
@@ -297,6 +331,45 @@ impl RulesetFile {
             template(&c.title, &|| format!("{at}.title"))?;
             template(&c.threshold, &|| format!("{at}.threshold"))?;
             template(&c.what_to_do, &|| format!("{at}.whatToDo"))?;
+            template(&c.find_out, &|| format!("{at}.findOut"))?;
+            match (&c.rationale, c.basis) {
+                (Some(r), _) => template(r, &|| format!("{at}.rationale"))?,
+                (None, crate::ruleset::Basis::Design) => {
+                    return Err(invalid(
+                        format!("{at}.rationale"),
+                        "is required for a design threshold: say it is this service's choice and what it rests on",
+                    ))
+                }
+                (None, crate::ruleset::Basis::Sourced) => {}
+            }
+        }
+        for (id, r) in self.sponsor.routes.iter() {
+            template(&r.title, &|| format!("sponsor.routes.{id}.title"))?;
+            template(&r.text, &|| format!("sponsor.routes.{id}.text"))?;
+            for (i, s) in r.sources.iter().enumerate() {
+                source(s, &|| format!("sponsor.routes.{id}.sources[{i}]"))?;
+            }
+        }
+        for note in crate::ruleset::SPONSOR_NOTES {
+            let Some(w) = self.sponsor.notes.get(note) else {
+                return Err(invalid(
+                    format!("sponsor.notes.{note}"),
+                    "is required but missing",
+                ));
+            };
+            source(&w.source, &|| format!("sponsor.notes.{note}.source"))?;
+            template(&w.text, &|| format!("sponsor.notes.{note}.text"))?;
+        }
+        if let Some(extra) = self
+            .sponsor
+            .notes
+            .keys()
+            .find(|k| !crate::ruleset::SPONSOR_NOTES.contains(&k.as_str()))
+        {
+            return Err(invalid(
+                format!("sponsor.notes.{extra}"),
+                "is not a note the checker gives",
+            ));
         }
         for route in ROUTES {
             if !self.sponsor.routes.contains_key(route) {

@@ -4,14 +4,16 @@
 //! to do are wording in `rulesets/rulesets.json`.
 
 use super::Facts;
-use crate::input::{Experience, Finances, Governance, Grade, Regulatory, SponsorStatus};
+use crate::input::{Experience, Governance, Grade, Regulatory, SponsorStatus};
 use crate::text::{join, number as num};
 
 /// What a criterion found.
 pub(crate) struct Check {
-    pub met: bool,
+    /// `None` when a fact it needs was not given: not known, neither met nor failed (SPEC §4.1).
+    pub met: Option<bool>,
     pub evidence: String,
-    /// Values the criterion's wording may use beyond its parameters (`shortfall`, `missing`...).
+    /// Values the criterion's wording may use beyond its parameters (`shortfall`, `missing`,
+    /// `unknown`...).
     pub values: Vec<(&'static str, String)>,
 }
 
@@ -27,7 +29,7 @@ pub struct Kind {
 }
 
 /// The criteria, in the order SPEC §4.2 lists them.
-pub const CRITERIA: [Kind; 14] = [
+pub const CRITERIA: [Kind; 15] = [
     Kind {
         id: "not_for_profit",
         params: &[],
@@ -95,25 +97,42 @@ pub const CRITERIA: [Kind; 14] = [
     },
     Kind {
         id: "financial_capacity",
-        params: &["minIncomeGbp", "minReservesMonths"],
+        params: &["minIncomeGbp"],
         check: financial_capacity,
+    },
+    Kind {
+        id: "reserves",
+        params: &["minReservesMonths"],
+        check: reserves,
     },
 ];
 
-fn yes_no(b: bool) -> &'static str {
-    if b {
-        "yes"
-    } else {
-        "no"
+const NOT_KNOWN: &str = "not known";
+
+fn yes_no(b: Option<bool>) -> &'static str {
+    match b {
+        Some(true) => "yes",
+        Some(false) => "no",
+        None => NOT_KNOWN,
     }
 }
 
-fn check(met: bool, evidence: String) -> Check {
+fn check(met: Option<bool>, evidence: String) -> Check {
     Check {
         met,
         evidence,
         values: Vec::new(),
     }
+}
+
+/// A number compared with a minimum: not known when not given.
+fn at_least(have: Option<f64>, need: f64) -> Option<bool> {
+    have.map(|h| h + 0.0 >= need)
+}
+
+/// The evidence for a number: `known(n)` in words, or `what: not known`.
+fn evidence_of(have: Option<f64>, what: &str, known: impl Fn(String) -> String) -> String {
+    have.map_or_else(|| format!("{what}: {NOT_KNOWN}"), |h| known(num(h + 0.0)))
 }
 
 fn experience<'a>(f: &'a Facts) -> std::borrow::Cow<'a, Experience> {
@@ -130,7 +149,7 @@ fn governance(f: &Facts) -> Governance {
 /// Delegated children's social care may only go to not-for-profit bodies; a profit-making group
 /// may use a non-profit subsidiary [S7][S1].
 fn not_for_profit(f: &Facts, _: Params) -> Check {
-    let nfp = f.input.organisation.not_for_profit.unwrap_or(false);
+    let nfp = f.input.organisation.not_for_profit;
     check(nfp, format!("Not for profit: {}", yes_no(nfp)))
 }
 
@@ -138,7 +157,7 @@ fn not_for_profit(f: &Facts, _: Params) -> Check {
 fn la_rated_good(f: &Facts, _: Params) -> Check {
     match f.own.last() {
         Some(l) => check(
-            l.grade().is_some_and(Grade::is_good_or_better),
+            Some(l.grade().is_some_and(Grade::is_good_or_better)),
             format!(
                 "Latest own inspection, published {}: {}",
                 l.published,
@@ -146,10 +165,17 @@ fn la_rated_good(f: &Facts, _: Params) -> Check {
             ),
         ),
         None => check(
-            false,
+            Some(false),
             format!("No own inspection published on or before {}", f.as_of),
         ),
     }
+}
+
+/// Whether the council is known to be under an improvement notice or a direction (an adverse
+/// flag: absent means none is known, SPEC §4.1).
+pub(crate) fn in_intervention(f: &Facts) -> bool {
+    let status: SponsorStatus = f.input.status.clone().unwrap_or_default();
+    status.improvement_notice.unwrap_or(false) || status.direction.unwrap_or(false)
 }
 
 /// A council under an improvement notice or direction cannot lead another's improvement (design).
@@ -158,11 +184,11 @@ fn la_not_in_intervention(f: &Facts, _: Params) -> Check {
     let notice = status.improvement_notice.unwrap_or(false);
     let direction = status.direction.unwrap_or(false);
     check(
-        !notice && !direction,
+        Some(!notice && !direction),
         format!(
             "Improvement notice: {}; statutory direction: {}",
-            yes_no(notice),
-            yes_no(direction)
+            yes_no(Some(notice)),
+            yes_no(Some(direction))
         ),
     )
 }
@@ -178,7 +204,7 @@ fn la_no_recent_inadequate(f: &Facts, param: Params) -> Check {
         .find(|i| i.published >= since && i.grade() == Some(Grade::Inadequate));
     match last_bad {
         Some(b) => Check {
-            met: false,
+            met: Some(false),
             evidence: format!("Rated inadequate in the report published {}", b.published),
             values: vec![(
                 "eligibleFrom",
@@ -186,7 +212,7 @@ fn la_no_recent_inadequate(f: &Facts, param: Params) -> Check {
             )],
         },
         None => check(
-            true,
+            Some(true),
             format!("No inadequate report published on or after {since}"),
         ),
     }
@@ -197,19 +223,19 @@ fn la_inspection_recent(f: &Facts, param: Params) -> Check {
     let since = f.as_of.add_months(-(param("months") as i64));
     match f.own.last() {
         Some(l) => check(
-            l.published >= since,
+            Some(l.published >= since),
             format!(
                 "Latest own inspection published {} (the threshold is on or after {since})",
                 l.published
             ),
         ),
-        None => check(false, "No own inspection".to_string()),
+        None => check(Some(false), "No own inspection".to_string()),
     }
 }
 
 /// Based in England, where these rules apply (design).
 fn based_in_england(f: &Facts, _: Params) -> Check {
-    let b = f.input.organisation.based_in_england.unwrap_or(false);
+    let b = f.input.organisation.based_in_england;
     check(b, format!("Based in England: {}", yes_no(b)))
 }
 
@@ -219,154 +245,173 @@ fn no_enforcement(f: &Facts, _: Params) -> Check {
     let action = reg.open_enforcement_action.unwrap_or(false);
     let inquiry = reg.open_charity_commission_inquiry.unwrap_or(false);
     check(
-        !action && !inquiry,
+        Some(!action && !inquiry),
         format!(
             "Open enforcement action: {}; open Charity Commission inquiry: {}",
-            yes_no(action),
-            yes_no(inquiry)
+            yes_no(Some(action)),
+            yes_no(Some(inquiry))
         ),
     )
 }
 
-/// Years delivering children's services (design).
+/// Years delivering children's services, counting the services and staff the organisation was
+/// formed from (design; Achieving for Children [S19]).
 fn experience_years(f: &Facts, param: Params) -> Check {
-    let have = experience(f)
-        .years_delivering_childrens_services
-        .unwrap_or(0.0)
-        + 0.0;
+    let have = experience(f).years_delivering_childrens_services;
     let need = param("minYears");
     Check {
-        met: have >= need,
-        evidence: format!("{} year(s) delivering children's services", num(have)),
+        met: at_least(have, need),
+        evidence: evidence_of(have, "Years delivering children's services", |n| {
+            format!("{n} year(s) delivering children's services, counting the services it was formed from")
+        }),
         values: vec![(
             "shortfall",
-            format!("{} more year(s)", num((need - have).max(0.0))),
+            format!(
+                "{} more year(s)",
+                num((need - have.unwrap_or(0.0)).max(0.0))
+            ),
         )],
     }
 }
 
 /// At least one Ofsted-registered service good or outstanding, none inadequate (design;
-/// "relevant expertise" [S1]).
+/// "relevant expertise" [S1]). An absent list is not known; an empty one is none.
 fn registered_provision(f: &Facts, _: Params) -> Check {
-    let good = f
-        .provision
+    let Some(provision) = &f.provision else {
+        return check(None, format!("Ofsted-registered services: {NOT_KNOWN}"));
+    };
+    let good = provision
         .iter()
         .filter(|p| p.grade.is_good_or_better())
         .count();
-    let bad = f
-        .provision
+    let bad = provision
         .iter()
         .filter(|p| p.grade == Grade::Inadequate)
         .count();
-    let evidence = if f.provision.is_empty() {
+    let evidence = if provision.is_empty() {
         "No Ofsted-registered services".to_string()
     } else {
         format!(
             "{} Ofsted-registered service(s): {good} good or outstanding, {bad} inadequate",
-            f.provision.len()
+            provision.len()
         )
     };
-    check(good >= 1 && bad == 0, evidence)
+    check(Some(good >= 1 && bad == 0), evidence)
 }
 
 /// A leader with director of children's services or commissioner experience (design;
 /// commissioners are former directors [S5]).
 fn dcs_leadership(f: &Facts, param: Params) -> Check {
-    let have = f64::from(experience(f).leaders_with_dcs_experience.unwrap_or(0));
+    let have = experience(f).leaders_with_dcs_experience.map(f64::from);
     check(
-        have >= param("minLeaders"),
-        format!(
-            "{} leader(s) with director of children's services or commissioner experience",
-            num(have)
+        at_least(have, param("minLeaders")),
+        evidence_of(
+            have,
+            "Leaders with director of children's services or commissioner experience",
+            |n| {
+                format!(
+                    "{n} leader(s) with director of children's services or commissioner experience"
+                )
+            },
         ),
     )
 }
 
 /// Qualified social workers (design).
 fn social_workers(f: &Facts, param: Params) -> Check {
-    let have = f64::from(experience(f).qualified_social_workers.unwrap_or(0));
+    let have = experience(f).qualified_social_workers.map(f64::from);
     let need = param("minWorkers");
     Check {
-        met: have >= need,
-        evidence: format!("{} qualified social worker(s)", num(have)),
-        values: vec![("shortfall", num((need - have).max(0.0)))],
+        met: at_least(have, need),
+        evidence: evidence_of(have, "Qualified social workers", |n| {
+            format!("{n} qualified social worker(s)")
+        }),
+        values: vec![("shortfall", num((need - have.unwrap_or(0.0)).max(0.0)))],
     }
 }
 
 /// A safeguarding lead on the board, conflict of interest and whistle-blowing policies (design;
-/// trust boards [S6]).
+/// trust boards [S6]). Any part answered no fails it; otherwise any part not given leaves it not
+/// known.
 fn safeguarding_board(f: &Facts, _: Params) -> Check {
     let gov = governance(f);
     let parts = [
         (
-            gov.safeguarding_lead_on_board.unwrap_or(false),
+            gov.safeguarding_lead_on_board,
             "a safeguarding lead on the board",
         ),
         (
-            gov.conflict_of_interest_policy.unwrap_or(false),
+            gov.conflict_of_interest_policy,
             "a conflict of interest policy",
         ),
-        (
-            gov.whistleblowing_policy.unwrap_or(false),
-            "a whistle-blowing policy",
-        ),
+        (gov.whistleblowing_policy, "a whistle-blowing policy"),
     ];
-    let missing: Vec<&str> = parts
-        .iter()
-        .filter(|(ok, _)| !ok)
-        .map(|(_, w)| *w)
-        .collect();
+    let words = |want: Option<bool>| -> Vec<&str> {
+        parts
+            .iter()
+            .filter(|(b, _)| *b == want)
+            .map(|(_, w)| *w)
+            .collect()
+    };
+    let (missing, unknown) = (words(Some(false)), words(None));
+    let met = if !missing.is_empty() {
+        Some(false)
+    } else if !unknown.is_empty() {
+        None
+    } else {
+        Some(true)
+    };
     Check {
-        met: missing.is_empty(),
+        met,
         evidence: format!(
             "Safeguarding lead on the board: {}; conflict of interest policy: {}; whistle-blowing policy: {}",
             yes_no(parts[0].0),
             yes_no(parts[1].0),
             yes_no(parts[2].0)
         ),
-        values: vec![("missing", join(&missing, ", "))],
+        values: vec![
+            ("missing", join(&missing, ", ")),
+            ("unknown", join(&unknown, ", ")),
+        ],
     }
 }
 
 /// Independent board members (design; the Sandwell trust's board [S6]).
 fn independent_board(f: &Facts, param: Params) -> Check {
-    let have = f64::from(governance(f).independent_board_members.unwrap_or(0));
+    let have = governance(f).independent_board_members.map(f64::from);
     let need = param("minIndependent");
     Check {
-        met: have >= need,
-        evidence: format!("{} independent board member(s)", num(have)),
-        values: vec![("shortfall", num((need - have).max(0.0)))],
+        met: at_least(have, need),
+        evidence: evidence_of(have, "Independent board members", |n| {
+            format!("{n} independent board member(s)")
+        }),
+        values: vec![("shortfall", num((need - have.unwrap_or(0.0)).max(0.0)))],
     }
 }
 
-/// Income and reserves to carry a contract of five to ten years (design; trust contracts [S6]).
+/// Income to carry a contract of five to ten years (design; trust contracts [S6]).
 fn financial_capacity(f: &Facts, param: Params) -> Check {
-    let fin: Finances = f.input.finances.clone().unwrap_or_default();
-    let income = fin.annual_income_gbp.unwrap_or(0.0) + 0.0;
-    let reserves = fin.reserves_months.unwrap_or(0.0) + 0.0;
-    let (min_income, min_reserves) = (param("minIncomeGbp"), param("minReservesMonths"));
-    let mut missing = Vec::new();
-    if income < min_income {
-        missing.push(format!(
-            "annual income of at least £{} (yours is £{})",
-            num(min_income),
-            num(income)
-        ));
-    }
-    if reserves < min_reserves {
-        missing.push(format!(
-            "reserves of at least {} months (yours cover {})",
-            num(min_reserves),
-            num(reserves)
-        ));
-    }
+    let income = f.input.finances.as_ref().and_then(|x| x.annual_income_gbp);
+    let need = param("minIncomeGbp");
     Check {
-        met: missing.is_empty(),
-        evidence: format!(
-            "Annual income £{}; reserves {} month(s)",
-            num(income),
-            num(reserves)
-        ),
-        values: vec![("missing", join(&missing, " and "))],
+        met: at_least(income, need),
+        evidence: evidence_of(income, "Annual income", |n| format!("Annual income £{n}")),
+        values: vec![(
+            "shortfall",
+            format!("yours is £{}", num(income.unwrap_or(0.0) + 0.0)),
+        )],
+    }
+}
+
+/// Reserves (design, a condition: the arrangements that ended, ended over money [S20]).
+fn reserves(f: &Facts, param: Params) -> Check {
+    let months = f.input.finances.as_ref().and_then(|x| x.reserves_months);
+    Check {
+        met: at_least(months, param("minReservesMonths")),
+        evidence: evidence_of(months, "Reserves", |n| format!("Reserves of {n} month(s)")),
+        values: vec![(
+            "have",
+            format!("{} month(s)", num(months.unwrap_or(0.0) + 0.0)),
+        )],
     }
 }

@@ -7,19 +7,36 @@ pub mod criteria;
 use crate::date::{Date, IsoDate};
 use crate::error::{Error, ErrorCode};
 use crate::input::{Grade, Inspection, OrgKind, SponsorInput};
-use crate::output::{self, RulesetRef, Warning};
+use crate::output::{self, Reason, RulesetRef, Warning};
 use crate::ruleset::{render, value, Basis, Criterion, Level, RulesetFile, Source};
 use crate::text::number as num;
 
-/// The overall answer (SPEC §4.3).
+/// The overall answer (SPEC §4.3), from best to worst: `eligible`; `eligible_with_conditions`
+/// (a condition fails or is not known); `incomplete` (a gate or readiness criterion is not known
+/// and none known fails: `toFindOut` lists what to find out); `not_yet_ready` (a readiness
+/// criterion fails); `ineligible` (a gate fails).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
 #[cfg_attr(feature = "typescript", derive(tsify_next::Tsify))]
 pub enum Status {
     Eligible,
     EligibleWithConditions,
+    Incomplete,
     NotYetReady,
     Ineligible,
+}
+
+/// A criterion's outcome, one of four that are never confused: `met`; `not_met` (the facts
+/// given fail it); `not_known` (a fact it needs was not given, absent or `null`: neither met nor
+/// failed, SPEC §4.1); `not_applicable` (it does not apply to this kind of organisation).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "typescript", derive(tsify_next::Tsify))]
+pub enum Outcome {
+    Met,
+    NotMet,
+    NotKnown,
+    NotApplicable,
 }
 
 /// One criterion's result.
@@ -34,17 +51,51 @@ pub struct CriterionResult {
     pub id: String,
     pub level: Level,
     pub title: String,
-    /// `null` when the criterion does not apply to this kind of organisation.
+    /// The outcome in one word; `met`, `applies` and `known` say the same in three flags.
+    pub outcome: Outcome,
+    /// `true` or `false` when it applies and is known; `null` when it does not apply
+    /// (`applies: false`) or is not known (`known: false`).
     pub met: Option<bool>,
+    /// Whether the criterion applies to this kind of organisation.
+    pub applies: bool,
+    /// `false` when it applies and a fact it needs was not given; `true` otherwise.
+    pub known: bool,
     /// What was compared, in words (`null` when not applicable).
     pub evidence: Option<String>,
     pub threshold: String,
     /// `design` where no published criterion exists and this checker chose the threshold.
     pub basis: Basis,
+    /// For a design threshold: that it is this service's choice, and what it rests on.
+    pub rationale: Option<String>,
     /// The published source behind the criterion (or the design choice), `null` when none.
     pub source: Option<Source>,
     /// What to do to meet it, when unmet.
     pub what_to_do: Option<String>,
+    /// What to find out, when not known.
+    pub find_out: Option<String>,
+}
+
+/// A role the organisation may take on, in the answer's order (SPEC §4.4): what it may do now,
+/// then what the 2015 announcement intended and what has happened since.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(
+    feature = "typescript",
+    derive(tsify_next::Tsify),
+    tsify(missing_as_null)
+)]
+pub struct Role {
+    /// The route id (`service_provider`, `improvement_partner`, `expert_team_member`,
+    /// `trust_sponsor`).
+    pub id: String,
+    pub title: String,
+    /// What practice shows of this role, with `sources`.
+    pub text: String,
+    pub sources: Vec<Source>,
+    /// Whether it is open now: the status is `eligible` or `eligible_with_conditions` and the id
+    /// is in `routes`; otherwise it is what the organisation could take on once the criteria
+    /// are met.
+    pub open: bool,
 }
 
 /// The organisation, as assessed.
@@ -73,8 +124,17 @@ pub struct SponsorAssessment {
     pub as_of: IsoDate,
     pub organisation: OrganisationRef,
     pub status: Status,
+    /// The roles open now, in the answer's order (ids of `roles`).
     pub routes: Vec<String>,
+    /// Every role this kind of organisation may take on, in the answer's order; empty for a
+    /// council under a notice or direction (see `notes`).
+    pub roles: Vec<Role>,
+    /// Notes from practice the answer carries (a council under a notice or direction: its own
+    /// services may move into a trust it owns, SPEC §4.4).
+    pub notes: Vec<Reason>,
     pub criteria: Vec<CriterionResult>,
+    /// What to find out, for every criterion not known, gates first.
+    pub to_find_out: Vec<String>,
     pub next_steps: Vec<String>,
     pub warnings: Vec<Warning>,
 }
@@ -84,7 +144,8 @@ pub(crate) struct Facts<'a> {
     pub input: &'a SponsorInput,
     pub as_of: IsoDate,
     pub own: Vec<&'a Inspection>,
-    pub provision: Vec<&'a crate::input::Provision>,
+    /// `None` when the list was not given (not known).
+    pub provision: Option<Vec<&'a crate::input::Provision>>,
 }
 
 /// Assesses a would-be sponsor.
@@ -122,14 +183,20 @@ pub fn assess_sponsor(
         }
     }
     own.sort_by_key(|i| i.published);
-    let mut provision = Vec::new();
-    if let Some(e) = &input.experience {
-        for p in &e.registered_provision {
+    let mut provision = None;
+    if let Some(list) = input
+        .experience
+        .as_ref()
+        .and_then(|e| e.registered_provision.as_ref())
+    {
+        let mut known = Vec::new();
+        for p in list {
             match p.published {
                 Some(d) if d > as_of => ignored.push((d, "A registered service's inspection")),
-                _ => provision.push(p),
+                _ => known.push(p),
             }
         }
+        provision = Some(known);
     }
     ignored.sort();
     for (date, item) in ignored {
@@ -162,44 +229,77 @@ pub fn assess_sponsor(
     for c in &rules.sponsor.criteria {
         criteria.push(evaluate(rules, c, kind, &facts));
     }
-    let failed = |level: Level| {
+    let any = |level: Level, outcome: Outcome| {
         criteria
             .iter()
-            .any(|c| c.level == level && c.met == Some(false))
+            .any(|c| c.level == level && c.outcome == outcome)
     };
-    let status = if failed(Level::Gate) {
+    let status = if any(Level::Gate, Outcome::NotMet) {
         Status::Ineligible
-    } else if failed(Level::Readiness) {
+    } else if any(Level::Readiness, Outcome::NotMet) {
         Status::NotYetReady
-    } else if failed(Level::Condition) {
+    } else if any(Level::Gate, Outcome::NotKnown) || any(Level::Readiness, Outcome::NotKnown) {
+        Status::Incomplete
+    } else if any(Level::Condition, Outcome::NotMet) || any(Level::Condition, Outcome::NotKnown) {
         Status::EligibleWithConditions
     } else {
         Status::Eligible
     };
-    let mut routes = Vec::new();
-    if matches!(status, Status::Eligible | Status::EligibleWithConditions) {
-        routes.push("trust_sponsor".to_string());
-        let hp_since = as_of.add_years(-value(&rs.parameters.high_performing_window_years));
-        let high_performing = facts
+    let hp_since = as_of.add_years(-value(&rs.parameters.high_performing_window_years));
+    let high_performing = facts
+        .own
+        .last()
+        .is_some_and(|l| l.grade().is_some_and(Grade::is_good_or_better))
+        && !facts
             .own
-            .last()
-            .is_some_and(|l| l.grade().is_some_and(Grade::is_good_or_better))
-            && !facts
-                .own
-                .iter()
-                .any(|i| i.published >= hp_since && i.grade() == Some(Grade::Inadequate));
-        if kind == OrgKind::LocalAuthority && high_performing {
-            routes.push("improvement_partner".to_string());
+            .iter()
+            .any(|i| i.published >= hp_since && i.grade() == Some(Grade::Inadequate));
+    let in_intervention = kind == OrgKind::LocalAuthority && criteria::in_intervention(&facts);
+    let open_now = matches!(status, Status::Eligible | Status::EligibleWithConditions);
+    let mut roles = Vec::new();
+    let mut notes = Vec::new();
+    if in_intervention {
+        if let Some(w) = rules.sponsor.notes.get("own_services_in_intervention") {
+            notes.push(output::reason(
+                rules,
+                "own_services_in_intervention",
+                w,
+                &|_, _| false,
+            ));
         }
-        if kind == OrgKind::ExpertTeam {
-            routes.push("expert_team_member".to_string());
+    } else {
+        for (id, r) in rules.sponsor.routes.iter() {
+            if !r.applies_to.contains(&kind) || id == "improvement_partner" && !high_performing {
+                continue;
+            }
+            roles.push(Role {
+                id: id.clone(),
+                title: crate::council::sentence(r.title.clone()),
+                text: crate::council::sentence(r.text.clone()),
+                sources: r
+                    .sources
+                    .iter()
+                    .filter_map(|k| output::source_ref(rules, k))
+                    .collect(),
+                open: open_now,
+            });
         }
     }
+    let routes = roles
+        .iter()
+        .filter(|r| r.open)
+        .map(|r| r.id.clone())
+        .collect();
     let mut next_steps: Vec<(Level, String)> = criteria
         .iter()
         .filter_map(|c| Some((c.level, c.what_to_do.clone()?)))
         .collect();
     next_steps.sort_by_key(|s| s.0);
+    let mut to_find_out: Vec<(Level, String)> = criteria
+        .iter()
+        .filter_map(|c| Some((c.level, c.find_out.clone()?)))
+        .collect();
+    to_find_out.sort_by_key(|s| s.0);
     Ok(SponsorAssessment {
         ruleset: RulesetRef::of(rs, input.ruleset.is_some()),
         as_of,
@@ -209,49 +309,62 @@ pub fn assess_sponsor(
         },
         status,
         routes,
+        roles,
+        notes,
         criteria,
+        to_find_out: to_find_out.into_iter().map(|(_, s)| s).collect(),
         next_steps: next_steps.into_iter().map(|(_, s)| s).collect(),
         warnings,
     })
 }
 
-/// Evaluates one criterion: whether it applies, is met, the evidence, and what to do.
+/// Evaluates one criterion: whether it applies, is met, failed or not known, the evidence, and
+/// what to do or to find out.
 fn evaluate(rules: &RulesetFile, c: &Criterion, kind: OrgKind, f: &Facts) -> CriterionResult {
     let param = |name: &str| c.params.get(name).copied().unwrap_or(0.0);
-    // Ruleset validation admits only the criteria of CRITERIA, each with its parameters.
-    let Some(k) = criteria::CRITERIA.iter().find(|k| k.id == c.id) else {
-        return CriterionResult {
-            id: c.id.clone(),
-            level: c.level,
-            title: c.title.clone(),
-            met: None,
-            evidence: None,
-            threshold: c.threshold.clone(),
-            basis: c.basis,
-            source: output::source_ref(rules, &c.source),
-            what_to_do: None,
-        };
-    };
-    let mut values: Vec<(&str, String)> = k.params.iter().map(|n| (*n, num(param(n)))).collect();
     let applies = c.applies_to.contains(&kind);
-    let found = (k.check)(f, &param);
-    values.extend(found.values);
-    let threshold = render(&c.threshold, &values);
-    let (met, evidence, what_to_do) = if applies {
-        let todo = (!found.met).then(|| crate::council::sentence(render(&c.what_to_do, &values)));
-        (Some(found.met), Some(found.evidence), todo)
-    } else {
-        (None, None, None)
-    };
-    CriterionResult {
+    let mut result = CriterionResult {
         id: c.id.clone(),
         level: c.level,
-        title: render(&c.title, &values),
-        met,
-        evidence,
-        threshold,
+        title: c.title.clone(),
+        outcome: Outcome::NotApplicable,
+        met: None,
+        applies,
+        known: true,
+        evidence: None,
+        threshold: c.threshold.clone(),
         basis: c.basis,
+        rationale: c.rationale.clone(),
         source: output::source_ref(rules, &c.source),
-        what_to_do,
+        what_to_do: None,
+        find_out: None,
+    };
+    // Ruleset validation admits only the criteria of CRITERIA, each with its parameters.
+    let Some(k) = criteria::CRITERIA.iter().find(|k| k.id == c.id) else {
+        return result;
+    };
+    let mut values: Vec<(&str, String)> = k.params.iter().map(|n| (*n, num(param(n)))).collect();
+    let found = (k.check)(f, &param);
+    values.extend(found.values);
+    let words = |t: &str| crate::council::sentence(render(t, &values));
+    result.threshold = render(&c.threshold, &values);
+    result.title = render(&c.title, &values);
+    result.rationale = c.rationale.as_deref().map(words);
+    if applies {
+        result.met = found.met;
+        result.evidence = Some(found.evidence);
+        match found.met {
+            Some(true) => result.outcome = Outcome::Met,
+            Some(false) => {
+                result.outcome = Outcome::NotMet;
+                result.what_to_do = Some(words(&c.what_to_do));
+            }
+            None => {
+                result.outcome = Outcome::NotKnown;
+                result.known = false;
+                result.find_out = Some(words(&c.find_out));
+            }
+        }
     }
+    result
 }

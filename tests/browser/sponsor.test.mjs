@@ -144,14 +144,18 @@ test("an eligible charity: not asked what it can be assumed, error paths on radi
   assert.ok((await text(page, "main")).includes("Checked for Brightside Children's Charity (charity) on 1 March 2016."));
   const main = await text(page, "main");
   assert.ok(main.includes("Brightside Children's Charity meets every criterion that applies to it."));
-  assert.ok(main.includes(rules.sponsor.routes.trust_sponsor), "the route open to it, in the ruleset's words");
+  // SPEC 4.4: what it may do now first, then what the 2015 announcement intended, each in the
+  // ruleset's words.
+  const at = (id) => main.indexOf(rules.sponsor.routes[id].title);
+  assert.ok(at("service_provider") >= 0 && at("trust_sponsor") > at("service_provider"), "service provider, then trust sponsor");
+  assert.ok(main.includes(rules.sponsor.routes.trust_sponsor.text), "what has happened, below the role it describes");
   assert.equal((await actions(page)).length, 0, "nothing to do");
   const applicable = rules.sponsor.criteria.filter((c) => c.appliesTo.includes("charity"));
   const met = await metCriteria(page);
   assert.equal(met.length, applicable.length, "every criterion that applies to a charity, met, folded away");
   assert.ok(met.some((m) => m.includes("£25,000,000")), "the income in full, with separators");
   assert.ok(main.includes("not asked, because the service worked it out".replace("not", "Not")), "the result says what was assumed");
-  for (const w of rules.sponsor.howTrustsAreSetUp) assert.ok(main.includes(w.text), `how trusts are set up: ${w.source}`);
+  assert.ok(!main.includes("Intervention protocol") && !main.includes("December 2015 announcement:"), "no intervention protocol text on a sponsor result");
   await axe(page);
   await screenshot(page, "sponsor-eligible-charity");
 
@@ -222,10 +226,10 @@ test("a small charity that falls short: status and first action on the first scr
 
   assert.equal(await heading(page), "Not yet ready");
   const main = await text(page, "main");
-  assert.ok(main.includes("Small Steps is not ready yet: 5 things to do, then 2 conditions."),
+  assert.ok(main.includes("Small Steps is not ready yet: 5 things to do, then 3 conditions."),
     "the summary names the unmet conditions too");
   const todo = await actions(page);
-  const ids = ["experience_years", "registered_provision", "dcs_leadership", "social_workers", "financial_capacity", "safeguarding_board", "independent_board"];
+  const ids = ["experience_years", "registered_provision", "dcs_leadership", "social_workers", "financial_capacity", "safeguarding_board", "independent_board", "reserves"];
   const want = rules.sponsor.criteria.filter((c) => ids.includes(c.id))
     .sort((a, b) => ["gate", "readiness", "condition"].indexOf(a.level) - ["gate", "readiness", "condition"].indexOf(b.level));
   assert.deepEqual(todo.map((a) => a.title), want.map(title), "readiness first, then conditions");
@@ -237,7 +241,8 @@ test("a small charity that falls short: status and first action on the first scr
   assert.ok(todo.find((a) => a.title === title(criterion("financial_capacity"))).text.includes("£800,000"), "the income in full");
   assert.ok((await metCriteria(page)).some((m) => m.startsWith(criterion("not_for_profit").title)), "met criteria folded in the details");
   assert.ok(!main.includes("None yet"));
-  assert.ok(main.includes(`Once it meets the criteria in ‘What to do’, it could: ${rules.sponsor.routes.trust_sponsor.toLowerCase()}.`));
+  assert.ok(main.includes("Roles Small Steps could take on once it meets the criteria"));
+  assert.ok(main.indexOf(rules.sponsor.routes.service_provider.title) < main.indexOf(rules.sponsor.routes.trust_sponsor.title));
   await axe(page);
 
   // The first screen of a small phone: the status and the first thing to do.
@@ -288,7 +293,7 @@ test("a council as sponsor: not asked whether it is in England; its own Ofsted r
   await press(page, "See the result");
   assert.equal(await heading(page), "Eligible");
   const main = await text(page, "main");
-  assert.ok(main.includes(rules.sponsor.routes.improvement_partner));
+  assert.ok(main.includes(rules.sponsor.routes.improvement_partner.title));
   await axe(page);
   await screenshot(page, "sponsor-council-eligible");
   noProblems(page);

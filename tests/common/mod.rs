@@ -7,23 +7,39 @@
 use serde_json::Value;
 
 /// The case files, embedded so that the wasm runners (which have no file system) see them too.
-pub const CASE_FILES: [(&str, &str); 7] = [
+pub const CASE_FILES: &[(&str, &str)] = &[
     ("council", include_str!("../cases/council.json")),
     ("council-2026", include_str!("../cases/council-2026.json")),
+    (
+        "council-events",
+        include_str!("../cases/council-events.json"),
+    ),
     ("decisions", include_str!("../cases/decisions.json")),
     ("real", include_str!("../cases/real.json")),
     ("sponsor", include_str!("../cases/sponsor.json")),
+    (
+        "sponsor-record",
+        include_str!("../cases/sponsor-record.json"),
+    ),
     ("errors", include_str!("../cases/errors.json")),
     ("hostile", include_str!("../cases/hostile.json")),
 ];
 
 /// The golden outputs, keyed by file then case name.
-pub const GOLDEN_FILES: [(&str, &str); 5] = [
+pub const GOLDEN_FILES: &[(&str, &str)] = &[
     ("council", include_str!("../golden/council.json")),
     ("council-2026", include_str!("../golden/council-2026.json")),
+    (
+        "council-events",
+        include_str!("../golden/council-events.json"),
+    ),
     ("decisions", include_str!("../golden/decisions.json")),
     ("real", include_str!("../golden/real.json")),
     ("sponsor", include_str!("../golden/sponsor.json")),
+    (
+        "sponsor-record",
+        include_str!("../golden/sponsor-record.json"),
+    ),
 ];
 
 pub struct Case {
@@ -50,10 +66,10 @@ impl Case {
 /// Every case of every file, with the file's kind (`council`, `sponsor`) unless the case names one.
 pub fn cases() -> Vec<Case> {
     let mut out = Vec::new();
-    for (file, text) in CASE_FILES {
+    for &(file, text) in CASE_FILES {
         let doc: Value = serde_json::from_str(text).unwrap_or_else(|e| panic!("{file}.json: {e}"));
         let default_kind = match file {
-            "sponsor" => "sponsor",
+            "sponsor" | "sponsor-record" => "sponsor",
             _ => "council",
         };
         let list = doc["cases"]
@@ -154,6 +170,35 @@ pub fn check_council(case: &Case, got: &Value) -> Vec<String> {
             want,
         );
     }
+    if let Some(want) = e.get("outlook") {
+        check(
+            &mut diffs,
+            "outlook",
+            serde_json::json!(strings(&got["outlook"], "rule")),
+            want,
+        );
+    }
+    if let Some(want) = e.get("persistentUntil") {
+        check(
+            &mut diffs,
+            "persistentUntil",
+            got["persistentUntil"].clone(),
+            want,
+        );
+    }
+    if let Some(want) = e.get("status").and_then(Value::as_object) {
+        let s = &got["statusInForce"];
+        if s.is_null() {
+            diffs.push("status: expected statusInForce, got none".into());
+        }
+        for (k, w) in want {
+            let g = match k.as_str() {
+                "presumedLifted" => serde_json::json!(s[k].as_array().map_or(0, Vec::len)),
+                _ => s[k].get("date").cloned().unwrap_or(Value::Null),
+            };
+            check(&mut diffs, &format!("status.{k}"), g, w);
+        }
+    }
     if let Some(want) = e.get("findings").and_then(Value::as_object) {
         let f = &got["findings"];
         for (k, w) in want {
@@ -204,7 +249,7 @@ pub fn check_sponsor(case: &Case, got: &Value) -> Vec<String> {
             .as_array()
             .map(|a| a
                 .iter()
-                .filter(|c| pred(&c["met"]))
+                .filter(|c| pred(c))
                 .map(|c| c["id"].clone())
                 .collect::<Vec<_>>())
             .unwrap_or_default())
@@ -213,7 +258,7 @@ pub fn check_sponsor(case: &Case, got: &Value) -> Vec<String> {
         check(
             &mut diffs,
             "unmet",
-            ids_where(&|m| m == &Value::Bool(false)),
+            ids_where(&|c| c["met"] == Value::Bool(false)),
             want,
         );
     }
@@ -221,7 +266,31 @@ pub fn check_sponsor(case: &Case, got: &Value) -> Vec<String> {
         check(
             &mut diffs,
             "notApplicable",
-            ids_where(&|m| m.is_null()),
+            ids_where(&|c| c["applies"] == Value::Bool(false)),
+            want,
+        );
+    }
+    if let Some(want) = e.get("unknown") {
+        check(
+            &mut diffs,
+            "unknown",
+            ids_where(&|c| c["known"] == Value::Bool(false)),
+            want,
+        );
+    }
+    if let Some(want) = e.get("roles") {
+        check(
+            &mut diffs,
+            "roles",
+            serde_json::json!(strings(&got["roles"], "id")),
+            want,
+        );
+    }
+    if let Some(want) = e.get("notes") {
+        check(
+            &mut diffs,
+            "notes",
+            serde_json::json!(strings(&got["notes"], "rule")),
             want,
         );
     }
@@ -240,6 +309,62 @@ pub fn check_sponsor(case: &Case, got: &Value) -> Vec<String> {
                     "unmet criterion {} says nothing about what to do",
                     c["id"]
                 ));
+            }
+            // Not known and not applicable are never confused: each has its own flag and
+            // outcome, and only a criterion not known says what to find out.
+            let outcome = c["outcome"].as_str().unwrap_or_default();
+            let expected = match (&c["applies"], &c["known"], &c["met"]) {
+                (Value::Bool(false), Value::Bool(true), Value::Null) => "not_applicable",
+                (Value::Bool(true), Value::Bool(false), Value::Null) => "not_known",
+                (Value::Bool(true), Value::Bool(true), Value::Bool(true)) => "met",
+                (Value::Bool(true), Value::Bool(true), Value::Bool(false)) => "not_met",
+                _ => "inconsistent flags",
+            };
+            if outcome != expected {
+                diffs.push(format!(
+                    "criterion {}: outcome {outcome:?} but applies/known/met say {expected}",
+                    c["id"]
+                ));
+            }
+            let find_out = c["findOut"]
+                .as_str()
+                .filter(|t| !t.is_empty() && !t.contains('{'));
+            if (outcome == "not_known") != find_out.is_some() {
+                diffs.push(format!(
+                    "criterion {}: {outcome} but findOut is {}",
+                    c["id"], c["findOut"]
+                ));
+            }
+            if c["basis"] == "design" && c["rationale"].as_str().is_none_or(str::is_empty) {
+                diffs.push(format!(
+                    "design criterion {} does not say what it rests on",
+                    c["id"]
+                ));
+            }
+        }
+        // An incomplete answer lists what to find out; the others only when a condition is
+        // not known.
+        let unknown = criteria
+            .iter()
+            .filter(|c| c["known"] == Value::Bool(false))
+            .count();
+        let listed = got["toFindOut"].as_array().map_or(0, Vec::len);
+        if unknown != listed {
+            diffs.push(format!(
+                "{unknown} criteria not known but {listed} things to find out"
+            ));
+        }
+        if got["status"] == "incomplete" && listed == 0 {
+            diffs.push("incomplete, with nothing to find out".into());
+        }
+    }
+    // A role is never followed by a sentence that contradicts it: trust_sponsor, when offered,
+    // comes after what the organisation may do now.
+    if let Some(roles) = got["roles"].as_array() {
+        let ids: Vec<&str> = roles.iter().filter_map(|r| r["id"].as_str()).collect();
+        if let Some(t) = ids.iter().position(|i| *i == "trust_sponsor") {
+            if t + 1 != ids.len() {
+                diffs.push(format!("trust_sponsor is not the last role: {ids:?}"));
             }
         }
     }

@@ -1,7 +1,7 @@
 // The question flow machinery: page types (how each kind of question is shown, read and
 // checked on the page), "add another" lists, and the order of pages. Which pages a journey has
 // and what each asks live in council.js and sponsor.js; what the answers mean is the engine's.
-import { html } from "./html.js";
+import { html, raw as rawHtml } from "./html.js";
 import * as C from "./components.js";
 import { parseDateParts, isoToParts } from "./dates.js";
 import { formatDate as formatDateWords } from "./wording.js";
@@ -17,6 +17,8 @@ import { readNumber, readBack, inFull } from "./numbers.js";
 //   answered(ctx)  whether the answer is given (defaults to get(ctx) being set)
 //   required  the message when nothing is given; other messages per type
 //   number pages: noun, money, integer, min, max, unit, example (numbers.js reads and checks)
+//   unknown   yes/no and number pages: offer "I do not know" (the answer "unknown", which the
+//             journey passes to the engine as null: not known, SPEC 4.1)
 //   date pages: dates after today are refused (a report cannot have been published in the
 //             future), except the date to check (field asOf); a date after the date to check
 //             is accepted with a warning on the page, which Continue then confirms
@@ -31,6 +33,7 @@ export function readForm(def, form) {
     case "checkboxes": return { value: fd.getAll(def.field) };
     case "date": return { day: fd.get(`${def.field}-day`), month: fd.get(`${def.field}-month`), year: fd.get(`${def.field}-year`) };
     case "judgements": return Object.fromEntries(def.parts.map(([k]) => [k, fd.get(k)]));
+    case "number": return { value: fd.get(def.field), unknown: def.unknown ? fd.get(`${def.field}-unknown`) : null };
     default: return { value: fd.get(def.field) };
   }
 }
@@ -49,14 +52,19 @@ export function parseAnswer(def, raw, ctx) {
       return extra(v);
     }
     case "number": {
+      if (def.unknown && raw.unknown === UNKNOWN) {
+        if (String(raw.value ?? "").trim()) return fail(`Enter ${call(def.noun, ctx)} or select ‘I do not know’, not both`);
+        return { value: UNKNOWN };
+      }
       const r = readNumber(raw.value, numberDef(def, ctx));
       if (r.error) return fail(r.empty && def.required ? call(def.required, ctx) : r.error);
       return extra(r.value);
     }
     case "radios": case "select": case "yesno": {
       const v = raw.value;
-      const allowed = def.type === "yesno" ? ["yes", "no"] : def.options(ctx).filter((o) => !o.divider).map((o) => String(o.value));
+      const allowed = def.type === "yesno" ? ["yes", "no", ...(def.unknown ? [UNKNOWN] : [])] : def.options(ctx).filter((o) => !o.divider).map((o) => String(o.value));
       if (!v || !allowed.includes(String(v))) return fail(call(def.required, ctx));
+      if (v === UNKNOWN && def.type === "yesno") return { value: UNKNOWN };
       return extra(def.type === "yesno" ? v === "yes" : v);
     }
     case "checkboxes": {
@@ -87,6 +95,10 @@ export function parseAnswer(def, raw, ctx) {
   }
 }
 
+/** The answer "I do not know" (SPEC 4.1: passed to the engine as null, not known). */
+export const UNKNOWN = "unknown";
+const UNKNOWN_TEXT = "I do not know";
+
 /** A number page's definition for numbers.js (its noun may depend on the answers). */
 const numberDef = (def, ctx) => ({ ...def, noun: call(def.noun, ctx), money: def.money ?? def.prefix === "£" });
 
@@ -107,8 +119,8 @@ function shown(def, ctx, raw) {
   const v = def.get(ctx);
   switch (def.type) {
     case "date": return isoToParts(v);
-    case "yesno": return { value: v === true ? "yes" : v === false ? "no" : null };
-    case "number": return { value: v === null || v === undefined ? "" : String(v) };
+    case "yesno": return { value: v === true ? "yes" : v === false ? "no" : v === UNKNOWN ? UNKNOWN : null };
+    case "number": return v === UNKNOWN ? { value: "", unknown: UNKNOWN } : { value: v === null || v === undefined ? "" : String(v) };
     case "judgements": return v ?? {};
     default: return { value: v };
   }
@@ -127,14 +139,18 @@ export function renderAnswer(def, ctx, { errors = [], raw, warning: warned } = {
     case "number": {
       const nd = numberDef(def, ctx);
       return html`${warning}${C.textInput({ ...common, id: def.field, value: v.value, width: def.width ?? 5, inputmode: nd.money ? "text" : def.integer ? "numeric" : "decimal", prefix: def.prefix, suffix: def.suffix, spellcheck: false })}
-        <p class="govuk-body" id="${def.field}-read" role="status" data-reads="${def.field}">${v.value ? readBack(v.value, nd) : ""}</p>`;
+        <p class="govuk-body" id="${def.field}-read" role="status" data-reads="${def.field}">${v.value ? readBack(v.value, nd) : ""}</p>
+        ${def.unknown ? html`<div class="govuk-form-group"><p class="govuk-body">or</p><div class="govuk-checkboxes" data-module="govuk-checkboxes"><div class="govuk-checkboxes__item">
+          <input class="govuk-checkboxes__input" id="${def.field}-unknown" name="${def.field}-unknown" type="checkbox" value="${UNKNOWN}"${v.unknown === UNKNOWN ? rawHtml(" checked") : ""}>
+          <label class="govuk-label govuk-checkboxes__label" for="${def.field}-unknown">${UNKNOWN_TEXT}</label></div></div></div>` : ""}`;
     }
     case "radios":
       return C.radios({ ...common, name: def.field, items: def.options(ctx), value: v.value });
     case "select":
       return C.select({ ...common, id: def.field, items: [{ value: "", text: call(def.placeholder, ctx) }, ...def.options(ctx)], value: v.value });
     case "yesno":
-      return C.radios({ ...common, name: def.field, inline: true, items: [{ value: "yes", text: "Yes" }, { value: "no", text: "No" }], value: v.value });
+      return C.radios({ ...common, name: def.field, inline: !def.unknown, value: v.value,
+        items: [{ value: "yes", text: "Yes" }, { value: "no", text: "No" }, ...(def.unknown ? [{ divider: "or" }, { value: UNKNOWN, text: UNKNOWN_TEXT }] : [])] });
     case "checkboxes":
       return C.checkboxes({ ...common, name: def.field, items: def.options(ctx), value: v.value });
     case "date":
@@ -314,6 +330,7 @@ export function displayAnswer(def, ctx) {
   if (!isAnswered(def, ctx)) return null;
   const v = def.get(ctx);
   const optionText = (x) => (def.options?.(ctx) ?? []).find((o) => String(o.value) === String(x))?.text ?? x;
+  if (v === UNKNOWN && (def.type === "yesno" || def.type === "number")) return UNKNOWN_TEXT;
   switch (def.type) {
     case "yesno": return v ? "Yes" : "No";
     case "radios": case "select": return optionText(v);

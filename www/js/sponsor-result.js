@@ -1,15 +1,17 @@
-// The sponsor result: the answer first, then what to do. A headline status; a numbered list of
-// the criteria not yet met, most important first (requirements, then readiness, then
-// conditions), each with what to do, its threshold, whether the threshold is a published rule
-// or this service's design choice, and its source; the criteria met, folded away; the roles
-// the organisation could take on, beside how trusts have actually been set up (ruleset data:
-// sponsor.howTrustsAreSetUp, each sentence with its source). Everything it says about the
-// outcome comes from the engine's assessment or the ruleset data. Sized to print on two pages
-// for a typical charity.
+// The sponsor result: the answer first, then what to do or to find out. A headline status; when
+// facts are not known (the engine's `incomplete`), what to find out first, in the engine's words;
+// a numbered list of the criteria not yet met, most important first (requirements, then
+// readiness, then conditions), each with what to do, its threshold, whether the threshold is a
+// published rule or this service's design choice (and what it rests on), and its source; the
+// criteria met, folded away; then the roles, in the engine's order (SPEC 4.4: what the
+// organisation may do now, then what the 2015 announcement intended and what has happened
+// since), each with what practice shows and its sources, or the engine's notes for a council in
+// intervention. Everything it says about the outcome comes from the engine's assessment or the
+// ruleset data: the page decides nothing. Sized to print on two pages for a typical charity.
 import { html } from "./html.js";
 import * as C from "./components.js";
 import { formatDate, formatDatesIn, orgKindLabel, SPONSOR_STATUS, LEVELS } from "./wording.js";
-import { sourceLink, warningsSection, rulesetSection, actions } from "./results.js";
+import { sourceLink, warningsSection, actions } from "./results.js";
 
 const W = formatDatesIn;
 const ORDER = { gate: 0, readiness: 1, condition: 2 };
@@ -25,6 +27,7 @@ function lead(r, name, todo) {
     case "eligible_with_conditions": return `${name} can sponsor a trust, with ${plural(n("condition"), "condition", "conditions")} to meet.`;
     case "not_yet_ready": return `${name} is not ready yet: ${plural(n("readiness"), "thing", "things")} to do${conditions}.`;
     case "ineligible": return `${name} cannot sponsor a trust: ${plural(n("gate"), "requirement", "requirements")} not met.`;
+    case "incomplete": return `Nothing known rules ${name} out, but ${plural(r.toFindOut.length, "thing needs", "things need")} finding out before the answer is known.`;
     default: return "";
   }
 }
@@ -34,7 +37,7 @@ function lead(r, name, todo) {
  *  choice, and its source. */
 function action(c) {
   const basis = c.basis === "design"
-    ? html`${C.tag("Design choice", "yellow")} no published rule sets this threshold: this service chose it.`
+    ? html`${C.tag("Design choice", "yellow")} no published rule sets this threshold: this service chose it.${c.rationale ? html` ${c.rationale}` : ""}`
     : html`Published rule.`;
   return html`<li class="app-action">
     <h3 class="govuk-heading-s govuk-!-margin-bottom-1">${c.title}</h3>
@@ -44,15 +47,9 @@ function action(c) {
   </li>`;
 }
 
-/** How trusts have been set up: the ruleset's sentences, each with a link to its source. */
-function howTrustsAreSetUp(data) {
-  const note = data.sponsor.howTrustsAreSetUp ?? [];
-  if (!note.length) return "";
-  return html`<h3 class="govuk-heading-s">How children's services trusts have been set up</h3>
-  <p class="govuk-body-s">${note.map((w, k) => {
-    const s = data.sources[w.source];
-    return html`${k ? " " : ""}${w.text}${s ? html` (source: <a class="govuk-link" href="${s.url}" rel="noreferrer">${s.title.split(",")[0]}</a>)` : ""}`;
-  })}</p>`;
+/** A role: the engine's words (ruleset data), with its sources. */
+function role(x) {
+  return html`<li><strong>${x.title}</strong><br><span class="govuk-body-s">${x.text}${x.sources.filter((s) => s.url).map((s) => html` (source: ${sourceLink(s)})`)}</span></li>`;
 }
 
 /**
@@ -61,21 +58,25 @@ function howTrustsAreSetUp(data) {
  */
 export function sponsorResult(r, { data, today, asked, assumed = [] }) {
   const name = r.organisation.name ?? "The organisation";
-  const applicable = r.criteria.filter((c) => c.met !== null);
+  const applicable = r.criteria.filter((c) => c.applies);
   const todo = applicable.filter((c) => c.met === false && asked(c.id))
     .map((c, k) => ({ c, k })).sort((x, y) => (ORDER[x.c.level] - ORDER[y.c.level]) || x.k - y.k).map((x) => x.c);
   const met = applicable.filter((c) => c.met === true && asked(c.id));
   const notAsked = applicable.filter((c) => !asked(c.id));
   const statusTitle = SPONSOR_STATUS[r.status] ?? r.status;
-  const routes = r.routes.map((x) => data.sponsor.routes[x] ?? x);
+  const open = r.roles.filter((x) => x.open);
+  const findOut = r.toFindOut.length ? html`<h2 class="govuk-heading-m govuk-!-margin-bottom-3" id="find-out">What to find out</h2>
+  <ul class="govuk-list govuk-list--bullet app-find-out">${r.toFindOut.map((t) => html`<li>${t}</li>`)}</ul>` : "";
 
   return {
     title: `${statusTitle}: ${name}`,
     body: html`<div class="govuk-grid-row"><div class="govuk-grid-column-two-thirds app-sponsor-result">
   <h1 class="govuk-heading-l govuk-!-margin-bottom-3" tabindex="-1">${statusTitle}</h1>
   <p class="govuk-body app-lead">${lead(r, name, todo)}</p>
+  ${r.status === "incomplete" ? findOut : ""}
   ${todo.length ? html`<h2 class="govuk-heading-m govuk-!-margin-bottom-3">What to do</h2>
   <ol class="govuk-list govuk-list--number app-actions">${todo.map((c) => action(c))}</ol>` : ""}
+  ${r.status !== "incomplete" ? findOut : ""}
   <p class="govuk-body-s">${todo.length > 1 ? "Most important first. " : ""}Checked for ${name} (${orgKindLabel(r.organisation.kind).toLowerCase()}) on ${formatDate(r.asOf)}.</p>
   ${notAsked.length ? html`<p class="govuk-body">${r.status === "ineligible"
     ? html`We did not ask about ${plural(notAsked.length, "other criterion", "other criteria")}, because ${notAsked.length === 1 ? "it cannot" : "they cannot"} change this result.`
@@ -86,13 +87,11 @@ export function sponsorResult(r, { data, today, asked, assumed = [] }) {
     <div class="govuk-details__text"><ul class="govuk-list govuk-list--bullet">${met.map((c) => html`<li>${c.title}${c.evidence ? html`: ${W(c.evidence)}` : ""}</li>`)}</ul></div>
   </details>` : ""}
   ${assumed.length ? html`<p class="govuk-body-s">Not asked, because the service worked ${assumed.length === 1 ? "it" : "them"} out: ${assumed.map((x, k) => html`${k ? "; " : ""}${x.key.toLowerCase()}: ${x.value.toLowerCase()} (${x.because})`)}.</p>` : ""}
-  <h2 class="govuk-heading-m">Roles ${name} could take on</h2>
-  ${routes.length
-    ? html`<ul class="govuk-list govuk-list--bullet">${routes.map((x) => html`<li>${x}</li>`)}</ul>`
-    : html`<p class="govuk-body">Once it meets the criteria in ‘What to do’, it could: ${data.sponsor.routes.trust_sponsor.charAt(0).toLowerCase()}${data.sponsor.routes.trust_sponsor.slice(1)}.</p>`}
-  ${howTrustsAreSetUp(data)}
+  ${r.notes.length ? html`<h2 class="govuk-heading-m">What happens to ${name}</h2>${r.notes.map((x) => html`<p class="govuk-body">${x.text}${x.source?.url ? html` (source: ${sourceLink(x.source)})` : ""}</p>`)}` : ""}
+  ${r.roles.length ? html`<h2 class="govuk-heading-m">${open.length ? `Roles ${name} could take on` : `Roles ${name} could take on once it meets the criteria`}</h2>
+  <ul class="govuk-list govuk-list--bullet app-roles">${r.roles.map(role)}</ul>` : ""}
   ${warningsSection(r)}
-  ${rulesetSection(r, data)}
+  <p class="govuk-body app-no-print"><a class="govuk-link" href="rules.html#sponsors">Read every sponsor criterion and what it rests on</a></p>
   ${actions({ journey: "sponsor", today })}
 </div></div>`,
   };

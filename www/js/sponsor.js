@@ -3,7 +3,7 @@
 // then its experience, registered provision, governance, finances and regulatory position; for a
 // council, its own Ofsted record. How the answers become the engine's sponsor input (SPEC §4.1).
 import { html } from "./html.js";
-import { Journey, isAnswered, displayAnswer, itemsOf } from "./flow.js";
+import { Journey, isAnswered, displayAnswer, itemsOf, UNKNOWN } from "./flow.js";
 import {
   possessive, href, hubPage, removePage, inspectionPages, describeInspection, asOfPages, asOfText, listRows,
   inspectionInput, inspectionAnswer, normGrade,
@@ -87,11 +87,11 @@ const pages = [
   },
   yesNo("sponsor/not-for-profit", "notForProfit", ["not_for_profit"],
     (ctx) => `Is ${nameOf(ctx)} a not-for-profit organisation?`,
-    "Select yes if the organisation is not for profit", [["organisation.notForProfit", "notForProfit"]],
-    { hint: (ctx) => threshold(ctx, "not_for_profit") }),
+    "Select yes if the organisation is not for profit, or ‘I do not know’", [["organisation.notForProfit", "notForProfit"]],
+    { hint: (ctx) => threshold(ctx, "not_for_profit"), unknown: true }),
   yesNo("sponsor/england", "basedInEngland", ["based_in_england"],
     (ctx) => `Is ${nameOf(ctx)} based in England?`,
-    "Select yes if the organisation is based in England", [["organisation.basedInEngland", "basedInEngland"]]),
+    "Select yes if the organisation is based in England, or ‘I do not know’", [["organisation.basedInEngland", "basedInEngland"]], { unknown: true }),
   ticks("sponsor/regulatory", "regulatory", ["no_enforcement"],
     (ctx) => `Is ${nameOf(ctx)} subject to any of these?`,
     [
@@ -116,13 +116,14 @@ const pages = [
     "Select the intervention the council is under, or select ‘Neither of these’", [["status.*", "intervention"], ["status", "intervention"]]),
   number("sponsor/experience-years", "years", ["experience_years"],
     (ctx) => `For how many years has ${nameOf(ctx)} delivered children's services?`, "the number of years",
-    [["experience.yearsDeliveringChildrensServices", "years"]], { suffix: "years", unit: "years", max: 200, hint: (ctx) => threshold(ctx, "experience_years") }),
+    [["experience.yearsDeliveringChildrensServices", "years"]], { suffix: "years", unit: "years", max: 200, unknown: true,
+      hint: (ctx) => `Count the years of the services and staff ${nameOf(ctx)} was formed from, not only its own: a company formed from a council's children's services counts the years of those services. ${threshold(ctx, "experience_years") ?? ""}` }),
   number("sponsor/dcs-leaders", "leaders", ["dcs_leadership"],
     (ctx) => `How many of ${whose(ctx)} leaders have been a director of children's services or a commissioner?`, "the number of leaders",
-    [["experience.leadersWithDcsExperience", "leaders"]], { max: 1_000, hint: "Count current senior leaders and board members. Enter 0 if none." }),
+    [["experience.leadersWithDcsExperience", "leaders"]], { max: 1_000, unknown: true, hint: "Count current senior leaders and board members. Enter 0 if none." }),
   number("sponsor/social-workers", "socialWorkers", ["social_workers"],
     (ctx) => `How many qualified social workers does ${nameOf(ctx)} employ?`, "the number of social workers",
-    [["experience.qualifiedSocialWorkers", "socialWorkers"]], { hint: "Social workers registered with Social Work England. Enter 0 if none." }),
+    [["experience.qualifiedSocialWorkers", "socialWorkers"]], { unknown: true, hint: "Social workers registered with Social Work England, counting staff who would transfer with the services taken on. Enter 0 if none." }),
   { ...hubPage(lists.provision), criteria: ["registered_provision"], engine: [["experience.registeredProvision", "add"]] },
   {
     id: "sponsor/service/:i/kind", type: "radios", field: "kind", caption: (ctx) => `Service ${ctx.i + 1}`,
@@ -160,18 +161,19 @@ const pages = [
       { value: "whistleblowingPolicy", text: "A whistle-blowing policy" },
       { divider: "or" },
       { value: "none", text: "None of these", exclusive: true },
+      { value: UNKNOWN, text: "I do not know", exclusive: true },
     ],
     "Select what the organisation has, or select ‘None of these’", [["governance.safeguardingLeadOnBoard", "governance"], ["governance.conflictOfInterestPolicy", "governance"], ["governance.whistleblowingPolicy", "governance"]]),
   number("sponsor/independent-board", "independent", ["independent_board"],
     (ctx) => `How many independent members are on ${whose(ctx)} board?`, "the number of independent board members",
-    [["governance.independentBoardMembers", "independent"], ["governance", "independent"]], { max: 1_000, hint: "Members who are not staff and have no financial interest. Enter 0 if none." }),
+    [["governance.independentBoardMembers", "independent"], ["governance", "independent"]], { max: 1_000, unknown: true, hint: "Members who are not staff and have no financial interest. Enter 0 if none." }),
   number("sponsor/income", "income", ["financial_capacity"],
     (ctx) => `What is ${whose(ctx)} annual income?`, "the annual income",
-    [["finances.annualIncomeGbp", "income"]], { prefix: "£", money: true, integer: false, max: 1_000_000_000_000, width: 10,
+    [["finances.annualIncomeGbp", "income"]], { prefix: "£", money: true, integer: false, max: 1_000_000_000_000, width: 10, unknown: true,
       hint: "From the latest annual accounts. For example, 12,000,000 or 12m" }),
-  number("sponsor/reserves", "reserves", ["financial_capacity"],
+  number("sponsor/reserves", "reserves", ["reserves"],
     (ctx) => `How many months of running costs do ${whose(ctx)} reserves cover?`, "the number of months",
-    [["finances.reservesMonths", "reserves"], ["finances", "reserves"]], { integer: false, suffix: "months", unit: "months", max: 1_200, hint: "For example, 4 or 2.5" }),
+    [["finances.reservesMonths", "reserves"], ["finances", "reserves"]], { integer: false, suffix: "months", unit: "months", max: 1_200, unknown: true, hint: "For example, 4 or 2.5" }),
   ...asOfPages("sponsor"),
   { id: "sponsor/check", custom: true, title: "Check your answers before you see the result" },
   { id: "sponsor/result", custom: true, title: "Result" },
@@ -239,8 +241,11 @@ export function toInput(a, today, { probe = false, data } = {}) {
   const on = new Set(a.kind ? path(ctx) : []);
   const input = { asOf: a.asOfChoice === "date" && a.asOf ? a.asOf : today, organisation: { kind: a.kind ?? "charity" } };
   if (a.name) input.organisation.name = a.name;
-  if (on.has("sponsor/not-for-profit") && typeof a.notForProfit === "boolean") input.organisation.notForProfit = a.notForProfit;
-  if (on.has("sponsor/england") && typeof a.basedInEngland === "boolean") input.organisation.basedInEngland = a.basedInEngland;
+  // "I do not know" goes to the engine as null: not known, neither met nor failed (SPEC 4.1).
+  const known = (v) => (v === UNKNOWN ? null : v);
+  const given = (v, type) => typeof v === type || v === UNKNOWN;
+  if (on.has("sponsor/not-for-profit") && given(a.notForProfit, "boolean")) input.organisation.notForProfit = known(a.notForProfit);
+  if (on.has("sponsor/england") && given(a.basedInEngland, "boolean")) input.organisation.basedInEngland = known(a.basedInEngland);
   for (const x of a.kind ? assumed(ctx) : []) input.organisation[DERIVED[x.id].field] = DERIVED[x.id].value;
   if (on.has("sponsor/regulatory") && a.regulatory) {
     input.regulatory = { openEnforcementAction: a.regulatory.includes("enforcement"), openCharityCommissionInquiry: a.regulatory.includes("inquiry") };
@@ -253,10 +258,11 @@ export function toInput(a, today, { probe = false, data } = {}) {
     input.status = { improvementNotice: a.intervention.includes("notice"), direction: a.intervention.includes("direction") };
   }
   const experience = {};
-  if (on.has("sponsor/experience-years") && typeof a.years === "number") experience.yearsDeliveringChildrensServices = a.years;
-  if (on.has("sponsor/dcs-leaders") && typeof a.leaders === "number") experience.leadersWithDcsExperience = a.leaders;
-  if (on.has("sponsor/social-workers") && typeof a.socialWorkers === "number") experience.qualifiedSocialWorkers = a.socialWorkers;
-  if (on.has("sponsor/provision")) {
+  if (on.has("sponsor/experience-years") && given(a.years, "number")) experience.yearsDeliveringChildrensServices = known(a.years);
+  if (on.has("sponsor/dcs-leaders") && given(a.leaders, "number")) experience.leadersWithDcsExperience = known(a.leaders);
+  if (on.has("sponsor/social-workers") && given(a.socialWorkers, "number")) experience.qualifiedSocialWorkers = known(a.socialWorkers);
+  // [] is "none" (the hub answered no); a list not answered is not known, so it is left out.
+  if (on.has("sponsor/provision") && (a.provisionDone || (a.provision ?? []).length)) {
     experience.registeredProvision = (a.provision ?? []).filter((s) => s.kind && (s.grade || probe)).map((s) => {
       const out = { kind: s.kind, grade: s.grade ?? "good" };
       if (s.published) out.published = s.published;
@@ -266,15 +272,17 @@ export function toInput(a, today, { probe = false, data } = {}) {
   if (Object.keys(experience).length) input.experience = experience;
   const governance = {};
   if (on.has("sponsor/governance") && a.governance) {
-    governance.safeguardingLeadOnBoard = a.governance.includes("safeguardingLead");
-    governance.conflictOfInterestPolicy = a.governance.includes("conflictPolicy");
-    governance.whistleblowingPolicy = a.governance.includes("whistleblowingPolicy");
+    const unknown = a.governance.includes(UNKNOWN);
+    const has = (x) => (unknown ? null : a.governance.includes(x));
+    governance.safeguardingLeadOnBoard = has("safeguardingLead");
+    governance.conflictOfInterestPolicy = has("conflictPolicy");
+    governance.whistleblowingPolicy = has("whistleblowingPolicy");
   }
-  if (on.has("sponsor/independent-board") && typeof a.independent === "number") governance.independentBoardMembers = a.independent;
+  if (on.has("sponsor/independent-board") && given(a.independent, "number")) governance.independentBoardMembers = known(a.independent);
   if (Object.keys(governance).length) input.governance = governance;
   const finances = {};
-  if (on.has("sponsor/income") && typeof a.income === "number") finances.annualIncomeGbp = a.income;
-  if (on.has("sponsor/reserves") && typeof a.reserves === "number") finances.reservesMonths = a.reserves;
+  if (on.has("sponsor/income") && given(a.income, "number")) finances.annualIncomeGbp = known(a.income);
+  if (on.has("sponsor/reserves") && given(a.reserves, "number")) finances.reservesMonths = known(a.reserves);
   if (Object.keys(finances).length) input.finances = finances;
   return input;
 }
@@ -285,8 +293,11 @@ export function fromInput(x) {
   const o = x.organisation ?? {};
   if (o.kind) a.kind = o.kind;
   if (o.name) a.name = o.name;
-  if (typeof o.notForProfit === "boolean") a.notForProfit = o.notForProfit;
-  if (typeof o.basedInEngland === "boolean") a.basedInEngland = o.basedInEngland;
+  // A fact given as null is one the user did not know (SPEC 4.1).
+  const answer = (v, type) => (typeof v === type ? v : v === null ? UNKNOWN : undefined);
+  const put = (key, v) => { if (v !== undefined) a[key] = v; };
+  put("notForProfit", answer(o.notForProfit, "boolean"));
+  put("basedInEngland", answer(o.basedInEngland, "boolean"));
   if (x.regulatory) {
     const r = [];
     if (x.regulatory.openEnforcementAction) r.push("enforcement");
@@ -301,9 +312,9 @@ export function fromInput(x) {
     a.intervention = s.length ? s : ["none"];
   }
   const e = x.experience ?? {};
-  if (typeof e.yearsDeliveringChildrensServices === "number") a.years = e.yearsDeliveringChildrensServices;
-  if (typeof e.leadersWithDcsExperience === "number") a.leaders = e.leadersWithDcsExperience;
-  if (typeof e.qualifiedSocialWorkers === "number") a.socialWorkers = e.qualifiedSocialWorkers;
+  put("years", answer(e.yearsDeliveringChildrensServices, "number"));
+  put("leaders", answer(e.leadersWithDcsExperience, "number"));
+  put("socialWorkers", answer(e.qualifiedSocialWorkers, "number"));
   if (e.registeredProvision) {
     a.provision = e.registeredProvision.map((p) => ({ kind: p.kind, grade: normGrade(p.grade), published: p.published ?? null }));
     a.provisionDone = true;
@@ -314,11 +325,12 @@ export function fromInput(x) {
     if (g.safeguardingLeadOnBoard) v.push("safeguardingLead");
     if (g.conflictOfInterestPolicy) v.push("conflictPolicy");
     if (g.whistleblowingPolicy) v.push("whistleblowingPolicy");
-    a.governance = v.length ? v : ["none"];
-    if (typeof g.independentBoardMembers === "number") a.independent = g.independentBoardMembers;
+    const flags = [g.safeguardingLeadOnBoard, g.conflictOfInterestPolicy, g.whistleblowingPolicy];
+    a.governance = v.length ? v : flags.every((f) => f === null) ? [UNKNOWN] : ["none"];
+    put("independent", answer(g.independentBoardMembers, "number"));
   }
-  if (typeof x.finances?.annualIncomeGbp === "number") a.income = x.finances.annualIncomeGbp;
-  if (typeof x.finances?.reservesMonths === "number") a.reserves = x.finances.reservesMonths;
+  put("income", answer(x.finances?.annualIncomeGbp, "number"));
+  put("reserves", answer(x.finances?.reservesMonths, "number"));
   if (x.asOf) { a.asOfChoice = "date"; a.asOf = x.asOf; }
   return a;
 }

@@ -99,6 +99,7 @@ export const LEVELS = {
 export const SPONSOR_STATUS = {
   eligible: "Eligible",
   eligible_with_conditions: "Eligible with conditions",
+  incomplete: "More to find out",
   not_yet_ready: "Not yet ready",
   ineligible: "Not eligible",
 };

@@ -106,6 +106,11 @@ fn sponsor_cases_match_golden_in_wasm() {
 }
 
 #[wasm_bindgen_test]
+fn sponsor_record_cases_match_golden_in_wasm() {
+    assert!(run_file("sponsor-record") > 0);
+}
+
+#[wasm_bindgen_test]
 fn bad_input_throws_errors_with_code_and_path_in_wasm() {
     assert!(run_file("errors") > 0);
 }
@@ -172,6 +177,11 @@ fn runs_in_the_environment_asked_for() {
 #[wasm_bindgen_test]
 fn reports_without_overall_grade_notices_and_directions_in_wasm() {
     assert!(run_file("council-2026") > 0);
+}
+
+#[wasm_bindgen_test]
+fn status_from_events_outlook_and_leadership_warning_in_wasm() {
+    assert!(run_file("council-events") > 0);
 }
 
 #[wasm_bindgen_test]
