@@ -34,6 +34,15 @@ export interface Concern {
 }
 
 /**
+ * A council that can be found: its name, code and other names.
+ */
+export interface Candidate {
+    name: string;
+    code?: string;
+    aliases?: string[];
+}
+
+/**
  * A council\'s own improvement notice or statutory direction.
  */
 export interface InstrumentRef {
@@ -45,6 +54,26 @@ export interface InstrumentRef {
 }
 
 /**
+ * A criterion\'s outcome, one of four that are never confused: `met`; `not_met` (the facts
+ * given fail it); `not_known` (a fact it needs was not given, absent or `null`: neither met nor
+ * failed, SPEC §4.1); `not_applicable` (it does not apply to this kind of organisation).
+ */
+export type Outcome = "met" | "not_met" | "not_known" | "not_applicable";
+
+/**
+ * A date a source may give only to the month or the year: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`
+ * (a public decision whose announcement gives no day). Compared by [`PartialDate::last_day`],
+ * the last day it could be.
+ */
+export interface PartialDate {
+    /**
+     * The last day the date could be (the day itself when known to the day).
+     */
+    last: string;
+    precision: Precision;
+}
+
+/**
  * A date with its source.
  */
 export interface DateParam {
@@ -53,12 +82,32 @@ export interface DateParam {
 }
 
 /**
+ * A grade the next report could give (SPEC §3.9).
+ */
+export type NextReport = "inadequate_all" | "inadequate" | "requires_improvement" | "good";
+
+/**
  * A key date and how many days it is from `asOf` (negative when past).
  */
 export interface KeyDate {
     kind: string;
     date: IsoDate;
     daysFromAsOf: number;
+}
+
+/**
+ * A notice or direction not recorded as lifted but presumed lifted (SPEC §3.7).
+ */
+export interface PresumedLifting {
+    instrument: InForce;
+    /**
+     * The report of requires improvement or better that followed it.
+     */
+    report: IsoDate;
+    /**
+     * The report that followed that one.
+     */
+    followedBy: IsoDate;
 }
 
 /**
@@ -79,6 +128,43 @@ export interface Param {
 export interface Source {
     title: string;
     url: string;
+}
+
+/**
+ * A role an organisation may take on (SPEC §4.3, §4.4): its name, what practice shows of it,
+ * the kinds of organisation it is for, and its sources. The routes\' order in the file is the
+ * order of the answer: what an organisation may do now before what the 2015 announcement
+ * intended.
+ */
+export interface RouteWording {
+    appliesTo: OrgKind[];
+    title: string;
+    text: string;
+    sources: string[];
+}
+
+/**
+ * A role the organisation may take on, in the answer\'s order (SPEC §4.4): what it may do now,
+ * then what the 2015 announcement intended and what has happened since.
+ */
+export interface Role {
+    /**
+     * The route id (`service_provider`, `improvement_partner`, `expert_team_member`,
+     * `trust_sponsor`).
+     */
+    id: string;
+    title: string;
+    /**
+     * What practice shows of this role, with `sources`.
+     */
+    text: string;
+    sources: Source[];
+    /**
+     * Whether it is open now: the status is `eligible` or `eligible_with_conditions` and the id
+     * is in `routes`; otherwise it is what the organisation could take on once the criteria
+     * are met.
+     */
+    open: boolean;
 }
 
 /**
@@ -136,12 +222,44 @@ export interface CouncilStatus {
      * When the council\'s current statutory direction was issued (none when absent).
      */
     directionIssued?: IsoDate | null;
+    /**
+     * The council\'s dated public decisions, instead of the four dates above: the engine
+     * works out what is in force on `asOf` (SPEC §3.7).
+     */
+    events?: StatusEvent[];
+}
+
+/**
+ * Everything said about a status worked out from dated decisions (SPEC §3.7).
+ */
+export interface StatusWording {
+    source: string;
+    /**
+     * How the status is worked out, in words (the rules page shows it).
+     */
+    summary: string;
+    events: EventWordsByKind;
+    precision: PrecisionWords;
+    inForce: InForceWords;
+    /**
+     * The answer\'s title when a trust runs the services (`{title}`, `{trustSince}`).
+     */
+    trustTitle: Wording;
+    warnings: StatusWarnings;
 }
 
 /**
  * Gate, readiness or condition (SPEC §4.2).
  */
 export type Level = "gate" | "readiness" | "condition";
+
+/**
+ * How a date known only to the month or the year is named.
+ */
+export interface PrecisionWords {
+    month: string;
+    year: string;
+}
 
 /**
  * How a key date is said: its label, and its date as it stands from `asOf` (in the future,
@@ -154,6 +272,11 @@ export interface KeyDateWording {
     today: string;
     past: string;
 }
+
+/**
+ * How precisely a [`PartialDate`] is known.
+ */
+export type Precision = "day" | "month" | "year";
 
 /**
  * One Ofsted inspection of a council\'s children\'s services.
@@ -175,6 +298,10 @@ export interface Inspection {
      */
     overall?: Grade | null;
     judgements?: Judgements | null;
+    /**
+     * The address of the published report (on files.ofsted.gov.uk), its source.
+     */
+    report?: string;
 }
 
 /**
@@ -185,9 +312,22 @@ export interface CriterionResult {
     level: Level;
     title: string;
     /**
-     * `null` when the criterion does not apply to this kind of organisation.
+     * The outcome in one word; `met`, `applies` and `known` say the same in three flags.
+     */
+    outcome: Outcome;
+    /**
+     * `true` or `false` when it applies and is known; `null` when it does not apply
+     * (`applies: false`) or is not known (`known: false`).
      */
     met: boolean | null;
+    /**
+     * Whether the criterion applies to this kind of organisation.
+     */
+    applies: boolean;
+    /**
+     * `false` when it applies and a fact it needs was not given; `true` otherwise.
+     */
+    known: boolean;
     /**
      * What was compared, in words (`null` when not applicable).
      */
@@ -198,6 +338,10 @@ export interface CriterionResult {
      */
     basis: Basis;
     /**
+     * For a design threshold: that it is this service\'s choice, and what it rests on.
+     */
+    rationale: string | null;
+    /**
      * The published source behind the criterion (or the design choice), `null` when none.
      */
     source: Source | null;
@@ -205,6 +349,39 @@ export interface CriterionResult {
      * What to do to meet it, when unmet.
      */
     whatToDo: string | null;
+    /**
+     * What to find out, when not known.
+     */
+    findOut: string | null;
+}
+
+/**
+ * One dated public decision about a council (SPEC §3.7).
+ */
+export interface StatusEvent {
+    event: EventKind;
+    /**
+     * `YYYY-MM-DD`, or `YYYY-MM` / `YYYY` where the source gives no day.
+     */
+    date: PartialDate;
+    source?: EventSource;
+}
+
+/**
+ * One decision in force on `asOf`, as the answer reports it.
+ */
+export interface InForce {
+    event: EventKind;
+    /**
+     * The date as given (`YYYY-MM-DD`, `YYYY-MM` or `YYYY`).
+     */
+    date: PartialDate;
+    precision: Precision;
+    /**
+     * The day the rules read it as: the last day it could be.
+     */
+    readAs: IsoDate;
+    source: EventSource | null;
 }
 
 /**
@@ -235,6 +412,14 @@ export interface Criterion {
     title: string;
     threshold: string;
     whatToDo: string;
+    /**
+     * What to find out when a fact the criterion needs was not given (SPEC §4.1).
+     */
+    findOut: string;
+    /**
+     * For a design threshold: that it is this service\'s choice, and what it rests on.
+     */
+    rationale?: string | null;
 }
 
 /**
@@ -246,17 +431,55 @@ export interface Regulatory {
 }
 
 /**
+ * Sentences added to the reason for what the status records.
+ */
+export interface InForceWords {
+    /**
+     * A commissioner recorded in the dated decisions.
+     */
+    commissioner: Wording;
+    /**
+     * A DfE improvement adviser in place of the commissioner.
+     */
+    adviser: Wording;
+}
+
+/**
  * Something the user should know that does not change the outcome.
  */
 export interface Warning {
     code: string;
     text: string;
+    /**
+     * The published source the warning rests on, where it names one (left out otherwise).
+     */
+    source?: Source;
 }
 
 /**
  * The Ofsted inspection framework.
  */
 export type Framework = "sif" | "ilacs";
+
+/**
+ * The answer if the next report gave `next` (SPEC §3.9).
+ */
+export interface Outlook {
+    next: NextReport;
+    /**
+     * The day the report is supposed published, and the answer assessed.
+     */
+    published: IsoDate;
+    intervention: string;
+    /**
+     * The row that would fire (`protocol-2016/row-4`).
+     */
+    rule: string;
+    /**
+     * Its key dates, with the days from `published`.
+     */
+    dates: KeyDate[];
+}
 
 /**
  * The council assessment\'s input (SPEC §3.1).
@@ -347,6 +570,11 @@ export interface Judgements {
 export type ConcernKind = "whistleblower" | "poor_leadership" | "serious_incident";
 
 /**
+ * The kind of a public decision about a council\'s children\'s services (SPEC §3.7).
+ */
+export type EventKind = "improvement_notice" | "notice_lifted" | "statutory_direction" | "direction_revoked" | "commissioner_appointed" | "improvement_adviser_appointed" | "trust_direction" | "trust_established" | "trust_ended";
+
+/**
  * The kind of an Ofsted visit between inspections.
  */
 export type VisitKind = "monitoring" | "focused";
@@ -381,7 +609,10 @@ export interface Experience {
     yearsDeliveringChildrensServices?: number | null;
     leadersWithDcsExperience?: number | null;
     qualifiedSocialWorkers?: number | null;
-    registeredProvision?: Provision[];
+    /**
+     * `[]`: none; absent or `null`: not known (SPEC §4.1).
+     */
+    registeredProvision?: Provision[] | null;
 }
 
 /**
@@ -403,9 +634,12 @@ export interface Governance {
 }
 
 /**
- * The overall answer (SPEC §4.3).
+ * The overall answer (SPEC §4.3), from best to worst: `eligible`; `eligible_with_conditions`
+ * (a condition fails or is not known); `incomplete` (a gate or readiness criterion is not known
+ * and none known fails: `toFindOut` lists what to find out); `not_yet_ready` (a readiness
+ * criterion fails); `ineligible` (a gate fails).
  */
-export type Status = "eligible" | "eligible_with_conditions" | "not_yet_ready" | "ineligible";
+export type Status = "eligible" | "eligible_with_conditions" | "incomplete" | "not_yet_ready" | "ineligible";
 
 /**
  * The reading of a grade from the key judgements of a report without an overall grade
@@ -443,12 +677,46 @@ export interface SponsorInput {
 export interface SponsorRules {
     source: string;
     criteria: Criterion[];
-    routes: Record<string, string>;
+    routes: Record<string, RouteWording>;
+    /**
+     * Notes an answer may carry, by id (`own_services_in_intervention`: a council under a
+     * notice or direction, SPEC §4.4).
+     */
+    notes: Record<string, Wording>;
     /**
      * How children\'s services trusts have actually been set up, each sentence with its
      * source: context for a sponsor\'s result.
      */
     howTrustsAreSetUp?: Wording[];
+}
+
+/**
+ * The status the engine worked out from `status.events` on `asOf` (SPEC §3.7): each
+ * decision in force, with its date as given and its source; `null` where none is.
+ */
+export interface StatusInForce {
+    improvementNotice: InForce | null;
+    statutoryDirection: InForce | null;
+    commissioner: InForce | null;
+    /**
+     * A DfE improvement adviser in place of a commissioner.
+     */
+    improvementAdviser: InForce | null;
+    trust: InForce | null;
+    /**
+     * Reported only: it changes no row.
+     */
+    trustDirection: InForce | null;
+    presumedLifted: PresumedLifting[];
+}
+
+/**
+ * The warnings of SPEC §3.6 and §3.7, each with its source.
+ */
+export interface StatusWarnings {
+    date_not_exact: Wording;
+    lifting_presumed: Wording;
+    leadership_only_inadequate: Wording;
 }
 
 /**
@@ -463,6 +731,10 @@ export interface RulesetFile {
     gradeReading: GradeReading;
     ignoredItems: IgnoredItems;
     instruments: Instruments;
+    /**
+     * A status worked out from dated public decisions (SPEC §3.7).
+     */
+    statusEvents: StatusWording;
     warnings: WarningTexts;
     sponsor: SponsorRules;
 }
@@ -486,12 +758,25 @@ export interface Row {
      * The text when the row\'s deadline ran out before the ruleset came into force.
      */
     textBeforeInForce?: string;
+    /**
+     * The wording when the council\'s status already records what the row expects.
+     */
+    whenRecorded?: RowWhenRecorded;
 }
 
 /**
  * What a monitoring visit found.
  */
 export type Progress = "significant" | "some" | "insufficient";
+
+/**
+ * What a query found: the candidate it names (its index), and the nearest others, nearest
+ * first (indexes), for \"Did you mean …?\".
+ */
+export interface Matches {
+    exact: number | null;
+    nearest: number[];
+}
 
 /**
  * What an [`Error`] holds: the code, path and message every error has, and the structured
@@ -531,6 +816,11 @@ export interface CouncilAssessment {
     asOf: IsoDate;
     council: Council | null;
     status: CouncilStatus | null;
+    /**
+     * The status worked out from `status.events` on `asOf` (SPEC §3.7); left out when the
+     * status gives the four dates (echoed in `status`) or is not given.
+     */
+    statusInForce?: StatusInForce;
     intervention: string;
     interventionTitle: string;
     latestInspection: Inspection | null;
@@ -539,6 +829,18 @@ export interface CouncilAssessment {
     reasons: Reason[];
     nextSteps: string[];
     warnings: Warning[];
+    /**
+     * What the next report could bring (SPEC §3.9): the engine\'s own answer, with the same
+     * status and ruleset, if Ofsted\'s next report were published on `asOf` (the day after,
+     * assessed that day, when a report was published on `asOf`), for each grade in turn.
+     */
+    outlook: Outlook[];
+    /**
+     * The last publication date on which an inadequate report would be persistent failure
+     * (the latest inadequate report\'s publication + the persistent window); `null` when there
+     * is no inadequate report or that date is before `asOf`.
+     */
+    persistentUntil: IsoDate | null;
 }
 
 /**
@@ -549,10 +851,35 @@ export interface SponsorAssessment {
     asOf: IsoDate;
     organisation: OrganisationRef;
     status: Status;
+    /**
+     * The roles open now, in the answer\'s order (ids of `roles`).
+     */
     routes: string[];
+    /**
+     * Every role this kind of organisation may take on, in the answer\'s order; empty for a
+     * council under a notice or direction (see `notes`).
+     */
+    roles: Role[];
+    /**
+     * Notes from practice the answer carries (a council under a notice or direction: its own
+     * services may move into a trust it owns, SPEC §4.4).
+     */
+    notes: Reason[];
     criteria: CriterionResult[];
+    /**
+     * What to find out, for every criterion not known, gates first.
+     */
+    toFindOut: string[];
     nextSteps: string[];
     warnings: Warning[];
+}
+
+/**
+ * Where a fact was published.
+ */
+export interface EventSource {
+    title?: string | null;
+    url?: string | null;
 }
 
 /**
@@ -638,11 +965,49 @@ export interface WarningTexts {
 }
 
 /**
+ * Wording used instead of a row\'s own when the council\'s status already records what the row
+ * expects (a direction in force, a notice already issued), so that the answer neither says
+ * to expect nor asks to record what is recorded.
+ */
+export interface RowWhenRecorded {
+    source?: string;
+    title?: string;
+    text?: string;
+    nextSteps: string[];
+}
+
+/**
  * Words for a council\'s own instruments of intervention.
  */
 export interface Instruments {
     improvementNoticeIssued: string;
     directionIssued: string;
+}
+
+/**
+ * Words for each kind of public decision (SPEC §3.7), keyed as the input\'s `event`.
+ */
+export interface EventWordsByKind {
+    improvement_notice: EventWords;
+    notice_lifted: EventWords;
+    statutory_direction: EventWords;
+    direction_revoked: EventWords;
+    commissioner_appointed: EventWords;
+    improvement_adviser_appointed: EventWords;
+    trust_direction: EventWords;
+    trust_established: EventWords;
+    trust_ended: EventWords;
+}
+
+/**
+ * Words for one kind of public decision, with its source.
+ */
+export interface EventWords {
+    source: string;
+    /**
+     * The decision in words, as a sentence\'s subject (\"a statutory direction\").
+     */
+    words: string;
 }
 
 /**
@@ -674,6 +1039,14 @@ export function assessCouncils(inputs: CouncilInput[], rulesets?: RulesetOverrid
 export function assessSponsor(input: SponsorInput, rulesets?: RulesetOverride | null): SponsorAssessment;
 
 /**
+ * Finds the council a person typed (`src/names.rs`: any everyday form of its name, another
+ * name it is known by, its ONS code, small typos) among `candidates` (`{ name, code, aliases }`):
+ * `{ exact: index | null, nearest: [index, ...] }`, nearest first, for "Did you mean …?". The
+ * same matcher as the command line's `council --name`.
+ */
+export function matchCouncils(query: string, candidates: Candidate[]): Matches;
+
+/**
  * The rulesets in force (with overrides applied, when given): ids, dates, parameters,
  * wording, sponsor criteria and sources. Pages read every rule's wording from here.
  */
@@ -686,6 +1059,7 @@ export interface InitOutput {
     readonly assessCouncil: (a: any, b: number) => [number, number, number];
     readonly assessCouncils: (a: any, b: number) => [number, number, number];
     readonly assessSponsor: (a: any, b: number) => [number, number, number];
+    readonly matchCouncils: (a: number, b: number, c: any) => [number, number, number];
     readonly rulesets: (a: number) => [number, number, number];
     readonly __wbindgen_malloc: (a: number, b: number) => number;
     readonly __wbindgen_realloc: (a: number, b: number, c: number, d: number) => number;

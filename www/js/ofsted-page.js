@@ -497,7 +497,9 @@ export async function submit(form, api) {
     } catch (e) {
       return api.showErrors(page, [readerError(e, api.data())], raw);
     }
-    origin = { kind: "shipped", label: shippedLabel(s), asAt: s.asAt, title: s.title, publisher: s.publisher,
+    // The reports are as at the later of Ofsted's statistics and the report history merged in.
+    const reportsAsAt = [s.asAt, shipped.data.history?.asAt].filter(Boolean).sort().at(-1);
+    origin = { kind: "shipped", label: shippedLabel(s), asAt: reportsAsAt, title: s.title, publisher: s.publisher,
       licence: s.licence, licenceUrl: s.licenceUrl, url: s.url, file: s.file };
   } else {
     const name = picked.map((f) => f.name).join(", ");
