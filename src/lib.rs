@@ -40,6 +40,8 @@ pub mod ruleset;
 pub mod sponsor;
 pub mod table;
 pub mod text;
+pub mod value;
+pub mod value_de;
 
 pub use council::{assess_council, CouncilAssessment};
 pub use error::{Error, ErrorCode};

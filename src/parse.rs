@@ -157,154 +157,129 @@ pub const MAX_DEPTH: usize = 64;
 /// given twice in one object.
 #[cfg(feature = "json")]
 pub fn check_json(text: &str) -> Result<(), Error> {
-    check_json_within(text, usize::MAX)
+    value_from_json(text).map(drop)
 }
 
-/// [`check_json`], and no list or object of more than `max_items` items (an `invalid_value`
-/// error naming its path and the limit): a ruleset file's bound.
+/// The JSON value `text` holds, checked as [`check_json`] checks it (an override's text is
+/// read once, into the [`Value`](crate::value::Value) the merge works on).
 #[cfg(feature = "json")]
-pub fn check_json_within(text: &str, max_items: usize) -> Result<(), Error> {
+pub fn value_from_json(text: &str) -> Result<crate::value::Value, Error> {
     let mut de = serde_json::Deserializer::from_str(text);
     let mut track = serde_path_to_error::Track::new();
-    let seed = json_shape::Depth {
-        depth: 0,
-        max_items,
-    };
-    let checked = serde::de::DeserializeSeed::deserialize(
-        seed,
+    let read = serde::de::DeserializeSeed::deserialize(
+        json_shape::Depth(0),
         serde_path_to_error::Deserializer::new(&mut de, &mut track),
     )
     .map_err(|inner| serde_path_to_error::Error::new(track.path(), inner));
-    if checked.is_ok() {
-        return de.end().map_err(|e| {
-            Error::new(
-                ErrorCode::InvalidJson,
-                "",
-                format_args!("the input is not valid JSON: {e}"),
-            )
-        });
-    }
-    checked.map(|_| ()).map_err(|e| {
-        let inner = e.inner();
-        if inner.is_syntax() || inner.is_eof() {
-            Error::new(
-                ErrorCode::InvalidJson,
-                "",
-                format_args!("the input is not valid JSON: {inner}"),
-            )
-        } else if inner.to_string().starts_with("nested more than") {
-            Error::new(
-                ErrorCode::InvalidJson,
-                "",
-                format_args!(
-                    "the input is not valid JSON: {inner} (at {})",
-                    path_text(e.path())
-                ),
-            )
-        } else {
-            let e = data_error(&path_text(e.path()), &inner.to_string());
-            match e.code {
-                ErrorCode::DuplicateField => e,
-                _ => e.with_limit(max_items as u64),
-            }
+    let e = match read {
+        Ok(value) => {
+            return de.end().map(|()| value).map_err(|e| {
+                Error::new(
+                    ErrorCode::InvalidJson,
+                    "",
+                    format_args!("the input is not valid JSON: {e}"),
+                )
+            })
         }
+        Err(e) => e,
+    };
+    let inner = e.inner();
+    Err(if inner.is_syntax() || inner.is_eof() {
+        Error::new(
+            ErrorCode::InvalidJson,
+            "",
+            format_args!("the input is not valid JSON: {inner}"),
+        )
+    } else if inner.to_string().starts_with("nested more than") {
+        Error::new(
+            ErrorCode::InvalidJson,
+            "",
+            format_args!(
+                "the input is not valid JSON: {inner} (at {})",
+                path_text(e.path())
+            ),
+        )
+    } else {
+        data_error(&path_text(e.path()), &inner.to_string())
     })
 }
 
-/// Any JSON value, walked to check its depth and its keys.
+/// Any JSON value, read into a [`Value`] with its depth and its keys checked.
 #[cfg(feature = "json")]
 pub(crate) mod json_shape {
     use super::MAX_DEPTH;
+    use crate::value::Value;
     use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
     use std::fmt;
 
-    /// A JSON value whose shape has been checked (and which has been thrown away).
-    pub struct Shape;
-
-    /// The walk at a depth, with the most items a list or object may have.
+    /// The walk at a depth.
     #[derive(Clone, Copy)]
-    pub struct Depth {
-        pub depth: usize,
-        pub max_items: usize,
-    }
+    pub struct Depth(pub usize);
 
     impl<'de> DeserializeSeed<'de> for Depth {
-        type Value = Shape;
-        fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Shape, D::Error> {
+        type Value = Value;
+        fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
             d.deserialize_any(self)
         }
     }
 
     impl Depth {
         fn deeper<E: de::Error>(self) -> Result<Depth, E> {
-            if self.depth >= MAX_DEPTH {
+            if self.0 >= MAX_DEPTH {
                 Err(E::custom(format_args!(
                     "nested more than {MAX_DEPTH} levels deep"
                 )))
             } else {
-                Ok(Depth {
-                    depth: self.depth + 1,
-                    ..self
-                })
-            }
-        }
-
-        fn count<E: de::Error>(self, n: usize) -> Result<(), E> {
-            if n > self.max_items {
-                Err(E::custom(format_args!(
-                    "has more than {} items; at most {} are allowed in any list or object",
-                    self.max_items, self.max_items
-                )))
-            } else {
-                Ok(())
+                Ok(Depth(self.0 + 1))
             }
         }
     }
 
     impl<'de> Visitor<'de> for Depth {
-        type Value = Shape;
+        type Value = Value;
         fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
             f.write_str("any JSON value")
         }
-        fn visit_bool<E>(self, _: bool) -> Result<Shape, E> {
-            Ok(Shape)
+        fn visit_bool<E>(self, b: bool) -> Result<Value, E> {
+            Ok(Value::Bool(b))
         }
-        fn visit_i64<E>(self, _: i64) -> Result<Shape, E> {
-            Ok(Shape)
+        fn visit_i64<E>(self, i: i64) -> Result<Value, E> {
+            Ok(Value::Int(i))
         }
-        fn visit_u64<E>(self, _: u64) -> Result<Shape, E> {
-            Ok(Shape)
+        fn visit_u64<E>(self, u: u64) -> Result<Value, E> {
+            Ok(i64::try_from(u).map_or(Value::Float(u as f64), Value::Int))
         }
-        fn visit_f64<E>(self, _: f64) -> Result<Shape, E> {
-            Ok(Shape)
+        fn visit_f64<E>(self, x: f64) -> Result<Value, E> {
+            Ok(Value::Float(x))
         }
-        fn visit_str<E>(self, _: &str) -> Result<Shape, E> {
-            Ok(Shape)
+        fn visit_str<E>(self, s: &str) -> Result<Value, E> {
+            Ok(Value::Str(s.to_string()))
         }
-        fn visit_unit<E>(self) -> Result<Shape, E> {
-            Ok(Shape)
+        fn visit_string<E>(self, s: String) -> Result<Value, E> {
+            Ok(Value::Str(s))
         }
-        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Shape, A::Error> {
+        fn visit_unit<E>(self) -> Result<Value, E> {
+            Ok(Value::Null)
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
             let inner = self.deeper()?;
-            let mut n = 0;
-            while seq.next_element_seed(inner)?.is_some() {
-                n += 1;
-                self.count(n)?;
+            let mut items = Vec::new();
+            while let Some(item) = seq.next_element_seed(inner)? {
+                items.push(item);
             }
-            Ok(Shape)
+            Ok(Value::List(items))
         }
-        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Shape, A::Error> {
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
             let inner = self.deeper()?;
             let mut keys = std::collections::HashSet::new();
+            let mut entries = Vec::new();
             while let Some(key) = map.next_key::<String>()? {
-                if keys.contains(&key) {
+                if !keys.insert(key.clone()) {
                     return Err(de::Error::custom(format_args!("duplicate field `{key}`")));
                 }
-                keys.insert(key);
-                self.count(keys.len())?;
-                map.next_value_seed(inner)?;
+                entries.push((key, map.next_value_seed(inner)?));
             }
-            Ok(Shape)
+            Ok(Value::Map(entries))
         }
     }
 }

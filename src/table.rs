@@ -54,9 +54,10 @@ impl<'de, T: serde::Deserialize<'de>> serde::Deserialize<'de> for Table<T> {
             }
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Table<T>, A::Error> {
                 let mut out: Vec<(String, T)> = Vec::new();
-                let mut seen = std::collections::HashSet::new();
+                // A linear look: tables are short (inputs hold at most 1,000 items), and a hash
+                // set's code is kilobytes of the wasm.
                 while let Some(key) = map.next_key::<String>()? {
-                    if !seen.insert(key.clone()) {
+                    if out.iter().any(|(k, _)| *k == key) {
                         return Err(de::Error::custom(format_args!("duplicate field `{key}`")));
                     }
                     let value = map.next_value()?;

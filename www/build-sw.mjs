@@ -1,5 +1,5 @@
 // Writes www/sw.js, the service worker that keeps the checker working offline after the first
-// visit. Run by www/build.mjs once everything else is in www/: it walks what is there and
+// visit. Run by www/build.mjs once everything else is in www/: it finds what is there and
 // precaches what the checker's pages need offline —
 //   the pages (index.html, rules.html, embed.html), manifest.webmanifest, the bundled modules and
 //   stylesheets (dist/, the page for Ofsted's outcomes among them), the iframe page's stylesheet,
@@ -19,61 +19,66 @@
 // is the file fetched from the network (cache: "reload"), again checked. A server that already
 // holds a newer release than this worker's fails the install, and the old release stays.
 //
+// The list is workbox-build's (getManifest: the files matched by glob, each with its revision, a
+// hash of its contents); the images are then cut to those the pages name, and each entry is given
+// its SHA-256 for the worker's integrity checks. The worker itself (below) is this project's: it
+// takes files from the HTTP cache first, which Workbox's runtime does not.
 import { createHash } from "node:crypto";
-import { readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
-import { join, relative, sep, basename } from "node:path";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join, basename } from "node:path";
+import { getManifest } from "workbox-build";
 
-const IMAGE = /\.(svg|png|ico|woff2?)$/;
+/** What the pages need offline, as workbox-build globs relative to www/. */
+const PRECACHE_GLOBS = ["index.html", "rules.html", "embed.html", "manifest.webmanifest", "embed/frame-page.css",
+  "pkg/trust_eligibility_bg.wasm", "data/councils.json", "dist/*.{js,css}", "assets/**/*.{svg,png,woff,woff2}"];
+/** Not precached, but a new one is a new release all the same. */
+const READER_GLOBS = ["pkg-ofsted/**/*.{js,wasm}", "ofsted-reader.js"];
 
-function walk(dir, out = []) {
-  for (const name of readdirSync(dir).sort()) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) walk(p, out); else out.push(p);
-  }
-  return out;
+async function manifest(www, globPatterns, manifestTransforms = []) {
+  const { manifestEntries, warnings } = await getManifest({
+    globDirectory: www, globPatterns, manifestTransforms,
+    // The engine's wasm and Ofsted's data are well over workbox's 2 MB default together, not alone;
+    // nothing the pages need is refused for its size.
+    maximumFileSizeToCacheInBytes: 64 * 1024 * 1024,
+  });
+  return { entries: manifestEntries.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0)), warnings };
 }
 
-/** The files of www/ the pages need offline, as paths relative to www/ with "/" separators. */
-export function precacheList(www) {
-  const all = walk(www).map((p) => relative(www, p).split(sep).join("/"));
-  const wanted = (f) => {
-    if (["index.html", "rules.html", "embed.html", "manifest.webmanifest", "embed/frame-page.css",
-      "pkg/trust_eligibility_bg.wasm", "data/councils.json"].includes(f)) return true;
-    return /^dist\/[^/]+\.(js|css)$/.test(f);
-  };
-  const files = all.filter(wanted);
-  // Images (and any font) only when a page or stylesheet names them, but favicon.ico (for
-  // browsers without SVG icons; Chromium asks for favicon.svg again at each page of the app,
-  // and fails loudly offline without it) and not the manifest's icons (fetched only to install
-  // the site as an app). The favicon is fetched by the browser on its own, after the page has
-  // loaded: the worker usually gets there first, so it is the one file fetched twice (1 KB).
-  const texts = files.filter((f) => /\.(html|css)$/.test(f)).map((f) => readFileSync(join(www, f), "utf8")).join("\n");
-  const used = all.filter((f) => f.startsWith("assets/") && IMAGE.test(f) && !f.endsWith(".ico") && texts.includes(basename(f)));
-  return [...files, ...used].sort();
-}
+/** Images (and any font) only when a page or stylesheet names them, but favicon.ico (for
+ *  browsers without SVG icons; Chromium asks for favicon.svg again at each page of the app, and
+ *  fails loudly offline without it) and not the manifest's icons (fetched only to install the
+ *  site as an app). The favicon is fetched by the browser on its own, after the page has loaded:
+ *  the worker usually gets there first, so it is the one file fetched twice (1 KB). */
+const namedImagesOnly = (www) => (entries) => {
+  const texts = entries.filter((e) => /\.(html|css)$/.test(e.url)).map((e) => readFileSync(join(www, e.url), "utf8")).join("\n");
+  return { manifest: entries.filter((e) => !e.url.startsWith("assets/") || texts.includes(basename(e.url))), warnings: [] };
+};
 
-export function buildServiceWorker(www) {
-  const files = precacheList(www);
+/** The files of www/ the pages need offline: workbox-build's entries ({ url, revision }), url
+ *  relative to www/ with "/" separators, and its warnings (a glob that matched nothing). */
+export const precacheManifest = (www) => manifest(www, PRECACHE_GLOBS, [namedImagesOnly(www)]);
+export const precacheList = async (www) => (await precacheManifest(www)).entries.map((e) => e.url);
+
+export async function buildServiceWorker(www) {
+  const { entries, warnings } = await precacheManifest(www);
+  // In a full build every glob matches.
+  if (warnings.length) throw new Error(`build: workbox-build: ${warnings.join("; ")}`);
+  const files = entries.map((e) => e.url);
   for (const need of ["index.html", "rules.html", "embed.html", "dist/checker.js", "dist/shared.js", "dist/checker.css",
     "pkg/trust_eligibility_bg.wasm", "data/councils.json"]) {
     if (!files.includes(need)) throw new Error(`build: the service worker would not precache ${need}`);
   }
   if (!files.some((f) => f.startsWith("dist/ofsted-page-"))) throw new Error("build: the service worker would not precache the page for Ofsted's outcomes");
-  const hash = createHash("sha256");
   const integrity = {};
   let bytes = 0;
-  for (const f of files) {
-    const body = readFileSync(join(www, f));
+  for (const e of entries) {
+    const body = readFileSync(join(www, e.url));
     bytes += body.length;
-    hash.update(f).update("\0").update(body).update("\0");
-    integrity[f] = `sha256-${createHash("sha256").update(body).digest("base64")}`;
+    integrity[e.url] = `sha256-${createHash("sha256").update(body).digest("base64")}`;
   }
-  // The reader is not precached, but a new one is a new release all the same.
-  const reader = walk(www).map((p) => relative(www, p).split(sep).join("/"))
-    .filter((f) => /^pkg-ofsted\/.*\.(js|wasm)$/.test(f) || f === "ofsted-reader.js").sort();
-  for (const f of reader) {
-    hash.update(f).update("\0").update(readFileSync(join(www, f))).update("\0");
-  }
+  // The release: every precached file's and the reader's revision.
+  const hash = createHash("sha256");
+  for (const e of [...entries, ...(await manifest(www, READER_GLOBS)).entries]) hash.update(e.url).update("\0").update(e.revision).update("\0");
   const version = hash.digest("hex").slice(0, 16);
   writeFileSync(join(www, "sw.js"), serviceWorker(version, files, integrity));
   return { version, files, bytes };

@@ -90,19 +90,6 @@ export interface InstrumentRef {
 export type Outcome = "met" | "not_met" | "not_known" | "not_applicable";
 
 /**
- * A date a source may give only to the month or the year: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`
- * (a public decision whose announcement gives no day). Compared by [`PartialDate::last_day`],
- * the last day it could be.
- */
-export interface PartialDate {
-    /**
-     * The last day the date could be (the day itself when known to the day).
-     */
-    last: string;
-    precision: Precision;
-}
-
-/**
  * A date with its source.
  */
 export interface DateParam {
@@ -361,6 +348,11 @@ export interface StatusWording {
      * The answer\'s title when a trust runs the services (`{title}`, `{trustSince}`).
      */
     trustTitle: Wording;
+    /**
+     * The answer\'s title for a direction under which a DfE improvement adviser is in place of a
+     * commissioner (`{adviserAppointed}`).
+     */
+    adviserTitle: Wording;
     warnings: StatusWarnings;
 }
 
@@ -541,7 +533,7 @@ export interface StatusEvent {
     /**
      * `YYYY-MM-DD`, or `YYYY-MM` / `YYYY` where the source gives no day.
      */
-    date: PartialDate;
+    date: string;
     source?: EventSource;
 }
 
@@ -553,7 +545,7 @@ export interface InForce {
     /**
      * The date as given (`YYYY-MM-DD`, `YYYY-MM` or `YYYY`).
      */
-    date: PartialDate;
+    date: string;
     precision: Precision;
     /**
      * The day the rules read it as: the last day it could be.

@@ -11,13 +11,20 @@ mod validate;
 use crate::date::{Date, IsoDate};
 use crate::error::{Error, ErrorCode};
 use crate::table::Table;
+use crate::value::Value;
 use std::sync::Arc;
 
 pub use status_wording::{RowWhenRecorded, StatusWording};
 pub use template::{render, render_with};
 
-/// The embedded default ruleset file, as JSON text without its indentation.
-pub const DEFAULT_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/rulesets.min.json"));
+/// The embedded default ruleset file (`rulesets/rulesets.json`) in the compact encoding of
+/// [`Value`], written by `build.rs`: read with plain serde, no JSON parser.
+pub const EMBEDDED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/rulesets.bin"));
+
+/// The embedded file as a fresh [`Value`] (what an override is merged onto).
+pub(crate) fn embedded_value() -> Value {
+    Value::decode(EMBEDDED).unwrap_or(Value::Null)
+}
 
 /// The largest duration a ruleset may set, in months (100 years).
 const MAX_MONTHS: i64 = 1200;
@@ -501,19 +508,25 @@ pub const SPONSOR_NOTES: [&str; 1] = ["own_services_in_intervention"];
 
 impl RulesetFile {
     /// The embedded default, read and validated once.
-    #[cfg(feature = "json")]
     pub fn default_ref() -> Result<&'static RulesetFile, Error> {
         static DEFAULT: std::sync::OnceLock<Result<RulesetFile, Error>> =
             std::sync::OnceLock::new();
         DEFAULT
             .get_or_init(|| {
-                let file: RulesetFile = crate::parse::from_json(DEFAULT_JSON)
-                    .map_err(|e| e.recode(ErrorCode::InvalidRuleset))?;
+                let file = RulesetFile::embedded()?;
                 file.validate()?;
                 Ok(file)
             })
             .as_ref()
             .map_err(Clone::clone)
+    }
+
+    /// The embedded default, read with plain serde and not validated: for a build that has
+    /// validated it already (the checker's wasm: `crates/wasm/build.rs` fails on an invalid
+    /// file, naming its path). Everything else uses [`RulesetFile::default_ref`].
+    pub fn embedded() -> Result<RulesetFile, Error> {
+        crate::value_de::from_value(embedded_value())
+            .map_err(|e| e.recode(ErrorCode::InvalidRuleset))
     }
 
     /// The ruleset for `as_of`, or the one named. Named rulesets apply on any date (with a

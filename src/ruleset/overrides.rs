@@ -1,118 +1,104 @@
-//! Ruleset overrides: a partial ruleset file merged onto the default, then read and validated
-//! like any ruleset file. Objects merge key by key (`null` removes a key); lists of objects
-//! that carry an `id` or a `row` merge item by item, matched on it, new items appended; any
-//! other value replaces the default's.
-//!
-//! The checker's wasm merges a JavaScript value the same way in its boundary crate; both are
-//! run by the same `rulesetOverride` cases in `tests/cases/`.
+//! Ruleset overrides: a partial ruleset file merged onto the built-in one, then read and
+//! validated like any ruleset file. Objects merge key by key (`null` removes a key); lists of
+//! objects that carry an `id` or a `row` merge item by item, matched on it, new items appended;
+//! any other value replaces the default's ([`Value::merge`], the one merge: the command line
+//! reads the override's JSON text into a [`Value`], the checker's wasm its JavaScript value).
 
 use super::RulesetFile;
 use crate::error::{Error, ErrorCode};
-use serde::Deserializer;
+use crate::value::Value;
 
 /// At most this many items in any list or object of a ruleset file, as inputs may: merging and
 /// validating stay well within linear-time bounds on hostile files.
 pub const MAX_ITEMS: usize = crate::input::MAX_ITEMS;
 
 impl RulesetFile {
-    /// A ruleset file read from a deserializer of the merged value, then validated; every error
-    /// is an `invalid_ruleset` naming its path.
-    pub fn from_merged<'de, D>(merged: D) -> Result<RulesetFile, Error>
-    where
-        D: Deserializer<'de>,
-        D::Error: std::fmt::Display,
-    {
-        let file: RulesetFile = crate::parse::from_deserializer(merged)
-            .map_err(|e| e.recode(ErrorCode::InvalidRuleset))?;
+    /// The built-in file with `patch` merged onto it, then read (every error an
+    /// `invalid_ruleset` naming its path) and validated.
+    ///
+    /// ```
+    /// use trust_eligibility::{ruleset::RulesetFile, value::Value};
+    /// let patch = Value::Map(vec![("rulesets".into(), Value::List(vec![Value::Map(vec![
+    ///     ("id".into(), Value::Str("protocol-2016".into())),
+    ///     ("inForceFrom".into(), Value::Str("2016-06-01".into())),
+    /// ])]))]);
+    /// let err = RulesetFile::with_override(patch).unwrap_err();
+    /// assert_eq!(err.path, "rulesets[1].inForceFrom");
+    /// ```
+    pub fn with_override(patch: Value) -> Result<RulesetFile, Error> {
+        if !matches!(patch, Value::Map(_)) {
+            return Err(Error::new(
+                ErrorCode::InvalidRuleset,
+                "",
+                "expected a ruleset file (an object)",
+            ));
+        }
+        check_items(&patch, &mut String::new())?;
+        let mut merged = super::embedded_value();
+        merged.merge(patch);
+        let file: RulesetFile =
+            crate::value_de::from_value(merged).map_err(|e| e.recode(ErrorCode::InvalidRuleset))?;
         file.validate()?;
         Ok(file)
     }
-}
 
-#[cfg(feature = "json")]
-mod json {
-    use super::*;
-    use serde_json::Value;
-
-    impl RulesetFile {
-        /// The default with `patch` merged onto it, then validated.
-        ///
-        /// ```
-        /// use trust_eligibility::ruleset::RulesetFile;
-        /// let patch = serde_json::json!({"rulesets": [{"id": "announcement-2015",
-        ///     "parameters": {"improvementWindowMonths": {"value": 3}}}]});
-        /// let file = RulesetFile::with_override(patch).unwrap();
-        /// assert_eq!(file.rulesets[0].parameters.improvement_window_months.as_ref().unwrap().value, 3);
-        ///
-        /// let bad = serde_json::json!({"rulesets": [{"id": "protocol-2016", "inForceFrom": "2016-06-01"}]});
-        /// let err = RulesetFile::with_override(bad).unwrap_err();
-        /// assert_eq!(err.path, "rulesets[1].inForceFrom");
-        /// ```
-        pub fn with_override(patch: Value) -> Result<RulesetFile, Error> {
-            if !patch.is_object() {
-                return Err(Error::new(
-                    ErrorCode::InvalidRuleset,
-                    "",
-                    "expected a ruleset file (an object)",
-                ));
-            }
-            let mut base = serde_json::to_value(RulesetFile::default_ref()?)
-                .map_err(|e| Error::new(ErrorCode::InvalidRuleset, "", e))?;
-            merge(&mut base, patch);
-            RulesetFile::from_merged(base)
-        }
-
-        /// A ruleset file from JSON text, merged onto the default. Keys given twice and lists or
-        /// objects of more than [`MAX_ITEMS`] items are errors naming their path.
-        pub fn override_from_json(text: &str) -> Result<RulesetFile, Error> {
-            // Not JSON and keys given twice keep their codes; anything else is a bad ruleset file.
-            let recode = |e: Error| match e.code {
-                ErrorCode::InvalidJson | ErrorCode::DuplicateField => e,
-                _ => e.recode(ErrorCode::InvalidRuleset),
-            };
-            crate::parse::check_json_within(text, MAX_ITEMS).map_err(recode)?;
-            let patch: Value = crate::parse::from_json(text).map_err(recode)?;
-            RulesetFile::with_override(patch)
-        }
-    }
-
-    /// Merges `patch` onto `base` (see the module's documentation).
-    pub fn merge(base: &mut Value, patch: Value) {
-        match (base, patch) {
-            (Value::Object(b), Value::Object(p)) => {
-                for (k, v) in p {
-                    match (b.get_mut(&k), v) {
-                        (Some(_), Value::Null) => {
-                            b.shift_remove(&k);
-                        }
-                        (Some(slot), v) => merge(slot, v),
-                        (None, Value::Null) => {}
-                        (None, v) => {
-                            b.insert(k, v);
-                        }
-                    }
-                }
-            }
-            (Value::Array(b), Value::Array(p))
-                if !p.is_empty() && p.iter().all(|v| item_key(v).is_some()) =>
-            {
-                for item in p {
-                    let key = item_key(&item).cloned();
-                    match b.iter_mut().find(|x| item_key(x) == key.as_ref()) {
-                        Some(slot) => merge(slot, item),
-                        None => b.push(item),
-                    }
-                }
-            }
-            (b, p) => *b = p,
-        }
-    }
-
-    fn item_key(v: &Value) -> Option<&Value> {
-        let obj = v.as_object()?;
-        obj.get("id").or_else(|| obj.get("row"))
+    /// A ruleset file from JSON text, merged onto the default. Keys given twice and lists or
+    /// objects of more than [`MAX_ITEMS`] items are errors naming their path.
+    ///
+    /// ```
+    /// use trust_eligibility::ruleset::RulesetFile;
+    /// let file = RulesetFile::override_from_json(r#"{"rulesets": [{"id": "announcement-2015",
+    ///     "parameters": {"improvementWindowMonths": {"value": 3}}}]}"#).unwrap();
+    /// assert_eq!(file.rulesets[0].parameters.improvement_window_months.as_ref().unwrap().value, 3);
+    /// ```
+    #[cfg(feature = "json")]
+    pub fn override_from_json(text: &str) -> Result<RulesetFile, Error> {
+        // Not JSON and keys given twice keep their codes; anything else is a bad ruleset file.
+        let patch = crate::parse::value_from_json(text).map_err(|e| match e.code {
+            ErrorCode::InvalidJson | ErrorCode::DuplicateField => e,
+            _ => e.recode(ErrorCode::InvalidRuleset),
+        })?;
+        RulesetFile::with_override(patch)
     }
 }
 
-#[cfg(feature = "json")]
-pub use json::merge;
+/// At most [`MAX_ITEMS`] items in any list or object of `v` (at `path`).
+fn check_items(v: &Value, path: &mut String) -> Result<(), Error> {
+    let n = match v {
+        Value::List(items) => items.len(),
+        Value::Map(entries) => entries.len(),
+        _ => return Ok(()),
+    };
+    if n > MAX_ITEMS {
+        return Err(Error::new(
+            ErrorCode::InvalidRuleset,
+            path.as_str(),
+            format_args!(
+                "has {n} items; a ruleset file may have at most {MAX_ITEMS} in any list or object"
+            ),
+        )
+        .with_limit(MAX_ITEMS as u64));
+    }
+    let len = path.len();
+    match v {
+        Value::List(items) => {
+            for (i, item) in items.iter().enumerate() {
+                path.push_str(&format!("[{i}]"));
+                check_items(item, path)?;
+                path.truncate(len);
+            }
+        }
+        Value::Map(entries) => {
+            for (k, item) in entries {
+                if !path.is_empty() {
+                    path.push('.');
+                }
+                path.push_str(k);
+                check_items(item, path)?;
+                path.truncate(len);
+            }
+        }
+        _ => {}
+    }
+    Ok(())
+}

@@ -8,9 +8,10 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import {
   startServer, launch, openPage, ready, current, typeInto, chooseRadio, tick, typeDate, press, submit,
-  heading, text, expectErrors, axe, screenshot, noProblems, rules, criterion, outDir,
+  heading, text, expectErrors, axe, screenshot, noProblems, rules, criterion, outDir, tabTo,
 } from "./helpers.mjs";
-import { writeFile, mkdir } from "node:fs/promises";
+import { writeFile, mkdir, readFile } from "node:fs/promises";
+import { join } from "node:path";
 
 let server, browser;
 before(async () => { server = await startServer(); browser = await launch(); await mkdir(outDir, { recursive: true }); });
@@ -236,7 +237,7 @@ test("a small charity that falls short: status and first action on the first scr
   for (const [k, c] of want.entries()) {
     assert.ok(todo[k].text.includes(fill(c.whatToDo, c.params).split("{")[0]), `${c.id}: what to do`);
     assert.ok(todo[k].text.includes(`Threshold: ${fill(c.threshold, c.params)}.`), `${c.id}: its threshold`);
-    assert.ok(todo[k].text.includes(c.basis === "design" ? "Design choice no published rule sets this threshold: this service chose it." : "Published rule."), `${c.id}: its basis`);
+    assert.ok(todo[k].text.includes(c.basis === "design" ? `Design choice ${c.rationale ? fill(c.rationale, c.params) : "no published rule sets this threshold: this service chose it."}` : "Published rule."), `${c.id}: its basis`);
   }
   assert.ok(todo.find((a) => a.title === title(criterion("financial_capacity"))).text.includes("£800,000"), "the income in full");
   assert.ok((await metCriteria(page)).some((m) => m.startsWith(criterion("not_for_profit").title)), "met criteria folded in the details");
@@ -296,6 +297,148 @@ test("a council as sponsor: not asked whether it is in England; its own Ofsted r
   assert.ok(main.includes(rules.sponsor.routes.improvement_partner.title));
   await axe(page);
   await screenshot(page, "sponsor-council-eligible");
+  noProblems(page);
+  await context.close();
+});
+
+/** The pages the PDF of this page has, printed on A4. */
+async function printedPages(page, name) {
+  await page.emulateMedia({ media: "print" });
+  const pdf = await page.pdf({ format: "A4", printBackground: false });
+  await page.emulateMedia({ media: "screen" });
+  await writeFile(`${outDir}/${name}.pdf`, pdf);
+  return (pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+}
+
+/** The headings of the result, in order. */
+const headings = (page) => page.evaluate(() => [...document.querySelectorAll("main h1, main h2")].map((h) => h.textContent.trim()));
+
+test("a charity that does not know: ‘I do not know’ by keyboard, sent to the engine as null, a result that leads with what to find out and reads as one story", { timeout: 240_000 }, async () => {
+  const { context, page } = await openPage(browser, server.url);
+  await start(page, "Charity");
+  await answer(page, "What is the organisation’s name?", () => typeInto(page, "name", "Open Doors"));
+  // A yes/no question: "I do not know" is a third radio, reached with the arrow keys.
+  await answer(page, "Is Open Doors based in England?", () => chooseRadio(page, "basedInEngland", "I do not know"));
+  await answer(page, "Is Open Doors subject to any of these?", () => tick(page, "regulatory", ["None of these"]));
+  await answer(page, "For how many years has Open Doors delivered children's services?", () => typeInto(page, "years", "30"));
+  // A number question: a number or "I do not know", not both.
+  assert.equal(await heading(page), "How many of Open Doors’s leaders have been a director of children's services or a commissioner?");
+  await typeInto(page, "leaders", "2");
+  await tick(page, "leaders-unknown", ["I do not know"]);
+  await submit(page);
+  await expectErrors(page, ["Enter the number of leaders or select ‘I do not know’, not both"]);
+  await axe(page);
+  await typeInto(page, "leaders", "");
+  await submit(page);
+  await answer(page, "How many qualified social workers does Open Doors employ?", () => tick(page, "socialWorkers-unknown", ["I do not know"]));
+  // The Ofsted-registered services: "I do not know" (left out: not known), not "No" (none).
+  assert.equal(await heading(page), "Does Open Doors run any services registered with Ofsted?");
+  await submit(page);
+  await expectErrors(page, ["Select yes if the organisation runs any services registered with Ofsted, or ‘I do not know’"]);
+  await axe(page);
+  await chooseRadio(page, "add", "I do not know");
+  await submit(page);
+  await answer(page, "Which of these does Open Doors have?", () => tick(page, "governance", ["I do not know"]));
+  await answer(page, "How many independent members are on Open Doors’s board?", () => tick(page, "independent-unknown", ["I do not know"]));
+  await answer(page, "What is Open Doors’s annual income?", () => tick(page, "income-unknown", ["I do not know"]));
+  await answer(page, "How many months of running costs do Open Doors’s reserves cover?", () => tick(page, "reserves-unknown", ["I do not know"]));
+  await answer(page, "What date do you want to check?", () => chooseRadio(page, "asOfChoice", "Another date"));
+  await answer(page, "Which date do you want to check?", () => typeDate(page, "asOf", "2017-01-01"));
+
+  // Check answers says "I do not know" for each, and going back shows the answer chosen.
+  const check = await text(page, "main");
+  for (const key of ["Based in England", "Qualified social workers", "Ofsted-registered services", "Governance", "Independent board members", "Annual income", "Reserves"]) {
+    assert.match(check, new RegExp(`${key}\\s+I do not know`), key);
+  }
+  assert.match(check, /Years delivering children's services\s+30 years/);
+
+  // The answers as the engine gets them: "I do not know" is null, the services list left out.
+  const answers = await page.evaluate(() => {
+    for (let k = 0; k < localStorage.length; k++) {
+      const key = localStorage.key(k);
+      if (key.endsWith(":sponsor")) return JSON.parse(localStorage.getItem(key)).answers;
+    }
+    return null;
+  });
+  assert.ok(answers, "the answers are saved");
+  const input = await page.evaluate(async ({ a, data }) => (await import("/js/sponsor.js")).toInput(a, "2026-12-07", { data }), { a: answers, data: rules });
+  assert.equal(input.organisation.basedInEngland, null);
+  assert.deepEqual(input.experience, { yearsDeliveringChildrensServices: 30, leadersWithDcsExperience: null, qualifiedSocialWorkers: null });
+  assert.ok(!("registeredProvision" in input.experience), "services not known: left out, not [] (none)");
+  assert.deepEqual(input.governance, { safeguardingLeadOnBoard: null, conflictOfInterestPolicy: null, whistleblowingPolicy: null, independentBoardMembers: null });
+  assert.deepEqual(input.finances, { annualIncomeGbp: null, reservesMonths: null });
+
+  await press(page, "See the result");
+  assert.equal(await current(page), "sponsor/result");
+  assert.equal(await heading(page), "More to find out");
+  const main = await text(page, "main");
+  assert.ok(main.includes("Nothing known rules Open Doors out, but 8 things need finding out before the answer is known."));
+  // What to find out comes straight after the lead, before anything else, in the engine's words.
+  const h = await headings(page);
+  assert.equal(h[1], "What to find out", `the first section: ${h.join(" | ")}`);
+  const findOut = await page.evaluate(() => [...document.querySelectorAll("ul.app-find-out > li")].map((li) => li.textContent.trim()));
+  const unknownIds = ["based_in_england", "registered_provision", "dcs_leadership", "social_workers", "financial_capacity", "safeguarding_board", "independent_board", "reserves"];
+  assert.equal(findOut.length, unknownIds.length);
+  for (const id of unknownIds) assert.ok(findOut.some((t) => t.startsWith("Find")), id);
+  assert.equal((await actions(page)).length, 0, "nothing not known is listed as failed");
+  assert.ok(!main.includes("not ready yet") && !main.includes("cannot sponsor"), "not known is not failed");
+
+  // One story (SPEC 4.4): what it may do now (service provider) first, then what the 2015
+  // announcement intended (trust sponsor) and that no outside organisation has done it; no
+  // role followed by a sentence that contradicts it; no intervention protocol text.
+  const sp = rules.sponsor.routes.service_provider;
+  const ts = rules.sponsor.routes.trust_sponsor;
+  assert.ok(main.indexOf(sp.title) >= 0 && main.indexOf(ts.title) > main.indexOf(sp.title), "service provider, then trust sponsor");
+  assert.ok(main.includes(ts.text), "the trust sponsor role says no outside organisation has done it so far");
+  assert.match(ts.title, /intended/);
+  assert.ok(main.indexOf(ts.text) > main.indexOf(ts.title), "what has happened, below the role it describes");
+  const roles = await page.evaluate(() => [...document.querySelectorAll("ul.app-roles > li")].map((li) => li.textContent.replace(/\s+/g, " ").trim()));
+  assert.equal(roles.length, 2, "two roles for a charity");
+  assert.ok(roles[1].includes("Community Care, 24 September 2024"), "the source of ‘wholly owned since 2021’ is named, even without an address");
+  assert.ok(main.includes("Roles Open Doors could take on if what is found out meets the criteria"), "roles not offered as open while facts are not known");
+  assert.ok(!/Eligible: sponsor or form/i.test(main), "no role offered with a sentence below that contradicts it");
+  for (const t of ["Intervention protocol", "December 2015 announcement:", "improvement notice", "statutory direction"]) {
+    assert.ok(!main.includes(t), `no intervention protocol text: ${t}`);
+  }
+  await axe(page);
+
+  // At 320 px: the status and what to find out first, no sideways scrolling; at 1280 px; printed
+  // on two A4 pages at most.
+  await page.setViewportSize({ width: 320, height: 568 });
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const seen = await page.evaluate(() => {
+    const inView = (el) => { const r = el.getBoundingClientRect(); return r.top >= 0 && r.bottom <= window.innerHeight; };
+    return { status: inView(document.querySelector("h1")), findOut: inView(document.querySelector("#find-out")),
+      scroll: document.documentElement.scrollWidth <= 320 };
+  });
+  await page.screenshot({ path: `${outDir}/sponsor-incomplete-charity-320-first-screen.png` });
+  assert.deepEqual(seen, { status: true, findOut: true, scroll: true }, "status and what to find out on the first screen, no sideways scrolling");
+  await screenshot(page, "sponsor-incomplete-charity-320");
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await screenshot(page, "sponsor-incomplete-charity-1280");
+  const printed = await printedPages(page, "sponsor-incomplete-charity");
+  assert.ok(printed >= 1 && printed <= 2, `printed on ${printed} pages`);
+
+  // The answers file keeps "I do not know", and reads back.
+  const downloading = page.waitForEvent("download");
+  await press(page, "Download your answers", { wait: false });
+  const saved = join(outDir, "sponsor-unknown-answers.json");
+  await (await downloading).saveAs(saved);
+  const file = JSON.parse(await readFile(saved, "utf8"));
+  assert.equal(file.answers.sponsor.socialWorkers, "unknown");
+  assert.equal(file.answers.sponsor.provisionUnknown, true);
+  await page.evaluate(() => localStorage.clear());
+  await page.goto(`${server.url}?page=upload`);
+  await ready(page);
+  const chooser = page.waitForEvent("filechooser");
+  await tabTo(page, "file input", () => document.activeElement?.type === "file");
+  await page.keyboard.press("Space");
+  await (await chooser).setFiles(saved);
+  await press(page, "Upload answers");
+  assert.equal(await page.locator(".govuk-error-summary").count(), 0, "a file with ‘I do not know’ is read");
+  await page.goto(`${server.url}?page=sponsor/provision`);
+  await ready(page);
+  assert.equal(await page.locator("input[name=add][value=unknown]").isChecked(), true, "the services question shows ‘I do not know’ chosen");
   noProblems(page);
   await context.close();
 });

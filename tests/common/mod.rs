@@ -15,6 +15,7 @@ pub const CASE_FILES: &[(&str, &str)] = &[
         include_str!("../cases/council-events.json"),
     ),
     ("decisions", include_str!("../cases/decisions.json")),
+    ("today", include_str!("../cases/today.json")),
     ("real", include_str!("../cases/real.json")),
     ("sponsor", include_str!("../cases/sponsor.json")),
     (
@@ -34,6 +35,7 @@ pub const GOLDEN_FILES: &[(&str, &str)] = &[
         include_str!("../golden/council-events.json"),
     ),
     ("decisions", include_str!("../golden/decisions.json")),
+    ("today", include_str!("../golden/today.json")),
     ("real", include_str!("../golden/real.json")),
     ("sponsor", include_str!("../golden/sponsor.json")),
     (
@@ -113,11 +115,21 @@ pub fn cases() -> Vec<Case> {
     out
 }
 
-/// The golden output for a case, if recorded.
+/// The golden output for a case, if recorded. Each golden file is parsed once and kept: parsing
+/// the whole file for every case made the run quadratic, and in a debug wasm build in Chromium one
+/// test then held the page for longer than the test runner and ChromeDriver wait (SPEC 4's
+/// golden sponsor outputs grew to thousands of lines).
 pub fn golden(file: &str, name: &str) -> Option<Value> {
-    let (_, text) = GOLDEN_FILES.iter().find(|(f, _)| *f == file)?;
-    let doc: Value = serde_json::from_str(text).ok()?;
-    doc.get(name).cloned()
+    static DOCS: std::sync::OnceLock<Vec<(&'static str, Option<Value>)>> =
+        std::sync::OnceLock::new();
+    let docs = DOCS.get_or_init(|| {
+        GOLDEN_FILES
+            .iter()
+            .map(|(f, text)| (*f, serde_json::from_str(text).ok()))
+            .collect()
+    });
+    let (_, doc) = docs.iter().find(|(f, _)| *f == file)?;
+    doc.as_ref()?.get(name).cloned()
 }
 
 fn strings(v: &Value, key: &str) -> Vec<String> {

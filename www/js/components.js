@@ -16,7 +16,14 @@ const describedBy = (id, hintText, error, extra = []) =>
   [...extra, hintText ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ");
 const attr = (name, value) => (value ? raw(` ${name}="${String(value).replace(/"/g, "&quot;")}"`) : "");
 
-/** The question as the page heading: inside a legend (fieldsets) or wrapping a label. */
+/** A form field's options (each component reads those it has).
+ * @typedef {{ id?: string, name?: string, idPrefix?: string, text?: any, heading?: boolean, size?: string,
+ *   caption?: any, hintText?: any, value?: any, error?: any, items?: any[], inline?: boolean, small?: boolean,
+ *   width?: any, inputmode?: string, autocomplete?: string, spellcheck?: boolean, prefix?: string, suffix?: string,
+ *   type?: string, errorParts?: string[], accept?: string, describedByExtra?: string[] }} Field */
+
+/** The question as the page heading: inside a legend (fieldsets) or wrapping a label.
+ * @param {any} text @param {Field} [o] */
 function legend(text, { heading, size = "l", caption } = {}) {
   if (heading) {
     return html`<legend class="govuk-fieldset__legend govuk-fieldset__legend--${size}">
@@ -25,6 +32,7 @@ function legend(text, { heading, size = "l", caption } = {}) {
   }
   return html`<legend class="govuk-fieldset__legend govuk-fieldset__legend--${size}">${text}</legend>`;
 }
+/** @param {string} forId @param {any} text @param {Field} [o] */
 function label(forId, text, { heading, size = "l", caption } = {}) {
   if (heading) {
     return html`${caption ? html`<span class="govuk-caption-${size}">${caption}</span>` : ""}
@@ -47,6 +55,7 @@ export function errorSummary(errors) {
 </div>`;
 }
 
+/** @param {Field} o */
 export function textInput({ id, name = id, text, heading, size, caption, hintText, value, error,
   width, inputmode, autocomplete, spellcheck, prefix, suffix, type = "text" }) {
   const input = html`<input class="${cls("govuk-input", width && `govuk-input--width-${width}`, error && "govuk-input--error")}" id="${id}" name="${name}" type="${type}"
@@ -62,7 +71,8 @@ export function textInput({ id, name = id, text, heading, size, caption, hintTex
 }
 
 /** items: [{ value, text, hint, conditional (safe html), divider, exclusive }] */
-function choices(kind, { name, idPrefix = name, text, heading, size, caption, hintText, items, value, error, inline, small }) {
+/** @param {string} kind @param {Field} o */
+function choices(kind, { name, idPrefix = name, text, heading, size, caption, hintText, items, value, error, inline, small, describedByExtra = [] }) {
   const values = Array.isArray(value) ? value.map(String) : value === undefined || value === null ? [] : [String(value)];
   let n = 0;
   const itemsHtml = items.map((item) => {
@@ -80,7 +90,7 @@ function choices(kind, { name, idPrefix = name, text, heading, size, caption, hi
     ${item.conditional ? html`<div class="${cls(`govuk-${kind}__conditional`, !checked && `govuk-${kind}__conditional--hidden`)}" id="${condId}">${item.conditional}</div>` : ""}`;
   });
   return html`<div class="${cls("govuk-form-group", error && "govuk-form-group--error")}">
-  <fieldset class="govuk-fieldset"${attr("aria-describedby", describedBy(idPrefix, hintText, error))}>
+  <fieldset class="govuk-fieldset"${attr("aria-describedby", describedBy(idPrefix, hintText, error, describedByExtra))}>
     ${legend(text, { heading, size, caption })}
     ${hint(idPrefix, hintText)}
     ${errorMessage(idPrefix, error)}
@@ -94,11 +104,12 @@ export const radios = (o) => choices("radios", o);
 export const checkboxes = (o) => choices("checkboxes", o);
 
 /** value: { day, month, year }; errorParts: which of day/month/year to mark. */
+/** @param {Field} o */
 export function dateInput({ id, text, heading, size, caption, hintText, value = {}, error, errorParts = [] }) {
   const part = (p, labelText, width) => html`<div class="govuk-date-input__item">
     <div class="govuk-form-group">
       <label class="govuk-label govuk-date-input__label" for="${id}-${p}">${labelText}</label>
-      <input class="${cls("govuk-input govuk-date-input__input", `govuk-input--width-${width}`, error && (errorParts.length === 0 || errorParts.includes(p)) && "govuk-input--error")}" id="${id}-${p}" name="${id}-${p}" type="text" inputmode="numeric" value="${value[p] ?? ""}">
+      <input class="${cls("govuk-input govuk-date-input__input", `govuk-input--width-${width}`, error && (errorParts.length === 0 || errorParts.includes(p)) && "govuk-input--error")}" id="${id}-${p}" name="${id}-${p}" type="text"${p === "month" ? "" : raw(' inputmode="numeric"')} value="${value[p] ?? ""}">
     </div>
   </div>`;
   return html`<div class="${cls("govuk-form-group", error && "govuk-form-group--error")}">
@@ -113,6 +124,7 @@ export function dateInput({ id, text, heading, size, caption, hintText, value = 
 </div>`;
 }
 
+/** @param {Field} o */
 export function select({ id, name = id, text, heading, size, caption, hintText, items, value, error }) {
   return html`<div class="${cls("govuk-form-group", error && "govuk-form-group--error")}">
   ${label(id, text, { heading, size, caption })}
@@ -124,6 +136,7 @@ export function select({ id, name = id, text, heading, size, caption, hintText, 
 </div>`;
 }
 
+/** @param {Field} o */
 export function fileUpload({ id, name = id, text, heading, size, caption, hintText, error, accept }) {
   return html`<div class="${cls("govuk-form-group", error && "govuk-form-group--error")}">
   ${label(id, text, { heading, size, caption })}
@@ -133,6 +146,8 @@ export function fileUpload({ id, name = id, text, heading, size, caption, hintTe
 </div>`;
 }
 
+/** @param {any} text
+ * @param {{ secondary?: boolean, warning?: boolean, start?: boolean, href?: string, action?: string, name?: string, value?: string }} [o] */
 export function button(text, { secondary, warning, start, href, action, name, value } = {}) {
   const c = cls("govuk-button", secondary && "govuk-button--secondary", warning && "govuk-button--warning", start && "govuk-button--start");
   const icon = start ? raw(`<svg class="govuk-button__start-icon" xmlns="http://www.w3.org/2000/svg" width="17.5" height="19" viewBox="0 0 33 40" aria-hidden="true" focusable="false"><path fill="currentColor" d="M0 0h13l20 20-20 20H0l20-20z"/></svg>`) : "";
@@ -141,6 +156,7 @@ export function button(text, { secondary, warning, start, href, action, name, va
 }
 
 /** rows: [{ key, value, actions: [{ href, text, hidden }] }] */
+/** @param {any[]} rows @param {{ noBorder?: boolean }} [o] */
 export function summaryList(rows, { noBorder } = {}) {
   const anyActions = rows.some((r) => r.actions?.length);
   return html`<dl class="${cls("govuk-summary-list", noBorder && "govuk-summary-list--no-border")}">
@@ -154,6 +170,7 @@ export function summaryList(rows, { noBorder } = {}) {
 }
 const actionLink = (a) => html`<a class="govuk-link" href="${a.href}">${a.text}<span class="govuk-visually-hidden"> ${a.hidden}</span></a>`;
 
+/** @param {any} title @param {any[]} rows @param {{ id?: string, actions?: any[], headingLevel?: number }} [o] */
 export function summaryCard(title, rows, { id, actions = [], headingLevel = 2 } = {}) {
   return html`<div class="govuk-summary-card"${attr("id", id)}>
   <div class="govuk-summary-card__title-wrapper">
@@ -164,6 +181,7 @@ export function summaryCard(title, rows, { id, actions = [], headingLevel = 2 } 
 </div>`;
 }
 
+/** @param {{ title: any, body?: any, confirmation?: boolean }} o */
 export function panel({ title, body, confirmation }) {
   return html`<div class="${cls("govuk-panel", confirmation ? "govuk-panel--confirmation" : "govuk-panel--interruption")}">
   <h1 class="govuk-panel__title" tabindex="-1">${title}</h1>
@@ -180,6 +198,7 @@ export function warningText(text) {
 
 export const insetText = (body) => html`<div class="govuk-inset-text">${body}</div>`;
 
+/** @param {any} text @param {{ success?: boolean }} [o] */
 export function notificationBanner(text, { success } = {}) {
   return html`<div class="${cls("govuk-notification-banner", success && "govuk-notification-banner--success")}" role="${success ? "alert" : "region"}" aria-labelledby="govuk-notification-banner-title" data-module="govuk-notification-banner">
   <div class="govuk-notification-banner__header"><h2 class="govuk-notification-banner__title" id="govuk-notification-banner-title">${success ? "Success" : "Important"}</h2></div>

@@ -77,6 +77,7 @@ function sameDay(input, path, date) {
  *   def    the page definition (its noun names the answer)
  *   input  the engine input the error is about; data: the ruleset data
  */
+/** @param {any} error @param {any} def @param {{ input?: any, data?: any }} [o] */
 export function engineMessage(error, def, { input, data } = {}) {
   const noun = def?.noun ? call(def.noun, {}) : "the answer";
   switch (error.code) {

@@ -127,6 +127,7 @@ function shown(def, ctx, raw) {
 }
 
 /** The fields of a question page, the question as the page heading. */
+/** @param {any} def @param {any} ctx @param {{ errors?: any[], raw?: any, warning?: string }} [o] */
 export function renderAnswer(def, ctx, { errors = [], raw, warning: warned } = {}) {
   const err = (field) => errors.find((e) => e.field === field || e.field.startsWith(`${field}-`));
   const warning = warned ? C.warningText(warned) : "";
@@ -157,8 +158,10 @@ export function renderAnswer(def, ctx, { errors = [], raw, warning: warned } = {
       return html`${C.dateInput({ ...common, id: def.field, value: v, errorParts: e?.parts ?? [] })}${warning}`;
     case "judgements":
       return html`${common.caption ? html`<span class="govuk-caption-l">${common.caption}</span>` : ""}<h1 class="govuk-heading-l" tabindex="-1">${common.text}</h1>
-        ${common.hintText ? html`<p class="govuk-body">${common.hintText}</p>` : ""}
+        ${common.hintText ? html`<div class="govuk-hint" id="judgements-hint">${common.hintText}</div>` : ""}
         ${def.parts.map(([k, text]) => C.radios({ name: k, text, size: "m", small: true, error: err(k)?.text,
+          // The page's hint is read with each judgement's question (GOV.UK: a hint tied to its fieldset).
+          describedByExtra: common.hintText ? ["judgements-hint"] : [],
           items: [{ value: "none", text: "Not given" }, ...def.grades.map(([g, t]) => ({ value: g, text: t }))],
           value: v[k] ?? "none" }))}`;
     default: throw new Error(`unknown page type ${def.type}`);
@@ -216,7 +219,13 @@ export function itemComplete(list, journey, ctx, i) {
 
 export class Journey {
   constructor({ id, pages, lists, path, check, result, before }) {
-    Object.assign(this, { id, pages, lists, path, check, result, before });
+    this.id = id;
+    this.pages = pages;
+    this.lists = lists;
+    this.path = path;
+    this.check = check;
+    this.result = result;
+    this.before = before;
   }
 
   /** The definition of a page address, and the item index in it. */

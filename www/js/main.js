@@ -7,7 +7,7 @@ import { registerServiceWorker } from "./offline.js";
 document.body.classList.add("js-enabled", "govuk-frontend-supported");
 // The skip link moves focus to the main content, as GOV.UK Frontend's does.
 document.querySelector(".govuk-skip-link")?.addEventListener("click", (ev) => {
-  const target = document.getElementById(ev.currentTarget.hash.slice(1));
+  const target = document.getElementById(/** @type {HTMLAnchorElement} */ (ev.currentTarget).hash.slice(1));
   if (!target) return;
   target.tabIndex = -1;
   target.classList.add("govuk-skip-link-focused-element");

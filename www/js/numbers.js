@@ -9,6 +9,7 @@
 // ("Enter …", "… must be a number, like …", "… must be between … and …").
 
 const cap = (s) => s.charAt(0).toUpperCase() + s.slice(1);
+/** @type {[RegExp, number][]} */
 const SCALE = [
   [/^(k|thousand)$/, 1e3],
   [/^(m|mn|million|millions)$/, 1e6],

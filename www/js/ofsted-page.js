@@ -202,12 +202,10 @@ function keep(listing, origin) {
 // --------------------------------------------------------------------------------------------
 // The shipped data assessed by the engine: the same listing the reader gives for a file.
 
-// The council's public decisions (the register) as the engine takes them: precision and
-// confidence are for people, so they are left out of the input (SPEC §3.7).
-const eventsOf = (c) => (c.events ?? []).map(({ event, date, source }) => (source ? { event, date, source } : { event, date }));
+// Ofsted's outcomes alone, as the file gives them (the same table from the file and from the
+// shipped copy); every council with its public decisions too is the page ?page=councils.
 const inputOf = (c, asOf) => ({
   council: { name: c.name, code: c.code }, asOf, inspections: c.inspections, visits: c.visits ?? [],
-  ...(c.events?.length ? { status: { events: eventsOf(c) } } : {}),
 });
 const gradeOf = (a) => a.findings?.grade ?? a.latestInspection?.overall ?? null;
 
@@ -350,7 +348,7 @@ function conditionals(form) {
  *  back in the (new) file input. */
 function afterPaint() {
   conditionals(document.querySelector("form[data-form=page]"));
-  const input = document.getElementById(FILE_ID);
+  const input = /** @type {HTMLInputElement | null} */ (document.getElementById(FILE_ID));
   if (!input || !chosenFiles.length || input.files?.length) return;
   try {
     const t = new DataTransfer();

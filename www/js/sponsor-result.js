@@ -37,7 +37,7 @@ function lead(r, name, todo) {
  *  choice, and its source. */
 function action(c) {
   const basis = c.basis === "design"
-    ? html`${C.tag("Design choice", "yellow")} no published rule sets this threshold: this service chose it.${c.rationale ? html` ${c.rationale}` : ""}`
+    ? html`${C.tag("Design choice", "yellow")} ${c.rationale ?? "no published rule sets this threshold: this service chose it."}`
     : html`Published rule.`;
   return html`<li class="app-action">
     <h3 class="govuk-heading-s govuk-!-margin-bottom-1">${c.title}</h3>
@@ -47,9 +47,27 @@ function action(c) {
   </li>`;
 }
 
-/** A role: the engine's words (ruleset data), with its sources. */
+/** A source as the roles cite it: its title up to the first colon (publisher, headline and date;
+ *  what follows restates the sentence it supports), linked where it has an address. The full
+ *  titles are on the rules page; at full length they pushed a charity's result to three printed
+ *  pages. */
+function cited(s) {
+  // The first ": " outside quotation marks ("PM: We will not stand by" is a headline, kept whole).
+  let quoted = false;
+  for (let k = 0; k < s.title.length - 1; k++) {
+    if (s.title[k] === '"') quoted = !quoted;
+    else if (!quoted && s.title[k] === ":" && s.title[k + 1] === " ") return { ...s, title: s.title.slice(0, k) };
+  }
+  return s;
+}
+
+/** A role: the engine's words (ruleset data), with every source, linked where it has an address
+ *  (a source without one, such as a quoted article, is named, not dropped: it may be the one the
+ *  sentence rests on). */
 function role(x) {
-  return html`<li><strong>${x.title}</strong><br><span class="govuk-body-s">${x.text}${x.sources.filter((s) => s.url).map((s) => html` (source: ${sourceLink(s)})`)}</span></li>`;
+  const sources = x.sources.filter((s) => s.title);
+  return html`<li><strong>${x.title}</strong><br><span class="govuk-body-s">${x.text}${sources.length
+    ? html` (${sources.length === 1 ? "source" : "sources"}: ${sources.map((s, k) => html`${k ? "; " : ""}${sourceLink(cited(s))}`)})` : ""}</span></li>`;
 }
 
 /**
@@ -88,7 +106,7 @@ export function sponsorResult(r, { data, today, asked, assumed = [] }) {
   </details>` : ""}
   ${assumed.length ? html`<p class="govuk-body-s">Not asked, because the service worked ${assumed.length === 1 ? "it" : "them"} out: ${assumed.map((x, k) => html`${k ? "; " : ""}${x.key.toLowerCase()}: ${x.value.toLowerCase()} (${x.because})`)}.</p>` : ""}
   ${r.notes.length ? html`<h2 class="govuk-heading-m">What happens to ${name}</h2>${r.notes.map((x) => html`<p class="govuk-body">${x.text}${x.source?.url ? html` (source: ${sourceLink(x.source)})` : ""}</p>`)}` : ""}
-  ${r.roles.length ? html`<h2 class="govuk-heading-m">${open.length ? `Roles ${name} could take on` : `Roles ${name} could take on once it meets the criteria`}</h2>
+  ${r.roles.length ? html`<h2 class="govuk-heading-m">${open.length ? `Roles ${name} could take on` : r.status === "incomplete" ? `Roles ${name} could take on if what is found out meets the criteria` : `Roles ${name} could take on once it meets the criteria`}</h2>
   <ul class="govuk-list govuk-list--bullet app-roles">${r.roles.map(role)}</ul>` : ""}
   ${warningsSection(r)}
   <p class="govuk-body app-no-print"><a class="govuk-link" href="rules.html#sponsors">Read every sponsor criterion and what it rests on</a></p>

@@ -9,6 +9,30 @@ import {
   inspectionInput, inspectionAnswer, normGrade,
 } from "./common.js";
 import { ORG_KINDS, PROVISION_KINDS, GRADES, label, gradeLabel, formatDate, fill } from "./wording.js";
+import * as councilsData from "./councils-data.js";
+import { council as assessCouncil } from "./engine.js";
+import { inputOf } from "./national.js";
+
+/** A council sponsoring (an improvement partner) picked by name the way the council journey picks
+ *  one: its own Ofsted reports from the shipped data, and whether it is under a notice or a
+ *  direction from the engine's answer for it on the date checked (its decisions as status.events). */
+function fillCouncilFromData(ctx) {
+  const d = councilsData.loaded();
+  const c = ctx.a.kind === "local_authority" ? councilsData.find(d, ctx.a.name) : null;
+  if (!c || ctx.a.fromData?.code === c.code) return;
+  ctx.a.name = c.name;
+  ctx.a.ownInspections = (c.inspections ?? []).map(inspectionAnswer);
+  ctx.a.ownInspectionsDone = true;
+  const asOf = ctx.a.asOfChoice === "date" && ctx.a.asOf ? ctx.a.asOf : ctx.today;
+  const r = assessCouncil(inputOf(c, asOf));
+  if (r.ok) {
+    const s = r.value.statusInForce;
+    const notice = s ? !!s.improvementNotice : r.value.intervention === "improvement_notice";
+    const direction = s ? !!s.statutoryDirection : r.value.intervention === "statutory_direction";
+    ctx.a.intervention = notice || direction ? [...(notice ? ["notice"] : []), ...(direction ? ["direction"] : [])] : ["none"];
+  }
+  ctx.a.fromData = { code: c.code, asAt: [d.source?.asAt, d.history?.asAt].filter(Boolean).sort().at(-1) };
+}
 
 const nameOf = (ctx) => ctx.a.name || (ctx.a.kind === "local_authority" ? "the council" : "the organisation");
 const whose = (ctx) => possessive(ctx.a.name, ctx.a.kind === "local_authority" ? "the council’s" : "the organisation’s");
@@ -37,12 +61,12 @@ export const lists = {
     describe: describeInspection,
   },
   provision: {
-    key: "provision", done: "provisionDone", hub: "sponsor/provision", prefix: "sponsor/service",
+    key: "provision", done: "provisionDone", unknown: "provisionUnknown", hub: "sponsor/provision", prefix: "sponsor/service",
     steps: ["kind", "grade", "published"], singular: "service", plural: "services",
     checkLabel: "Ofsted-registered services",
     askFirst: (ctx) => `Does ${nameOf(ctx)} run any services registered with Ofsted?`,
     hintFirst: (ctx) => `For example, children's homes, fostering agencies or adoption agencies. ${threshold(ctx, "registered_provision") ?? ""}`,
-    requiredFirst: "Select yes if the organisation runs any services registered with Ofsted",
+    requiredFirst: "Select yes if the organisation runs any services registered with Ofsted, or ‘I do not know’",
     askAnother: "Do you need to add another service?",
     describe: (s) => ({
       key: label(PROVISION_KINDS, s.kind) || "Service",
@@ -82,7 +106,9 @@ const pages = [
     id: "sponsor/name", type: "text", field: "name", width: 20, autocomplete: "organization", noun: "the name",
     title: (ctx) => (ctx.a.kind === "local_authority" ? "Which council is it?" : "What is the organisation’s name?"),
     required: (ctx) => (ctx.a.kind === "local_authority" ? "Enter the name of the council" : "Enter the name of the organisation"),
-    get: (ctx) => ctx.a.name, set: (ctx, v) => { ctx.a.name = v; },
+    hint: (ctx) => (ctx.a.kind === "local_authority" ? "Its Ofsted reports, and whether it is under an improvement notice or a statutory direction, are filled in from the published data: you can check and change them" : undefined),
+    get: (ctx) => ctx.a.name, set: (ctx, v) => { if (v !== ctx.a.name) delete ctx.a.fromData; ctx.a.name = v; fillCouncilFromData(ctx); },
+    extra: (ctx) => { if (ctx.a.kind === "local_authority") councilsData.load(); return ""; },
     engine: [["organisation.name", "name"]],
   },
   yesNo("sponsor/not-for-profit", "notForProfit", ["not_for_profit"],
@@ -200,7 +226,7 @@ export function assumed(ctx) {
 }
 
 /** Whether a page's criteria apply to the kind of organisation (ruleset data: appliesTo). */
-function applies(def, ctx) {
+export function applies(def, ctx) {
   if (!def.criteria) return true;
   if (!ctx.a.kind) return false;
   return def.criteria.some((id) => ctx.data.sponsor.criteria.find((c) => c.id === id)?.appliesTo.includes(ctx.a.kind));
@@ -261,8 +287,9 @@ export function toInput(a, today, { probe = false, data } = {}) {
   if (on.has("sponsor/experience-years") && given(a.years, "number")) experience.yearsDeliveringChildrensServices = known(a.years);
   if (on.has("sponsor/dcs-leaders") && given(a.leaders, "number")) experience.leadersWithDcsExperience = known(a.leaders);
   if (on.has("sponsor/social-workers") && given(a.socialWorkers, "number")) experience.qualifiedSocialWorkers = known(a.socialWorkers);
-  // [] is "none" (the hub answered no); a list not answered is not known, so it is left out.
-  if (on.has("sponsor/provision") && (a.provisionDone || (a.provision ?? []).length)) {
+  // [] is "none" (the hub answered no); a list not answered, or answered "I do not know", is
+  // not known, so it is left out (SPEC 4.1).
+  if (on.has("sponsor/provision") && a.provisionUnknown !== true && (a.provisionDone || (a.provision ?? []).length)) {
     experience.registeredProvision = (a.provision ?? []).filter((s) => s.kind && (s.grade || probe)).map((s) => {
       const out = { kind: s.kind, grade: s.grade ?? "good" };
       if (s.published) out.published = s.published;
@@ -318,6 +345,9 @@ export function fromInput(x) {
   if (e.registeredProvision) {
     a.provision = e.registeredProvision.map((p) => ({ kind: p.kind, grade: normGrade(p.grade), published: p.published ?? null }));
     a.provisionDone = true;
+  } else if (e.registeredProvision === null) {
+    a.provisionDone = true;
+    a.provisionUnknown = true;
   }
   const g = x.governance ?? {};
   if (x.governance) {

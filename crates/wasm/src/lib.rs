@@ -1,19 +1,23 @@
 //! The checker's WebAssembly boundary: the only crate that knows about wasm-bindgen. Each
-//! export takes plain JavaScript values, reads them with serde-wasm-bindgen (every error naming
-//! its path, through the engine's [`parse::from_deserializer`]), runs the engine, and returns
-//! plain JavaScript values (`null` for an absent value, objects for maps). Invalid input throws
-//! an `Error` with `code`, `path`, `message` and, where it applies, `limit` or `index`.
+//! export takes plain JavaScript values, reads them into the engine's types with plain serde over
+//! the JavaScript value, every error naming its path ([`js`]; an override is read into the
+//! engine's `Value` and merged by the engine), runs the engine, and returns plain JavaScript values
+//! (serde-wasm-bindgen; `null` for an absent value, objects for maps). Invalid input throws an
+//! `Error` with `code`, `path`, `message` and, where it applies, `limit` or `index`.
+//!
+//! The built-in rulesets are embedded in the engine's compact encoding, validated when this
+//! crate is built (`build.rs`), and read on first use with no JSON parser and no validation.
 //!
 //! TypeScript: every input and output type's declaration is generated from the engine's Rust
 //! types (tsify-next, the engine's `typescript` feature); the exports below name them.
 
-mod overrides;
+mod js;
 
 use serde::Serialize;
 use std::borrow::Cow;
 use std::sync::OnceLock;
 use trust_eligibility::input::{CouncilInput, SponsorInput};
-use trust_eligibility::{assess_council, assess_sponsor, parse, Error, ErrorCode, RulesetFile};
+use trust_eligibility::{assess_council, assess_sponsor, value_de, Error, ErrorCode, RulesetFile};
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -61,7 +65,7 @@ fn throw(e: Error) -> JsValue {
 
 /// Reads `T` from a JavaScript value, every error naming its path.
 fn read<T: serde::de::DeserializeOwned>(value: JsValue) -> Result<T, Error> {
-    parse::from_deserializer(serde_wasm_bindgen::Deserializer::from(value))
+    js::from_js(value)
 }
 
 /// A Rust value as a plain JavaScript value (JSON-compatible: `null`, plain objects).
@@ -71,21 +75,13 @@ fn write<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
         .map_err(JsValue::from)
 }
 
-/// The built-in rulesets, read once from the embedded text with the host's `JSON.parse` (the
-/// module carries no JSON parser of its own) and validated.
+/// The built-in rulesets, read once (validated when this crate was built: `build.rs`).
 fn default_rules() -> Result<&'static RulesetFile, Error> {
     static DEFAULT: OnceLock<Result<RulesetFile, Error>> = OnceLock::new();
     DEFAULT
-        .get_or_init(|| {
-            RulesetFile::from_merged(serde_wasm_bindgen::Deserializer::from(default_value()))
-        })
+        .get_or_init(RulesetFile::embedded)
         .as_ref()
         .map_err(Clone::clone)
-}
-
-/// The embedded ruleset file as a fresh JavaScript value.
-fn default_value() -> JsValue {
-    js_sys::JSON::parse(trust_eligibility::ruleset::DEFAULT_JSON).unwrap_or(JsValue::NULL)
 }
 
 /// The rulesets to use: the built-in ones, or `overrides` merged onto them.
@@ -96,8 +92,8 @@ fn rules(overrides: Option<RulesetOverride>) -> Result<Cow<'static, RulesetFile>
     else {
         return default_rules().map(Cow::Borrowed).map_err(throw);
     };
-    let merged = overrides::merged(default_value(), patch).map_err(throw)?;
-    RulesetFile::from_merged(serde_wasm_bindgen::Deserializer::from(merged))
+    js::value(&patch)
+        .and_then(RulesetFile::with_override)
         .map(Cow::Owned)
         .map_err(throw)
 }
@@ -163,3 +159,38 @@ pub fn match_councils_js(
 /// Keeps `ErrorCode` in the TypeScript declarations (it is only named by the error interface).
 #[allow(dead_code)]
 fn _codes(_: ErrorCode) {}
+
+/// Exports that time the parts of an `assessCouncil` call apart (reading the input from
+/// JavaScript, the engine, writing the answer): only in the bench's build
+/// (`--features split-timing`), never in the shipped module.
+#[cfg(feature = "split-timing")]
+pub mod split {
+    use super::*;
+
+    /// Reads the input only (serde over the JavaScript value, tracking its own path).
+    #[wasm_bindgen(js_name = benchRead)]
+    pub fn bench_read(input: JsValue) -> Result<usize, JsValue> {
+        let input: CouncilInput = read(input).map_err(throw)?;
+        Ok(input.inspections.len())
+    }
+
+    /// Reads the input with serde-wasm-bindgen into the engine's `Value`, then with plain serde
+    /// from that (the other way to read without serde_path_to_error).
+    #[wasm_bindgen(js_name = benchReadSwb)]
+    pub fn bench_read_swb(input: JsValue) -> Result<usize, JsValue> {
+        let value: trust_eligibility::value::Value = serde_wasm_bindgen::from_value(input)
+            .map(|trust_eligibility::value_de::Any(v)| v)
+            .map_err(JsValue::from)?;
+        let input: CouncilInput = value_de::from_value(value).map_err(throw)?;
+        Ok(input.inspections.len())
+    }
+
+    /// Reads the input and assesses it; the answer is not written.
+    #[wasm_bindgen(js_name = benchReadAssess)]
+    pub fn bench_read_assess(input: JsValue) -> Result<usize, JsValue> {
+        let rules = rules(None)?;
+        let input: CouncilInput = read(input).map_err(throw)?;
+        let out = assess_council(&input, &rules).map_err(throw)?;
+        Ok(out.reasons.len())
+    }
+}
