@@ -315,7 +315,7 @@ const readerMissingText = (hasShipped) => `The spreadsheet reader is not on this
 // The plain file input (keyboard: Tab, then Space or Enter opens the chooser), inside a zone a
 // file can also be dropped on: the drop fills the same input (see listen()).
 function fileUpload({ error, offlineNote }) {
-  const hintText = `The spreadsheet as Ofsted publishes it on GOV.UK, for example LA_Inspection_Outcomes_as_at_31_March_2025.ods (an .xlsx copy works too), or its sheets exported as CSV files, selected together: ${SHEETS.join(", ")}. It is read on this device: it is not uploaded or sent anywhere.`;
+  const hintText = `The spreadsheet as Ofsted publishes it on GOV.UK, for example LA_Inspection_Outcomes_as_at_31_March_2025.ods (an .xlsx copy works too), or its sheets exported as CSV files, selected together: ${SHEETS.join(", ")}. You can also select Data to Insight’s report history (ofsted_csc_ilacs_history.csv) with it, or on its own: its reports are added where Ofsted’s statistics lack them. It is read on this device: it is not uploaded or sent anywhere.`;
   const said = chosenFiles.length ? `Chosen: ${chosenFiles.map((f) => f.name).join(", ")}` : "";
   return html`<div class="govuk-form-group${error ? " govuk-form-group--error" : ""}">
   <label class="govuk-label govuk-label--s" for="${FILE_ID}">Ofsted’s local authority inspection outcomes file</label>
@@ -478,7 +478,7 @@ export async function submit(form, api) {
   else if (source === "file") {
     if (!picked.length) errors.push({ field: FILE_ID, text: "Select Ofsted’s local authority inspection outcomes file" });
     else if (picked.reduce((n, f) => n + f.size, 0) > MAX_BYTES) { errors.push({ field: FILE_ID, text: "The selected file must be smaller than 20 MB" }); chosenFiles = []; }
-    else if (picked.length > 1 && !picked.every(isCsv)) { errors.push({ field: FILE_ID, text: "Select either Ofsted’s spreadsheet on its own, or its sheets exported as CSV files, not both" }); chosenFiles = []; }
+    else if (picked.filter((f) => !isCsv(f)).length > 1) { errors.push({ field: FILE_ID, text: "Select either Ofsted’s spreadsheet on its own, or its sheets exported as CSV files, not both" }); chosenFiles = []; }
   }
   const date = parseDateParts(raw, ASOF_NOUN);
   if (date.error) errors.push({ field: `asOf-${date.parts[0] ?? "day"}`, text: date.error, parts: date.parts });
@@ -495,7 +495,9 @@ export async function submit(form, api) {
     } catch (e) {
       return api.showErrors(page, [readerError(e, api.data())], raw);
     }
-    origin = { kind: "shipped", label: shippedLabel(s), asAt: s.asAt, title: s.title, publisher: s.publisher,
+    // The reports are as at the later of Ofsted's statistics and the report history merged in.
+    const reportsAsAt = [s.asAt, shipped.data.history?.asAt].filter(Boolean).sort().at(-1);
+    origin = { kind: "shipped", label: shippedLabel(s), asAt: reportsAsAt, title: s.title, publisher: s.publisher,
       licence: s.licence, licenceUrl: s.licenceUrl, url: s.url, file: s.file };
   } else {
     const name = picked.map((f) => f.name).join(", ");
@@ -849,7 +851,7 @@ export function listen(root, api) {
     const input = zone.querySelector('input[type="file"]');
     const said = zone.querySelector(`#${FILE_ID}-dropped`);
     if (!files?.length || !input) return;
-    if (files.length > 1 && ![...files].every(isCsv)) { said.textContent = "Drop one file, Ofsted’s spreadsheet, or its sheets exported as CSV files"; return; }
+    if ([...files].filter((f) => !isCsv(f)).length > 1) { said.textContent = "Drop one file, Ofsted’s spreadsheet, or its sheets exported as CSV files"; return; }
     input.files = files;
     chosenFiles = [...files];
     said.textContent = `Chosen: ${[...files].map((f) => f.name).join(", ")}`;

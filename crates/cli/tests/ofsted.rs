@@ -144,12 +144,26 @@ fn the_cli_prints_a_table_csv_or_json() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("--ruleset"));
 }
 
-/// The command `scripts/refresh-ofsted` runs prints exactly the committed council data, and
-/// needs no `--as-of`.
+/// The command `scripts/refresh-data` runs (the statistics, the report history and its lookup,
+/// the register) prints exactly the committed council data, and needs no `--as-of`.
 #[test]
 fn the_cli_prints_the_pages_council_data() {
     let ods = data_dir().join(ODS);
-    let out = cli(&["ofsted", ods.to_str().unwrap(), "--format", "councils-json"]);
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data");
+    let (history, lookup, register) = (
+        root.join("ofsted-d2i/ofsted_csc_ilacs_history.csv"),
+        root.join("ofsted-d2i/la_lookup.csv"),
+        root.join("interventions/register.csv"),
+    );
+    let out = cli(&[
+        "ofsted",
+        ods.to_str().unwrap(),
+        history.to_str().unwrap(),
+        lookup.to_str().unwrap(),
+        register.to_str().unwrap(),
+        "--format",
+        "councils-json",
+    ]);
     assert_eq!(
         out.status.code(),
         Some(0),
