@@ -118,7 +118,8 @@ pub fn cases() -> Vec<Case> {
 /// test then held the page for longer than the test runner and ChromeDriver wait (SPEC 4's
 /// golden sponsor outputs grew to thousands of lines).
 pub fn golden(file: &str, name: &str) -> Option<Value> {
-    static DOCS: std::sync::OnceLock<Vec<(&'static str, Option<Value>)>> = std::sync::OnceLock::new();
+    static DOCS: std::sync::OnceLock<Vec<(&'static str, Option<Value>)>> =
+        std::sync::OnceLock::new();
     let docs = DOCS.get_or_init(|| {
         GOLDEN_FILES
             .iter()

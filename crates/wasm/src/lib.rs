@@ -17,7 +17,7 @@ use serde::Serialize;
 use std::borrow::Cow;
 use std::sync::OnceLock;
 use trust_eligibility::input::{CouncilInput, SponsorInput};
-use trust_eligibility::{assess_council, assess_sponsor, value_de, Error, ErrorCode, RulesetFile};
+use trust_eligibility::{assess_council, assess_sponsor, Error, ErrorCode, RulesetFile};
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -181,7 +181,7 @@ pub mod split {
         let value: trust_eligibility::value::Value = serde_wasm_bindgen::from_value(input)
             .map(|trust_eligibility::value_de::Any(v)| v)
             .map_err(JsValue::from)?;
-        let input: CouncilInput = value_de::from_value(value).map_err(throw)?;
+        let input: CouncilInput = trust_eligibility::value_de::from_value(value).map_err(throw)?;
         Ok(input.inspections.len())
     }
 
