@@ -44,6 +44,13 @@ byKind.rulesetOverride.push(
 );
 
 for (const t of byKind.council) seed("council", t);
+// Event lists (SPEC §3.7) from the council inputs that give them.
+for (const t of byKind.council) {
+  try {
+    const events = JSON.parse(t)?.status?.events;
+    if (Array.isArray(events)) seed("events", JSON.stringify(events, null, 1));
+  } catch {}
+}
 for (const t of byKind.sponsor) seed("sponsor", t);
 for (const t of byKind.rulesetOverride) seed("ruleset_override", t);
 for (const t of byKind.councils) seed("batch", t);

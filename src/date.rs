@@ -200,11 +200,12 @@ pub enum Precision {
 /// A date a source may give only to the month or the year: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`
 /// (a public decision whose announcement gives no day). Compared by [`PartialDate::last_day`],
 /// the last day it could be.
+///
+/// It crosses to JavaScript as its text (`"2024-02"`): every field of this type carries
+/// `tsify(type = "string")`, so the TypeScript declarations say so.
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "typescript", derive(tsify_next::Tsify))]
 pub struct PartialDate {
     /// The last day the date could be (the day itself when known to the day).
-    #[cfg_attr(feature = "typescript", tsify(type = "string"))]
     last: IsoDate,
     precision: Precision,
 }

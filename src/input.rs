@@ -451,6 +451,7 @@ pub struct EventSource {
 pub struct StatusEvent {
     pub event: EventKind,
     /// `YYYY-MM-DD`, or `YYYY-MM` / `YYYY` where the source gives no day.
+    #[cfg_attr(feature = "typescript", tsify(type = "string"))]
     pub date: PartialDate,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<EventSource>,

@@ -11,6 +11,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { html, raw } from "./js/html.js";
+import { sourceLink as pageSourceLink } from "./js/sources.js";
 import { head, header, phaseBanner, footer } from "./js/chrome.js";
 import {
   SERVICE_NAME, fill, parameterValues, inForce, orgKindLabel, LEVELS,
@@ -47,7 +48,7 @@ const PARAMETER_LABELS = {
 function sourceLink(id) {
   const s = data.sources[id];
   if (!s) return html`${id}`;
-  return s.url ? html`<a class="govuk-link" href="${s.url}" rel="noreferrer">${s.title}</a>` : html`${s.title}`;
+  return pageSourceLink(s);
 }
 
 function card(title, rows, id) {
@@ -247,7 +248,7 @@ ${data.sponsor.criteria.map(criterionCard)}
 ${Object.values(data.sponsor.notes).map((n) => html`<p class="govuk-body">${n.text} (source: ${n.source})</p>`)}
 <h2 class="govuk-heading-l" id="sources">Sources</h2>
 <ul class="govuk-list govuk-list--spaced">
-  ${Object.entries(data.sources).map(([id, s]) => html`<li id="source-${id}">${id === "design" ? "" : html`${id}: `}${s.url ? html`<a class="govuk-link" href="${s.url}" rel="noreferrer">${s.title}</a>` : s.title}</li>`)}
+  ${Object.entries(data.sources).map(([id, s]) => html`<li id="source-${id}">${id === "design" ? "" : html`${id}: `}${pageSourceLink(s)}</li>`)}
 </ul>
 <p class="govuk-body-s">Generated from the checker's ruleset data (format ${data.format}).</p>
 </div></div>

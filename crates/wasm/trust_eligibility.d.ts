@@ -52,19 +52,6 @@ export interface InstrumentRef {
 export type Outcome = "met" | "not_met" | "not_known" | "not_applicable";
 
 /**
- * A date a source may give only to the month or the year: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`
- * (a public decision whose announcement gives no day). Compared by [`PartialDate::last_day`],
- * the last day it could be.
- */
-export interface PartialDate {
-    /**
-     * The last day the date could be (the day itself when known to the day).
-     */
-    last: string;
-    precision: Precision;
-}
-
-/**
  * A date with its source.
  */
 export interface DateParam {
@@ -73,12 +60,32 @@ export interface DateParam {
 }
 
 /**
+ * A grade the next report could give (SPEC §3.9).
+ */
+export type NextReport = "inadequate_all" | "inadequate" | "requires_improvement" | "good";
+
+/**
  * A key date and how many days it is from `asOf` (negative when past).
  */
 export interface KeyDate {
     kind: string;
     date: IsoDate;
     daysFromAsOf: number;
+}
+
+/**
+ * A notice or direction not recorded as lifted but presumed lifted (SPEC §3.7).
+ */
+export interface PresumedLifting {
+    instrument: InForce;
+    /**
+     * The report of requires improvement or better that followed it.
+     */
+    report: IsoDate;
+    /**
+     * The report that followed that one.
+     */
+    followedBy: IsoDate;
 }
 
 /**
@@ -201,9 +208,36 @@ export interface CouncilStatus {
 }
 
 /**
+ * Everything said about a status worked out from dated decisions (SPEC §3.7).
+ */
+export interface StatusWording {
+    source: string;
+    /**
+     * How the status is worked out, in words (the rules page shows it).
+     */
+    summary: string;
+    events: EventWordsByKind;
+    precision: PrecisionWords;
+    inForce: InForceWords;
+    /**
+     * The answer\'s title when a trust runs the services (`{title}`, `{trustSince}`).
+     */
+    trustTitle: Wording;
+    warnings: StatusWarnings;
+}
+
+/**
  * Gate, readiness or condition (SPEC §4.2).
  */
 export type Level = "gate" | "readiness" | "condition";
+
+/**
+ * How a date known only to the month or the year is named.
+ */
+export interface PrecisionWords {
+    month: string;
+    year: string;
+}
 
 /**
  * How a key date is said: its label, and its date as it stands from `asOf` (in the future,
@@ -307,8 +341,25 @@ export interface StatusEvent {
     /**
      * `YYYY-MM-DD`, or `YYYY-MM` / `YYYY` where the source gives no day.
      */
-    date: PartialDate;
+    date: string;
     source?: EventSource;
+}
+
+/**
+ * One decision in force on `asOf`, as the answer reports it.
+ */
+export interface InForce {
+    event: EventKind;
+    /**
+     * The date as given (`YYYY-MM-DD`, `YYYY-MM` or `YYYY`).
+     */
+    date: string;
+    precision: Precision;
+    /**
+     * The day the rules read it as: the last day it could be.
+     */
+    readAs: IsoDate;
+    source: EventSource | null;
 }
 
 /**
@@ -358,17 +409,55 @@ export interface Regulatory {
 }
 
 /**
+ * Sentences added to the reason for what the status records.
+ */
+export interface InForceWords {
+    /**
+     * A commissioner recorded in the dated decisions.
+     */
+    commissioner: Wording;
+    /**
+     * A DfE improvement adviser in place of the commissioner.
+     */
+    adviser: Wording;
+}
+
+/**
  * Something the user should know that does not change the outcome.
  */
 export interface Warning {
     code: string;
     text: string;
+    /**
+     * The published source the warning rests on, where it names one (left out otherwise).
+     */
+    source?: Source;
 }
 
 /**
  * The Ofsted inspection framework.
  */
 export type Framework = "sif" | "ilacs";
+
+/**
+ * The answer if the next report gave `next` (SPEC §3.9).
+ */
+export interface Outlook {
+    next: NextReport;
+    /**
+     * The day the report is supposed published, and the answer assessed.
+     */
+    published: IsoDate;
+    intervention: string;
+    /**
+     * The row that would fire (`protocol-2016/row-4`).
+     */
+    rule: string;
+    /**
+     * Its key dates, with the days from `published`.
+     */
+    dates: KeyDate[];
+}
 
 /**
  * The council assessment\'s input (SPEC §3.1).
@@ -580,6 +669,35 @@ export interface SponsorRules {
 }
 
 /**
+ * The status the engine worked out from `status.events` on `asOf` (SPEC §3.7): each
+ * decision in force, with its date as given and its source; `null` where none is.
+ */
+export interface StatusInForce {
+    improvementNotice: InForce | null;
+    statutoryDirection: InForce | null;
+    commissioner: InForce | null;
+    /**
+     * A DfE improvement adviser in place of a commissioner.
+     */
+    improvementAdviser: InForce | null;
+    trust: InForce | null;
+    /**
+     * Reported only: it changes no row.
+     */
+    trustDirection: InForce | null;
+    presumedLifted: PresumedLifting[];
+}
+
+/**
+ * The warnings of SPEC §3.6 and §3.7, each with its source.
+ */
+export interface StatusWarnings {
+    date_not_exact: Wording;
+    lifting_presumed: Wording;
+    leadership_only_inadequate: Wording;
+}
+
+/**
  * The whole ruleset file: sources, rulesets, definitions, warnings and sponsor criteria.
  */
 export interface RulesetFile {
@@ -591,6 +709,10 @@ export interface RulesetFile {
     gradeReading: GradeReading;
     ignoredItems: IgnoredItems;
     instruments: Instruments;
+    /**
+     * A status worked out from dated public decisions (SPEC §3.7).
+     */
+    statusEvents: StatusWording;
     warnings: WarningTexts;
     sponsor: SponsorRules;
 }
@@ -614,6 +736,10 @@ export interface Row {
      * The text when the row\'s deadline ran out before the ruleset came into force.
      */
     textBeforeInForce?: string;
+    /**
+     * The wording when the council\'s status already records what the row expects.
+     */
+    whenRecorded?: RowWhenRecorded;
 }
 
 /**
@@ -659,6 +785,11 @@ export interface CouncilAssessment {
     asOf: IsoDate;
     council: Council | null;
     status: CouncilStatus | null;
+    /**
+     * The status worked out from `status.events` on `asOf` (SPEC §3.7); left out when the
+     * status gives the four dates (echoed in `status`) or is not given.
+     */
+    statusInForce?: StatusInForce;
     intervention: string;
     interventionTitle: string;
     latestInspection: Inspection | null;
@@ -667,6 +798,18 @@ export interface CouncilAssessment {
     reasons: Reason[];
     nextSteps: string[];
     warnings: Warning[];
+    /**
+     * What the next report could bring (SPEC §3.9): the engine\'s own answer, with the same
+     * status and ruleset, if Ofsted\'s next report were published on `asOf` (the day after,
+     * assessed that day, when a report was published on `asOf`), for each grade in turn.
+     */
+    outlook: Outlook[];
+    /**
+     * The last publication date on which an inadequate report would be persistent failure
+     * (the latest inadequate report\'s publication + the persistent window); `null` when there
+     * is no inadequate report or that date is before `asOf`.
+     */
+    persistentUntil: IsoDate | null;
 }
 
 /**
@@ -791,11 +934,49 @@ export interface WarningTexts {
 }
 
 /**
+ * Wording used instead of a row\'s own when the council\'s status already records what the row
+ * expects (a direction in force, a notice already issued), so that the answer neither says
+ * to expect nor asks to record what is recorded.
+ */
+export interface RowWhenRecorded {
+    source?: string;
+    title?: string;
+    text?: string;
+    nextSteps: string[];
+}
+
+/**
  * Words for a council\'s own instruments of intervention.
  */
 export interface Instruments {
     improvementNoticeIssued: string;
     directionIssued: string;
+}
+
+/**
+ * Words for each kind of public decision (SPEC §3.7), keyed as the input\'s `event`.
+ */
+export interface EventWordsByKind {
+    improvement_notice: EventWords;
+    notice_lifted: EventWords;
+    statutory_direction: EventWords;
+    direction_revoked: EventWords;
+    commissioner_appointed: EventWords;
+    improvement_adviser_appointed: EventWords;
+    trust_direction: EventWords;
+    trust_established: EventWords;
+    trust_ended: EventWords;
+}
+
+/**
+ * Words for one kind of public decision, with its source.
+ */
+export interface EventWords {
+    source: string;
+    /**
+     * The decision in words, as a sentence\'s subject (\"a statutory direction\").
+     */
+    words: string;
 }
 
 /**

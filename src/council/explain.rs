@@ -179,6 +179,11 @@ pub(super) fn explain(
             (r.intervention.clone(), title.clone())
         },
     );
+    if let (Some(a), "statutory_direction") = (f.adviser_appointed, intervention.as_str()) {
+        // SPEC §3.7: an adviser in place of the commissioner; the headline must not name one.
+        let words = &rules.status_events.adviser_title.text;
+        title = render(words, &[("adviserAppointed", a.text())]);
+    }
     if let Some(t) = trust_since {
         // SPEC §3.7, issue 23: a council whose services a trust runs is never headlined as if
         // nothing applied without saying so.

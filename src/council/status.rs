@@ -169,6 +169,7 @@ fn presumed_lifted<'a>(
 pub struct InForce {
     pub event: EventKind,
     /// The date as given (`YYYY-MM-DD`, `YYYY-MM` or `YYYY`).
+    #[cfg_attr(feature = "typescript", tsify(type = "string"))]
     pub date: PartialDate,
     pub precision: Precision,
     /// The day the rules read it as: the last day it could be.

@@ -133,6 +133,9 @@ pub struct StatusWording {
     pub in_force: InForceWords,
     /// The answer's title when a trust runs the services (`{title}`, `{trustSince}`).
     pub trust_title: Wording,
+    /// The answer's title for a direction under which a DfE improvement adviser is in place of a
+    /// commissioner (`{adviserAppointed}`).
+    pub adviser_title: Wording,
     pub warnings: StatusWarnings,
 }
 

@@ -195,6 +195,7 @@ impl RulesetFile {
             ("inForce.commissioner", &st.in_force.commissioner),
             ("inForce.adviser", &st.in_force.adviser),
             ("trustTitle", &st.trust_title),
+            ("adviserTitle", &st.adviser_title),
             ("warnings.date_not_exact", &st.warnings.date_not_exact),
             ("warnings.lifting_presumed", &st.warnings.lifting_presumed),
             (

@@ -62,7 +62,7 @@ async function dateAndRules(page, asOf, rules = "The rules in force on the date 
   assert.equal(await current(page), "council/result");
 }
 
-test("a council in its six-month window under the December 2015 announcement, with every error path", { timeout: 120_000 }, async () => {
+test("a council in its six-month window under the December 2015 announcement, with every error path", { timeout: 300_000 }, async () => {
   const { context, page } = await openPage(browser, server.url);
   await start(page);
 
@@ -198,6 +198,7 @@ test("a council in its six-month window under the December 2015 announcement, wi
   assert.match(panel, /Westmere, on 1 March 2016/);
   assert.match(panel, /1 April 2016/);
   assert.match(panel, /31 days left/);
+  await page.evaluate(() => document.querySelectorAll("main details").forEach((d) => { d.open = true; })); // the folded parts of the result, opened to read
   const main = await text(page, "main");
   assert.ok(main.includes("December 2015 announcement"), "which ruleset");
   assert.ok(main.includes("These rules were in force on 1 March 2016"), "why that ruleset");
@@ -256,6 +257,7 @@ test("a persistent failure under the 2016 protocol, changing an answer from chec
   const panel = await text(page, ".govuk-panel__body");
   assert.match(panel, /Commissioner's review due: 1 June 2017/);
   assert.match(panel, /31 days left/);
+  await page.evaluate(() => document.querySelectorAll("main details").forEach((d) => { d.open = true; })); // the folded parts of the result, opened to read
   const main = await text(page, "main");
   assert.match(main, /Persistent failure\s+Yes/);
   assert.ok(main.includes("Also inadequate in the report published 1 May 2014"));
@@ -303,6 +305,7 @@ test("a high-performing council picked from a loaded file of council histories",
   await dateAndRules(page, "2019-01-01");
 
   assert.equal(await text(page, ".govuk-panel__title"), rowTitle("protocol-2016", 10));
+  await page.evaluate(() => document.querySelectorAll("main details").forEach((d) => { d.open = true; })); // the folded parts of the result, opened to read
   const main = await text(page, "main");
   assert.match(main, /High-performing\s+Yes/);
   assert.ok(main.includes("Eastbrook"));

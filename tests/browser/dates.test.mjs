@@ -18,3 +18,15 @@ test("todayIso agrees with Intl's Europe/London date, 1997 to 2040", () => {
   }
   assert.ok(checked > 1_000_000);
 });
+
+test("months as GOV.UK's date input accepts them: a number, the name or its first three letters, any case", async () => {
+  const { parseDateParts } = await import("../../www/js/dates.js");
+  const at = (month) => parseDateParts({ day: "14", month, year: "2024" }, "the date");
+  for (const m of ["6", "06", "June", "june", "JUNE", "Jun", "jun", "jun.", " June "]) assert.deepEqual(at(m), { iso: "2024-06-14" }, m);
+  for (const [m, iso] of [["Sept", "2024-09-14"], ["sep", "2024-09-14"], ["may", "2024-05-14"], ["dec", "2024-12-14"]]) assert.deepEqual(at(m), { iso }, m);
+  for (const m of ["ju", "Juno", "13", "0", "jun2", "the sixth"]) {
+    assert.deepEqual(at(m), { error: "The date must be a real date", parts: ["month"] }, m);
+  }
+  // A day that month does not have is still an error about the day.
+  assert.deepEqual(parseDateParts({ day: "31", month: "June", year: "2024" }, "the date"), { error: "The date must be a real date", parts: ["day"] });
+});

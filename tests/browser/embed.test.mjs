@@ -47,7 +47,9 @@ test("the custom element on a council's site: its journey works, and no CSS cros
   // (Comic Sans and red with !important, hot pink .govuk-button, a 10px root font size).
   assert.deepEqual(await styles(el.root.locator("button.govuk-button")), want.button, "the button is GOV.UK's");
   assert.deepEqual(await styles(el.root.locator(".govuk-radios__label")), want.label, "the labels are GOV.UK's");
-  assert.deepEqual(await styles(el.root.locator("h1")), want.heading, "the heading is GOV.UK's");
+  // The demo's host keeps its one h1: the element's main heading is an h3 (heading-level="3"), with GOV.UK's look.
+  assert.equal(await el.root.locator("h1").count(), 0);
+  assert.deepEqual(await styles(el.root.locator("h3[tabindex='-1']")), want.heading, "the heading is GOV.UK's");
   const inside = await styles(el.root.locator("button.govuk-button"));
   assert.doesNotMatch(inside.fontFamily, /Comic/);
   assert.notEqual(inside.backgroundColor, "rgb(255, 105, 180)");
@@ -125,4 +127,42 @@ test("the whole checker in an element without a journey: its start page, then th
   assert.equal(await el.marks.getAttribute("data-page"), "sponsor/kind");
   noProblems(page);
   await context.close();
+});
+
+test("axe finds nothing in either embed on the demo host page at 320px and 1280px: the element, and embed.html in its iframe", { timeout: 120_000 }, async () => {
+  const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+  const check = async (page, selector, label) => {
+    // axe puts inline styles of its own in the page, which the CSP refuses (and reports): not the checker's.
+    const n = page.problems.length;
+    const r = await new AxeBuilder({ page }).include(selector).withTags(TAGS).analyze();
+    await page.waitForTimeout(300); // (the console messages arrive after)
+    page.problems.splice(n);
+    assert.deepEqual(r.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`), [], `axe on ${label}`);
+  };
+  for (const width of [320, 1280]) {
+    const { context, page } = await openPage(browser, server.url, { width, height: width === 320 ? 568 : 800 });
+    await page.goto(`${server.url}demo/council-site.html`);
+    const el = inElement(page, "#element");
+    const frame = inFrame(page, "#frame");
+    await waitReady(el);
+    await waitReady(frame);
+    await check(page, "#element", `the element's first question at ${width}px`);
+    await check(page, "#frame", `the iframe's first question at ${width}px`);
+    // Continue with nothing answered: each shows its error summary and messages.
+    for (const at of [el, frame]) {
+      const before = await at.marks.getAttribute("data-painted");
+      await at.root.getByRole("button", { name: "Continue", exact: true }).click();
+      for (let n = 0; n < 200 && (await at.marks.getAttribute("data-painted")) === before; n++) await new Promise((r) => setTimeout(r, 50));
+      await at.root.locator(".govuk-error-summary").waitFor();
+    }
+    await check(page, "#element", `the element's error at ${width}px`);
+    await check(page, "#frame", `the iframe's error at ${width}px`);
+    // The frame's page on its own (its landmarks), as a browser opening its address shows it.
+    await page.goto(`${server.url}embed.html?journey=sponsor`);
+    await waitReady(inElement(page));
+    await check(page, "html", `embed.html at ${width}px`);
+    assert.equal(await page.locator("main > trust-eligibility-check").count(), 1, "the checker is in embed.html's main landmark");
+    noProblems(page);
+    await context.close();
+  }
 });

@@ -29,8 +29,9 @@ const TYPES = {
  *  served: pages with the strict CSP as a real header (with frame-ancestors, which a <meta> cannot
  *  set: 'self' and the origins passed to allowFrameAncestor), other files with
  *  Access-Control-Allow-Origin so another origin's page can load the custom element. Options:
- *  dir (what to serve), csp (the pages' CSP), pages ({ "/path": html } served from memory). */
-export async function startServer({ dir = www, csp = CSP, pages = {} } = {}) {
+ *  dir (what to serve), csp (the pages' CSP), pages ({ "/path": html } served from memory), cors
+ *  (false: no Access-Control-Allow-Origin, as a checker misconfigured would be served). */
+export async function startServer({ dir = www, csp = CSP, pages = {}, cors = true } = {}) {
   const ancestors = new Set(["'self'"]);
   const server = createServer(async (req, res) => {
     try {
@@ -42,7 +43,7 @@ export async function startServer({ dir = www, csp = CSP, pages = {} } = {}) {
       const type = TYPES[extname(file)] ?? "application/octet-stream";
       const headers = { "content-type": type, "cache-control": "no-store" };
       if (type.startsWith("text/html")) headers["content-security-policy"] = `${csp}; frame-ancestors ${[...ancestors].join(" ")}`;
-      else headers["access-control-allow-origin"] = "*";
+      else if (cors) headers["access-control-allow-origin"] = "*";
       res.writeHead(200, headers);
       res.end(body);
     } catch {

@@ -38,6 +38,9 @@ async function seeded() {
       localStorage.setItem(`trust-eligibility:v2:site:${j}`, JSON.stringify({ version: 2, journey: j, answers, last: `${j}/check`, updated: new Date().toISOString() }));
     }
   }, { council, sponsor });
+  // Loaded again: the release before's records moved into one per council and organisation.
+  await page.reload();
+  await ready(page);
   return { context, page };
 }
 async function openQuestion(page, id) {
@@ -45,7 +48,8 @@ async function openQuestion(page, id) {
   await ready(page);
   assert.equal(await current(page), id);
 }
-const saved = (page, j) => page.evaluate((k) => JSON.parse(localStorage.getItem(k)).answers, `trust-eligibility:v2:site:${j}`);
+// The journey's record (one per council or organisation: here the one seeded).
+const saved = (page, j) => page.evaluate((p) => JSON.parse(localStorage.getItem(Object.keys(localStorage).find((k) => k.startsWith(p) && !k.endsWith(":unreadable")))).answers, `trust-eligibility:v3:site:${j}:`);
 
 const NUMBERS = [
   // [page, field, noun, range, unit]

@@ -35,7 +35,8 @@ async function painting(at, act) {
   }
 }
 
-export const heading = (at) => at.root.locator("h1").first().innerText();
+/** The page's main heading (an h1, or the level the host asked for with heading-level). */
+export const heading = (at) => at.root.locator(":is(h1, h2, h3, h4, h5, h6)[tabindex='-1']").first().innerText();
 export const pageId = (at) => at.marks.getAttribute("data-page");
 
 const radio = (at, name, label) => at.root.locator(`input[type=radio][name="${name}"]`).and(at.root.getByLabel(label, { exact: true })).check();
@@ -67,7 +68,7 @@ export async function sponsorJourney(at) {
   await radio(at, "notForProfit", "No");
   await cont(at);
   assert.equal(await pageId(at), "sponsor/result");
-  assert.equal(await at.root.locator("h1").first().innerText(), "Not eligible");
+  assert.equal(await heading(at), "Not eligible");
 }
 
 /** A council rated inadequate in October 2015, checked on 1 March 2016: its six-month window. */

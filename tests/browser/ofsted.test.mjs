@@ -196,6 +196,7 @@ test("every council from Ofsted's file: errors, summary, sorting, filtering and 
   assert.equal(await current(page), "ofsted/councils");
   const readMs = Date.now() - t0;
   assert.equal(await heading(page), "Every council on 30 June 2025");
+  await page.evaluate(() => document.querySelectorAll("main details").forEach((d) => { d.open = true; })); // the folded parts of the result, opened to read
   const main = await text(page, "main");
   assert.ok(main.includes("From LA_Inspection_Outcomes_as_at_31_March_2025.ods"));
   assert.ok(main.includes("nothing was uploaded"));
@@ -275,6 +276,7 @@ test("every council from Ofsted's file: errors, summary, sorting, filtering and 
   const panel = await text(page, ".govuk-panel__body");
   assert.match(panel, /Bradford, on 30 June 2025/);
   assert.match(panel, /The commissioner's review was due on 30 April 2023, [\d,]+ days ago/);
+  await page.evaluate(() => document.querySelectorAll("main details").forEach((d) => { d.open = true; })); // the folded parts of the result, opened to read
   const result = await text(page, "main");
   assert.match(result, /Persistent failure\s+Yes/);
   assert.ok(result.includes("Also inadequate in the report published 29 October 2018"));
@@ -356,7 +358,7 @@ test("the outcomes shipped with the service: the table Ofsted's file gives, thei
   await press(page, withVisit.name);
   assert.equal(await current(page), "council/result");
   // The answers saved in this browser (not the loaded list, which holds every council's record).
-  const saved = await page.evaluate(() => Object.keys(localStorage).filter((k) => /^trust-eligibility:(answers|v2:)/.test(k) && !/unreadable/.test(k)).map((k) => localStorage.getItem(k)).join("\n"));
+  const saved = await page.evaluate(() => Object.keys(localStorage).filter((k) => /^trust-eligibility:(answers|v2:|v3:site:council:)/.test(k) && !/unreadable/.test(k)).map((k) => localStorage.getItem(k)).join("\n"));
   assert.ok(saved.includes(withVisit.visits[0].date), `${withVisit.name}'s visit is in the council journey's answers`);
   await page.goBack();
   await page.waitForFunction(() => document.body.dataset.page === "ofsted/councils" && document.getElementById("councils-body"));

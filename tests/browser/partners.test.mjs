@@ -2,7 +2,7 @@
 // the engine's batch finds them over Ofsted's data, and the result page's section.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { possiblePartners, partnersSection, IN_INTERVENTION } from "../../www/js/partners.js";
+import { possiblePartners, partnersSection, IN_INTERVENTION, inIntervention } from "../../www/js/partners.js";
 import { assessCouncil, assessCouncils } from "./engine-node.mjs";
 import { councils, council } from "./councils-fixture.mjs";
 
@@ -51,6 +51,24 @@ test("the section says the DfE chooses partners and this is a starting list, wit
   assert.ok(s.includes(councils.source.licence));
   const none = String(partnersSection({ partners: [], councilName: "X", region: "Nowhere", asOf: AS_OF, source: councils.source }));
   assert.match(none, /No other council in the Nowhere region is high-performing/);
-  assert.deepEqual(IN_INTERVENTION.slice().sort(), ["commissioner", "emergency_inspection", "immediate_takeover", "improvement_notice",
-    "improvement_window", "monitoring", "statutory_direction"]);
+  // Until the engine says whether a council is in intervention, the narrowest reading: a notice,
+  // a direction, a commissioner or a takeover (not a window, a visit, an inspection or a lifting).
+  assert.deepEqual(IN_INTERVENTION.slice().sort(), ["commissioner", "immediate_takeover", "improvement_notice", "statutory_direction"]);
+  assert.equal(inIntervention({ intervention: "monitoring" }), false);
+  assert.equal(inIntervention({ intervention: "improvement_support", inIntervention: true }), true, "the engine's own flag wins");
+});
+
+test("statistical neighbours first, in the lookup's order, then the rest of the region by name", () => {
+  const bradford = council("Bradford");
+  const region = possiblePartners(councils, assessCouncils, AS_OF, bradford.region, bradford.code);
+  const far = councils.councils.filter((c) => !c.former && c.region !== bradford.region
+    && assessCouncil(inputOf(c)).findings.highPerforming === true).slice(0, 2);
+  const neighbours = [far[1].code, region[0].code, far[0].code, bradford.code];
+  const got = possiblePartners(councils, assessCouncils, AS_OF, bradford.region, bradford.code, { neighbours });
+  assert.deepEqual(got.slice(0, 3).map((p) => p.code), [far[1].code, region[0].code, far[0].code]);
+  assert.ok(got.slice(0, 3).every((p) => p.neighbour));
+  assert.deepEqual(got.slice(3).map((p) => p.code), region.slice(1).map((p) => p.code));
+  const s = String(partnersSection({ partners: got, councilName: "Bradford", region: bradford.region, asOf: AS_OF, source: councils.source }));
+  assert.match(s, /Statistical neighbours of Bradford/);
+  assert.ok(s.indexOf(far[1].name) < s.indexOf(region[1]?.name ?? "\u0000") || !region[1]);
 });

@@ -40,8 +40,10 @@ test("both journeys on the full page: every request to the origin, no cookie, no
     caches: await caches.keys(),
     databases: (await indexedDB.databases()).length,
   }));
-  assert.deepEqual(stored.local, ["trust-eligibility:v2:site:council", "trust-eligibility:v2:site:sponsor"], "each journey's answers under its own key");
-  assert.equal(stored.session, 0);
+  assert.equal(stored.local.length, 2, stored.local.join());
+  assert.match(stored.local[0], /^trust-eligibility:v3:site:council:(code|name):/, "the council's answers under its own key");
+  assert.match(stored.local[1], /^trust-eligibility:v3:site:sponsor:name:/, "the organisation's under its own");
+  assert.equal(stored.session, 1, "which council and organisation this tab is on");
   assert.equal(stored.databases, 0);
   assert.ok(stored.caches.every((c) => /^trust-eligibility-[0-9a-f]{16}$/.test(c)), stored.caches.join());
   noProblems(page);

@@ -284,3 +284,146 @@ test("pages work at 320px wide, and the result prints with its date and rules", 
   noProblems(page);
   await context.close();
 });
+
+/** Types a council's name into the picker and chooses it from the suggestions (keyboard). */
+async function pickCouncil(page, name) {
+  await page.waitForSelector("form[data-picker=ready]");
+  await typeInto(page, "name", name);
+  await page.waitForSelector(".autocomplete__menu--visible .autocomplete__option");
+  const k = (await page.locator(".autocomplete__option").allInnerTexts()).indexOf(name);
+  assert.ok(k >= 0, `${name} is offered`);
+  for (let n = 0; n <= k; n++) await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("Enter");
+  await submit(page);
+}
+/** The saved record of each council, by name: { name: answers }. */
+const savedCouncils = (page) => page.evaluate(() => Object.fromEntries(Object.keys(localStorage)
+  .filter((k) => k.startsWith("trust-eligibility:v3:site:council:") && !k.endsWith(":unreadable"))
+  .map((k) => JSON.parse(localStorage.getItem(k)).answers).map((a) => [a.name, a])));
+
+test("two councils in two tabs: Devon with a direction recorded by hand, Tameside picked in the other; each tab keeps its own council", { timeout: 180_000 }, async () => {
+  const { context, page: a } = await openPage(browser, server.url);
+  const b = await context.newPage();
+  b.problems = [];
+  b.jsEnabled = true;
+  b.on("console", (m) => { if (m.type() === "error") b.problems.push(`console: ${m.text()}`); });
+  b.on("pageerror", (e) => b.problems.push(`pageerror: ${e.message}`));
+
+  // Tab A: Devon, from Ofsted's data, with a statutory direction recorded by hand, to its result.
+  await a.goto(`${server.url}?page=council/name`);
+  await ready(a);
+  await pickCouncil(a, "Devon");
+  assert.equal(await current(a), "council/confirm");
+  await tick(a, "since", ["No, nothing else"]);
+  await tick(a, "arrangements", ["A statutory direction is in force"]);
+  await typeDate(a, "direction", "2024-03-14");
+  await submit(a);
+  assert.equal(await current(a), "council/check");
+  await press(a, "See the result");
+  assert.equal(await current(a), "council/result");
+  const devonResult = await text(a, "main");
+
+  // Tab B, opened afterwards: it starts on the council saved last (Devon), and picks Tameside.
+  await b.goto(`${server.url}?page=council/name`);
+  await ready(b);
+  await pickCouncil(b, "Tameside");
+  assert.equal(await current(b), "council/confirm");
+  await tick(b, "since", ["No, nothing else"]);
+  await tick(b, "arrangements", ["None of these"]);
+  // Something typed in B and not yet sent: kept on the page while A works.
+  await submit(b);
+  assert.equal(await current(b), "council/check");
+  await b.goto(`${server.url}?page=council/as-of`);
+  await ready(b);
+  await chooseRadio(b, "asOfChoice", "Another date");
+
+  // Back in A: nothing was changed "in another tab", and Devon is still Devon, with its direction.
+  await a.bringToFront();
+  await a.waitForTimeout(300);
+  assert.equal(await a.locator("#store-elsewhere-title").count(), 0, "another council saved in B is no change to A's");
+  assert.equal(await text(a, "main"), devonResult);
+  const both = await savedCouncils(a);
+  assert.deepEqual(Object.keys(both).sort(), ["Devon", "Tameside"], "one record per council");
+  assert.deepEqual(both.Devon.arrangements, ["direction"]);
+  assert.equal(both.Devon.directionIssued, "2024-03-14");
+  assert.deepEqual(both.Tameside.arrangements, ["none"]);
+  // B has not repainted its page under the user: the radio chosen is still chosen.
+  assert.equal(await b.isChecked("input[name=asOfChoice][value=date]"), true);
+
+  // A reload of each tab: each on its own council, where it was.
+  await a.reload();
+  await ready(a);
+  assert.equal(await current(a), "council/result");
+  assert.equal(await text(a, "main"), devonResult);
+  await b.reload();
+  await ready(b);
+  assert.equal(await current(b), "council/as-of");
+  await b.goto(`${server.url}?page=council/check`);
+  await ready(b);
+  const check = await text(b, "main");
+  assert.match(check, /Council\s+Tameside/);
+  assert.doesNotMatch(check, /Statutory direction/);
+  await a.goto(`${server.url}?page=council/check`);
+  await ready(a);
+  assert.match(await text(a, "main"), /Council\s+Devon/);
+  assert.match(await text(a, "main"), /Statutory direction issued\s+14 March 2024/);
+
+  // The start page in A names what it resumes and lists both councils; "Go to" Tameside moves A
+  // there (B stays where it is), and back to Devon.
+  await a.goto(server.url);
+  await ready(a);
+  const start = await text(a, "main");
+  assert.match(start, /You were checking which intervention applies to Devon\./);
+  assert.match(start, /Councils you have checked/);
+  await axe(a, "start with councils checked");
+  await press(a, "Go to Tameside");
+  assert.equal(await current(a), "council/check");
+  assert.match(await text(a, "main"), /Council\s+Tameside/);
+  await a.goto(server.url);
+  await ready(a);
+  assert.match(await text(a, "main"), /You were checking which intervention applies to Tameside\./);
+  await press(a, "Go to Devon");
+  assert.equal(await current(a), "council/check", "Devon, on the page A last had open for it");
+  assert.match(await text(a, "main"), /Statutory direction issued\s+14 March 2024/);
+  await press(a, "See the result");
+  assert.equal(await text(a, "main"), devonResult);
+  await b.reload();
+  await ready(b);
+  assert.equal(await current(b), "council/check", "B is still where it was (its check answers page, opened above)");
+  assert.match(await text(b, "main"), /Council\s+Tameside/, "and still on Tameside");
+  assert.deepEqual(Object.keys(await savedCouncils(a)).sort(), ["Devon", "Tameside"]);
+  noProblems(a);
+  assert.deepEqual(b.problems, []);
+  await context.close();
+});
+
+test("opening a council from Ofsted's list keeps the council in progress, and a council checked before keeps its answers", { timeout: 120_000 }, async () => {
+  const { context, page } = await openPage(browser, server.url);
+  await page.goto(`${server.url}?page=council/name`);
+  await ready(page);
+  await pickCouncil(page, "Devon");
+  await tick(page, "since", ["No, nothing else"]);
+  await tick(page, "arrangements", ["A statutory direction is in force"]);
+  await typeDate(page, "direction", "2024-03-14");
+  await submit(page);
+  // Picking Devon again (from the picker, as from the Ofsted list) brings back what was saved.
+  await page.goto(`${server.url}?page=checked`);
+  await ready(page);
+  await axe(page, "councils checked");
+  await press(page, "Check another council");
+  assert.equal(await current(page), "council/name");
+  assert.equal(await page.inputValue("#name"), "", "another council starts empty");
+  await pickCouncil(page, "Tameside");
+  assert.equal(await current(page), "council/confirm");
+  await page.goto(`${server.url}?page=council/name`);
+  await ready(page);
+  await pickCouncil(page, "Devon");
+  assert.equal(await current(page), "council/check", "Devon, where it was left");
+  assert.match(await text(page, ".govuk-notification-banner"), /You have checked Devon before/);
+  assert.match(await text(page, "main"), /Statutory direction issued\s+14 March 2024/);
+  const saved = await savedCouncils(page);
+  assert.deepEqual(Object.keys(saved).sort(), ["Devon", "Tameside"]);
+  assert.equal(saved.Devon.directionIssued, "2024-03-14", "nothing overwritten");
+  noProblems(page);
+  await context.close();
+});

@@ -15,6 +15,7 @@ pub const CASE_FILES: &[(&str, &str)] = &[
         include_str!("../cases/council-events.json"),
     ),
     ("decisions", include_str!("../cases/decisions.json")),
+    ("today", include_str!("../cases/today.json")),
     ("real", include_str!("../cases/real.json")),
     ("sponsor", include_str!("../cases/sponsor.json")),
     (
@@ -34,6 +35,7 @@ pub const GOLDEN_FILES: &[(&str, &str)] = &[
         include_str!("../golden/council-events.json"),
     ),
     ("decisions", include_str!("../golden/decisions.json")),
+    ("today", include_str!("../golden/today.json")),
     ("real", include_str!("../golden/real.json")),
     ("sponsor", include_str!("../golden/sponsor.json")),
     (

@@ -14,6 +14,11 @@
 // on the checker's own pages. Everything it loads comes from the checker's origin (the address
 // of this module), which must therefore answer with Access-Control-Allow-Origin (see README).
 //
+// heading-level="2" (1 to 6) makes the checker's main heading an h2 (and its other headings one
+// level lower each), so that the host page keeps its one h1. What the host writes inside the
+// element (a link to the checker) shows only if the element cannot load (its script refused,
+// e.g. served without the CORS header): the element's shadow root has no slot for it.
+//
 // No web font: GDS Transport is GOV.UK's only (see www/build.mjs); text is in Arial. (A font a
 // host wants must be declared by the host's own page: @font-face rules in a shadow root's
 // stylesheets are ignored by Chromium, those of the document apply inside.)
@@ -24,8 +29,20 @@ const base = new URL("../", import.meta.url);
 const JOURNEYS = ["council", "sponsor"];
 const LABEL = "Check children's services intervention and trust sponsorship";
 
+/** The heading-level attribute: the level (1 to 6) of the checker's main heading; 1 if absent or not a level. */
+const levelOf = (v) => (/^[1-6]$/.test(String(v ?? "").trim()) ? Number(String(v).trim()) : 1);
+
 export class TrustEligibilityCheck extends HTMLElement {
   #app = null;
+  #embed = null;
+
+  static observedAttributes = ["heading-level"];
+
+  attributeChangedCallback(name, old, value) {
+    if (name !== "heading-level" || !this.#embed || levelOf(old) === levelOf(value)) return;
+    this.#embed.headingLevel = levelOf(value);
+    this.#app?.repaint();
+  }
 
   connectedCallback() {
     if (this.shadowRoot) return; // moved within the page: it carries on where it was
@@ -64,7 +81,7 @@ export class TrustEligibilityCheck extends HTMLElement {
         search: () => search,
         set: (u) => { search = u.startsWith("?") ? u : ""; },
       },
-      embed: { journey: JOURNEYS.includes(journey) ? journey : null, base },
+      embed: (this.#embed = { journey: JOURNEYS.includes(journey) ? journey : null, base, headingLevel: levelOf(this.getAttribute("heading-level")) }),
       scope,
     });
     // Start once the styles are in, so nothing shows unstyled (and start anyway if they fail).

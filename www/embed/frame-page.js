@@ -4,12 +4,16 @@
 import "./trust-eligibility-check.js";
 import { registerServiceWorker } from "../js/offline.js";
 
-const journey = new URLSearchParams(location.search).get("journey");
+const params = new URLSearchParams(location.search);
+const journey = params.get("journey");
 const el = document.createElement("trust-eligibility-check");
 if (journey === "council" || journey === "sponsor") el.setAttribute("journey", journey);
+// The level of the checker's main heading (?heading-level=2, or the host's data-heading-level
+// through frame.js below), so that the host page keeps one h1.
+if (params.has("heading-level")) el.setAttribute("heading-level", params.get("heading-level"));
 // This frame's answers are its own: named by its address and the iframe's name (store.js).
 el.setAttribute("data-store-scope", `frame:${location.pathname}${location.search}:${window.name}`);
-document.body.append(el);
+(document.querySelector("main") ?? document.body).append(el);
 
 // Only a height is sent, to the parent's origin when the browser says what it is.
 const ancestor = location.ancestorOrigins?.[0];
@@ -28,7 +32,9 @@ if (window.parent !== window) {
   // The host's frame.js asks once it listens (it may have missed the first heights: it is
   // deferred, and this page can be done before the host's is).
   window.addEventListener("message", (event) => {
-    if (event.source === window.parent && event.data?.type === "trust-eligibility:height?") send(true);
+    if (event.source !== window.parent) return;
+    if (event.data?.type === "trust-eligibility:height?") send(true);
+    if (event.data?.type === "trust-eligibility:heading-level") el.setAttribute("heading-level", String(event.data.level));
   });
 }
 registerServiceWorker(new URL("../", import.meta.url), { afterLoad: true });

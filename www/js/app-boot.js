@@ -10,8 +10,10 @@ import * as engine from "./engine.js";
 import { parseDateParts, isoToParts, todayIso } from "./dates.js";
 import { formatDate, gradeLabel, DATE_KINDS, daysInWords, inForce } from "./wording.js";
 import * as store from "./store.js";
+import { recordId } from "./store.js";
 import { listen } from "./govuk-behaviours.js";
 import { possiblePartners, IN_INTERVENTION } from "./partners.js";
+import { useEngineMatcher } from "./councils-data.js";
 
 /** Once the page's first contents are on the screen (the browser's first-contentful-paint
  *  entry), or, where the browser does not report it, two frames and half a second on. */
@@ -29,6 +31,7 @@ export function boot(A) {
   listen(A.env.root);
   A.startEngine = () => engine.start().then(() => {
     A.today = todayIso();
+    useEngineMatcher(engine.nameMatcher());
     // The ruleset data, read in a task of its own (any page that needs it first reads it itself).
     setTimeout(() => { try { A.rules(); } catch (e) { console.error(e); } }, 0);
   });
@@ -52,7 +55,13 @@ function connectOfstedPage(A) {
     // The engine's batch function, throwing as the wasm export does (the page catches).
     assessCouncils: (inputs) => { const r = engine.councils(inputs); if (!r.ok) throw Object.assign(new Error(r.error.message), r.error); return r.value; },
     showErrors: (page, errors, raw) => A.showErrors(page, errors, raw),
-    openCouncil: (a) => { A.saveAnswers("council", a, A.J.council.journey.result); A.go(A.J.council.journey.result); },
+    // A council checked before keeps its saved answers (saveAnswers brings them back); the
+    // council this tab was on stays saved as it was.
+    openCouncil: (a) => {
+      if (A.store.current("council") !== recordId("council", a)) A.state = A.store.open("council", "");
+      A.saveAnswers("council", a, A.J.council.journey.result);
+      A.go(A.state.last?.council ?? A.J.council.journey.result);
+    },
   };
   A.loadOfstedPage = () => {
     loading ??= import("./ofsted-page.js").then((m) => {

@@ -46,7 +46,8 @@ function sayWhatWasRead(A, input) {
  *   app     the element pages are painted into; before: the element for the back link
  *   marks   the element whose data-ready, data-page and data-painted say what is shown (tests)
  *   router  { search(): the current "?page=…" query; set(url, { replace }): change it (no render) }
- *   embed   null for the full page, or { journey: "council" | "sponsor" | null, base: URL of the site }
+ *   embed   null for the full page, or { journey: "council" | "sponsor" | null, base: URL of the site,
+ *           headingLevel: the level of the main heading, 1 to 6, the others each one lower }
  *   scope   where the answers are kept (store.js): "site", or the embed instance's own scope
  */
 export function createApp(env) {
@@ -86,10 +87,13 @@ export function createApp(env) {
   A.showErrors = (page, errors, raw) => { A.pending.set(page, { errors, raw }); A.render(); };
   A.saveAnswers = (jid, a, page) => saving.saveAnswers(A, jid, a, page);
 
-  store.watch((change) => saving.changedElsewhere(A, change));
+  store.watch((change) => saving.changedElsewhere(A, change), () => {
+    // Another council or organisation saved in another tab: the pages that list them show it.
+    if (["start", "checked"].includes(A.route().page)) A.render({ focus: false });
+  });
   env.root.addEventListener("click", (ev) => onClick(A, ev));
   env.root.addEventListener("input", (ev) => sayWhatWasRead(A, ev.target));
   A.onSubmit = (ev) => onSubmit(A, ev);
 
-  return { boot: () => boot(A), changed: () => A.changed() };
+  return { boot: () => boot(A), changed: () => A.changed(), repaint: () => { if (A.env.marks.dataset.ready) A.render({ focus: false }); } };
 }

@@ -2,6 +2,7 @@
 // download, the banners' choices about saved answers, and the actions of result pages.
 import { errorSummaryLink } from "./govuk-behaviours.js";
 import { download, storeAction } from "./saving.js";
+import { recordId } from "./store.js";
 
 export function onClick(A, ev) {
   const el = ev.target.closest?.("a, button");
@@ -10,15 +11,16 @@ export function onClick(A, ev) {
   if (action === "print") { ev.preventDefault(); window.print(); return; }
   if (errorSummaryLink(ev, el, A.env.root, !!A.embed)) return;
   if (action === "download") { ev.preventDefault(); download(A); return; }
-  if (action?.startsWith("store-")) { ev.preventDefault(); storeAction(A, action); return; }
+  if (action?.startsWith("store-")) { ev.preventDefault(); storeAction(A, action, el); return; }
   if (action === "ofsted-council") { ev.preventDefault(); A.ofstedPage.openCouncil(el, A.ofstedApi); return; }
   if (action === "sponsor-from-council") {
     ev.preventDefault();
     const c = A.state.council ?? {};
     const s = { kind: "local_authority", name: c.name, ownInspections: structuredClone(c.inspections ?? []), ownInspectionsDone: true };
     if (c.asOfChoice) { s.asOfChoice = c.asOfChoice; if (c.asOf) s.asOf = c.asOf; }
-    A.state = { ...A.state, journey: "sponsor", sponsor: s };
-    A.store.save(A.state);
+    // An organisation checked before keeps its answers (saveAnswers); the one this tab was on too.
+    if (A.store.current("sponsor") !== recordId("sponsor", s)) A.state = A.store.open("sponsor", "");
+    A.saveAnswers("sponsor", s, A.state.last?.sponsor ?? "sponsor/kind");
     A.go(A.J.sponsor.journey.resume(A.ctxFor("sponsor", "", false)));
     return;
   }

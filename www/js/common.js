@@ -5,6 +5,10 @@ import { html } from "./html.js";
 import * as C from "./components.js";
 import { itemsOf, itemStepId, itemComplete, firstOpenStep, UNKNOWN } from "./flow.js";
 import { GRADES, JUDGEMENTS, gradeLabel, formatDate, FRAMEWORKS, overallGradeDroppedFrom } from "./wording.js";
+import { sourceHref } from "./sources.js";
+
+/** The overall grade page's answer for a report with key judgements only. */
+export const NO_OVERALL = "none";
 
 export const possessive = (name, fallback) => (name ? `${name}’s` : fallback);
 export const href = (page, change) => `?page=${page}${change ? "&change=1" : ""}`;
@@ -30,9 +34,12 @@ export function inspectionPages({ prefix, key, enginePath }) {
   const caption = (ctx) => `Inspection ${ctx.i + 1}`;
   const get = (f) => (ctx) => itemOf(ctx, key)[f];
   const path = (f) => `${enginePath}[:i].${f}`;
-  // Reports published from overallGradeDroppedFrom (April 2026) have key judgements only: the
-  // overall grade is not asked, and the judgements page asks for them (SPEC §3.6).
-  const noOverall = (ctx) => !itemOf(ctx, key).overall && (itemOf(ctx, key).published ?? "") >= overallGradeDroppedFrom(ctx.data);
+  // Reports published from overallGradeDroppedFrom (April 2026) may have key judgements only:
+  // Ofsted still gave an overall grade when the inspection began before its new framework, so
+  // the grade is asked for every report, with "no overall grade" offered from that date
+  // (SPEC §1, §3.6); without one, the judgements page asks for them.
+  const mayLackOverall = (ctx) => (itemOf(ctx, key).published ?? "") >= overallGradeDroppedFrom(ctx.data);
+  const noOverall = (ctx) => !itemOf(ctx, key).overall && mayLackOverall(ctx) && itemOf(ctx, key).noOverall !== false;
   const step = (ctx, s) => `${prefix}/${ctx.i}/${s}`;
   return [
     {
@@ -42,18 +49,26 @@ export function inspectionPages({ prefix, key, enginePath }) {
       noun: "the date the report was published",
       get: get("published"),
       set: (ctx, v) => setItem(ctx, key, (it) => { it.published = v; }),
-      next: (ctx) => step(ctx, noOverall(ctx) ? "judgements" : "overall"),
+      next: (ctx) => step(ctx, "overall"),
       engine: [[path("published"), "published-day"], [path("inspected"), "published-day"]],
     },
     {
       id: `${prefix}/:i/overall`, type: "radios", field: "overall", caption,
       title: "What was the overall effectiveness grade?",
-      hint: "The grade for overall effectiveness at the top of the report",
-      options: () => GRADES.map(([value, text]) => ({ value, text })),
+      hint: (ctx) => (mayLackOverall(ctx)
+        ? `The grade for overall effectiveness at the top of the report. Some reports published from ${formatDate(overallGradeDroppedFrom(ctx.data))} give key judgements only: if this one has no overall grade, select that`
+        : "The grade for overall effectiveness at the top of the report"),
+      options: (ctx) => [...GRADES.map(([value, text]) => ({ value, text })),
+        ...(mayLackOverall(ctx) ? [{ divider: "or" }, { value: NO_OVERALL, text: "The report has no overall grade", hint: "It gives key judgements only" }] : [])],
       required: "Select the overall effectiveness grade",
-      get: (ctx) => normGrade(itemOf(ctx, key).overall),
-      answered: (ctx) => noOverall(ctx) || !!itemOf(ctx, key).overall,
-      set: (ctx, v) => setItem(ctx, key, (it) => { it.overall = v; }),
+      get: (ctx) => {
+        const it = itemOf(ctx, key);
+        return it.overall ? normGrade(it.overall) : it.noOverall ? NO_OVERALL : undefined;
+      },
+      answered: (ctx) => !!itemOf(ctx, key).overall || (mayLackOverall(ctx) && itemOf(ctx, key).noOverall === true),
+      set: (ctx, v) => setItem(ctx, key, (it) => {
+        if (v === NO_OVERALL) { delete it.overall; it.noOverall = true; } else { it.overall = v; delete it.noOverall; }
+      }),
       engine: [[path("overall"), "overall"], [path("framework"), "overall"], [`${enginePath}[:i]`, "overall"]],
     },
     {
@@ -62,7 +77,7 @@ export function inspectionPages({ prefix, key, enginePath }) {
       hint: "Optional: leave a judgement as ‘Not given’ if the report did not give it. The checker uses them to see whether failure is systemic.",
       resolve: (def, ctx) => (noOverall(ctx) ? { ...def,
         hint: `Reports published from ${formatDate(overallGradeDroppedFrom(ctx.data))} give key judgements only, without an overall effectiveness grade. Give at least one of help and protection, children in care and care leavers: the checker reads the report’s grade from them. Leave a judgement as ‘Not given’ if the report did not give it.` } : def),
-      prev: (ctx) => step(ctx, noOverall(ctx) ? "published" : "overall"),
+      prev: (ctx) => step(ctx, "overall"),
       parts: JUDGEMENTS, grades: GRADES,
       get: (ctx) => {
         const j = itemOf(ctx, key).judgements ?? {};
@@ -75,12 +90,21 @@ export function inspectionPages({ prefix, key, enginePath }) {
   ];
 }
 
+/** An Ofsted report's address as a link (only an http(s) address: anything else is said as text). */
+export function reportLink(it, text = "Read the Ofsted report") {
+  if (!it?.report) return "";
+  const u = sourceHref(it.report);
+  return u ? html`<a class="govuk-link" href="${u}" rel="noreferrer">${text}<span class="govuk-visually-hidden"> published ${formatDate(it.published)}</span></a>`
+    : html`Report: ${it.report}`;
+}
+
 export function describeInspection(it) {
   const j = Object.entries(it.judgements ?? {}).filter(([, g]) => g);
+  const noGrade = !it.overall && it.noOverall === true;
   return {
     key: it.published ? `Published ${formatDate(it.published)}` : "Not finished",
-    value: html`${it.overall ? gradeLabel(normGrade(it.overall)) : (it.published ?? "") >= overallGradeDroppedFrom() ? "No overall grade (key judgements only)" : "No grade yet"}${it.framework ? html`<br>${FRAMEWORKS[it.framework] ?? it.framework}` : ""}${j.length
-      ? html`<br><span class="govuk-body-s">${j.map(([k, g], n) => `${n ? "; " : ""}${(JUDGEMENTS.find(([jk]) => jk === k) ?? [k, k])[1]}: ${gradeLabel(normGrade(g))}`)}</span>` : ""}`,
+    value: html`${it.overall ? gradeLabel(normGrade(it.overall)) : noGrade ? "No overall grade (key judgements only)" : "Overall grade not given"}${it.inspected ? html`<br><span class="govuk-body-s">Inspection began ${formatDate(it.inspected)}</span>` : ""}${it.framework ? html`<br>${FRAMEWORKS[it.framework] ?? it.framework}` : ""}${j.length
+      ? html`<br><span class="govuk-body-s">${j.map(([k, g], n) => `${n ? "; " : ""}${(JUDGEMENTS.find(([jk]) => jk === k) ?? [k, k])[1]}: ${gradeLabel(normGrade(g))}`)}</span>` : ""}${it.report ? html`<br><span class="govuk-body-s">${reportLink(it)}</span>` : ""}`,
     short: `the inspection published ${formatDate(it.published)}`,
   };
 }
@@ -229,6 +253,7 @@ export function inspectionInput(it) {
   if (it.inspected) out.inspected = it.inspected;
   if (it.framework) out.framework = it.framework;
   if (it.judgements && Object.keys(it.judgements).length) out.judgements = it.judgements;
+  if (it.report) out.report = it.report;
   return out;
 }
 
@@ -240,5 +265,7 @@ export function inspectionAnswer(x) {
   if (x.framework) it.framework = x.framework;
   const j = x.judgements ? Object.fromEntries(Object.entries(x.judgements).filter(([, g]) => g).map(([k, g]) => [k, normGrade(g)])) : {};
   it.judgements = Object.keys(j).length ? j : null;
+  if (!it.overall && (x.published ?? "") >= overallGradeDroppedFrom()) it.noOverall = true;
+  if (typeof x.report === "string" && x.report) it.report = x.report;
   return it;
 }

@@ -20,7 +20,7 @@ const attr = (name, value) => (value ? raw(` ${name}="${String(value).replace(/"
  * @typedef {{ id?: string, name?: string, idPrefix?: string, text?: any, heading?: boolean, size?: string,
  *   caption?: any, hintText?: any, value?: any, error?: any, items?: any[], inline?: boolean, small?: boolean,
  *   width?: any, inputmode?: string, autocomplete?: string, spellcheck?: boolean, prefix?: string, suffix?: string,
- *   type?: string, errorParts?: string[], accept?: string }} Field */
+ *   type?: string, errorParts?: string[], accept?: string, describedByExtra?: string[] }} Field */
 
 /** The question as the page heading: inside a legend (fieldsets) or wrapping a label.
  * @param {any} text @param {Field} [o] */
@@ -72,7 +72,7 @@ export function textInput({ id, name = id, text, heading, size, caption, hintTex
 
 /** items: [{ value, text, hint, conditional (safe html), divider, exclusive }] */
 /** @param {string} kind @param {Field} o */
-function choices(kind, { name, idPrefix = name, text, heading, size, caption, hintText, items, value, error, inline, small }) {
+function choices(kind, { name, idPrefix = name, text, heading, size, caption, hintText, items, value, error, inline, small, describedByExtra = [] }) {
   const values = Array.isArray(value) ? value.map(String) : value === undefined || value === null ? [] : [String(value)];
   let n = 0;
   const itemsHtml = items.map((item) => {
@@ -90,7 +90,7 @@ function choices(kind, { name, idPrefix = name, text, heading, size, caption, hi
     ${item.conditional ? html`<div class="${cls(`govuk-${kind}__conditional`, !checked && `govuk-${kind}__conditional--hidden`)}" id="${condId}">${item.conditional}</div>` : ""}`;
   });
   return html`<div class="${cls("govuk-form-group", error && "govuk-form-group--error")}">
-  <fieldset class="govuk-fieldset"${attr("aria-describedby", describedBy(idPrefix, hintText, error))}>
+  <fieldset class="govuk-fieldset"${attr("aria-describedby", describedBy(idPrefix, hintText, error, describedByExtra))}>
     ${legend(text, { heading, size, caption })}
     ${hint(idPrefix, hintText)}
     ${errorMessage(idPrefix, error)}
@@ -109,7 +109,7 @@ export function dateInput({ id, text, heading, size, caption, hintText, value = 
   const part = (p, labelText, width) => html`<div class="govuk-date-input__item">
     <div class="govuk-form-group">
       <label class="govuk-label govuk-date-input__label" for="${id}-${p}">${labelText}</label>
-      <input class="${cls("govuk-input govuk-date-input__input", `govuk-input--width-${width}`, error && (errorParts.length === 0 || errorParts.includes(p)) && "govuk-input--error")}" id="${id}-${p}" name="${id}-${p}" type="text" inputmode="numeric" value="${value[p] ?? ""}">
+      <input class="${cls("govuk-input govuk-date-input__input", `govuk-input--width-${width}`, error && (errorParts.length === 0 || errorParts.includes(p)) && "govuk-input--error")}" id="${id}-${p}" name="${id}-${p}" type="text"${p === "month" ? "" : raw(' inputmode="numeric"')} value="${value[p] ?? ""}">
     </div>
   </div>`;
   return html`<div class="${cls("govuk-form-group", error && "govuk-form-group--error")}">

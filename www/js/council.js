@@ -6,10 +6,12 @@ import {
   possessive, href, hubPage, removePage, inspectionPages, describeInspection, asOfPages, asOfText, listRows,
   inspectionInput, inspectionAnswer,
 } from "./common.js";
-import { VISIT_KINDS, PROGRESS, CONCERN_KINDS, label, formatDate, inForce, overallGradeDroppedFrom } from "./wording.js";
+import {
+  VISIT_KINDS, PROGRESS, CONCERN_KINDS, EVENT_KINDS, label, formatDate, inForce, overallGradeDroppedFrom, parsePartialDate, partialDateWords,
+} from "./wording.js";
 import * as store from "./store.js";
-import { pickerPage } from "./picker.js";
-import { confirmPage, STATUS, NONE_TEXT, STATUS_REQUIRED, statusRows } from "./confirm.js";
+import { pickerPage, didYouMeanPage } from "./picker.js";
+import { confirmPage, STATUS, NONE_TEXT, STATUS_REQUIRED, statusRows, describeEvent, byEvents } from "./confirm.js";
 
 const whose = (ctx) => possessive(ctx.a.name, "the council’s");
 const item = (ctx, key) => (Array.isArray(ctx.a[key]) ? ctx.a[key][ctx.i] : undefined) ?? {};
@@ -46,6 +48,16 @@ export const lists = {
       short: `the ${label(VISIT_KINDS, v.kind).toLowerCase() || "visit"}${v.date ? ` on ${formatDate(v.date)}` : ""}`,
     }),
   },
+  decisions: {
+    key: "events", done: "eventsDone", hub: "council/decisions", prefix: "council/decision",
+    steps: ["event", "date"], singular: "decision", plural: "decisions",
+    checkLabel: "Decisions by the government",
+    askFirst: (ctx) => `Has the government made any decisions about ${whose(ctx)} children's services?`,
+    hintFirst: () => "An improvement notice, a statutory direction, a commissioner or adviser, a trust, or the ending of one.",
+    requiredFirst: "Select yes if the government has made a decision",
+    askAnother: "Do you need to add another decision?",
+    describe: describeEvent,
+  },
   concerns: {
     key: "concerns", done: "concernsDone", hub: "council/concerns", prefix: "council/concern",
     steps: ["kind", "date"], singular: "concern", plural: "concerns",
@@ -64,6 +76,7 @@ export const lists = {
 
 const pages = [
   pickerPage({ after: (ctx) => journey.after("council/name", ctx, ctx.change) }),
+  didYouMeanPage({ after: (ctx) => journey.after("council/name", ctx, ctx.change) }),
   confirmPage({ lists }),
   {
     id: "council/file", custom: true, side: true, field: "file",
@@ -154,6 +167,31 @@ const pages = [
     engine: [["concerns[:i].date", "date-day"]],
   },
   removePage(lists.concerns),
+  hubPage(lists.decisions),
+  {
+    id: "council/decision/:i/event", type: "radios", field: "event", caption: (ctx) => `Decision ${ctx.i + 1}`,
+    title: "What was decided?",
+    options: () => EVENT_KINDS.map(([value, text]) => ({ value, text })),
+    required: "Select what was decided",
+    get: (ctx) => item(ctx, "events").event,
+    set: (ctx, v) => setItem(ctx, "events", (it) => { if (it.event && it.event !== v) it.changed = true; it.event = v; }),
+    engine: [["status.events[:i].event", "event"], ["status.events[:i]", "event"]],
+  },
+  {
+    id: "council/decision/:i/date", type: "text", field: "date", caption: (ctx) => `Decision ${ctx.i + 1}`,
+    title: "When was it decided?",
+    hint: "Give the day if you know it. If the source gives only the month or the year, give that: for example, 16 9 2021, September 2021 or 2021",
+    required: "Enter the date of the decision",
+    validate: (v) => parsePartialDate(v, "the date of the decision").error,
+    get: (ctx) => (item(ctx, "events").date ? partialDateWords(item(ctx, "events").date) : undefined),
+    set: (ctx, v) => setItem(ctx, "events", (it) => {
+      const d = parsePartialDate(v).date;
+      if (it.date && it.date !== d) it.changed = true;
+      it.date = d;
+    }),
+    engine: [["status.events[:i].date", "date"]],
+  },
+  removePage(lists.decisions),
   {
     id: "council/arrangements", type: "checkboxes", field: "arrangements",
     title: (ctx) => `Do any of these apply to ${whose(ctx)} children's services now?`,
@@ -203,12 +241,17 @@ function path(ctx) {
     if (since.includes("report") || a.inspectionsDone === false) p.push("council/inspections");
     if (since.includes("visit") || a.visitsDone === false) p.push("council/visits");
     if (since.includes("concerns") || a.concernsDone === false) p.push("council/concerns");
+    if (byEvents(a) && (since.includes("decision") || a.eventsDone === false)) p.push("council/decisions");
     p.push("council/check");
     return p;
   }
-  const p = ["council/name", "council/inspections", "council/visits", "council/concerns", "council/arrangements"];
-  const arr = a.arrangements ?? [];
-  for (const s of STATUS) if (arr.includes(s.value)) p.push(s.page);
+  const p = ["council/name", "council/inspections", "council/visits", "council/concerns"];
+  if (byEvents(a)) p.push("council/decisions");
+  else {
+    p.push("council/arrangements");
+    const arr = a.arrangements ?? [];
+    for (const s of STATUS) if (arr.includes(s.value)) p.push(s.page);
+  }
   p.push(...dateAndRules, "council/check");
   return p;
 }
@@ -239,6 +282,13 @@ export function toInput(a, today, { probe = false, data = null } = {}) {
     return out;
   });
   input.concerns = (a.concerns ?? []).filter((c) => c.date && c.kind).map((c) => ({ date: c.date, kind: c.kind }));
+  if (byEvents(a)) {
+    // A council picked from the shipped data: its dated public decisions (SPEC §3.7), from which
+    // the engine works out what is in force on the date checked.
+    const events = a.events.filter((e) => e.event && e.date).map((e) => ({ event: e.event, date: e.date, ...(e.source ? { source: e.source } : {}) }));
+    if (events.length) input.status = { events };
+    return input;
+  }
   const arr = a.arrangements ?? [];
   const status = {};
   for (const s of STATUS) if (arr.includes(s.value) && a[s.key]) status[s.input] = a[s.key];
@@ -261,9 +311,14 @@ export function fromInput(x, { withDate = false } = {}) {
   a.visitsDone = true;
   a.concerns = (x.concerns ?? []).map((c) => ({ kind: c.kind, date: c.date }));
   a.concernsDone = true;
-  const arr = [];
-  for (const s of STATUS) if (x.status?.[s.input]) { arr.push(s.value); a[s.key] = x.status[s.input]; }
-  a.arrangements = arr.length ? arr : ["none"];
+  if (Array.isArray(x.status?.events)) {
+    a.events = x.status.events.map((e) => ({ event: e.event, date: e.date, ...(e.source ? { source: e.source } : {}) }));
+    a.eventsDone = true;
+  } else {
+    const arr = [];
+    for (const s of STATUS) if (x.status?.[s.input]) { arr.push(s.value); a[s.key] = x.status[s.input]; }
+    a.arrangements = arr.length ? arr : ["none"];
+  }
   if (withDate) {
     if (x.asOf) { a.asOfChoice = "date"; a.asOf = x.asOf; }
     if (x.ruleset) a.ruleset = x.ruleset;
@@ -284,7 +339,7 @@ export function checkSections(ctx) {
     { title: "Ofsted inspections", rows: listRows(lists.inspections, ctx, journey) },
     { title: "Monitoring and focused visits", rows: listRows(lists.visits, ctx, journey) },
     { title: "Concerns", rows: listRows(lists.concerns, ctx, journey) },
-    { title: "Current arrangements", rows: arrangementsRows },
+    byEvents(a) ? { title: "Decisions by the government", rows: listRows(lists.decisions, ctx, journey) } : { title: "Current arrangements", rows: arrangementsRows },
     { title: "Date and rules", rows: [
       row("Date to check", asOfText(ctx), "council/as-of", "date to check"),
       row("Rules", rulesetText, "council/ruleset", "rules to apply"),

@@ -23,10 +23,21 @@ export function isoToParts(iso) {
 
 const cap = (s) => s.charAt(0).toUpperCase() + s.slice(1);
 
+const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+/** A month as people write it, as GOV.UK's date input pattern accepts: a number ("6", "06"), its
+ *  name or the first three letters of it, any case ("June", "jun", "JUN."; "Sept" too).
+ *  Returns the month's number as text, or the text as it was when it is not a month. */
+export function monthNumber(text) {
+  const t = text.trim().toLowerCase().replace(/\.$/, "");
+  if (/^\d+$/.test(t)) return t;
+  const k = MONTHS.findIndex((m) => t.length >= 3 && (m === t || m.slice(0, 3) === t || (t === "sept" && m === "september")));
+  return k >= 0 ? String(k + 1) : text.trim();
+}
+
 /** GOV.UK date validation. `noun` is "the date the report was published".
  *  Returns { iso } (null when optional and empty) or { error, parts }. */
 export function parseDateParts(raw, noun, { optional = false } = {}) {
-  const v = { day: (raw.day ?? "").trim(), month: (raw.month ?? "").trim(), year: (raw.year ?? "").trim() };
+  const v = { day: (raw.day ?? "").trim(), month: monthNumber(raw.month ?? ""), year: (raw.year ?? "").trim() };
   const missing = ["day", "month", "year"].filter((p) => v[p] === "");
   if (missing.length === 3) return optional ? { iso: null } : { error: `Enter ${noun}`, parts: [] };
   if (missing.length) {

@@ -2,6 +2,7 @@
 // module turns its thrown errors into plain objects: { code, path, message } and whatever
 // structured detail the engine gives (e.g. limit, index), which engine-errors.js maps to pages.
 import init, { assessCouncil, assessSponsor, assessCouncils, rulesets } from "../pkg/trust_eligibility.js";
+import * as wasm from "../pkg/trust_eligibility.js";
 import { compile } from "./engine-wasm.js";
 import { formatDatesIn } from "./wording.js";
 
@@ -49,4 +50,10 @@ export function cleanMessage(error) {
   if (error.path && m.startsWith(`${error.path}: `)) m = m.slice(error.path.length + 2);
   m = formatDatesIn(m);
   return m.charAt(0).toUpperCase() + m.slice(1);
+}
+
+/** The engine's forgiving name matcher (src/names.rs, exported as matchCouncils), once the
+ *  engine has it and is started; null until then (councils-data.js then matches by itself). */
+export function nameMatcher() {
+  return started && typeof wasm.matchCouncils === "function" ? wasm.matchCouncils : null;
 }

@@ -19,9 +19,15 @@ const T = {
   // An answer of "I do not know" (flow.js UNKNOWN) where a number or yes/no is asked.
   orUnknown: (t) => (v) => v === "unknown" || t(v),
   listOf: (...xs) => (v) => Array.isArray(v) && v.length <= 10 && v.every((x) => xs.includes(x)),
+  text: (v) => typeof v === "string" && v.length <= 2000,
+  // A decision's date as the source gives it: to the day, the month or the year (SPEC §3.7).
+  partialDate: (v) => typeof v === "string" && /^\d{4}(-\d{2}(-\d{2})?)?$/.test(v),
 };
 const judgements = { helpAndProtection: T.grade, childrenInCare: T.grade, careLeavers: T.grade, leadership: T.grade };
-const inspection = { published: T.date, overall: T.grade, inspected: T.dateOrNull, framework: T.oneOfOrNull("sif", "ilacs"), judgements: { $nullable: true, ...judgements } };
+const inspection = { published: T.date, overall: T.grade, inspected: T.dateOrNull, framework: T.oneOfOrNull("sif", "ilacs"), judgements: { $nullable: true, ...judgements },
+  report: T.text, noOverall: T.bool };
+const EVENTS = ["improvement_notice", "notice_lifted", "statutory_direction", "direction_revoked", "commissioner_appointed",
+  "improvement_adviser_appointed", "trust_direction", "trust_established", "trust_ended"];
 
 const SCHEMA = {
   council: {
@@ -34,14 +40,17 @@ const SCHEMA = {
     arrangements: T.listOf("notice", "direction", "commissioner", "trust", "none"),
     noticeIssued: T.date, directionIssued: T.date, commissionerAppointed: T.date, trustSince: T.date,
     // A council picked from Ofsted's data (picker.js, confirm.js).
-    picked: { code: T.str, asAt: T.date }, since: T.listOf("report", "visit", "concerns", "none"),
+    picked: { code: T.str, asAt: T.date, registerAsAt: T.date }, since: T.listOf("report", "visit", "concerns", "decision", "none"),
+    // Its public decisions (SPEC §3.7), from the register or added by the user.
+    events: [{ event: T.oneOf(...EVENTS), date: T.partialDate, source: { title: T.text, url: T.text }, confidence: T.str, fromRegister: T.bool, changed: T.bool }],
+    eventsDone: T.bool, typed: T.str, byHand: T.str,
     asOfChoice: T.oneOf("today", "date"), asOf: T.date, ruleset: T.str,
   },
   sponsor: {
     kind: T.oneOf("local_authority", "charity", "community_interest_company", "company_limited_by_guarantee", "expert_team", "private_company"),
     name: T.str, notForProfit: T.orUnknown(T.bool), basedInEngland: T.orUnknown(T.bool),
     regulatory: T.listOf("enforcement", "inquiry", "none"),
-    ownInspections: [inspection], ownInspectionsDone: T.bool,
+    ownInspections: [inspection], ownInspectionsDone: T.bool, fromData: { code: T.str, asAt: T.date },
     intervention: T.listOf("notice", "direction", "none"),
     years: T.orUnknown(T.num), leaders: T.orUnknown(T.num), socialWorkers: T.orUnknown(T.num),
     provision: [{ kind: T.oneOf("childrens_home", "fostering_agency", "adoption_agency", "residential_family_centre", "other"), grade: T.grade, published: T.dateOrNull }],

@@ -158,8 +158,10 @@ export function renderAnswer(def, ctx, { errors = [], raw, warning: warned } = {
       return html`${C.dateInput({ ...common, id: def.field, value: v, errorParts: e?.parts ?? [] })}${warning}`;
     case "judgements":
       return html`${common.caption ? html`<span class="govuk-caption-l">${common.caption}</span>` : ""}<h1 class="govuk-heading-l" tabindex="-1">${common.text}</h1>
-        ${common.hintText ? html`<p class="govuk-body">${common.hintText}</p>` : ""}
+        ${common.hintText ? html`<div class="govuk-hint" id="judgements-hint">${common.hintText}</div>` : ""}
         ${def.parts.map(([k, text]) => C.radios({ name: k, text, size: "m", small: true, error: err(k)?.text,
+          // The page's hint is read with each judgement's question (GOV.UK: a hint tied to its fieldset).
+          describedByExtra: common.hintText ? ["judgements-hint"] : [],
           items: [{ value: "none", text: "Not given" }, ...def.grades.map(([g, t]) => ({ value: g, text: t }))],
           value: v[k] ?? "none" }))}`;
     default: throw new Error(`unknown page type ${def.type}`);

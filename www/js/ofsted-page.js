@@ -202,6 +202,8 @@ function keep(listing, origin) {
 // --------------------------------------------------------------------------------------------
 // The shipped data assessed by the engine: the same listing the reader gives for a file.
 
+// Ofsted's outcomes alone, as the file gives them (the same table from the file and from the
+// shipped copy); every council with its public decisions too is the page ?page=councils.
 const inputOf = (c, asOf) => ({
   council: { name: c.name, code: c.code }, asOf, inspections: c.inspections, visits: c.visits ?? [],
 });

@@ -5,6 +5,21 @@ import { SERVICE_NAME } from "./wording.js";
 import { focusAlert, linksOutside } from "./govuk-behaviours.js";
 import { storeBanners } from "./saving.js";
 
+/** The selector of the page's main heading (an h1, or the level the embed's host asked for). */
+export const mainHeading = (A) => `h${A.embed?.headingLevel ?? 1}`;
+
+/** Embedded with heading-level n: each heading n - 1 levels lower (at most h6), its classes
+ *  (and so its look) kept. */
+function shiftHeadings(app, level) {
+  if (!(level > 1)) return;
+  for (const h of [...app.querySelectorAll("h1, h2, h3, h4, h5")]) {
+    const to = document.createElement(`h${Math.min(6, Number(h.tagName[1]) + level - 1)}`);
+    for (const { name, value } of [...h.attributes]) to.setAttribute(name, value);
+    to.append(...h.childNodes);
+    h.replaceWith(to);
+  }
+}
+
 export function paint(A, view, { focus }) {
   const { app, before, marks } = A.env;
   const embed = A.embed;
@@ -16,6 +31,7 @@ export function paint(A, view, { focus }) {
   const page = A.route().page;
   app.innerHTML = String(storeBanners(A, page)) + String(view.body);
   A.firstPaint = false;
+  shiftHeadings(app, embed?.headingLevel ?? 1);
   focusAlert(app);
   if (embed) linksOutside(app, embed);
   app.querySelector("form[data-form]")?.addEventListener("submit", A.onSubmit);
@@ -23,7 +39,7 @@ export function paint(A, view, { focus }) {
   if (!view.errors?.length && focus) {
     if (!embed) window.scrollTo(0, 0);
     else if (marks.getBoundingClientRect().top < 0) marks.scrollIntoView();
-    app.querySelector("h1")?.focus({ preventScroll: !!embed });
+    app.querySelector(mainHeading(A))?.focus({ preventScroll: !!embed });
   }
   marks.dataset.page = page;
   marks.dataset.painted = String(Number(marks.dataset.painted ?? 0) + 1);

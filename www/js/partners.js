@@ -6,9 +6,16 @@
 import { html } from "./html.js";
 import { formatDate, gradeLabel } from "./wording.js";
 
-/** The interventions for which the result lists councils that could help. */
-export const IN_INTERVENTION = ["improvement_notice", "statutory_direction", "commissioner", "immediate_takeover",
-  "improvement_window", "monitoring", "emergency_inspection"];
+/** The interventions for which the result lists councils that could help, until the engine says
+ *  itself whether a council is in intervention: the narrowest reading, the interventions in which
+ *  the government acts on the council's services (a notice, a direction, a commissioner, a
+ *  takeover), not a window, a visit, an inspection or a lifting. */
+export const IN_INTERVENTION = ["improvement_notice", "statutory_direction", "commissioner", "immediate_takeover"];
+/** Whether the engine's answer is of a council in intervention: its own flag when it gives one. */
+export function inIntervention(r) {
+  for (const v of [r?.inIntervention, r?.findings?.inIntervention]) if (typeof v === "boolean") return v;
+  return IN_INTERVENTION.includes(r?.intervention);
+}
 
 // One batch per data set and date: the answers by council code.
 const assessed = new WeakMap();
@@ -37,16 +44,20 @@ function unwrap(res) {
 }
 
 /**
- * The councils in `region` (but `exceptCode`) whose engine answer on `asOf` has
- * findings.highPerforming === true, by name: [{ name, code, region, latest: { published, overall } }].
+ * The councils that could help, on `asOf`: those whose engine answer has findings.highPerforming
+ * === true, the council's statistical neighbours first (in the lookup's order), then the others in
+ * `region` by name: [{ name, code, region, neighbour, latest }]. `exceptCode` is left out.
  */
-export function possiblePartners(councilsData, assessCouncils, asOf, region, exceptCode) {
+export function possiblePartners(councilsData, assessCouncils, asOf, region, exceptCode, { neighbours = [] } = {}) {
   if (!councilsData || !region) return [];
   const answers = answersByCode(councilsData, assessCouncils, asOf);
-  return councilsData.councils
-    .filter((c) => !c.former && c.region === region && c.code !== exceptCode && answers.get(c.code)?.findings?.highPerforming === true)
-    .map((c) => ({ name: c.name, code: c.code, region: c.region, latest: answers.get(c.code).latestInspection }))
+  const high = (c) => !c.former && c.code !== exceptCode && answers.get(c.code)?.findings?.highPerforming === true;
+  const of = (c, neighbour) => ({ name: c.name, code: c.code, region: c.region, neighbour, latest: answers.get(c.code).latestInspection });
+  const near = (neighbours ?? []).map((code) => councilsData.councils.find((c) => c.code === code)).filter((c) => c && high(c)).map((c) => of(c, true));
+  const taken = new Set(near.map((p) => p.code));
+  const inRegion = councilsData.councils.filter((c) => high(c) && c.region === region && !taken.has(c.code)).map((c) => of(c, false))
     .sort((x, y) => x.name.localeCompare(y.name, "en-GB"));
+  return [...near, ...inRegion];
 }
 
 /** The result page's section. `partners` from possiblePartners; `source` the data's source. */
@@ -54,13 +65,18 @@ export function possiblePartners(councilsData, assessCouncils, asOf, region, exc
 export function partnersSection({ partners, councilName, region, asOf, source, definition, headingLevel = 2 }) {
   const h = headingLevel === 2 ? "govuk-heading-m" : "govuk-heading-s";
   const title = "Councils that could help";
-  const heading = headingLevel === 2 ? html`<h2 class="${h}" id="partners">${title}</h2>` : html`<h3 class="${h}">${title}</h3>`;
+  const heading = headingLevel === 0 ? html`<span id="partners"></span>` : headingLevel === 2 ? html`<h2 class="${h}" id="partners">${title}</h2>` : html`<h3 class="${h}">${title}</h3>`;
+  const near = partners.filter((p) => p.neighbour);
+  const rest = partners.filter((p) => !p.neighbour);
+  const item = (p) => html`<li>${p.name}${p.latest ? html`<span class="govuk-body-s">: ${gradeLabel(p.latest.overall ?? p.latest.grade)}, published ${formatDate(p.latest.published)}</span>` : ""}</li>`;
   return html`${heading}
   <p class="govuk-body">The Department for Education chooses the councils that support a council in intervention: this is a starting list, not a recommendation. Partners are not always in the same region: directions have named Leeds as the partner for Kirklees, Camden for Croydon, and Essex for Worcestershire.</p>
-  ${partners.length
-    ? html`<p class="govuk-body">Councils in the ${region} region that the checker finds high-performing on ${formatDate(asOf)}:</p>
-      <ul class="govuk-list govuk-list--bullet">${partners.map((p) => html`<li>${p.name}${p.latest ? html`<span class="govuk-body-s">: ${gradeLabel(p.latest.overall ?? p.latest.grade)}, published ${formatDate(p.latest.published)}</span>` : ""}</li>`)}</ul>`
-    : html`<p class="govuk-body">No other council in the ${region} region is high-performing on ${formatDate(asOf)} in Ofsted’s data.</p>`}
+  ${near.length ? html`<p class="govuk-body">Statistical neighbours${councilName ? ` of ${councilName}` : ""} (the councils it compares itself against) that the checker finds high-performing on ${formatDate(asOf)}:</p>
+    <ul class="govuk-list govuk-list--bullet">${near.map(item)}</ul>` : ""}
+  ${rest.length
+    ? html`<p class="govuk-body">${near.length ? "Other councils" : "Councils"} in the ${region} region that the checker finds high-performing on ${formatDate(asOf)}:</p>
+      <ul class="govuk-list govuk-list--bullet">${rest.map(item)}</ul>`
+    : near.length ? "" : html`<p class="govuk-body">No other council in the ${region} region is high-performing on ${formatDate(asOf)} in Ofsted’s data.</p>`}
   ${definition ? html`<p class="govuk-body-s">${definition}</p>` : ""}
-  ${source ? html`<p class="govuk-body-s">From ${source.publisher}’s “${source.title}” (${source.licence}): reports published after ${formatDate(source.asAt)} are not in it.${councilName ? ` ${councilName} itself is not listed.` : ""}</p>` : ""}`;
+  ${source ? html`<p class="govuk-body-s">From ${source.publisher}’s “${source.title}” (${source.licence}).${councilName ? ` ${councilName} itself is not listed.` : ""}</p>` : ""}`;
 }

@@ -9,6 +9,7 @@ import * as C from "./components.js";
 import * as councils from "./councils-data.js";
 import { answersFor } from "./confirm.js";
 import * as store from "./store.js";
+import { formatDate } from "./wording.js";
 
 const TITLE = "Which council do you want to check?";
 
@@ -48,8 +49,16 @@ export function pickerPage({ after }) {
       let a;
       if (c) {
         // The same council again keeps what was confirmed and added; another one starts afresh.
-        a = ctx.a.picked?.code === c.code ? structuredClone(ctx.a) : answersFor(c, d.source, keep);
+        a = ctx.a.picked?.code === c.code ? structuredClone(ctx.a) : answersFor(c, d, keep);
+        delete a.typed;
         return { a, go: "council/confirm", raw: { value: typed } };
+      }
+      // Nothing matches: "Did you mean …?" with the nearest councils, before the by-hand route.
+      const near = councils.nearest(d, typed);
+      if (near.length && ctx.a.byHand !== typed) {
+        a = structuredClone(ctx.a);
+        a.typed = typed;
+        return { a, go: "council/did-you-mean", raw: { value: typed } };
       }
       if (ctx.a.picked) {
         // The history filled in was another council's: a council not in the data starts empty.
@@ -65,7 +74,9 @@ export function pickerPage({ after }) {
 }
 
 export function councilsNote(d) {
-  return html`Councils and their Ofsted histories from ${d.source.publisher}’s “${d.source.title}” (${d.source.licence}).`;
+  const history = d.history ? html` and ${d.history.publisher}’s “${d.history.title}” (${d.history.licence}), as at ${formatDate(d.history.asAt)}` : "";
+  const register = d.register ? html`; the government’s decisions from the ${d.register.title.charAt(0).toLowerCase()}${d.register.title.slice(1)}, as at ${formatDate(d.register.asAt)}` : "";
+  return html`Councils and their Ofsted histories from ${d.source.publisher}’s “${d.source.title}” (${d.source.licence}), as at ${formatDate(d.source.asAt)}${history}${register}.`;
 }
 
 // The widget's module (dist/autocomplete.js, built from js/autocomplete.js), loaded once, when
@@ -131,4 +142,47 @@ async function enhance(el, ctx, errors) {
   const note = el.querySelector("#councils-source");
   if (note && !note.textContent.trim()) note.innerHTML = String(councilsNote(d));
   form?.setAttribute("data-picker", "ready");
+}
+
+/** "Did you mean …?": the nearest councils to a name that matched none, then the by-hand route. */
+export function didYouMeanPage({ after }) {
+  const BY_HAND = "by-hand";
+  const nearOf = (ctx) => councils.nearest(councils.loaded(), ctx.a.typed ?? "");
+  return {
+    id: "council/did-you-mean", custom: true, side: true, field: "council",
+    title: "Did you mean one of these councils?",
+    available: (ctx) => !!ctx.a.typed,
+    prev: () => "council/name",
+    render(ctx, { errors = [] } = {}) {
+      const near = nearOf(ctx);
+      return html`<span class="govuk-caption-l">No council is called ‘${ctx.a.typed}’</span>
+      ${C.radios({ name: "council", text: this.title, heading: true, error: errors.find((e) => e.field === "council")?.text,
+        hintText: "Choose the council to have its Ofsted reports, visits and the government’s decisions filled in.",
+        items: [...near.map((c) => ({ value: c.code, text: c.name })), { divider: "or" },
+          { value: BY_HAND, text: `No, check ‘${ctx.a.typed}’`, hint: "You will be asked for its Ofsted inspections, visits and arrangements yourself" }] })}
+      <p class="govuk-body"><a class="govuk-link" href="?page=council/name">Type the name again</a></p>`;
+    },
+    async submit(form, ctx) {
+      const v = String(new FormData(form).get("council") ?? "");
+      const d = await councils.load();
+      if (!v) return { errors: [{ field: "council", text: "Select the council you meant, or select that you want to check the name you typed" }] };
+      const keep = { asOfChoice: ctx.a.asOfChoice, asOf: ctx.a.asOf, ruleset: ctx.a.ruleset };
+      if (v !== BY_HAND) {
+        const c = councils.byCode(d, v);
+        if (c) {
+          const a = ctx.a.picked?.code === c.code ? structuredClone(ctx.a) : answersFor(c, d, keep);
+          delete a.typed;
+          return { a, go: "council/confirm" };
+        }
+      }
+      const typed = ctx.a.typed;
+      let a;
+      if (ctx.a.picked) a = Object.fromEntries(Object.entries(keep).filter(([, x]) => x !== undefined));
+      else { a = structuredClone(ctx.a); delete a.code; }
+      delete a.typed;
+      a.name = typed;
+      a.byHand = typed;
+      return { a, go: after({ ...ctx, a }) };
+    },
+  };
 }

@@ -8,7 +8,7 @@ import { viewFor, problemView } from "./views.js";
 import * as councilsData from "./councils-data.js";
 
 /** Pages shown without the engine: nothing on them asks it anything. */
-export const WITHOUT_ENGINE = ["start", "choose", "upload", "start-again", "download"];
+export const WITHOUT_ENGINE = ["start", "choose", "upload", "start-again", "download", "checked"];
 const OFSTED_PAGES = ["ofsted", "ofsted/councils"];
 
 export function createRouting(A) {

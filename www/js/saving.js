@@ -1,4 +1,5 @@
-// Answers saved as the user goes (store.js keeps each journey under its own key), and what the
+// Answers saved as the user goes (store.js keeps each council's and organisation's answers under
+// a key of their own), the councils and organisations checked in this browser, and what the
 // page says about them: answers that could not be read (kept, offered for download), answers
 // that cannot be saved (said on every page while it lasts, with the download), and an answer
 // on this page changed in another tab (theirs or mine, the user's choice; every other answer
@@ -6,16 +7,56 @@
 import { html } from "./html.js";
 import * as C from "./components.js";
 import * as files from "./files.js";
+import { recordId } from "./store.js";
 
+/** Saves a journey's answers. Answers for a council (or organisation) checked before, not the
+ *  one this tab is on, bring back what was saved for it rather than replace it. Returns false
+ *  when they did (the page to go to is then that record's own). */
 export function saveAnswers(A, jid, a, page) {
+  const id = recordId(jid, a);
+  if (id && id !== A.store.current(jid) && A.store.has(jid, id)) {
+    A.state = A.store.open(jid, id);
+    A.flash = `You have checked ${a.name ?? "this"} before: these are the answers you saved`;
+    return false;
+  }
   A.state = { ...A.state, journey: jid, [jid]: a, last: { ...A.state.last, [jid]: page } };
   A.store.save(A.state);
+  return true;
 }
 
-export function saveBar() {
+/** What a record is about, in words: "which intervention applies to Devon". */
+export function aboutRecord(jid, name) {
+  return jid === "council"
+    ? `which intervention applies to ${name || "a council"}`
+    : `whether ${name || "an organisation"} can sponsor a children's services trust`;
+}
+
+const CHECKED = { council: ["Councils you have checked", "Check another council"], sponsor: ["Organisations you have checked", "Check another organisation"] };
+
+/** The councils and organisations checked in this browser, each a link back to it (GOV.UK
+ *  summary list), and a link to start another. */
+export function checkedLists(A, { headingLevel = 2 } = {}) {
+  const h = `h${Math.min(6, headingLevel)}`;
+  return A.store.journeys.map((jid) => {
+    const list = A.store.checked(jid).filter((r) => r.name);
+    if (!list.length) return "";
+    const journey = A.J[jid].journey;
+    return html`<${h} class="govuk-heading-m">${CHECKED[jid][0]}</${h}>
+      <dl class="govuk-summary-list">${list.map((r) => html`<div class="govuk-summary-list__row">
+        <dt class="govuk-summary-list__key">${r.name}</dt>
+        <dd class="govuk-summary-list__value">${r.current ? "Open in this tab. " : ""}${r.last === journey.result ? "Result seen" : "Not finished"}</dd>
+        <dd class="govuk-summary-list__actions"><a class="govuk-link" href="?page=${r.last ?? journey.check}" data-action="store-open" data-journey="${jid}" data-record="${r.id}">Go to<span class="govuk-visually-hidden"> ${r.name}</span></a></dd>
+      </div>`)}</dl>
+      <p class="govuk-body"><a class="govuk-link" href="?page=${journey.path({ a: {}, data: null })[0]}" data-action="store-new" data-journey="${jid}">${CHECKED[jid][1]}</a></p>`;
+  });
+}
+
+export function saveBar(A) {
+  const others = A ? A.store.journeys.some((j) => A.store.checked(j).some((r) => r.name && !r.current)) : false;
   return html`<div class="app-no-print govuk-!-margin-top-8">
     <h2 class="govuk-heading-s">Your answers</h2>
     <p class="govuk-body">Your answers are saved in this browser as you go. You can <a class="govuk-link" href="?page=download" data-action="download">download your answers</a> to keep them or to use them on another device, or <a class="govuk-link" href="?page=start-again">start again</a>.</p>
+    ${others ? html`<p class="govuk-body"><a class="govuk-link" href="?page=checked">Go back to a council or organisation you have checked</a></p>` : ""}
   </div>`;
 }
 
@@ -64,9 +105,13 @@ export function storeBanners(A, page) {
       `The answers saved in this browser could not be read. ${why} They have been kept, and this service has started again without them. You can download them to keep them, or discard them.`,
       [["Download the unreadable answers", "store-download-unreadable"], ["Discard them", "store-discard-unreadable"]]));
   }
-  if (s.saveFailed) {
+  if (s.saveFailed && s.blocked) {
+    // Most often a frame on another site whose browser blocks that site's storage.
+    out.push(banner("store-not-saved", "Your answers cannot be kept here",
+      html`This browser does not let this checker save answers ${A.embed ? "on this page" : "on this device"}. Your answers are kept on this page until you close or reload it. To keep them, <a class="govuk-link" href="?page=download" data-action="download">download your answers</a>.`));
+  } else if (s.saveFailed) {
     out.push(banner("store-not-saved", "Your answers could not be saved on this device",
-      html`This browser’s storage is full or turned off. Your answers are kept on this page until you close or reload it. To keep them, use <a class="govuk-link" href="?page=download" data-action="download">Download your answers</a>.`));
+      html`This browser’s storage is full. Your answers are kept on this page until you close or reload it. To keep them, use <a class="govuk-link" href="?page=download" data-action="download">Download your answers</a>.`));
   }
   return out.length ? twoThirds(out) : "";
 }
@@ -122,7 +167,7 @@ function chooseElsewhere(A, choice) {
     A.store.save(A.state);
   }
   A.env.app.querySelector("#store-elsewhere-title")?.closest(".govuk-grid-row")?.remove();
-  A.env.app.querySelector("h1")?.focus();
+  A.env.app.querySelector(`h${A.embed?.headingLevel ?? 1}`)?.focus();
 }
 
 export function download(A) {
@@ -130,7 +175,7 @@ export function download(A) {
 }
 
 /** The buttons of the banners above (data-action="store-…"). */
-export function storeAction(A, action) {
+export function storeAction(A, action, el = null) {
   if (action === "store-download-unreadable") {
     const u = A.store.status().unreadable;
     if (u) {
@@ -143,6 +188,15 @@ export function storeAction(A, action) {
     A.store.discardUnreadable();
     A.flash = "The unreadable answers have been deleted";
     A.render();
+    return;
+  }
+  if (action === "store-open" || action === "store-new") {
+    A.elsewhere = null;
+    const jid = el?.dataset.journey;
+    if (!A.J[jid] || !A.store.journeys.includes(jid)) return;
+    A.state = A.store.open(jid, action === "store-open" ? el.dataset.record : "");
+    const j = A.J[jid].journey;
+    A.go(action === "store-new" ? j.path({ a: {}, data: null })[0] : A.state.last?.[jid] ?? j.check);
     return;
   }
   if (action === "store-use-other") chooseElsewhere(A, "theirs");

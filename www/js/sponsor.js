@@ -9,6 +9,30 @@ import {
   inspectionInput, inspectionAnswer, normGrade,
 } from "./common.js";
 import { ORG_KINDS, PROVISION_KINDS, GRADES, label, gradeLabel, formatDate, fill } from "./wording.js";
+import * as councilsData from "./councils-data.js";
+import { council as assessCouncil } from "./engine.js";
+import { inputOf } from "./national.js";
+
+/** A council sponsoring (an improvement partner) picked by name the way the council journey picks
+ *  one: its own Ofsted reports from the shipped data, and whether it is under a notice or a
+ *  direction from the engine's answer for it on the date checked (its decisions as status.events). */
+function fillCouncilFromData(ctx) {
+  const d = councilsData.loaded();
+  const c = ctx.a.kind === "local_authority" ? councilsData.find(d, ctx.a.name) : null;
+  if (!c || ctx.a.fromData?.code === c.code) return;
+  ctx.a.name = c.name;
+  ctx.a.ownInspections = (c.inspections ?? []).map(inspectionAnswer);
+  ctx.a.ownInspectionsDone = true;
+  const asOf = ctx.a.asOfChoice === "date" && ctx.a.asOf ? ctx.a.asOf : ctx.today;
+  const r = assessCouncil(inputOf(c, asOf));
+  if (r.ok) {
+    const s = r.value.statusInForce;
+    const notice = s ? !!s.improvementNotice : r.value.intervention === "improvement_notice";
+    const direction = s ? !!s.statutoryDirection : r.value.intervention === "statutory_direction";
+    ctx.a.intervention = notice || direction ? [...(notice ? ["notice"] : []), ...(direction ? ["direction"] : [])] : ["none"];
+  }
+  ctx.a.fromData = { code: c.code, asAt: [d.source?.asAt, d.history?.asAt].filter(Boolean).sort().at(-1) };
+}
 
 const nameOf = (ctx) => ctx.a.name || (ctx.a.kind === "local_authority" ? "the council" : "the organisation");
 const whose = (ctx) => possessive(ctx.a.name, ctx.a.kind === "local_authority" ? "the council’s" : "the organisation’s");
@@ -82,7 +106,9 @@ const pages = [
     id: "sponsor/name", type: "text", field: "name", width: 20, autocomplete: "organization", noun: "the name",
     title: (ctx) => (ctx.a.kind === "local_authority" ? "Which council is it?" : "What is the organisation’s name?"),
     required: (ctx) => (ctx.a.kind === "local_authority" ? "Enter the name of the council" : "Enter the name of the organisation"),
-    get: (ctx) => ctx.a.name, set: (ctx, v) => { ctx.a.name = v; },
+    hint: (ctx) => (ctx.a.kind === "local_authority" ? "Its Ofsted reports, and whether it is under an improvement notice or a statutory direction, are filled in from the published data: you can check and change them" : undefined),
+    get: (ctx) => ctx.a.name, set: (ctx, v) => { if (v !== ctx.a.name) delete ctx.a.fromData; ctx.a.name = v; fillCouncilFromData(ctx); },
+    extra: (ctx) => { if (ctx.a.kind === "local_authority") councilsData.load(); return ""; },
     engine: [["organisation.name", "name"]],
   },
   yesNo("sponsor/not-for-profit", "notForProfit", ["not_for_profit"],

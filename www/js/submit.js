@@ -88,7 +88,8 @@ async function submit(A, form) {
   const nctx = { ...ctx, a };
   if (!next) next = journey.next(page, nctx, change);
   if (jid === "sponsor" && !change && res.ok && A.J.sponsor.settled(nctx, res.value)) next = journey.result;
-  A.saveAnswers(jid, a, page);
+  // A council (or organisation) checked before: its own saved answers, where it was left.
+  if (!A.saveAnswers(jid, a, page)) return A.go(A.state.last?.[jid] ?? journey.check);
   A.go(next, { change: (change || (keepChange && change)) && next !== journey.check && next !== journey.result });
 }
 

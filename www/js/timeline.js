@@ -7,7 +7,7 @@
 // checked. Time runs down the page, so it reads at 320 px as at 1280 px. A table says the same
 // for screen readers and anyone who prefers it.
 import { html, raw, escape } from "./html.js";
-import { formatDate, gradeLabel, DATE_KINDS, VISIT_KINDS, PROGRESS, CONCERN_KINDS, label, daysInWords } from "./wording.js";
+import { formatDate, gradeLabel, DATE_KINDS, VISIT_KINDS, PROGRESS, CONCERN_KINDS, EVENT_KINDS, label, daysInWords, partialDateWords } from "./wording.js";
 
 // ---- key dates said as they stand (past ones as past, never as a to-do) ---------------------
 
@@ -102,6 +102,13 @@ export function timelineModel(r, input, data) {
   for (const [k, words] of Object.entries(STATUS_WORDS)) {
     const d = input.status?.[k];
     if (within(d)) events.push({ date: d, type: "status", text: words });
+  }
+  // Dated public decisions (SPEC §3.7), placed at their date as given (a month's or a year's
+  // middle when the day is not known; the words say the date as given).
+  for (const e of input.status?.events ?? []) {
+    const at = /^\d{4}-\d{2}-\d{2}$/.test(e.date) ? e.date : /^\d{4}-\d{2}$/.test(e.date) ? `${e.date}-15` : /^\d{4}$/.test(e.date) ? `${e.date}-07-01` : null;
+    if (!at || !within(at)) continue;
+    events.push({ date: at, type: "status", text: `${label(EVENT_KINDS, e.event) || e.event}${at !== e.date ? ` (${partialDateWords(e.date)})` : ""}` });
   }
   for (const d of r.dates ?? []) {
     events.push({ date: d.date, type: "key", text: keyDateShort(d), long: keyDateText(d) });
@@ -232,7 +239,7 @@ export function timelineSvg(m, { titleId } = {}) {
 }
 
 /** The whole figure for the result page: caption, picture, key, and the same as a table. */
-export function timelineSection(r, input, data) {
+export function timelineSection(r, input, data, { heading = true } = {}) {
   const m = timelineModel(r, input, data);
   const name = r.council?.name ?? "the council";
   const captionId = "timeline-caption";
@@ -253,7 +260,7 @@ export function timelineSection(r, input, data) {
     ...(has("status") ? [[marker("status", null, 8, 8), "Notice, direction, commissioner or trust"]] : []),
     ...(has("key") ? [[marker("key", null, 8, 8), "Key date of this answer"]] : []),
   ];
-  return html`<h2 class="govuk-heading-m" id="timeline">Timeline</h2>
+  return html`${heading ? html`<h2 class="govuk-heading-m" id="timeline">Timeline</h2>` : ""}
   <figure class="app-timeline" aria-labelledby="${captionId}">
     <figcaption class="govuk-body" id="${captionId}">${name}’s Ofsted reports, visits and concerns up to ${formatDate(m.asOf)}, the date checked, with the key dates of this answer${m.windows.length ? " and the periods the rules look at" : ""}. Time runs down the page; each inspection’s grade is written beside it.</figcaption>
     <div class="app-timeline__picture">${raw(timelineSvg(m, { titleId: captionId }))}</div>

@@ -13,7 +13,8 @@ import { sponsorResult } from "./sponsor-result.js";
 import { SERVICE_NAME, inForce } from "./wording.js";
 import { href } from "./common.js";
 import * as store from "./store.js";
-import { saveBar, flashBanner } from "./saving.js";
+import { saveBar, flashBanner, checkedLists, aboutRecord } from "./saving.js";
+import * as national from "./national.js";
 
 const call = (v, ctx) => (typeof v === "function" ? v(ctx) : v);
 
@@ -34,7 +35,7 @@ function formPage(A, { title, errors = [], inner, button = "Continue", after = "
     title, errors, back,
     body: twoThirds(html`${flashBanner(A)}${summary(errors)}
       <form novalidate data-form="page">${inner}${C.button(button)}</form>
-      ${after}${noSaveBar ? "" : saveBar()}`),
+      ${after}${noSaveBar ? "" : saveBar(A)}`),
   };
 }
 
@@ -52,14 +53,16 @@ function startView(A) {
   <p class="govuk-body">It applies the rules published by government, with their sources:</p>
   <ul class="govuk-list govuk-list--bullet">${startRulesets(A).map((r) => html`<li>${r.title}, ${inForce(r)}</li>`)}</ul>
   <p class="govuk-body">It takes about 5 minutes. Everything runs on this device: nothing you enter is sent anywhere.</p>
-  ${saved && last ? C.insetText(html`<p class="govuk-body">You have answers saved in this browser.</p>
+  ${saved && last ? C.insetText(html`<p class="govuk-body">You have answers saved in this browser. You were checking ${aboutRecord(A.state.journey, A.state[A.state.journey]?.name)}.</p>
     <p class="govuk-body"><a class="govuk-link" href="?page=${last}">Continue where you left off</a></p>`) : ""}
   ${C.button("Start now", { start: true, href: "?page=choose" })}
+  ${checkedLists(A)}
   <h2 class="govuk-heading-m">Before you start</h2>
   <p class="govuk-body">For a council, you will need the dates its Ofsted reports were published and their grades, and any monitoring or focused visits and concerns.</p>
   <p class="govuk-body">For an organisation, you will need its legal form, how many qualified social workers it employs, the Ofsted grades of any services it runs, and its income and reserves.</p>
   <h2 class="govuk-heading-m">Other things you can do</h2>
   <ul class="govuk-list">
+    ${A.embed ? "" : html`<li><a class="govuk-link" href="?page=councils">See every council’s intervention today, and since 2016</a></li>`}
     ${A.embed ? "" : html`<li><a class="govuk-link" href="?page=ofsted">Check every council from Ofsted’s published outcomes file</a></li>`}
     <li><a class="govuk-link" href="?page=upload">Upload answers you saved before</a></li>
     <li><a class="govuk-link" href="rules.html">Read the rules this service applies</a></li>
@@ -162,7 +165,7 @@ function checkView(A, jid, p) {
       <h1 class="govuk-heading-l" tabindex="-1">Check your answers before you see the result</h1>
       ${sections.map((s) => html`<h2 class="govuk-heading-m">${s.title}</h2>${C.summaryList(s.rows)}`)}
       <form novalidate data-form="page">${C.button("See the result")}</form>
-      ${saveBar()}`),
+      ${saveBar(A)}`),
   };
 }
 
@@ -189,6 +192,18 @@ function resultView(A, jid) {
   return { ...view, back: href(journey.check) };
 }
 
+/** The councils and organisations checked in this browser, to go back to any of them. */
+function checkedView(A) {
+  const lists = checkedLists(A);
+  const back = A.state.journey && A.state.last?.[A.state.journey] ? `?page=${A.state.last[A.state.journey]}` : "./";
+  return {
+    title: "Councils and organisations you have checked", back,
+    body: twoThirds(html`<h1 class="govuk-heading-l" tabindex="-1">Councils and organisations you have checked</h1>
+      <p class="govuk-body">The answers for each are saved in this browser. Each tab can be on a different one.</p>
+      ${lists.some((l) => String(l)) ? lists : html`<p class="govuk-body">You have not checked any yet.</p>`}`),
+  };
+}
+
 export function notFoundView() {
   return {
     title: "Page not found",
@@ -213,6 +228,8 @@ export function viewFor(A, page, change) {
     case "upload": return uploadView(A, p);
     case "start-again": return startAgainView(A);
     case "download": return downloadView(A);
+    case national.PAGE: return A.embed ? notFoundView() : national.view({ today: A.today, rules: A.rules, assessCouncils: engine.councils });
+    case "checked": return checkedView(A);
     case "ofsted": case "ofsted/councils": return A.embed ? notFoundView() : A.ofstedPage.view(page, p, A.ofstedApi);
     default: break;
   }

@@ -19,7 +19,9 @@ export function formatDate(iso) {
 
 /** Dates written YYYY-MM-DD inside engine wording, shown the GOV.UK way. */
 export function formatDatesIn(text) {
-  return String(text ?? "").replace(/\b(\d{4})-(\d{2})-(\d{2})\b/g, (d) => formatDate(d));
+  return String(text ?? "").replace(/\b(\d{4})-(\d{2})-(\d{2})\b/g, (d) => formatDate(d))
+    // Numbers one way ("1,317 days"), whoever wrote them.
+    .replace(/\b(\d{4,})(?= days?\b)/g, (n) => Number(n).toLocaleString("en-GB"));
 }
 
 export const GRADES = [
@@ -53,6 +55,67 @@ export const CONCERN_KINDS = [
   ["poor_leadership", "Evidence of poor leadership"],
   ["serious_incident", "Serious incident"],
 ];
+
+/** The public decisions of SPEC §3.7, as the page names them (what each does is the engine's). */
+export const EVENT_KINDS = [
+  ["improvement_notice", "Improvement notice issued"],
+  ["notice_lifted", "Improvement notice lifted"],
+  ["statutory_direction", "Statutory direction issued (or revised)"],
+  ["direction_revoked", "Statutory direction revoked"],
+  ["commissioner_appointed", "Children's services commissioner appointed"],
+  ["improvement_adviser_appointed", "Department for Education improvement adviser appointed"],
+  ["trust_direction", "Direction to move the services to a trust"],
+  ["trust_established", "Trust took over the services"],
+  ["trust_ended", "Services came back to the council from a trust"],
+];
+
+/** A decision's date as given: "16 September 2021", "September 2021", "2021". */
+export function partialDateWords(d) {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(d ?? "")) return formatDate(d);
+  const m = /^(\d{4})-(\d{2})$/.exec(d ?? "");
+  if (m && Number(m[2]) >= 1 && Number(m[2]) <= 12) return `${MONTHS[Number(m[2]) - 1]} ${m[1]}`;
+  return d ?? "";
+}
+/** How precisely a date is known, in words, when not to the day. */
+export function precisionWords(d) {
+  if (/^\d{4}-\d{2}$/.test(d ?? "")) return "the month is known, not the day";
+  if (/^\d{4}$/.test(d ?? "")) return "only the year is known";
+  return "";
+}
+/** A decision's date as typed ("16 9 2021", "16/09/2021", "September 2021", "Sept 2021", "9 2021",
+ *  "2021-09", "2021"): { date } (YYYY-MM-DD, YYYY-MM or YYYY) or { error }. */
+export function parsePartialDate(text, noun = "the date") {
+  const t = String(text ?? "").trim().toLowerCase().replace(/[,]/g, " ").replace(/\s+/g, " ");
+  if (!t) return { error: `Enter ${noun}` };
+  const pad = (n) => String(n).padStart(2, "0");
+  const monthOf = (w) => {
+    if (/^\d{1,2}$/.test(w)) return Number(w) >= 1 && Number(w) <= 12 ? Number(w) : null;
+    const k = MONTHS.findIndex((m) => w.length >= 3 && m.toLowerCase().startsWith(w.replace(/\.$/, "")));
+    return k >= 0 ? k + 1 : null;
+  };
+  let m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(t);
+  if (m) return formatDate(t) === t ? { error: `${cap(noun)} must be a real date` } : { date: t };
+  if ((m = /^(\d{4})(?:-(\d{2}))?$/.exec(t))) {
+    if (!m[2]) return { date: m[1] };
+    return Number(m[2]) >= 1 && Number(m[2]) <= 12 ? { date: `${m[1]}-${m[2]}` } : { error: `${cap(noun)} must be a real date` };
+  }
+  const parts = t.split(/[\s/.-]+/).filter(Boolean);
+  if (parts.length === 3) {
+    const [d, mo, y] = parts;
+    const month = monthOf(mo);
+    if (!/^\d{1,2}$/.test(d) || !month || !/^\d{4}$/.test(y)) return { error: `${cap(noun)} must be a real date` };
+    const iso = `${y}-${pad(month)}-${pad(d)}`;
+    return formatDate(iso) === iso ? { error: `${cap(noun)} must be a real date` } : { date: iso };
+  }
+  if (parts.length === 2) {
+    const [mo, y] = parts;
+    const month = monthOf(mo);
+    if (!month || !/^\d{4}$/.test(y)) return { error: `${cap(noun)} must be a real date` };
+    return { date: `${y}-${pad(month)}` };
+  }
+  return { error: `${cap(noun)} must be a real date` };
+}
+const cap = (s) => s.charAt(0).toUpperCase() + s.slice(1);
 
 export const ORG_KINDS = [
   ["charity", "Charity", "Registered with the Charity Commission"],
@@ -110,7 +173,7 @@ export const label = (pairs, v) => (pairs.find(([k]) => k === v) ?? [v, v ?? ""]
 export function daysInWords(n) {
   if (n === 0) return "due on the date checked";
   const d = Math.abs(n) === 1 ? "day" : "days";
-  return n > 0 ? `${n} ${d} left` : `${-n} ${d} ago`;
+  return n > 0 ? `${n.toLocaleString("en-GB")} ${d} left` : `${(-n).toLocaleString("en-GB")} ${d} ago`;
 }
 
 // Names for the placeholders that only the engine fills (they depend on a council's record),
