@@ -113,10 +113,11 @@ test("items of a list: each step in turn, back to the list, and the next new ite
   assert.ok(journey.available("council/visit/2/kind", c), "the next new item, from its first step");
   assert.ok(!journey.available("council/visit/2/date", c));
   assert.ok(!journey.available("council/visit/3/kind", c), "not two items ahead");
-  // A report from April 2026 has no overall grade: its date leads to the key judgements.
+  // A report from April 2026 may still carry an overall grade (inspections begun before late
+  // April 2026 were graded): the grade is asked, with "no overall grade" an answer.
   const late = ctx({ ...full(), inspections: [{ published: "2026-06-15" }] }, { i: 0 });
-  assert.equal(journey.next("council/inspection/0/published", late), "council/inspection/0/judgements");
-  assert.equal(journey.prev("council/inspection/0/judgements", late), "council/inspection/0/published");
+  assert.equal(journey.next("council/inspection/0/published", late), "council/inspection/0/overall");
+  assert.equal(journey.prev("council/inspection/0/judgements", late), "council/inspection/0/overall");
 });
 
 test("toInput: the engine input, with only what was asked and answered", () => {

@@ -50,6 +50,7 @@ impl Confidence {
 pub struct RegisterEvent {
     pub event: EventKind,
     /// `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.
+    #[cfg_attr(feature = "typescript", tsify(type = "string"))]
     pub date: PartialDate,
     pub precision: Precision,
     pub confidence: Confidence,
