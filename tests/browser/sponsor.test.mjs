@@ -356,7 +356,8 @@ test("a charity that does not know: ‘I do not know’ by keyboard, sent to the
   const answers = await page.evaluate(() => {
     for (let k = 0; k < localStorage.length; k++) {
       const key = localStorage.key(k);
-      if (key.endsWith(":sponsor")) return JSON.parse(localStorage.getItem(key)).answers;
+      // (One record per organisation: trust-eligibility:v3:site:sponsor:<its name>.)
+      if (key.startsWith("trust-eligibility:v3:site:sponsor:") && !key.endsWith(":unreadable")) return JSON.parse(localStorage.getItem(key)).answers;
     }
     return null;
   });

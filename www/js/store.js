@@ -360,8 +360,9 @@ export function createStore({ scope, journeys = JOURNEYS }) {
 
   /** Calls onChange({ journey, before, state, conflicts }) when another tab changes the answers
    *  of the record this tab is on: state is this tab's answers with theirs merged in; and
-   *  onOther({ journey }) when it saves another record (a council or organisation checked). */
-  function watch(onChange, onOther = () => {}) {
+   *  onOther({ journey }) when it saves another record (a council or organisation checked).
+   *  @param {(change: any) => void} onChange @param {(other: { journey: string }) => void} [onOther] */
+  function watch(onChange, onOther = (_other) => {}) {
     window.addEventListener("storage", (e) => {
       if (e.storageArea && e.storageArea !== storage()) return;
       const j = journeys.find((x) => e.key?.startsWith(prefix(x)));
