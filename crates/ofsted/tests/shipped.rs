@@ -2,6 +2,8 @@
 //! builds from the source files in data/ (Ofsted's statistics, Data to Insight's report history
 //! and lookup, the register of public decisions), and what that merge gives.
 
+#![cfg(not(target_arch = "wasm32"))]
+
 use std::path::{Path, PathBuf};
 use trust_eligibility_ofsted as ofsted;
 
