@@ -277,7 +277,8 @@ test("pages work at 320px wide, and the result prints with its date and rules", 
   assert.equal(printed.buttons, 0, "no buttons, back link or footer in print");
   assert.match(printed.text, /Printed on \d+ \w+ \d{4}/);
   assert.match(printed.text, /Date checked\s+1 March 2016/);
-  assert.ok(printed.text.includes(rules.rulesets[0].title));
+  // The rules applied are named in the result's folded details (left out of print unless opened).
+  assert.ok((await page.$eval("main", (m) => m.textContent)).includes(rules.rulesets[0].title));
   await screenshot(page, "council-result-print");
   await mkdir(outDir, { recursive: true });
   await page.pdf({ path: join(outDir, "council-result.pdf") });
@@ -314,9 +315,16 @@ test("two councils in two tabs: Devon with a direction recorded by hand, Tamesid
   await ready(a);
   await pickCouncil(a, "Devon");
   assert.equal(await current(a), "council/confirm");
-  await tick(a, "since", ["No, nothing else"]);
-  await tick(a, "arrangements", ["A statutory direction is in force"]);
-  await typeDate(a, "direction", "2024-03-14");
+  // The decision recorded by hand: a statutory direction added to the register's decisions.
+  await tick(a, "since", ["The government made a decision not shown here"]);
+  await submit(a);
+  assert.match(await current(a), /^council\/decision\/\d+\/event$/);
+  await chooseRadio(a, "event", "Statutory direction issued (or revised)");
+  await submit(a);
+  await typeInto(a, "date", "14 March 2024");
+  await submit(a);
+  assert.equal(await current(a), "council/decisions");
+  await chooseRadio(a, "add", "No");
   await submit(a);
   assert.equal(await current(a), "council/check");
   await press(a, "See the result");
@@ -329,7 +337,6 @@ test("two councils in two tabs: Devon with a direction recorded by hand, Tamesid
   await pickCouncil(b, "Tameside");
   assert.equal(await current(b), "council/confirm");
   await tick(b, "since", ["No, nothing else"]);
-  await tick(b, "arrangements", ["None of these"]);
   // Something typed in B and not yet sent: kept on the page while A works.
   await submit(b);
   assert.equal(await current(b), "council/check");
@@ -344,9 +351,8 @@ test("two councils in two tabs: Devon with a direction recorded by hand, Tamesid
   assert.equal(await text(a, "main"), devonResult);
   const both = await savedCouncils(a);
   assert.deepEqual(Object.keys(both).sort(), ["Devon", "Tameside"], "one record per council");
-  assert.deepEqual(both.Devon.arrangements, ["direction"]);
-  assert.equal(both.Devon.directionIssued, "2024-03-14");
-  assert.deepEqual(both.Tameside.arrangements, ["none"]);
+  assert.ok(both.Devon.events.some((e) => e.event === "statutory_direction" && e.date === "2024-03-14"), "Devon keeps the direction added by hand");
+  assert.ok(!(both.Tameside.events ?? []).some((e) => e.date === "2024-03-14"), "and Tameside has not got it");
   // B has not repainted its page under the user: the radio chosen is still chosen.
   assert.equal(await b.isChecked("input[name=asOfChoice][value=date]"), true);
 
@@ -362,11 +368,11 @@ test("two councils in two tabs: Devon with a direction recorded by hand, Tamesid
   await ready(b);
   const check = await text(b, "main");
   assert.match(check, /Council\s+Tameside/);
-  assert.doesNotMatch(check, /Statutory direction/);
+  assert.doesNotMatch(check, /14 March 2024/);
   await a.goto(`${server.url}?page=council/check`);
   await ready(a);
   assert.match(await text(a, "main"), /Council\s+Devon/);
-  assert.match(await text(a, "main"), /Statutory direction issued\s+14 March 2024/);
+  assert.match(await text(a, "main"), /Statutory direction issued \(or revised\)\s+14 March 2024/);
 
   // The start page in A names what it resumes and lists both councils; "Go to" Tameside moves A
   // there (B stays where it is), and back to Devon.
@@ -384,7 +390,7 @@ test("two councils in two tabs: Devon with a direction recorded by hand, Tamesid
   assert.match(await text(a, "main"), /You were checking which intervention applies to Tameside\./);
   await press(a, "Go to Devon");
   assert.equal(await current(a), "council/check", "Devon, on the page A last had open for it");
-  assert.match(await text(a, "main"), /Statutory direction issued\s+14 March 2024/);
+  assert.match(await text(a, "main"), /Statutory direction issued \(or revised\)\s+14 March 2024/);
   await press(a, "See the result");
   assert.equal(await text(a, "main"), devonResult);
   await b.reload();
@@ -402,9 +408,13 @@ test("opening a council from Ofsted's list keeps the council in progress, and a 
   await page.goto(`${server.url}?page=council/name`);
   await ready(page);
   await pickCouncil(page, "Devon");
-  await tick(page, "since", ["No, nothing else"]);
-  await tick(page, "arrangements", ["A statutory direction is in force"]);
-  await typeDate(page, "direction", "2024-03-14");
+  await tick(page, "since", ["The government made a decision not shown here"]);
+  await submit(page);
+  await chooseRadio(page, "event", "Statutory direction issued (or revised)");
+  await submit(page);
+  await typeInto(page, "date", "14 March 2024");
+  await submit(page);
+  await chooseRadio(page, "add", "No");
   await submit(page);
   // Picking Devon again (from the picker, as from the Ofsted list) brings back what was saved.
   await page.goto(`${server.url}?page=checked`);
@@ -420,10 +430,10 @@ test("opening a council from Ofsted's list keeps the council in progress, and a 
   await pickCouncil(page, "Devon");
   assert.equal(await current(page), "council/check", "Devon, where it was left");
   assert.match(await text(page, ".govuk-notification-banner"), /You have checked Devon before/);
-  assert.match(await text(page, "main"), /Statutory direction issued\s+14 March 2024/);
+  assert.match(await text(page, "main"), /Statutory direction issued \(or revised\)\s+14 March 2024/);
   const saved = await savedCouncils(page);
   assert.deepEqual(Object.keys(saved).sort(), ["Devon", "Tameside"]);
-  assert.equal(saved.Devon.directionIssued, "2024-03-14", "nothing overwritten");
+  assert.ok(saved.Devon.events.some((e) => e.event === "statutory_direction" && e.date === "2024-03-14"), "nothing overwritten");
   noProblems(page);
   await context.close();
 });
