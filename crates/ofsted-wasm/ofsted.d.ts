@@ -563,7 +563,7 @@ export interface RegisterEvent {
     /**
      * `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.
      */
-    date: PartialDate;
+    date: string;
     precision: Precision;
     confidence: Confidence;
     source?: EventSource;
