@@ -3,6 +3,52 @@
 use crate::date::{Date, IsoDate};
 use crate::ruleset::{render, render_with, Ruleset, RulesetFile, Source, Wording};
 
+use crate::codes::code_enum;
+
+code_enum! {
+    /// What applies to a council: the intervention a decision row gives (SPEC §3.2, §3.3).
+    /// Its words are the title of each row that gives it, in the ruleset data.
+    pub enum Intervention {
+        NoInspection,
+        ImmediateTakeover,
+        Commissioner,
+        StatutoryDirection,
+        ImprovementNotice,
+        ImprovementWindow,
+        Monitoring,
+        EmergencyInspection,
+        InterventionLifting,
+        ImprovementSupport,
+        HighPerforming,
+        None,
+    }
+}
+
+code_enum! {
+    /// The kind of a key date (SPEC §3.2, §3.3); its words are the ruleset file's `keyDates`.
+    pub enum KeyDateKind {
+        ImprovementDeadline,
+        TakeoverTarget,
+        CommissionerReviewDue,
+    }
+}
+
+code_enum! {
+    /// What a warning is about; its words are the ruleset file's `warnings`.
+    pub enum WarningCode {
+        NoInspection,
+        IgnoredAfterAsOf,
+        SystemicNotAssessed,
+        StaleInspection,
+        RulesetNotInForce,
+        OverallReadFromJudgements,
+        StatusNotInFile,
+        DateNotExact,
+        LiftingPresumed,
+        LeadershipOnlyInadequate,
+    }
+}
+
 /// Which ruleset was applied, and whether by date or by request.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -41,7 +87,7 @@ impl RulesetRef {
     tsify(missing_as_null)
 )]
 pub struct KeyDate {
-    pub kind: String,
+    pub kind: KeyDateKind,
     pub date: IsoDate,
     pub days_from_as_of: i64,
 }
@@ -70,7 +116,7 @@ pub struct Reason {
     tsify(missing_as_null)
 )]
 pub struct Warning {
-    pub code: String,
+    pub code: WarningCode,
     pub text: String,
     /// The published source the warning rests on, where it names one (left out otherwise).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -94,35 +140,13 @@ pub(crate) fn reason(
     }
 }
 
-pub fn warning(rules: &RulesetFile, code: &str, vars: &[(&str, String)]) -> Warning {
-    let w = &rules.warnings;
-    let template = match code {
-        "no_inspection" => &w.no_inspection,
-        "ignored_after_as_of" => &w.ignored_after_as_of,
-        "systemic_not_assessed" => &w.systemic_not_assessed,
-        "stale_inspection" => &w.stale_inspection,
-        "overall_read_from_judgements" => &w.overall_read_from_judgements,
-        "status_not_in_file" => &w.status_not_in_file,
-        _ => &w.ruleset_not_in_force,
-    };
+/// A warning in the words the ruleset file gives its code, with their source where they name one.
+pub fn warning(rules: &RulesetFile, code: WarningCode, vars: &[(&str, String)]) -> Warning {
+    let words = rules.warnings.of(code);
     Warning {
-        code: code.to_string(),
-        text: crate::council::sentence(render(template, vars)),
-        source: None,
-    }
-}
-
-/// A warning whose wording carries its own source (SPEC §3.6, §3.7).
-pub fn sourced_warning(
-    rules: &RulesetFile,
-    code: &str,
-    w: &Wording,
-    vars: &[(&str, String)],
-) -> Warning {
-    Warning {
-        code: code.to_string(),
-        text: crate::council::sentence(render(&w.text, vars)),
-        source: source_ref(rules, &w.source),
+        code,
+        text: crate::council::sentence(render(words.text(), vars)),
+        source: words.source().and_then(|key| source_ref(rules, key)),
     }
 }
 
@@ -153,7 +177,7 @@ fn ruleset_warning(
             .map_or_else(|| " onward".to_string(), |t| " to ".to_string() + &t.text());
         out.push(warning(
             rules,
-            "ruleset_not_in_force",
+            WarningCode::RulesetNotInForce,
             &[
                 ("ruleset", rs.title.clone()),
                 ("inForceFrom", rs.in_force_from.text()),

@@ -5,7 +5,7 @@ use super::facts::Facts;
 use super::{CouncilAssessment, Findings, InstrumentRef, Outcome, StatusInForce};
 use crate::date::Date;
 use crate::input::{CouncilInput, GradeFrom, Inspection};
-use crate::output::{self, KeyDate, Reason, RulesetRef, Warning};
+use crate::output::{self, Intervention, KeyDate, KeyDateKind, Reason, RulesetRef, Warning};
 use crate::ruleset::{render, render_with, value, KeyDateWording, Ruleset, RulesetFile};
 
 /// Appends a whole number to `out`.
@@ -63,7 +63,7 @@ pub(super) fn explain(
                 };
                 match key {
                     "latestPublished" => l.published.push_to(out),
-                    "latestGrade" => out.push_str(f.grade.map_or("", |g| g.words())),
+                    "latestGrade" => out.push_str(f.grade.map_or("", |g| rules.grades.of(g))),
                     "deadline" => deadline.push_to(out),
                     _ => push_int(out, f.as_of.days_until(deadline)),
                 }
@@ -77,10 +77,10 @@ pub(super) fn explain(
                 None => return false,
             },
             "takeoverTarget" | "commissionerReviewDue" | "keyDate" => {
-                let date_key = |kind: &str| match kind {
-                    "takeover_target" => "takeoverTarget",
-                    "commissioner_review_due" => "commissionerReviewDue",
-                    _ => "keyDate",
+                let date_key = |kind: &KeyDateKind| match kind {
+                    KeyDateKind::TakeoverTarget => "takeoverTarget",
+                    KeyDateKind::CommissionerReviewDue => "commissionerReviewDue",
+                    KeyDateKind::ImprovementDeadline => "keyDate",
                 };
                 match outcome.dates.iter().find(|(kind, _)| date_key(kind) == key) {
                     Some((_, date)) => date.push_to(out),
@@ -106,21 +106,21 @@ pub(super) fn explain(
             },
             "deadlineWhen" | "takeoverTargetWhen" | "commissionerReviewWhen" => {
                 let kind = match key {
-                    "deadlineWhen" => "improvement_deadline",
-                    "takeoverTargetWhen" => "takeover_target",
-                    _ => "commissioner_review_due",
+                    "deadlineWhen" => KeyDateKind::ImprovementDeadline,
+                    "takeoverTargetWhen" => KeyDateKind::TakeoverTarget,
+                    _ => KeyDateKind::CommissionerReviewDue,
                 };
                 let date = match kind {
-                    "improvement_deadline" => deadline,
+                    KeyDateKind::ImprovementDeadline => deadline,
                     _ => outcome
                         .dates
                         .iter()
                         .find(|(k, _)| *k == kind)
                         .map(|(_, d)| *d),
                 };
-                match (date, rules.key_dates.get(kind)) {
-                    (Some(date), Some(words)) => out.push_str(&when(words, f.as_of, date)),
-                    _ => return false,
+                match date {
+                    Some(date) => out.push_str(&when(rules.key_dates.of(kind), f.as_of, date)),
+                    None => return false,
                 }
             }
             "noticeIssued" | "directionIssued" | "commissionerAppointed" | "adviserAppointed" => {
@@ -145,7 +145,7 @@ pub(super) fn explain(
                 None => return false,
             },
             "grade" => match f.grade {
-                Some(g) => out.push_str(g.words()),
+                Some(g) => out.push_str(rules.grades.of(g)),
                 None => return false,
             },
             "gradeReading" => match f.reading {
@@ -173,13 +173,13 @@ pub(super) fn explain(
         .and_then(|r| r.when_recorded.as_ref())
         .filter(|_| outcome.recorded);
     let (intervention, mut title) = row.map_or_else(
-        || (String::new(), String::new()),
+        || (Intervention::None, String::new()),
         |r| {
             let title = recorded.and_then(|w| w.title.as_ref()).unwrap_or(&r.title);
-            (r.intervention.clone(), title.clone())
+            (r.intervention, title.clone())
         },
     );
-    if let (Some(a), "statutory_direction") = (f.adviser_appointed, intervention.as_str()) {
+    if let (Some(a), Intervention::StatutoryDirection) = (f.adviser_appointed, intervention) {
         // SPEC §3.7: an adviser in place of the commissioner; the headline must not name one.
         let words = &rules.status_events.adviser_title.text;
         title = render(words, &[("adviserAppointed", a.text())]);
@@ -200,7 +200,10 @@ pub(super) fn explain(
         let template = match &r.text_before_in_force {
             Some(t)
                 if before_in_force
-                    && outcome.dates.iter().any(|(k, _)| *k == "takeover_target") =>
+                    && outcome
+                        .dates
+                        .iter()
+                        .any(|(k, _)| *k == KeyDateKind::TakeoverTarget) =>
             {
                 t
             }
@@ -252,7 +255,7 @@ pub(super) fn explain(
             &var,
         ));
     }
-    if row.is_some_and(|r| r.intervention == "high_performing") {
+    if row.is_some_and(|r| r.intervention == Intervention::HighPerforming) {
         reasons.push(output::reason(
             rules,
             "definition/high_performing",
@@ -277,7 +280,7 @@ pub(super) fn explain(
         .dates
         .iter()
         .map(|(kind, date)| KeyDate {
-            kind: (*kind).to_string(),
+            kind: *kind,
             date: *date,
             days_from_as_of: f.as_of.days_until(*date),
         })

@@ -4,6 +4,7 @@
 
 use crate::date::Date;
 use crate::input::{Concern, CouncilInput, Grade, Inspection, Reading, Visit, VisitKind};
+use crate::output::WarningCode;
 use crate::output::{self, Warning};
 use crate::ruleset::{value, Ruleset, RulesetFile};
 
@@ -137,14 +138,14 @@ pub(crate) fn gather<'a>(
 
     let latest = inspections.last().copied();
     if latest.is_none() {
-        warn.push(|| output::warning(rules, "no_inspection", &[("asOf", as_of.text())]));
+        warn.push(|| output::warning(rules, WarningCode::NoInspection, &[("asOf", as_of.text())]));
     }
     ignored.sort();
     for (date, item) in ignored {
         warn.push(|| {
             output::warning(
                 rules,
-                "ignored_after_as_of",
+                WarningCode::IgnoredAfterAsOf,
                 &[
                     ("item", item.to_string()),
                     ("date", date.text()),
@@ -187,10 +188,10 @@ pub(crate) fn gather<'a>(
         warn.push(|| {
             output::warning(
                 rules,
-                "overall_read_from_judgements",
+                WarningCode::OverallReadFromJudgements,
                 &[
                     ("published", l.published.text()),
-                    ("grade", r.grade().words().to_string()),
+                    ("grade", rules.grades.of(r.grade()).clone()),
                     ("gradeReading", output::reading_words(rules, r).to_string()),
                     (
                         "overallGradeDroppedFrom",
@@ -224,7 +225,7 @@ pub(crate) fn gather<'a>(
         warn.push(|| {
             output::warning(
                 rules,
-                "systemic_not_assessed",
+                WarningCode::SystemicNotAssessed,
                 &[("latestPublished", l.published.text())],
             )
         });
@@ -247,7 +248,7 @@ pub(crate) fn gather<'a>(
             warn.push(|| {
                 output::warning(
                     rules,
-                    "stale_inspection",
+                    WarningCode::StaleInspection,
                     &[
                         ("latestPublished", l.published.text()),
                         ("staleAfterYears", value(&p.stale_after_years).to_string()),

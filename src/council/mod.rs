@@ -16,7 +16,7 @@ pub use status::{InForce, PresumedLifting, StatusInForce};
 use crate::date::{Date, IsoDate};
 use crate::error::Error;
 use crate::input::{Concern, CouncilInput, Grade, Inspection, Judgements, Reading, Visit};
-use crate::output::{self, KeyDate, Reason, RulesetRef, Warning};
+use crate::output::{self, Intervention, KeyDate, KeyDateKind, Reason, RulesetRef, Warning};
 use crate::ruleset::{value, Decision, Ruleset, RulesetFile};
 use facts::{Facts, Suppose, Warn};
 
@@ -37,7 +37,7 @@ pub struct CouncilAssessment {
     /// status gives the four dates (echoed in `status`) or is not given.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub status_in_force: Option<StatusInForce>,
-    pub intervention: String,
+    pub intervention: Intervention,
     pub intervention_title: String,
     pub latest_inspection: Option<Inspection>,
     pub findings: Findings,
@@ -121,7 +121,7 @@ pub struct Outlook {
     pub next: NextReport,
     /// The day the report is supposed published, and the answer assessed.
     pub published: IsoDate,
-    pub intervention: String,
+    pub intervention: Intervention,
     /// The row that would fire (`protocol-2016/row-4`).
     pub rule: String,
     /// Its key dates, with the days from `published`.
@@ -171,7 +171,7 @@ pub struct InstrumentRef {
 /// Which row fired and what it returns.
 pub(crate) struct Outcome<'a> {
     pub row: u32,
-    pub dates: Vec<(&'static str, Date)>,
+    pub dates: Vec<(KeyDateKind, Date)>,
     pub visit: Option<&'a Visit>,
     /// The council's own notice or direction the row relied on: its key in the ruleset's
     /// `instruments` wording, and the date it was issued.
@@ -196,7 +196,7 @@ impl Outcome<'_> {
 /// One row of a decision table: its number, the intervention it gives, and when it fires.
 pub(crate) struct Row {
     pub row: u32,
-    pub intervention: &'static str,
+    pub intervention: Intervention,
     /// What the row returns if it matches these facts.
     pub when: for<'a> fn(&Facts<'a>, &Ruleset) -> Option<Outcome<'a>>,
 }
@@ -232,7 +232,7 @@ fn decide<'a>(f: &Facts<'a>, rs: &Ruleset) -> Outcome<'a> {
 /// let input = from_json(r#"{"asOf": "2016-02-29", "inspections": [
 ///     {"published": "2015-08-31", "overall": "Inadequate"}]}"#).unwrap();
 /// let out = assess_council(&input, RulesetFile::default_ref().unwrap()).unwrap();
-/// assert_eq!(out.intervention, "improvement_window");
+/// assert_eq!(out.intervention, trust_eligibility::output::Intervention::ImprovementWindow);
 /// assert_eq!(out.dates[0].date.to_string(), "2016-02-29"); // 31 Aug + 6 months, clamped
 /// assert_eq!(out.dates[0].days_from_as_of, 0); // the deadline day itself is still inside
 /// ```
@@ -269,10 +269,9 @@ pub fn assess_council(
             Warn(None),
         );
         let row = rs.row(decide(&supposed, rs).row);
-        warnings.push(output::sourced_warning(
+        warnings.push(output::warning(
             rules,
-            "leadership_only_inadequate",
-            &rules.status_events.warnings.leadership_only_inadequate,
+            output::WarningCode::LeadershipOnlyInadequate,
             &[
                 ("published", l.published.text()),
                 (
@@ -327,15 +326,13 @@ fn outlook(input: &CouncilInput, rs: &Ruleset, rules: &RulesetFile) -> Vec<Outlo
             Outlook {
                 next,
                 published,
-                intervention: rs
-                    .row(o.row)
-                    .map_or_else(String::new, |r| r.intervention.clone()),
+                intervention: rs.row(o.row).map_or(Intervention::None, |r| r.intervention),
                 rule: rule_id(rs, o.row),
                 dates: o
                     .dates
                     .iter()
                     .map(|(kind, date)| KeyDate {
-                        kind: (*kind).to_string(),
+                        kind: *kind,
                         date: *date,
                         days_from_as_of: published.days_until(*date),
                     })

@@ -8,8 +8,10 @@ pub mod status_wording;
 pub mod template;
 mod validate;
 
+use crate::codes::Words;
 use crate::date::{Date, IsoDate};
 use crate::error::{Error, ErrorCode};
+use crate::output::{Intervention, KeyDateKind, WarningCode};
 use crate::table::Table;
 use crate::value::Value;
 use std::sync::Arc;
@@ -61,8 +63,8 @@ pub enum Decision {
 }
 
 impl Decision {
-    /// The rows this decision function can fire, in order: (row, intervention id).
-    pub fn rows(self) -> Vec<(u32, &'static str)> {
+    /// The rows this decision function can fire, in order: (row, intervention).
+    pub fn rows(self) -> Vec<(u32, Intervention)> {
         crate::council::rows(self)
             .iter()
             .map(|r| (r.row, r.intervention))
@@ -169,7 +171,7 @@ pub fn value(p: &Option<Param>) -> i64 {
 )]
 pub struct Row {
     pub row: u32,
-    pub intervention: String,
+    pub intervention: Intervention,
     pub title: String,
     pub source: String,
     pub text: String,
@@ -242,18 +244,61 @@ pub struct Definitions {
     pub trust: Wording,
 }
 
-/// Wording of the warnings, keyed by warning code.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "snake_case", deny_unknown_fields, remote = "Self")]
-#[cfg_attr(feature = "typescript", derive(tsify_next::Tsify))]
-pub struct WarningTexts {
-    pub no_inspection: String,
-    pub ignored_after_as_of: String,
-    pub systemic_not_assessed: String,
-    pub stale_inspection: String,
-    pub ruleset_not_in_force: String,
-    pub overall_read_from_judgements: String,
-    pub status_not_in_file: String,
+/// The words of one warning: a template, or a template with its source.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum WarningWords {
+    Plain(String),
+    Sourced(Wording),
+}
+
+impl WarningWords {
+    /// The template.
+    pub fn text(&self) -> &str {
+        match self {
+            WarningWords::Plain(t) => t,
+            WarningWords::Sourced(w) => &w.text,
+        }
+    }
+
+    /// The key of its source, where it names one.
+    pub fn source(&self) -> Option<&str> {
+        match self {
+            WarningWords::Plain(_) => None,
+            WarningWords::Sourced(w) => Some(&w.source),
+        }
+    }
+}
+
+impl serde::Serialize for WarningWords {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            WarningWords::Plain(t) => s.serialize_str(t),
+            WarningWords::Sourced(w) => w.serialize(s),
+        }
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for WarningWords {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<WarningWords, D::Error> {
+        struct Visit;
+        impl<'de> serde::de::Visitor<'de> for Visit {
+            type Value = WarningWords;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a text, or an object with its source and text")
+            }
+            fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<WarningWords, E> {
+                Ok(WarningWords::Plain(s.to_string()))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                map: A,
+            ) -> Result<WarningWords, A::Error> {
+                let d = serde::de::value::MapAccessDeserializer::new(map);
+                Wording::deserialize(d).map(WarningWords::Sourced)
+            }
+        }
+        d.deserialize_any(Visit)
+    }
 }
 
 /// How a key date is said: its label, and its date as it stands from `asOf` (in the future,
@@ -456,14 +501,25 @@ pub struct RulesetFile {
     pub sources: Table<Source>,
     pub rulesets: Vec<Ruleset>,
     pub definitions: Definitions,
-    #[cfg_attr(feature = "typescript", tsify(type = "Record<string, KeyDateWording>"))]
-    pub key_dates: Table<KeyDateWording>,
+    /// Each Ofsted grade in words, as a sentence says it ("requires improvement to be good").
+    #[cfg_attr(feature = "typescript", tsify(type = "Record<Grade, string>"))]
+    pub grades: Words<crate::input::Grade, String>,
+    #[cfg_attr(
+        feature = "typescript",
+        tsify(type = "Record<KeyDateKind, KeyDateWording>")
+    )]
+    pub key_dates: Words<KeyDateKind, KeyDateWording>,
     pub grade_reading: GradeReading,
     pub ignored_items: IgnoredItems,
     pub instruments: Instruments,
     /// A status worked out from dated public decisions (SPEC §3.7).
     pub status_events: StatusWording,
-    pub warnings: WarningTexts,
+    /// Each warning's words, keyed by its code.
+    #[cfg_attr(
+        feature = "typescript",
+        tsify(type = "Record<WarningCode, string | Wording>")
+    )]
+    pub warnings: Words<WarningCode, WarningWords>,
     pub sponsor: SponsorRules,
 }
 
@@ -481,19 +537,11 @@ crate::object_only!(
     Ruleset,
     Wording,
     Definitions,
-    WarningTexts,
     Criterion,
     RouteWording,
     SponsorRules,
     RulesetFile
 );
-
-/// The key dates the council decisions give.
-pub const KEY_DATES: [&str; 3] = [
-    "improvement_deadline",
-    "takeover_target",
-    "commissioner_review_due",
-];
 
 /// The routes the code can open.
 pub const ROUTES: [&str; 4] = [
@@ -525,8 +573,12 @@ impl RulesetFile {
     /// validated it already (the checker's wasm: `crates/wasm/build.rs` fails on an invalid
     /// file, naming its path). Everything else uses [`RulesetFile::default_ref`].
     pub fn embedded() -> Result<RulesetFile, Error> {
-        crate::value_de::from_value(embedded_value())
-            .map_err(|e| e.recode(ErrorCode::InvalidRuleset))
+        RulesetFile::read(embedded_value())
+    }
+
+    /// A ruleset file from its value, not validated; any error is `invalid_ruleset`.
+    pub(crate) fn read(value: Value) -> Result<RulesetFile, Error> {
+        crate::value_de::from_value(value).map_err(|e| e.recode(ErrorCode::InvalidRuleset))
     }
 
     /// The ruleset for `as_of`, or the one named. Named rulesets apply on any date (with a

@@ -18,62 +18,6 @@ pub struct EventWords {
     pub words: String,
 }
 
-/// Words for each kind of public decision (SPEC §3.7), keyed as the input's `event`.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "snake_case", deny_unknown_fields, remote = "Self")]
-#[cfg_attr(
-    feature = "typescript",
-    derive(tsify_next::Tsify),
-    tsify(missing_as_null)
-)]
-pub struct EventWordsByKind {
-    pub improvement_notice: EventWords,
-    pub notice_lifted: EventWords,
-    pub statutory_direction: EventWords,
-    pub direction_revoked: EventWords,
-    pub commissioner_appointed: EventWords,
-    pub improvement_adviser_appointed: EventWords,
-    pub trust_direction: EventWords,
-    pub trust_established: EventWords,
-    pub trust_ended: EventWords,
-}
-
-impl EventWordsByKind {
-    /// The words for one kind of decision.
-    pub fn of(&self, kind: crate::input::EventKind) -> &EventWords {
-        use crate::input::EventKind as K;
-        match kind {
-            K::ImprovementNotice => &self.improvement_notice,
-            K::NoticeLifted => &self.notice_lifted,
-            K::StatutoryDirection => &self.statutory_direction,
-            K::DirectionRevoked => &self.direction_revoked,
-            K::CommissionerAppointed => &self.commissioner_appointed,
-            K::ImprovementAdviserAppointed => &self.improvement_adviser_appointed,
-            K::TrustDirection => &self.trust_direction,
-            K::TrustEstablished => &self.trust_established,
-            K::TrustEnded => &self.trust_ended,
-        }
-    }
-
-    /// Every kind with its words, in the input's order.
-    pub fn all(&self) -> [(&'static str, &EventWords); 9] {
-        [
-            ("improvement_notice", &self.improvement_notice),
-            ("notice_lifted", &self.notice_lifted),
-            ("statutory_direction", &self.statutory_direction),
-            ("direction_revoked", &self.direction_revoked),
-            ("commissioner_appointed", &self.commissioner_appointed),
-            (
-                "improvement_adviser_appointed",
-                &self.improvement_adviser_appointed,
-            ),
-            ("trust_direction", &self.trust_direction),
-            ("trust_established", &self.trust_established),
-            ("trust_ended", &self.trust_ended),
-        ]
-    }
-}
-
 /// How a date known only to the month or the year is named.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields, remote = "Self")]
@@ -102,20 +46,6 @@ pub struct InForceWords {
     pub adviser: Wording,
 }
 
-/// The warnings of SPEC §3.6 and §3.7, each with its source.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "snake_case", deny_unknown_fields, remote = "Self")]
-#[cfg_attr(
-    feature = "typescript",
-    derive(tsify_next::Tsify),
-    tsify(missing_as_null)
-)]
-pub struct StatusWarnings {
-    pub date_not_exact: Wording,
-    pub lifting_presumed: Wording,
-    pub leadership_only_inadequate: Wording,
-}
-
 /// Everything said about a status worked out from dated decisions (SPEC §3.7).
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields, remote = "Self")]
@@ -128,7 +58,9 @@ pub struct StatusWording {
     pub source: String,
     /// How the status is worked out, in words (the rules page shows it).
     pub summary: String,
-    pub events: EventWordsByKind,
+    /// Words for each kind of public decision, keyed as the input's `event`.
+    #[cfg_attr(feature = "typescript", tsify(type = "Record<EventKind, EventWords>"))]
+    pub events: crate::codes::Words<crate::input::EventKind, EventWords>,
     pub precision: PrecisionWords,
     pub in_force: InForceWords,
     /// The answer's title when a trust runs the services (`{title}`, `{trustSince}`).
@@ -136,7 +68,6 @@ pub struct StatusWording {
     /// The answer's title for a direction under which a DfE improvement adviser is in place of a
     /// commissioner (`{adviserAppointed}`).
     pub adviser_title: Wording,
-    pub warnings: StatusWarnings,
 }
 
 /// Wording used instead of a row's own when the council's status already records what the row
@@ -161,10 +92,8 @@ pub struct RowWhenRecorded {
 
 crate::object_only!(
     EventWords,
-    EventWordsByKind,
     PrecisionWords,
     InForceWords,
-    StatusWarnings,
     StatusWording,
     RowWhenRecorded
 );

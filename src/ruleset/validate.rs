@@ -3,7 +3,8 @@
 //! the sponsor criteria the checker evaluates.
 
 use super::template::template;
-use super::{invalid, RulesetFile, KEY_DATES, MAX_MONTHS, ROUTES};
+use super::{invalid, RulesetFile, MAX_MONTHS, ROUTES};
+use crate::codes::Code;
 use crate::error::Error;
 use crate::sponsor::criteria::CRITERIA;
 
@@ -116,8 +117,9 @@ impl RulesetFile {
                     return Err(invalid(
                         format!("{rp}.intervention"),
                         format_args!(
-                            "is \"{}\"; row {n} of this decision gives \"{intervention}\"",
-                            row.intervention
+                            "is \"{}\"; row {n} of this decision gives \"{}\"",
+                            row.intervention.code(),
+                            intervention.code()
                         ),
                     ));
                 }
@@ -187,7 +189,8 @@ impl RulesetFile {
         let st = &self.status_events;
         source(&st.source, &|| "statusEvents.source".into())?;
         template(&st.summary, &|| "statusEvents.summary".into())?;
-        for (kind, e) in st.events.all() {
+        for (kind, e) in st.events.iter() {
+            let kind = kind.code();
             source(&e.source, &|| format!("statusEvents.events.{kind}.source"))?;
             template(&e.words, &|| format!("statusEvents.events.{kind}.words"))?;
         }
@@ -196,38 +199,23 @@ impl RulesetFile {
             ("inForce.adviser", &st.in_force.adviser),
             ("trustTitle", &st.trust_title),
             ("adviserTitle", &st.adviser_title),
-            ("warnings.date_not_exact", &st.warnings.date_not_exact),
-            ("warnings.lifting_presumed", &st.warnings.lifting_presumed),
-            (
-                "warnings.leadership_only_inadequate",
-                &st.warnings.leadership_only_inadequate,
-            ),
         ] {
             source(&w.source, &|| format!("statusEvents.{name}.source"))?;
             template(&w.text, &|| format!("statusEvents.{name}.text"))?;
         }
-        let w = &self.warnings;
-        for (name, t) in [
-            ("no_inspection", &w.no_inspection),
-            ("ignored_after_as_of", &w.ignored_after_as_of),
-            ("systemic_not_assessed", &w.systemic_not_assessed),
-            ("stale_inspection", &w.stale_inspection),
-            ("ruleset_not_in_force", &w.ruleset_not_in_force),
-            (
-                "overall_read_from_judgements",
-                &w.overall_read_from_judgements,
-            ),
-            ("status_not_in_file", &w.status_not_in_file),
-        ] {
-            template(t, &|| format!("warnings.{name}"))?;
-        }
-        for kind in KEY_DATES {
-            let Some(k) = self.key_dates.get(kind) else {
-                return Err(invalid(
-                    format!("keyDates.{kind}"),
-                    "is required but missing",
-                ));
+        for (code, w) in self.warnings.iter() {
+            let name = code.code();
+            let at = |part: &str| match w {
+                super::WarningWords::Plain(_) => format!("warnings.{name}"),
+                super::WarningWords::Sourced(_) => format!("warnings.{name}.{part}"),
             };
+            if let Some(key) = w.source() {
+                source(key, &|| at("source"))?;
+            }
+            template(w.text(), &|| at("text"))?;
+        }
+        for (kind, k) in self.key_dates.iter() {
+            let kind = kind.code();
             source(&k.source, &|| format!("keyDates.{kind}.source"))?;
             for (name, t) in [
                 ("label", &k.label),
@@ -237,16 +225,6 @@ impl RulesetFile {
             ] {
                 template(t, &|| format!("keyDates.{kind}.{name}"))?;
             }
-        }
-        if let Some(extra) = self
-            .key_dates
-            .keys()
-            .find(|k| !KEY_DATES.contains(&k.as_str()))
-        {
-            return Err(invalid(
-                format!("keyDates.{extra}"),
-                "is not a key date the checker gives",
-            ));
         }
         let g = &self.grade_reading;
         source(&g.source, &|| "gradeReading.source".into())?;

@@ -7,6 +7,7 @@ pub mod criteria;
 use crate::date::{Date, IsoDate};
 use crate::error::{Error, ErrorCode};
 use crate::input::{Grade, Inspection, OrgKind, SponsorInput};
+use crate::output::WarningCode;
 use crate::output::{self, Reason, RulesetRef, Warning};
 use crate::ruleset::{render, value, Basis, Criterion, Level, RulesetFile, Source};
 use crate::text::number as num;
@@ -146,6 +147,8 @@ pub(crate) struct Facts<'a> {
     pub own: Vec<&'a Inspection>,
     /// `None` when the list was not given (not known).
     pub provision: Option<Vec<&'a crate::input::Provision>>,
+    /// Each grade in words (the ruleset file's `grades`).
+    pub grades: &'a crate::codes::Words<crate::input::Grade, String>,
 }
 
 /// Assesses a would-be sponsor.
@@ -202,7 +205,7 @@ pub fn assess_sponsor(
     for (date, item) in ignored {
         warnings.push(output::warning(
             rules,
-            "ignored_after_as_of",
+            WarningCode::IgnoredAfterAsOf,
             &[
                 ("item", item.to_string()),
                 ("date", date.text()),
@@ -223,6 +226,7 @@ pub fn assess_sponsor(
         as_of,
         own,
         provision,
+        grades: &rules.grades,
     };
 
     let mut criteria = Vec::with_capacity(rules.sponsor.criteria.len());

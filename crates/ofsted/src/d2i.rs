@@ -779,7 +779,7 @@ pub(crate) fn merge_history(
 
 /// Where two readings of one report differ on a grade both give, in words.
 fn differences(stat: &Inspection, hist: &Inspection) -> Option<String> {
-    let words = |g: Grade| g.words();
+    let words = crate::history::grade_in_words;
     let mut out = Vec::new();
     if let (Some(a), Some(b)) = (stat.overall, hist.overall) {
         if a != b {

@@ -51,7 +51,7 @@
 //! let rules = RulesetFile::default_ref().unwrap();
 //! let list = listing(&data, Date::parse("2023-06-30").unwrap(), None, rules).unwrap();
 //! // Inadequate twice within five years: a persistent failure, under a statutory direction.
-//! assert_eq!(list.councils[0].intervention, "statutory_direction");
+//! assert_eq!(list.councils[0].intervention, trust_eligibility::output::Intervention::StatutoryDirection);
 //! assert!(list.councils[0].persistent);
 //! ```
 

@@ -27,16 +27,12 @@ pub fn run(args: &[String], rules: &RulesetFile) -> Result<String, Error> {
         let (flag, detail) = match e.path.as_str() {
             "asOf" => (
                 "--as-of",
-                e.message
+                e.detail
                     .replace("name a ruleset with \"ruleset\"", "pass --ruleset ID"),
             ),
-            "ruleset" => ("--ruleset", e.message.clone()),
+            "ruleset" => ("--ruleset", e.detail.clone()),
             _ => return e,
         };
-        let detail = detail
-            .strip_prefix(&format!("{}: ", e.path))
-            .unwrap_or(&detail)
-            .to_string();
         Error::new(e.code, flag, detail)
     })?;
     let stderr_is_terminal = std::io::stderr().is_terminal();

@@ -28,6 +28,8 @@ export interface TrustEligibilityError extends Error {
   code: ErrorCode;
   /** The JSON path of the value at fault (`inspections[2].published`); "" for the whole value. */
   path: string;
+  /** What is wrong with the value at `path`, in words; `message` is the path, then this. */
+  detail: string;
   /** too_many: the most items allowed; too_long: the most characters allowed. */
   limit?: number;
   /** duplicate_inspection: the index of the other inspection published on the same day. */
@@ -44,7 +46,8 @@ extern "C" {
     pub type RulesetOverride;
 }
 
-/// An engine error as a thrown JavaScript `Error` with `code`, `path` and any detail.
+/// An engine error as a thrown JavaScript `Error` with `code`, `path`, `detail` (the message
+/// without its path) and any limit or index.
 fn throw(e: Error) -> JsValue {
     let err = js_sys::Error::new(&e.message);
     err.set_name("TrustEligibilityError");
@@ -54,6 +57,7 @@ fn throw(e: Error) -> JsValue {
     };
     set("code", JsValue::from_str(e.code.as_str()));
     set("path", JsValue::from_str(&e.path));
+    set("detail", JsValue::from_str(&e.detail));
     if let Some(limit) = e.limit {
         set("limit", JsValue::from_f64(limit as f64));
     }
