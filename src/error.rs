@@ -47,6 +47,22 @@ pub enum ErrorCode {
     MissingInspection,
     /// A ruleset file is not valid.
     InvalidRuleset,
+    // The codes of the Ofsted reader (crates/ofsted), about the files it is given.
+    /// A file that cannot be read: not a spreadsheet, not CSV, a sheet or file that cannot be
+    /// opened, or no file at all.
+    UnreadableFile,
+    /// A spreadsheet format this build does not read (`.xls` and `.xlsb` in the browser).
+    UnsupportedFormat,
+    /// Ofsted's file without one of its sheets (`path`: the sheet).
+    MissingSheet,
+    /// A sheet or CSV file without a header row of Ofsted's columns (`path`: the sheet expected).
+    NoHeader,
+    /// A header row without one of Ofsted's columns (`path`: the sheet).
+    MissingColumn,
+    /// Two files that hold the same sheet (`path`: the sheet).
+    FileGivenTwice,
+    /// A spreadsheet given with other files: the spreadsheet alone, or its sheets as CSV.
+    MixedFiles,
 }
 
 impl ErrorCode {

@@ -47,7 +47,7 @@ pub mod value_de;
 
 pub use council::{assess_council, CouncilAssessment};
 pub use error::{Error, ErrorCode};
-pub use output::{KeyDate, Reason, RulesetRef, Warning};
+pub use output::{KeyDate, Reason, RowRef, RulesetRef, Warning};
 pub use ruleset::RulesetFile;
 pub use sponsor::{assess_sponsor, SponsorAssessment};
 

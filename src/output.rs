@@ -101,10 +101,40 @@ pub struct KeyDate {
     tsify(missing_as_null)
 )]
 pub struct Reason {
+    /// The rule as one string: `protocol-2016/row-4`, `definition/persistent`, or a sponsor
+    /// note's key.
     pub rule: String,
+    /// For a row of a decision table, its ruleset and number (`rule` is then
+    /// `{ruleset}/row-{row}`): what a page reads, never splitting `rule`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub row: Option<RowRef>,
     pub text: String,
     /// `null` where the rule is a design choice of this checker.
     pub source: Option<Source>,
+}
+
+/// A row of a ruleset's decision table (SPEC §3.2, §3.3): the ruleset's id and the row's number.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "typescript", derive(tsify_next::Tsify))]
+pub struct RowRef {
+    pub ruleset: String,
+    pub row: u32,
+}
+
+impl RowRef {
+    /// Row `row` of `rs`.
+    pub(crate) fn of(rs: &Ruleset, row: u32) -> RowRef {
+        RowRef {
+            ruleset: rs.id.clone(),
+            row,
+        }
+    }
+
+    /// The row as one string, the answer's `rule`: `protocol-2016/row-4`.
+    pub fn id(&self) -> String {
+        format!("{}/row-{}", self.ruleset, self.row)
+    }
 }
 
 /// Something the user should know that does not change the outcome.
@@ -135,6 +165,7 @@ pub(crate) fn reason(
 ) -> Reason {
     Reason {
         rule: rule.to_string(),
+        row: None,
         text: crate::council::sentence(render_with(&w.text, var)),
         source: source_ref(rules, &w.source),
     }

@@ -5,7 +5,9 @@ use super::facts::Facts;
 use super::{CouncilAssessment, Findings, InstrumentRef, Outcome, StatusInForce};
 use crate::date::Date;
 use crate::input::{CouncilInput, GradeFrom, Inspection};
-use crate::output::{self, Intervention, KeyDate, KeyDateKind, Reason, RulesetRef, Warning};
+use crate::output::{
+    self, Intervention, KeyDate, KeyDateKind, Reason, RowRef, RulesetRef, Warning,
+};
 use crate::ruleset::{render, render_with, value, KeyDateWording, Ruleset, RulesetFile};
 
 /// Appends a whole number to `out`.
@@ -232,8 +234,10 @@ pub(super) fn explain(
         let source = recorded
             .and_then(|w| w.source.as_deref())
             .unwrap_or(&r.source);
+        let row = RowRef::of(rs, r.row);
         reasons.push(Reason {
-            rule: super::rule_id(rs, r.row),
+            rule: row.id(),
+            row: Some(row),
             text,
             source: output::source_ref(rules, source),
         });

@@ -16,7 +16,9 @@ pub use status::{InForce, PresumedLifting, StatusInForce};
 use crate::date::{Date, IsoDate};
 use crate::error::Error;
 use crate::input::{Concern, CouncilInput, Grade, Inspection, Judgements, Reading, Visit};
-use crate::output::{self, Intervention, KeyDate, KeyDateKind, Reason, RulesetRef, Warning};
+use crate::output::{
+    self, Intervention, KeyDate, KeyDateKind, Reason, RowRef, RulesetRef, Warning,
+};
 use crate::ruleset::{value, Decision, Ruleset, RulesetFile};
 use facts::{Facts, Suppose, Warn};
 
@@ -124,6 +126,8 @@ pub struct Outlook {
     pub intervention: Intervention,
     /// The row that would fire (`protocol-2016/row-4`).
     pub rule: String,
+    /// That row's ruleset and number.
+    pub row: RowRef,
     /// Its key dates, with the days from `published`.
     pub dates: Vec<KeyDate>,
 }
@@ -298,7 +302,7 @@ pub fn assess_council(
 
 /// A row's id in an answer: `protocol-2016/row-4`.
 pub(crate) fn rule_id(rs: &Ruleset, row: u32) -> String {
-    format!("{}/row-{row}", rs.id)
+    RowRef::of(rs, row).id()
 }
 
 /// SPEC §3.9: the same rules run on the input with one more report, for each grade in turn;
@@ -328,6 +332,7 @@ fn outlook(input: &CouncilInput, rs: &Ruleset, rules: &RulesetFile) -> Vec<Outlo
                 published,
                 intervention: rs.row(o.row).map_or(Intervention::None, |r| r.intervention),
                 rule: rule_id(rs, o.row),
+                row: RowRef::of(rs, o.row),
                 dates: o
                     .dates
                     .iter()

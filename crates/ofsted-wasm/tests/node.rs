@@ -288,7 +288,7 @@ fn bad_arguments_and_foreign_files_throw_errors_with_code_and_path() {
     ));
     assert_eq!(
         (code.as_str(), path.as_str()),
-        ("missing_field", "ILACS_inspection_history")
+        ("missing_sheet", "ILACS_inspection_history")
     );
     assert!(message.contains("give the CSV files together"), "{message}");
     // Not Ofsted's at all.

@@ -13,7 +13,7 @@ use trust_eligibility::codes::Code;
 use trust_eligibility::date::{Date, IsoDate};
 use trust_eligibility::error::Error;
 use trust_eligibility::input::{CouncilInput, Grade, Inspection};
-use trust_eligibility::output::{Intervention, WarningCode};
+use trust_eligibility::output::{Intervention, RowRef, WarningCode};
 use trust_eligibility::{assess_council, CouncilAssessment, RulesetFile};
 use trust_eligibility::{KeyDate, RulesetRef};
 
@@ -269,6 +269,8 @@ pub struct ListedCouncil {
     pub intervention: Intervention,
     /// The row that fired, e.g. `protocol-2016/row-2`.
     pub rule: Option<String>,
+    /// That row's ruleset and number.
+    pub row: Option<RowRef>,
     /// The fired row's key date, when it has one (SPEC §3.2, §3.3).
     pub key_date: Option<KeyDate>,
     pub persistent: bool,
@@ -349,6 +351,7 @@ pub fn listing(
                 latest_grade: latest.and_then(overall_of),
                 latest_published: latest.map(|l| l.published),
                 rule: a.reasons.first().map(|r| r.rule.clone()),
+                row: a.reasons.first().and_then(|r| r.row.clone()),
                 key_date: a.dates.first().cloned(),
                 persistent: a.findings.persistent,
                 systemic: a.findings.systemic,

@@ -88,7 +88,7 @@ pub(crate) fn add_others(
             [] => Ok(None),
             [one] => Ok(Some(*one)),
             [a, b, ..] => Err(Error::new(
-                ErrorCode::InvalidValue,
+                ErrorCode::FileGivenTwice,
                 kind.name(),
                 format_args!(
                     "two files hold {}: {} and {}; give one of them",
@@ -192,7 +192,8 @@ fn read_statistics_bytes(files: &[FileBytes<'_>]) -> Result<OfstedData, Error> {
                 return Err(not_ofsted(format_args!(
                     "{} is a spreadsheet and was given with other files; give either the spreadsheet alone or its sheets as CSV files (with, if you like, the report history)",
                     book.name
-                )));
+                ))
+                .recode(ErrorCode::MixedFiles));
             }
             let (named, others) = match files {
                 [one] => (Some(csv_sheet(one.name, one.bytes)?), Vec::new()),
@@ -366,7 +367,7 @@ pub(crate) fn read_paths_with_progress(
 fn csv_files(dir: &Path) -> Result<Vec<std::path::PathBuf>, Error> {
     let entries = std::fs::read_dir(dir).map_err(|e| {
         Error::new(
-            ErrorCode::InvalidValue,
+            ErrorCode::UnreadableFile,
             "",
             format_args!("cannot read the directory {}: {e}", dir.display()),
         )
@@ -425,7 +426,7 @@ pub(crate) fn read_with_progress(path: &Path, progress: bool) -> Result<OfstedDa
 #[cfg(not(target_arch = "wasm32"))]
 pub(crate) fn cannot_read(shown: &str, e: &std::io::Error) -> Error {
     Error::new(
-        ErrorCode::InvalidValue,
+        ErrorCode::UnreadableFile,
         "",
         format_args!("cannot read {shown}: {e}"),
     )
