@@ -93,40 +93,54 @@ impl<C: Code, T> Words<C, T> {
 
 impl<C: Code, T: serde::Serialize> serde::Serialize for Words<C, T> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_map(self.iter().map(|(c, v)| (c.code(), v)))
+        s.collect_map(C::codes().iter().zip(&self.values))
     }
 }
 
 impl<'de, C: Code, T: serde::Deserialize<'de>> serde::Deserialize<'de> for Words<C, T> {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct Visit<C, T>(PhantomData<(C, T)>);
-        impl<'de, C: Code, T: serde::Deserialize<'de>> Visitor<'de> for Visit<C, T> {
-            type Value = Words<C, T>;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("an object keyed by code")
+        // Generic in the value's type only: one copy of the reading for every table of the
+        // same kind of words, whichever enum keys it (the wasm stays small).
+        d.deserialize_map(ByCode {
+            codes: C::codes(),
+            value: PhantomData,
+        })
+        .map(|values| Words {
+            values,
+            code: PhantomData,
+        })
+    }
+}
+
+/// Reads an object keyed by the codes `codes` into their values, in the codes' order.
+struct ByCode<T> {
+    codes: &'static [&'static str],
+    value: PhantomData<T>,
+}
+
+impl<'de, T: serde::Deserialize<'de>> Visitor<'de> for ByCode<T> {
+    type Value = Vec<T>;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("an object keyed by code")
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Vec<T>, A::Error> {
+        let mut found: Vec<Option<T>> = self.codes.iter().map(|_| None).collect();
+        while let Some(key) = map.next_key::<String>()? {
+            let at = self
+                .codes
+                .iter()
+                .position(|c| *c == key)
+                .ok_or_else(|| de::Error::unknown_field(&key, self.codes))?;
+            if found[at].is_some() {
+                return Err(de::Error::custom(format_args!("duplicate field `{key}`")));
             }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Words<C, T>, A::Error> {
-                let mut found: Vec<Option<T>> = C::all().iter().map(|_| None).collect();
-                while let Some(key) = map.next_key::<String>()? {
-                    let code = C::from_code(&key)
-                        .ok_or_else(|| de::Error::unknown_field(&key, C::codes()))?;
-                    let slot = &mut found[code.index()];
-                    if slot.is_some() {
-                        return Err(de::Error::custom(format_args!("duplicate field `{key}`")));
-                    }
-                    *slot = Some(map.next_value()?);
-                }
-                let mut values = Vec::with_capacity(found.len());
-                for (code, value) in C::all().iter().zip(found) {
-                    values.push(value.ok_or_else(|| de::Error::missing_field(code.code()))?);
-                }
-                Ok(Words {
-                    values,
-                    code: PhantomData,
-                })
-            }
+            found[at] = Some(map.next_value()?);
         }
-        d.deserialize_map(Visit(PhantomData))
+        let mut values = Vec::with_capacity(found.len());
+        for (code, value) in self.codes.iter().zip(found) {
+            values.push(value.ok_or_else(|| de::Error::missing_field(code))?);
+        }
+        Ok(values)
     }
 }
 
@@ -155,6 +169,11 @@ mod tests {
         same_names::<crate::output::WarningCode>();
         same_names::<crate::output::KeyDateKind>();
         same_names::<crate::output::Intervention>();
+        same_names::<crate::input::Framework>();
+        same_names::<crate::input::VisitKind>();
+        same_names::<crate::input::Progress>();
+        same_names::<crate::input::ConcernKind>();
+        same_names::<crate::council::NextReport>();
     }
 
     /// The embedded file with `f` done to the table at `key`.
@@ -198,6 +217,31 @@ mod tests {
             assert!(e.detail.starts_with("unknown field"), "{e}");
         }
         assert!(doctored("keyDates", |_| {}).is_ok());
+    }
+
+    /// The labels file, as crates/wasm/build.rs checks it: whole, and with a grade's label
+    /// taken out or one added for no grade.
+    #[test]
+    fn the_labels_file_needs_every_code_and_no_other() {
+        let text = include_str!("../rulesets/labels.json");
+        let labels = crate::ruleset::Labels::check(text).unwrap();
+        assert_eq!(
+            labels.grades.of(Grade::RequiresImprovement).label,
+            "Requires improvement to be good"
+        );
+        let mut value: serde_json::Value = serde_json::from_str(text).unwrap();
+        let grades = value["grades"].as_object_mut().unwrap();
+        let ri = grades.remove("requires_improvement").unwrap();
+        let e = crate::ruleset::Labels::check(&value.to_string()).unwrap_err();
+        assert_eq!(
+            (e.code, e.path.as_str()),
+            (ErrorCode::InvalidRuleset, "grades.requires_improvement")
+        );
+        let grades = value["grades"].as_object_mut().unwrap();
+        grades.insert("requires_improvement".into(), ri.clone());
+        grades.insert("very_good".into(), ri);
+        let e = crate::ruleset::Labels::check(&value.to_string()).unwrap_err();
+        assert_eq!(e.path, "grades.very_good");
     }
 
     #[test]

@@ -487,12 +487,12 @@ pub struct CouncilInput {
 crate::codes::code_enum! {
 /// What kind of organisation wants to sponsor.
 pub enum OrgKind {
-    LocalAuthority,
     Charity,
     CommunityInterestCompany,
     CompanyLimitedByGuarantee,
     ExpertTeam,
     PrivateCompany,
+    LocalAuthority,
 }
 }
 

@@ -10,12 +10,17 @@ import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSy
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
+import { writeVocabulary } from "./build-vocabulary.mjs";
 import { html, raw } from "./js/govuk/html.js";
 import { sourceLink as pageSourceLink } from "./js/govuk/sources.js";
 import { head, header, phaseBanner, footer } from "./js/govuk/chrome.js";
 import {
   SERVICE_NAME, fill, parameterValues, inForce, orgKindLabel, LEVELS,
 } from "./js/engine/wording.js";
+
+// 0. The pages' vocabulary (www/js/engine/vocabulary.js), from the ruleset data: written before
+//    anything is bundled. A change means the committed module was stale: commit it.
+if (writeVocabulary()) console.warn("www/js/engine/vocabulary.js was out of date and has been rewritten: commit it");
 
 const www = dirname(fileURLToPath(import.meta.url));
 const root = join(www, "..");
@@ -154,7 +159,7 @@ ${r.rows.map((row) => card(`Row ${row.row}: ${row.title}`, [
 
 /** SPEC §3.7: how a status given as dated public decisions is read, and the warnings it brings. */
 function statusSection(st) {
-  const sw = st.warnings;
+  const sw = data.warnings; // the sourced warnings that go with a status (and SPEC §3.6)
   return html`<h2 class="govuk-heading-l" id="status-events">A council's status from its public decisions</h2>
 <p class="govuk-body">${st.summary}</p>
 <p class="govuk-body">Source: ${sourceLink(st.source)}</p>

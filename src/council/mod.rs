@@ -13,6 +13,7 @@ pub(crate) mod status;
 
 pub use status::{InForce, PresumedLifting, StatusInForce};
 
+use crate::codes::Code;
 use crate::date::{Date, IsoDate};
 use crate::error::Error;
 use crate::input::{Concern, CouncilInput, Grade, Inspection, Judgements, Reading, Visit};
@@ -58,8 +59,19 @@ pub struct CouncilAssessment {
 }
 
 /// A grade the next report could give (SPEC §3.9).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    serde::Serialize,
+    strum::IntoStaticStr,
+    strum::VariantArray,
+    strum::VariantNames,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 #[cfg_attr(feature = "typescript", derive(tsify_next::Tsify))]
 pub enum NextReport {
     /// Inadequate on every key judgement.
@@ -71,14 +83,6 @@ pub enum NextReport {
 }
 
 impl NextReport {
-    /// In the order the answer gives them.
-    pub const ALL: [NextReport; 4] = [
-        NextReport::InadequateAll,
-        NextReport::Inadequate,
-        NextReport::RequiresImprovement,
-        NextReport::Good,
-    ];
-
     /// Such a report, published on `published`: its overall grade and key judgements.
     fn report(self, published: Date) -> Inspection {
         let (overall, first, rest) = match self {
@@ -314,7 +318,7 @@ fn outlook(input: &CouncilInput, rs: &Ruleset, rules: &RulesetFile) -> Vec<Outlo
     } else {
         as_of
     };
-    NextReport::ALL
+    NextReport::all()
         .iter()
         .map(|&next| {
             let report = next.report(published);

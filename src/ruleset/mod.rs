@@ -487,6 +487,56 @@ pub struct SponsorRules {
     pub how_trusts_are_set_up: Vec<Wording>,
 }
 
+/// How a page names a code: a label, and a hint where a choice needs one.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields, remote = "Self")]
+#[cfg_attr(feature = "typescript", derive(tsify_next::Tsify))]
+pub struct Label {
+    pub label: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "typescript", tsify(optional))]
+    pub hint: Option<String>,
+}
+
+/// The pages' labels for every code of the input and the answers (`rulesets/labels.json`), one
+/// table per enum: each has exactly the enum's codes, in its order (the order the pages list
+/// them). Not embedded: the pages read it at build time (www/build-vocabulary.mjs), and the
+/// checker's build checks it (crates/wasm/build.rs, [`Labels::check`]).
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields, remote = "Self")]
+#[cfg_attr(feature = "typescript", derive(tsify_next::Tsify))]
+pub struct Labels {
+    /// What the labels are for (the rules page shows it).
+    pub summary: String,
+    #[cfg_attr(feature = "typescript", tsify(type = "Record<Grade, Label>"))]
+    pub grades: Words<crate::input::Grade, Label>,
+    #[cfg_attr(feature = "typescript", tsify(type = "Record<Framework, Label>"))]
+    pub frameworks: Words<crate::input::Framework, Label>,
+    #[cfg_attr(feature = "typescript", tsify(type = "Record<VisitKind, Label>"))]
+    pub visit_kinds: Words<crate::input::VisitKind, Label>,
+    #[cfg_attr(feature = "typescript", tsify(type = "Record<Progress, Label>"))]
+    pub progress: Words<crate::input::Progress, Label>,
+    #[cfg_attr(feature = "typescript", tsify(type = "Record<ConcernKind, Label>"))]
+    pub concern_kinds: Words<crate::input::ConcernKind, Label>,
+    #[cfg_attr(feature = "typescript", tsify(type = "Record<EventKind, Label>"))]
+    pub event_kinds: Words<crate::input::EventKind, Label>,
+    #[cfg_attr(feature = "typescript", tsify(type = "Record<OrgKind, Label>"))]
+    pub org_kinds: Words<crate::input::OrgKind, Label>,
+    #[cfg_attr(feature = "typescript", tsify(type = "Record<ProvisionKind, Label>"))]
+    pub provision_kinds: Words<crate::input::ProvisionKind, Label>,
+    #[cfg_attr(feature = "typescript", tsify(type = "Record<NextReport, Label>"))]
+    pub next_reports: Words<crate::council::NextReport, Label>,
+}
+
+impl Labels {
+    /// The labels file (`rulesets/labels.json`), read and checked: every code of every enum
+    /// has its label, and no label lacks a code.
+    #[cfg(feature = "json")]
+    pub fn check(text: &str) -> Result<Labels, Error> {
+        crate::parse::from_json(text).map_err(|e| e.recode(ErrorCode::InvalidRuleset))
+    }
+}
+
 /// The whole ruleset file: sources, rulesets, definitions, warnings and sponsor criteria.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields, remote = "Self")]
@@ -524,6 +574,8 @@ pub struct RulesetFile {
 }
 
 crate::object_only!(
+    Label,
+    Labels,
     KeyDateWording,
     GradeReading,
     GradeReadings,
