@@ -633,8 +633,10 @@ export interface Governance {
 export type Status = "eligible" | "eligible_with_conditions" | "incomplete" | "not_yet_ready" | "ineligible";
 
 /**
- * The pages\' labels for every code of the input and the answers, one table per enum: each
- * has exactly the enum\'s codes, in its order (the order the pages list them).
+ * The pages\' labels for every code of the input and the answers (`rulesets/labels.json`), one
+ * table per enum: each has exactly the enum\'s codes, in its order (the order the pages list
+ * them). Not embedded: the pages read it at build time (www/build-vocabulary.mjs), and the
+ * checker\'s build checks it (crates/wasm/build.rs, [`Labels::check`]).
  */
 export interface Labels {
     /**
@@ -733,10 +735,6 @@ export interface RulesetFile {
      * Each Ofsted grade in words, as a sentence says it (\"requires improvement to be good\").
      */
     grades: Record<Grade, string>;
-    /**
-     * How the pages name each code of the input and the answers.
-     */
-    labels: Labels;
     keyDates: Record<KeyDateKind, KeyDateWording>;
     gradeReading: GradeReading;
     ignoredItems: IgnoredItems;
