@@ -486,6 +486,7 @@ pub struct CouncilInput {
 )]
 #[serde(rename_all = "snake_case")]
 #[cfg_attr(feature = "typescript", derive(tsify_next::Tsify))]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = trust_eligibility::input))]
 pub enum OrgKind {
     LocalAuthority,
     Charity,
