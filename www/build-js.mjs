@@ -17,7 +17,8 @@
 // Every output keeps its source's depth under www/ (one level), so the modules' own
 // new URL("../", import.meta.url) still names the site's root, and the engine's .wasm is found at
 // pkg/. Ofsted's reader (ofsted-reader.js and pkg-ofsted/) stays out: the page for Ofsted's file
-// imports it when it is first needed. The names the pages use are stable (no content hash in
+// imports it when it is first needed; so does the engine with ruleset overrides (pkg-rules/),
+// imported by js/engine.js only when an override is given. The names the pages use are stable (no content hash in
 // them): the service worker checks what it caches against each file's SHA-256 (build-sw.mjs).
 import { readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
@@ -75,7 +76,7 @@ export async function buildScripts(www) {
     // esbuild would stop with an error rather than overwrite it.
     chunkNames: "shared",
     plugins: [
-      keepExternal(/(^|\/)ofsted-reader\.js$|^\.\/engine-wasm\.js$|^\.\/autocomplete\.js$/),
+      keepExternal(/(^|\/)ofsted-reader\.js$|^\.\/engine-wasm\.js$|^\.\/autocomplete\.js$|^\.\.\/pkg-rules\//),
       { name: "ofsted-page", setup(b) { b.onResolve({ filter: /^\.\/ofsted-page\.js$/ }, () => ({ path: `./${ofstedFile}`, external: true })); } },
     ],
   });
