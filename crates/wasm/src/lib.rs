@@ -207,6 +207,16 @@ pub mod split {
         Ok(input.inspections.len())
     }
 
+    /// Reads the input, assesses it and writes the answer as JSON text (serde_json), for the
+    /// caller's `JSON.parse`: the other way to hand an answer to JavaScript.
+    #[wasm_bindgen(js_name = benchAssessJson)]
+    pub fn bench_assess_json(input: JsValue) -> Result<String, JsValue> {
+        let rules = rules(None)?;
+        let input: CouncilInput = read(input).map_err(throw)?;
+        let out = assess_council(&input, &rules).map_err(throw)?;
+        serde_json::to_string(&out).map_err(|e| JsValue::from_str(&e.to_string()))
+    }
+
     /// Reads the input and assesses it; the answer is not written.
     #[wasm_bindgen(js_name = benchReadAssess)]
     pub fn bench_read_assess(input: JsValue) -> Result<usize, JsValue> {
