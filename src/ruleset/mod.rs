@@ -1,12 +1,12 @@
 //! Rulesets as data (SPEC §2): thresholds, durations, wording and sources with their effective
-//! dates. The default is embedded (`rulesets/rulesets.json`); a host may supply an override that
-//! is merged onto it ([`overrides`]) and validated ([`validate`]). Decision order is code (see
-//! [`crate::council`]); the sponsor criteria's comparisons too ([`crate::sponsor`]).
+//! dates, and the ruleset in force on a date. The default is embedded
+//! (`rulesets/rulesets.json`); it is read and validated, and an override merged onto it, by
+//! [`crate::load`], above the decisions whose rows and criteria it checks the data against.
+//! Decision order is code (see [`crate::council`]); the sponsor criteria's comparisons too
+//! ([`crate::sponsor`]).
 
-pub mod overrides;
 pub mod status_wording;
 pub mod template;
-mod validate;
 
 use crate::date::{Date, IsoDate};
 use crate::error::{Error, ErrorCode};
@@ -26,10 +26,7 @@ pub(crate) fn embedded_value() -> Value {
     Value::decode(EMBEDDED).unwrap_or(Value::Null)
 }
 
-/// The largest duration a ruleset may set, in months (100 years).
-const MAX_MONTHS: i64 = 1200;
-
-fn invalid(path: impl Into<String>, detail: impl std::fmt::Display) -> Error {
+pub(crate) fn invalid(path: impl Into<String>, detail: impl std::fmt::Display) -> Error {
     Error::new(ErrorCode::InvalidRuleset, path, detail)
 }
 
@@ -75,21 +72,6 @@ pub enum Decision {
     /// SPEC §3.3.
     #[serde(rename = "protocol-2016")]
     Protocol2016,
-}
-
-impl Decision {
-    /// The rows this decision function can fire, in order: (row, intervention id).
-    pub fn rows(self) -> Vec<(u32, &'static str)> {
-        crate::council::rows(self)
-            .iter()
-            .map(|r| (r.row, r.intervention))
-            .collect()
-    }
-
-    /// The parameters this decision function uses (a ruleset carries exactly these).
-    pub fn parameters(self) -> &'static [&'static str] {
-        crate::council::parameters(self)
-    }
 }
 
 /// A number with its source.
@@ -543,20 +525,6 @@ pub const ROUTES: [&str; 4] = [
 pub const SPONSOR_NOTES: [&str; 1] = ["own_services_in_intervention"];
 
 impl RulesetFile {
-    /// The embedded default, read and validated once.
-    pub fn default_ref() -> Result<&'static RulesetFile, Error> {
-        static DEFAULT: std::sync::OnceLock<Result<RulesetFile, Error>> =
-            std::sync::OnceLock::new();
-        DEFAULT
-            .get_or_init(|| {
-                let file = RulesetFile::embedded()?;
-                file.validate()?;
-                Ok(file)
-            })
-            .as_ref()
-            .map_err(Clone::clone)
-    }
-
     /// The embedded default, read with plain serde and not validated: for a build that has
     /// validated it already (the checker's wasm: `crates/wasm/build.rs` fails on an invalid
     /// file, naming its path). Everything else uses [`RulesetFile::default_ref`].

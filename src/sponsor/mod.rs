@@ -274,8 +274,8 @@ pub fn assess_sponsor(
             }
             roles.push(Role {
                 id: id.clone(),
-                title: crate::council::sentence(r.title.clone()),
-                text: crate::council::sentence(r.text.clone()),
+                title: crate::text::sentence(r.title.clone()),
+                text: crate::text::sentence(r.text.clone()),
                 sources: r
                     .sources
                     .iter()
@@ -346,7 +346,7 @@ fn evaluate(rules: &RulesetFile, c: &Criterion, kind: OrgKind, f: &Facts) -> Cri
     let mut values: Vec<(&str, String)> = k.params.iter().map(|n| (*n, num(param(n)))).collect();
     let found = (k.check)(f, &param);
     values.extend(found.values);
-    let words = |t: &str| crate::council::sentence(render(t, &values));
+    let words = |t: &str| crate::text::sentence(render(t, &values));
     result.threshold = render(&c.threshold, &values);
     result.title = render(&c.title, &values);
     result.rationale = c.rationale.as_deref().map(words);

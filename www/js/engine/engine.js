@@ -1,8 +1,8 @@
 // The only module that calls the WebAssembly engine. The engine decides every outcome; this
 // module turns its thrown errors into plain objects: { code, path, message } and whatever
 // structured detail the engine gives (e.g. limit, index), which engine-errors.js maps to pages.
-import init, { assessCouncil, assessSponsor, assessCouncils, rulesets } from "../pkg/trust_eligibility.js";
-import * as wasm from "../pkg/trust_eligibility.js";
+import init, { assessCouncil, assessSponsor, assessCouncils, rulesets } from "../../pkg/trust_eligibility.js";
+import * as wasm from "../../pkg/trust_eligibility.js";
 import { compile } from "./engine-wasm.js";
 import { formatDatesIn } from "./wording.js";
 
@@ -49,7 +49,7 @@ let overriding = null;
  *  an override and never before: the module above (www/pkg) is built without the reader and
  *  checks an override needs, and refuses one (invalid_ruleset) rather than ignore it. */
 function withOverrides() {
-  overriding ??= import("../pkg-rules/trust_eligibility.js")
+  overriding ??= import("../../pkg-rules/trust_eligibility.js")
     .then(async (m) => { await m.default({ module_or_path: new URL("../pkg-rules/trust_eligibility_bg.wasm", import.meta.url) }); return m; })
     .catch((e) => { overriding = null; throw e; });
   return overriding;
