@@ -13,9 +13,9 @@
 //   - LCP: the last largest-contentful-paint entry before any input, from a PerformanceObserver
 //     installed by page.addInitScript before any of the page's own script.
 //   - Start button usable: the first moment the "Start now" link is in the page and the app has
-//     said it is ready (body[data-ready=true], set by www/js/paint.js when it has painted a view;
+//     said it is ready (body[data-ready=true], set by www/js/journey/paint.js when it has painted a view;
 //     the app's click handler is attached on the app's root before its first paint,
-//     www/js/app.js), recorded by a MutationObserver from the same init script.
+//     www/js/journey/app.js), recorded by a MutationObserver from the same init script.
 //   - Bytes moved: the sum of encodedDataLength (body and headers as sent) of every response the
 //     page received (CDP Network.loadingFinished), until the network has been quiet for 1 s; and
 //     the server's own count of body bytes sent in that time, which includes the service worker's

@@ -192,7 +192,7 @@ export function embedCss(www, pageCss) {
   return `${css}\n${readFileSync(join(www, "embed", "element.css"), "utf8")}`;
 }
 
-/** GOV.UK's accessible-autocomplete's CSS (the council picker, js/picker.js), whole: its class
+/** GOV.UK's accessible-autocomplete's CSS (the council picker, js/council/picker.js), whole: its class
  *  names are built in its code (cssNamespace + "__option--focused"), so the cut above would miss them. */
 export function autocompleteCss(root) {
   const css = readFileSync(join(root, "node_modules", "accessible-autocomplete", "dist", "accessible-autocomplete.min.css"), "utf8")

@@ -2,31 +2,33 @@
 // for the full page's code instead of twenty modules fetched level by level. (None of GOV.UK
 // Frontend's JavaScript: what it did for these pages, app.js and main.js do.) Run by www/build.mjs.
 //
-//   dist/checker.js                 the full page (index.html): js/main.js
+//   dist/checker.js                 the full page (index.html): js/journey/main.js
 //   dist/trust-eligibility-check.js the custom element: embed/element.js (hosts load it through
 //                                   embed/trust-eligibility-check.js, its stable address)
 //   dist/shared.js                  the code both share (the app, the engine's glue): one chunk
 //   dist/ofsted-page-<hash>.js      the page for Ofsted's file, imported when first shown
 //   dist/autocomplete.js            GOV.UK's accessible-autocomplete, imported by the council
-//                                   picker (js/picker.js) when the journey's first page is shown
+//                                   picker (js/council/picker.js) when the journey's first page is shown
 //   dist/frame-page.js              the iframe page (embed.html): embed/frame-page.js, which
 //                                   loads the element from dist/trust-eligibility-check.js
 //   dist/engine-wasm.js             fetches and compiles the engine when first asked
-//                                   (js/engine-wasm.js; shared.js imports it: one instance)
+//                                   (js/engine/engine-wasm.js; shared.js imports it: one instance)
 //
-// Every output keeps its source's depth under www/ (one level), so the modules' own
-// new URL("../", import.meta.url) still names the site's root, and the engine's .wasm is found at
-// pkg/. Ofsted's reader (ofsted-reader.js and pkg-ofsted/) stays out: the page for Ofsted's file
+// Every output is one level under www/ (dist/), and the modules' own run-time addresses
+// (new URL("../data/councils.json", import.meta.url), "../pkg/…", the site's root "../") are
+// written for that place, the bundle's, not for their sources' (www/js/<part>/, a level deeper):
+// so the engine's .wasm is found at pkg/. Ofsted's reader (ofsted-reader.js and pkg-ofsted/) stays out: the page for Ofsted's file
 // imports it when it is first needed. The names the pages use are stable (no content hash in
 // them): the service worker checks what it caches against each file's SHA-256 (build-sw.mjs).
 import { readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { build } from "esbuild";
 
-// Imports left as they are, resolved by the browser at run time.
-const keepExternal = (re) => ({
+// Imports resolved by the browser at run time, named as the bundle next to them in dist/ (or
+// www/ofsted-reader.js beside it) sees them: the sources sit a level deeper, in www/js/<part>/.
+const keepExternalAs = (re, path) => ({
   name: "keep-external",
-  setup(b) { b.onResolve({ filter: re }, (args) => ({ path: args.path, external: true })); },
+  setup(b) { b.onResolve({ filter: re }, () => ({ path, external: true })); },
 });
 
 export async function buildScripts(www) {
@@ -52,22 +54,22 @@ export async function buildScripts(www) {
   // uses), so it holds only its own code; named by its content, as nothing names it but app.js.
   const ofsted = await build({
     ...common,
-    entryPoints: [{ in: join(www, "js", "ofsted-page.js"), out: "ofsted-page" }],
+    entryPoints: [{ in: join(www, "js", "ofsted", "ofsted-page.js"), out: "ofsted-page" }],
     entryNames: "[name]-[hash]",
-    plugins: [keepExternal(/(^|\/)ofsted-reader\.js$/)],
+    plugins: [keepExternalAs(/(^|\/)ofsted-reader\.js$/, "../ofsted-reader.js")],
   });
   const [ofstedOut] = Object.values(ofsted.metafile.outputs);
   if (Object.keys(ofstedOut.inputs).length !== 1) {
-    throw new Error(`build: js/ofsted-page.js must import nothing (it would hold copies): ${Object.keys(ofstedOut.inputs).join(", ")}`);
+    throw new Error(`build: js/ofsted/ofsted-page.js must import nothing (it would hold copies): ${Object.keys(ofstedOut.inputs).join(", ")}`);
   }
   const ofstedFile = Object.keys(ofsted.metafile.outputs)[0].split("/").pop();
-  // GOV.UK's accessible-autocomplete (the council picker, js/picker.js imports it when the
+  // GOV.UK's accessible-autocomplete (the council picker, js/council/picker.js imports it when the
   // journey's first page is shown): on its own, so the start page does not load it.
-  await build({ ...common, entryPoints: [{ in: join(www, "js", "autocomplete.js"), out: "autocomplete" }] });
+  await build({ ...common, entryPoints: [{ in: join(www, "js", "govuk", "autocomplete.js"), out: "autocomplete" }] });
   const pages = await build({
     ...common,
     entryPoints: [
-      { in: join(www, "js", "main.js"), out: "checker" },
+      { in: join(www, "js", "journey", "main.js"), out: "checker" },
       { in: join(www, "embed", "element.js"), out: "trust-eligibility-check" },
     ],
     splitting: true,
@@ -75,17 +77,19 @@ export async function buildScripts(www) {
     // esbuild would stop with an error rather than overwrite it.
     chunkNames: "shared",
     plugins: [
-      keepExternal(/(^|\/)ofsted-reader\.js$|^\.\/engine-wasm\.js$|^\.\/autocomplete\.js$/),
-      { name: "ofsted-page", setup(b) { b.onResolve({ filter: /^\.\/ofsted-page\.js$/ }, () => ({ path: `./${ofstedFile}`, external: true })); } },
+      keepExternalAs(/(^|\/)ofsted-reader\.js$/, "../ofsted-reader.js"),
+      keepExternalAs(/(^|\/)engine-wasm\.js$/, "./engine-wasm.js"),
+      keepExternalAs(/(^|\/)autocomplete\.js$/, "./autocomplete.js"),
+      keepExternalAs(/(^|\/)ofsted-page\.js$/, `./${ofstedFile}`),
     ],
   });
   const frame = await build({
     ...common,
     entryPoints: [
       { in: join(www, "embed", "frame-page.js"), out: "frame-page" },
-      { in: join(www, "js", "engine-wasm.js"), out: "engine-wasm" },
+      { in: join(www, "js", "engine", "engine-wasm.js"), out: "engine-wasm" },
     ],
-    plugins: [keepExternal(/^\.\/trust-eligibility-check\.js$/)],
+    plugins: [keepExternalAs(/^\.\/trust-eligibility-check\.js$/, "./trust-eligibility-check.js")],
   });
   const outputs = [pages, frame].flatMap((r) => Object.keys(r.metafile.outputs));
   const expected = ["checker.js", "trust-eligibility-check.js", "shared.js", "frame-page.js", "engine-wasm.js"];

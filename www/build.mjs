@@ -10,12 +10,12 @@ import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSy
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
-import { html, raw } from "./js/html.js";
-import { sourceLink as pageSourceLink } from "./js/sources.js";
-import { head, header, phaseBanner, footer } from "./js/chrome.js";
+import { html, raw } from "./js/govuk/html.js";
+import { sourceLink as pageSourceLink } from "./js/govuk/sources.js";
+import { head, header, phaseBanner, footer } from "./js/govuk/chrome.js";
 import {
   SERVICE_NAME, fill, parameterValues, inForce, orgKindLabel, LEVELS,
-} from "./js/wording.js";
+} from "./js/engine/wording.js";
 
 const www = dirname(fileURLToPath(import.meta.url));
 const root = join(www, "..");

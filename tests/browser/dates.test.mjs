@@ -1,9 +1,9 @@
-// The page works out today's UK date itself (www/js/dates.js, todayIso), without Intl's
+// The page works out today's UK date itself (www/js/journey/dates.js, todayIso), without Intl's
 // Europe/London time zone, whose first use costs the start page some 50 ms: it must agree with
 // Intl at every hour, and around every change of the clocks, from 1997 to 2040.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { todayIso } from "../../www/js/dates.js";
+import { todayIso } from "../../www/js/journey/dates.js";
 
 test("todayIso agrees with Intl's Europe/London date, 1997 to 2040", () => {
   const london = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit" });
@@ -20,7 +20,7 @@ test("todayIso agrees with Intl's Europe/London date, 1997 to 2040", () => {
 });
 
 test("months as GOV.UK's date input accepts them: a number, the name or its first three letters, any case", async () => {
-  const { parseDateParts } = await import("../../www/js/dates.js");
+  const { parseDateParts } = await import("../../www/js/journey/dates.js");
   const at = (month) => parseDateParts({ day: "14", month, year: "2024" }, "the date");
   for (const m of ["6", "06", "June", "june", "JUNE", "Jun", "jun", "jun.", " June "]) assert.deepEqual(at(m), { iso: "2024-06-14" }, m);
   for (const [m, iso] of [["Sept", "2024-09-14"], ["sep", "2024-09-14"], ["may", "2024-05-14"], ["dec", "2024-12-14"]]) assert.deepEqual(at(m), { iso }, m);

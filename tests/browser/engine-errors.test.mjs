@@ -1,11 +1,11 @@
 // The pages read the engine's errors by code, path and structured detail (limit, index, min,
 // max), never by the wording of the message: each case here gives a message that says
 // something else, and the page's words must follow the code and detail. Runs in Node (no
-// browser): www/js/engine-errors.js with the journeys' own page definitions.
+// browser): www/js/engine/engine-errors.js with the journeys' own page definitions.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { matchPath, engineMessage, errorFor } from "../../www/js/engine-errors.js";
-import { journey as council } from "../../www/js/council.js";
+import { matchPath, engineMessage, errorFor } from "../../www/js/engine/engine-errors.js";
+import { journey as council } from "../../www/js/council/council.js";
 import { rules } from "./helpers.mjs";
 
 const misleading = "inspections[0].published: at most 5 are allowed; inspections[7] was also published on 1999-01-01 (2000-01-01 to 2001-01-01)";

@@ -8,7 +8,7 @@ import { fileURLToPath } from "node:url";
 import assert from "node:assert/strict";
 import { chromium } from "playwright-core";
 import { AxeBuilder } from "@axe-core/playwright";
-import { CSP } from "../../www/js/chrome.js";
+import { CSP } from "../../www/js/govuk/chrome.js";
 
 export const root = fileURLToPath(new URL("../../", import.meta.url));
 const www = join(root, "www");

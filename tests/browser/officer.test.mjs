@@ -10,10 +10,10 @@ import {
   startServer, launch, openPage, ready, current, typeInto, chooseRadio, tick, press, submit, heading, axe, screenshot, noProblems,
 } from "./helpers.mjs";
 import { councils, council } from "./councils-fixture.mjs";
-import * as data from "../../www/js/councils-data.js";
+import * as data from "../../www/js/council/councils-data.js";
 import { assessCouncil } from "./engine-node.mjs";
-import { formatDate, formatDatesIn } from "../../www/js/wording.js";
-import { inputOf } from "../../www/js/national.js";
+import { formatDate, formatDatesIn } from "../../www/js/engine/wording.js";
+import { inputOf } from "../../www/js/council/national.js";
 
 const TODAY = "2026-12-07";
 let server, browser;

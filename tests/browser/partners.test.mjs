@@ -1,8 +1,8 @@
-// Councils that could help (www/js/partners.js): the high-performing councils of a region, as
+// Councils that could help (www/js/results/partners.js): the high-performing councils of a region, as
 // the engine's batch finds them over Ofsted's data, and the result page's section.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { possiblePartners, partnersSection, IN_INTERVENTION, inIntervention } from "../../www/js/partners.js";
+import { possiblePartners, partnersSection, IN_INTERVENTION, inIntervention } from "../../www/js/results/partners.js";
 import { assessCouncil, assessCouncils } from "./engine-node.mjs";
 import { councils, council } from "./councils-fixture.mjs";
 

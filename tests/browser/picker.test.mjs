@@ -11,9 +11,9 @@ import {
 } from "./helpers.mjs";
 import { councils, council } from "./councils-fixture.mjs";
 import { engineKnowsNewStatus, NEEDS_ENGINE } from "./engine-node.mjs";
-import { formatDate, formatDatesIn, gradeLabel } from "../../www/js/wording.js";
-import { inputOf } from "../../www/js/national.js";
-import { inIntervention } from "../../www/js/partners.js";
+import { formatDate, formatDatesIn, gradeLabel } from "../../www/js/engine/wording.js";
+import { inputOf } from "../../www/js/council/national.js";
+import { inIntervention } from "../../www/js/results/partners.js";
 
 let server, browser;
 before(async () => { server = await startServer(); browser = await launch(); });
@@ -286,8 +286,8 @@ test("the service worker precaches Ofsted's data for the picker when the build h
 });
 
 test("a picked council's answers are downloaded and uploaded back whole (reports with their links, decisions with their sources, what was added since)", async () => {
-  const { answersFor } = await import("../../www/js/confirm.js");
-  const { answersFile, readAnswersFile } = await import("../../www/js/files.js");
+  const { answersFor } = await import("../../www/js/council/confirm.js");
+  const { answersFile, readAnswersFile } = await import("../../www/js/journey/files.js");
   const c = council("Bradford");
   const a = { ...answersFor(c, councils), since: ["report", "decision"] };
   a.events.push({ event: "direction_revoked", date: "2026-10", changed: true });

@@ -12,10 +12,10 @@ import { join } from "node:path";
 import { root } from "./helpers.mjs";
 import { assessCouncil, rulesets } from "./engine-node.mjs";
 import { visibleText, problems } from "./text-scan.mjs";
-import { councilResultView } from "../../www/js/council-result.js";
-import { fromInput } from "../../www/js/council.js";
-import { inIntervention } from "../../www/js/partners.js";
-import { formatDate, formatDatesIn } from "../../www/js/wording.js";
+import { councilResultView } from "../../www/js/results/council-result.js";
+import { fromInput } from "../../www/js/council/council.js";
+import { inIntervention } from "../../www/js/results/partners.js";
+import { formatDate, formatDatesIn } from "../../www/js/engine/wording.js";
 
 const data = rulesets();
 const TODAY = "2026-12-07";

@@ -1,8 +1,8 @@
-// Source links: the one function the pages and the rules page render them with (www/js/sources.js)
+// Source links: the one function the pages and the rules page render them with (www/js/govuk/sources.js)
 // links only an address on the web; anything else is the source named in words.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { sourceHref, sourceLink } from "../../www/js/sources.js";
+import { sourceHref, sourceLink } from "../../www/js/govuk/sources.js";
 
 test("only https: and http: addresses become links; any other is the title alone", () => {
   const s = (url) => String(sourceLink({ title: "The notice", url }));

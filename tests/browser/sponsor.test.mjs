@@ -362,7 +362,7 @@ test("a charity that does not know: ‘I do not know’ by keyboard, sent to the
     return null;
   });
   assert.ok(answers, "the answers are saved");
-  const input = await page.evaluate(async ({ a, data }) => (await import("/js/sponsor.js")).toInput(a, "2026-12-07", { data }), { a: answers, data: rules });
+  const input = await page.evaluate(async ({ a, data }) => (await import("/js/sponsor/sponsor.js")).toInput(a, "2026-12-07", { data }), { a: answers, data: rules });
   assert.equal(input.organisation.basedInEngland, null);
   assert.deepEqual(input.experience, { yearsDeliveringChildrensServices: 30, leadersWithDcsExperience: null, qualifiedSocialWorkers: null });
   assert.ok(!("registeredProvision" in input.experience), "services not known: left out, not [] (none)");

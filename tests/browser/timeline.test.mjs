@@ -1,10 +1,10 @@
-// The council result's timeline (www/js/timeline.js): what it shows, from the engine's answer
+// The council result's timeline (www/js/results/timeline.js): what it shows, from the engine's answer
 // and the ruleset data (in Node), and the picture on the result page: readable at 320 px and at
 // 1280 px, with its caption and table, in the print view, and no axe violations.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { timelineModel, timelineSvg, keyDateText, addMonths } from "../../www/js/timeline.js";
-import { formatDate } from "../../www/js/wording.js";
+import { timelineModel, timelineSvg, keyDateText, addMonths } from "../../www/js/results/timeline.js";
+import { formatDate } from "../../www/js/engine/wording.js";
 import { assessCouncil, rulesets } from "./engine-node.mjs";
 import { council } from "./councils-fixture.mjs";
 import { startServer, launch, openPage, ready, axe, screenshot, noProblems, current } from "./helpers.mjs";

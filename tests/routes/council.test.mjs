@@ -4,7 +4,7 @@
 // pages can be opened, and the engine input the answers make (toInput) and back (fromInput).
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { journey, toInput, fromInput } from "../../www/js/council.js";
+import { journey, toInput, fromInput } from "../../www/js/council/council.js";
 import { ctx, subsets, walk, TODAY } from "./data.mjs";
 
 const STATUS_PAGES = { notice: "council/notice-date", direction: "council/direction-date",

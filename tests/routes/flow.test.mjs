@@ -1,9 +1,9 @@
-// The journey machinery's routing (www/js/flow.js) on a journey made up here: page addresses
+// The journey machinery's routing (www/js/journey/flow.js) on a journey made up here: page addresses
 // with an item index, "add another" lists, the main path given the answers, Continue (also in
 // change mode), Back, resume and which pages can be opened.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { Journey, matchId, withIndex, itemsOf, itemStepId, firstOpenStep, itemComplete, isAnswered } from "../../www/js/flow.js";
+import { Journey, matchId, withIndex, itemsOf, itemStepId, firstOpenStep, itemComplete, isAnswered } from "../../www/js/journey/flow.js";
 
 test("matchId and withIndex: an address against a pattern with :i", () => {
   assert.deepEqual(matchId("j/item/:i/name", "j/item/2/name"), { i: 2 });

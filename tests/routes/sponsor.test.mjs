@@ -4,7 +4,7 @@
 // engine input the answers make (toInput) and back (fromInput).
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { journey, toInput, fromInput, applies, assumed, criterionAsked, settled } from "../../www/js/sponsor.js";
+import { journey, toInput, fromInput, applies, assumed, criterionAsked, settled } from "../../www/js/sponsor/sponsor.js";
 import { ctx, data, walk, TODAY } from "./data.mjs";
 
 const COMMON = ["sponsor/kind", "sponsor/name"];

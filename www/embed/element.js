@@ -22,7 +22,7 @@
 // No web font: GDS Transport is GOV.UK's only (see www/build.mjs); text is in Arial. (A font a
 // host wants must be declared by the host's own page: @font-face rules in a shadow root's
 // stylesheets are ignored by Chromium, those of the document apply inside.)
-import { createApp } from "../js/app.js";
+import { createApp } from "../js/journey/app.js";
 
 // The site's root: this module is built into dist/, one level under it (as is its source, in embed/).
 const base = new URL("../", import.meta.url);

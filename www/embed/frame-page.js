@@ -2,7 +2,7 @@
 // for the journey in the address, with nothing around it; it tells the parent page its height
 // whenever that changes (embed/frame.js on the host's side sets the frame's height).
 import "./trust-eligibility-check.js";
-import { registerServiceWorker } from "../js/offline.js";
+import { registerServiceWorker } from "../js/journey/offline.js";
 
 const params = new URLSearchParams(location.search);
 const journey = params.get("journey");

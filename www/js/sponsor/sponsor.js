@@ -2,16 +2,16 @@
 // for the criteria that apply to it follow (which criteria apply to which kind is ruleset data),
 // then its experience, registered provision, governance, finances and regulatory position; for a
 // council, its own Ofsted record. How the answers become the engine's sponsor input (SPEC §4.1).
-import { html } from "./html.js";
-import { Journey, isAnswered, displayAnswer, itemsOf, UNKNOWN } from "./flow.js";
+import { html } from "../govuk/html.js";
+import { Journey, isAnswered, displayAnswer, itemsOf, UNKNOWN } from "../journey/flow.js";
 import {
   possessive, href, hubPage, removePage, inspectionPages, describeInspection, asOfPages, asOfText, listRows,
   inspectionInput, inspectionAnswer, normGrade,
-} from "./common.js";
-import { ORG_KINDS, PROVISION_KINDS, GRADES, label, gradeLabel, formatDate, fill } from "./wording.js";
-import * as councilsData from "./councils-data.js";
-import { council as assessCouncil } from "./engine.js";
-import { inputOf } from "./national.js";
+} from "../journey/common.js";
+import { ORG_KINDS, PROVISION_KINDS, GRADES, label, gradeLabel, formatDate, fill } from "../engine/wording.js";
+import * as councilsData from "../council/councils-data.js";
+import { council as assessCouncil } from "../engine/engine.js";
+import { inputOf } from "../council/national.js";
 
 /** A council sponsoring (an improvement partner) picked by name the way the council journey picks
  *  one: its own Ofsted reports from the shipped data, and whether it is under a notice or a

@@ -4,8 +4,8 @@
 // that cannot be saved (said on every page while it lasts, with the download), and an answer
 // on this page changed in another tab (theirs or mine, the user's choice; every other answer
 // from either tab is kept).
-import { html } from "./html.js";
-import * as C from "./components.js";
+import { html } from "../govuk/html.js";
+import * as C from "../govuk/components.js";
 import * as files from "./files.js";
 import { recordId } from "./store.js";
 

@@ -1,10 +1,10 @@
 // The question flow machinery: page types (how each kind of question is shown, read and
 // checked on the page), "add another" lists, and the order of pages. Which pages a journey has
 // and what each asks live in council.js and sponsor.js; what the answers mean is the engine's.
-import { html, raw as rawHtml } from "./html.js";
-import * as C from "./components.js";
+import { html, raw as rawHtml } from "../govuk/html.js";
+import * as C from "../govuk/components.js";
 import { parseDateParts, isoToParts } from "./dates.js";
-import { formatDate as formatDateWords } from "./wording.js";
+import { formatDate as formatDateWords } from "../engine/wording.js";
 import { readNumber, readBack, inFull } from "./numbers.js";
 
 // ---------------------------------------------------------------------------------------------

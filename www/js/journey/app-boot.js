@@ -4,16 +4,16 @@
 // later does not wait for it either. A page that needs the engine (a question, a result, the
 // page an address names on a reload) waits for it (routing.js). The page for Ofsted's file is
 // a module of its own, imported the first time it is shown.
-import { html } from "./html.js";
-import * as C from "./components.js";
-import * as engine from "./engine.js";
+import { html } from "../govuk/html.js";
+import * as C from "../govuk/components.js";
+import * as engine from "../engine/engine.js";
 import { parseDateParts, isoToParts, todayIso } from "./dates.js";
-import { formatDate, gradeLabel, DATE_KINDS, daysInWords, inForce } from "./wording.js";
+import { formatDate, gradeLabel, DATE_KINDS, daysInWords, inForce } from "../engine/wording.js";
 import * as store from "./store.js";
 import { recordId } from "./store.js";
-import { listen } from "./govuk-behaviours.js";
-import { possiblePartners, IN_INTERVENTION } from "./partners.js";
-import { useEngineMatcher } from "./councils-data.js";
+import { listen } from "../govuk/govuk-behaviours.js";
+import { possiblePartners, IN_INTERVENTION } from "../results/partners.js";
+import { useEngineMatcher } from "../council/councils-data.js";
 
 /** Once the page's first contents are on the screen (the browser's first-contentful-paint
  *  entry), or, where the browser does not report it, two frames and half a second on. */
@@ -64,7 +64,7 @@ function connectOfstedPage(A) {
     },
   };
   A.loadOfstedPage = () => {
-    loading ??= import("./ofsted-page.js").then((m) => {
+    loading ??= import("../ofsted/ofsted-page.js").then((m) => {
       m.connect({ html, C, store, parseDateParts, isoToParts, formatDate, gradeLabel, DATE_KINDS, daysInWords, inForce,
         fromInput: A.J.council.fromInput, possiblePartners, IN_INTERVENTION });
       m.listen(A.env.root, A.ofstedApi);

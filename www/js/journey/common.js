@@ -1,11 +1,11 @@
 // Pages both journeys use: a council's Ofsted inspections (one item of an "add another" list),
 // the list's summary page ("You have added 2 inspections"), removing an item, the date to check,
 // and converting engine-shaped inputs (files) to answers.
-import { html } from "./html.js";
-import * as C from "./components.js";
+import { html } from "../govuk/html.js";
+import * as C from "../govuk/components.js";
 import { itemsOf, itemStepId, itemComplete, firstOpenStep, UNKNOWN } from "./flow.js";
-import { GRADES, JUDGEMENTS, gradeLabel, formatDate, FRAMEWORKS, overallGradeDroppedFrom } from "./wording.js";
-import { sourceHref } from "./sources.js";
+import { GRADES, JUDGEMENTS, gradeLabel, formatDate, FRAMEWORKS, overallGradeDroppedFrom } from "../engine/wording.js";
+import { sourceHref } from "../govuk/sources.js";
 
 /** The overall grade page's answer for a report with key judgements only. */
 export const NO_OVERALL = "none";

@@ -3,8 +3,8 @@
 // starting list of possible improvement partners. Every council's history in Ofsted's data is
 // assessed with the engine's batch (assessCouncils): the rule is the engine's, not restated here.
 // Used by the council result (council-result.js) and the page for Ofsted's file.
-import { html } from "./html.js";
-import { formatDate, gradeLabel } from "./wording.js";
+import { html } from "../govuk/html.js";
+import { formatDate, gradeLabel } from "../engine/wording.js";
 
 /** The interventions for which the result lists councils that could help, until the engine says
  *  itself whether a council is in intervention: the narrowest reading, the interventions in which

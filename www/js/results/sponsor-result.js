@@ -8,9 +8,9 @@
 // since), each with what practice shows and its sources, or the engine's notes for a council in
 // intervention. Everything it says about the outcome comes from the engine's assessment or the
 // ruleset data: the page decides nothing. Sized to print on two pages for a typical charity.
-import { html } from "./html.js";
-import * as C from "./components.js";
-import { formatDate, formatDatesIn, orgKindLabel, SPONSOR_STATUS, LEVELS } from "./wording.js";
+import { html } from "../govuk/html.js";
+import * as C from "../govuk/components.js";
+import { formatDate, formatDatesIn, orgKindLabel, SPONSOR_STATUS, LEVELS } from "../engine/wording.js";
 import { sourceLink, warningsSection, actions } from "./results.js";
 
 const W = formatDatesIn;

@@ -2,12 +2,12 @@
 // the engine checks the answers so far (an error about this page's answer is shown on it, by
 // code and path: engine-errors.js), the answers are saved and the next page shown. Also the
 // check answers page, uploading answers and a file of council histories.
-import * as engine from "./engine.js";
+import * as engine from "../engine/engine.js";
 import * as files from "./files.js";
 import { readForm, parseAnswer } from "./flow.js";
 import { href } from "./common.js";
 import { saveList } from "./store.js";
-import { pathParts, engineMessage } from "./engine-errors.js";
+import { pathParts, engineMessage } from "../engine/engine-errors.js";
 import { problemView } from "./views.js";
 
 const call = (v, ctx) => (typeof v === "function" ? v(ctx) : v);

@@ -3,13 +3,13 @@
 // anything since its "as at" date (reports, visits, concerns) and the council's current
 // arrangements (notice, direction, commissioner, trust: SPEC §3.1 status), each with its date.
 // The by-hand route asks the same arrangements on pages of their own (council.js).
-import { html } from "./html.js";
-import * as C from "./components.js";
-import { parseDateParts, isoToParts } from "./dates.js";
-import { itemsOf, itemStepId, firstOpenStep } from "./flow.js";
-import { href, possessive, describeInspection, asOfText, inspectionAnswer } from "./common.js";
-import { formatDate, EVENT_KINDS, label, partialDateWords, precisionWords } from "./wording.js";
-import { sourceLink, sourceHref } from "./sources.js";
+import { html } from "../govuk/html.js";
+import * as C from "../govuk/components.js";
+import { parseDateParts, isoToParts } from "../journey/dates.js";
+import { itemsOf, itemStepId, firstOpenStep } from "../journey/flow.js";
+import { href, possessive, describeInspection, asOfText, inspectionAnswer } from "../journey/common.js";
+import { formatDate, EVENT_KINDS, label, partialDateWords, precisionWords } from "../engine/wording.js";
+import { sourceLink, sourceHref } from "../govuk/sources.js";
 
 /** The DfE's collection of notices and directions: the authority the register is checked against. */
 export const DFE_COLLECTION = { title: "Improvement notices and directions", url: "https://www.gov.uk/government/collections/improvement-notices-and-directions" };

@@ -1,6 +1,6 @@
 // Links and buttons in the app: links to another of its pages (no reload), printing, the
 // download, the banners' choices about saved answers, and the actions of result pages.
-import { errorSummaryLink } from "./govuk-behaviours.js";
+import { errorSummaryLink } from "../govuk/govuk-behaviours.js";
 import { download, storeAction } from "./saving.js";
 import { recordId } from "./store.js";
 

@@ -14,12 +14,12 @@
 // createApp(env) runs one app in the elements env gives it, so the same code serves the full
 // page (main.js: the document, the history API so the browser's back button works) and the
 // embeds (embed/element.js: a shadow root, an in-element router, one journey).
-import * as engine from "./engine.js";
-import * as councilJourney from "./council.js";
-import * as sponsorJourney from "./sponsor.js";
+import * as engine from "../engine/engine.js";
+import * as councilJourney from "../council/council.js";
+import * as sponsorJourney from "../sponsor/sponsor.js";
 import { createStore } from "./store.js";
 import { todayIso } from "./dates.js";
-import { errorFor } from "./engine-errors.js";
+import { errorFor } from "../engine/engine-errors.js";
 import { createRouting } from "./routing.js";
 import { paint } from "./paint.js";
 import * as saving from "./saving.js";

@@ -4,12 +4,12 @@
 // Picking a council fills in its inspections and visits from the data (the next page,
 // council/confirm, shows them to confirm or change); a name not in the data keeps the by-hand
 // journey (the inspection, visit and concern pages).
-import { html, escape } from "./html.js";
-import * as C from "./components.js";
+import { html, escape } from "../govuk/html.js";
+import * as C from "../govuk/components.js";
 import * as councils from "./councils-data.js";
 import { answersFor } from "./confirm.js";
-import * as store from "./store.js";
-import { formatDate } from "./wording.js";
+import * as store from "../journey/store.js";
+import { formatDate } from "../engine/wording.js";
 
 const TITLE = "Which council do you want to check?";
 
@@ -79,11 +79,11 @@ export function councilsNote(d) {
   return html`Councils and their Ofsted histories from ${d.source.publisher}’s “${d.source.title}” (${d.source.licence}), as at ${formatDate(d.source.asAt)}${history}${register}.`;
 }
 
-// The widget's module (dist/autocomplete.js, built from js/autocomplete.js), loaded once, when
+// The widget's module (dist/autocomplete.js, built from js/govuk/autocomplete.js), loaded once, when
 // the page is first shown; without it the plain input stays, and works.
 let loadingWidget = null;
 function widget() {
-  loadingWidget ??= import("./autocomplete.js").then((m) => m.default, (e) => {
+  loadingWidget ??= import("../govuk/autocomplete.js").then((m) => m.default, (e) => {
     console.warn(`The council picker could not be loaded: ${e.message}`);
     loadingWidget = null;
     return null;

@@ -1,7 +1,7 @@
 // The page furniture shared by the app shell (index.html) and the generated rules page:
 // GOV.UK Frontend's skip link, generic header, phase banner and footer, and the strict CSP.
 import { html, raw } from "./html.js";
-import { SERVICE_NAME } from "./wording.js";
+import { SERVICE_NAME } from "../engine/wording.js";
 
 export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
   + "object-src 'none'; base-uri 'none'";

@@ -3,16 +3,16 @@
 // with the parts added here folded below: the timeline (timeline.js), councils that could help a
 // council in intervention (partners.js: its statistical neighbours first), and the answers given,
 // each with its Change link.
-import { html } from "./html.js";
-import * as C from "./components.js";
+import { html } from "../govuk/html.js";
+import * as C from "../govuk/components.js";
 import { councilResult } from "./results.js";
-import { toInput } from "./council.js";
+import { toInput } from "../council/council.js";
 import { timelineSection } from "./timeline.js";
 import { possiblePartners, partnersSection, inIntervention } from "./partners.js";
-import * as councilsData from "./councils-data.js";
-import { formatDate, partialDateWords } from "./wording.js";
-import { href } from "./common.js";
-import { byEvents } from "./confirm.js";
+import * as councilsData from "../council/councils-data.js";
+import { formatDate, partialDateWords } from "../engine/wording.js";
+import { href } from "../journey/common.js";
+import { byEvents } from "../council/confirm.js";
 
 const plural = (n, one, many = `${one}s`) => `${n.toLocaleString("en-GB")} ${n === 1 ? one : many}`;
 

@@ -1,18 +1,18 @@
 // The council result page, and the parts every result page shares (sponsor-result.js: the
 // sponsor's). Everything they say about the outcome comes from the engine's assessment
 // (intervention, titles, reasons, next steps, warnings, criteria) or the ruleset data.
-import { html } from "./html.js";
-import * as C from "./components.js";
+import { html } from "../govuk/html.js";
+import * as C from "../govuk/components.js";
 import { keyDateText, keyDatePast } from "./timeline.js";
 import {
   formatDate, formatDatesIn, gradeLabel, DATE_KINDS, daysInWords, definitionLabel, inForce,
   CONCERN_KINDS, VISIT_KINDS, PROGRESS, EVENT_KINDS, label, FRAMEWORKS, partialDateWords, precisionWords,
-} from "./wording.js";
-import { reportLink } from "./common.js";
+} from "../engine/wording.js";
+import { reportLink } from "../journey/common.js";
 
 const W = formatDatesIn;
 
-import { sourceLink } from "./sources.js";
+import { sourceLink } from "../govuk/sources.js";
 
 export { sourceLink };
 

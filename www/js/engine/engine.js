@@ -1,8 +1,8 @@
 // The only module that calls the WebAssembly engine. The engine decides every outcome; this
 // module turns its thrown errors into plain objects: { code, path, message } and whatever
 // structured detail the engine gives (e.g. limit, index), which engine-errors.js maps to pages.
-import init, { assessCouncil, assessSponsor, assessCouncils, rulesets } from "../pkg/trust_eligibility.js";
-import * as wasm from "../pkg/trust_eligibility.js";
+import init, { assessCouncil, assessSponsor, assessCouncils, rulesets } from "../../pkg/trust_eligibility.js";
+import * as wasm from "../../pkg/trust_eligibility.js";
 import { compile } from "./engine-wasm.js";
 import { formatDatesIn } from "./wording.js";
 

@@ -2,10 +2,10 @@
 // keeps it in the address bar, an embed in the element). render() shows the page the address
 // names, following redirects; a page that needs the engine waits for it (the start page, the
 // choice of journey and the pages about saved answers never do).
-import * as engine from "./engine.js";
+import * as engine from "../engine/engine.js";
 import { href } from "./common.js";
 import { viewFor, problemView } from "./views.js";
-import * as councilsData from "./councils-data.js";
+import * as councilsData from "../council/councils-data.js";
 
 /** Pages shown without the engine: nothing on them asks it anything. */
 export const WITHOUT_ENGINE = ["start", "choose", "upload", "start-again", "download", "checked"];

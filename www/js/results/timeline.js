@@ -6,8 +6,8 @@
 // decided here), the key dates, where one set of rules gives way to the next, and the date
 // checked. Time runs down the page, so it reads at 320 px as at 1280 px. A table says the same
 // for screen readers and anyone who prefers it.
-import { html, raw, escape } from "./html.js";
-import { formatDate, gradeLabel, DATE_KINDS, VISIT_KINDS, PROGRESS, CONCERN_KINDS, EVENT_KINDS, label, daysInWords, partialDateWords } from "./wording.js";
+import { html, raw, escape } from "../govuk/html.js";
+import { formatDate, gradeLabel, DATE_KINDS, VISIT_KINDS, PROGRESS, CONCERN_KINDS, EVENT_KINDS, label, daysInWords, partialDateWords } from "../engine/wording.js";
 
 // ---- key dates said as they stand (past ones as past, never as a to-do) ---------------------
 

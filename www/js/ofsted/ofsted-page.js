@@ -106,7 +106,7 @@ await checkReaderCached();
 
 let readerModule = null;
 function reader() {
-  readerModule ??= import("../ofsted-reader.js").catch((e) => { readerModule = null; throw e; });
+  readerModule ??= import("../../ofsted-reader.js").catch((e) => { readerModule = null; throw e; });
   return readerModule;
 }
 /** Starts downloading the reader's module while the user chooses the file. */

@@ -7,12 +7,12 @@
 // Off the critical path: the page paints at once with its headings and a status line; the data
 // is fetched and the engine run after the first paint, one year end per idle period
 // (requestIdleCallback, or a timeout where it is missing), and the results are written in place.
-import { html, raw, escape } from "./html.js";
-import * as C from "./components.js";
+import { html, raw, escape } from "../govuk/html.js";
+import * as C from "../govuk/components.js";
 import * as councilsData from "./councils-data.js";
-import { formatDate, formatDatesIn, gradeLabel } from "./wording.js";
+import { formatDate, formatDatesIn, gradeLabel } from "../engine/wording.js";
 import { dataDates } from "./confirm.js";
-import { inIntervention } from "./partners.js";
+import { inIntervention } from "../results/partners.js";
 
 export const PAGE = "councils";
 const FIRST_YEAR = 2016;

@@ -1,8 +1,8 @@
 // Painting a view ({ title, body, back, errors }): the document's title, the back link, what
 // the page must say about the saved answers, the content, the GOV.UK behaviours and focus.
-import * as C from "./components.js";
-import { SERVICE_NAME } from "./wording.js";
-import { focusAlert, linksOutside } from "./govuk-behaviours.js";
+import * as C from "../govuk/components.js";
+import { SERVICE_NAME } from "../engine/wording.js";
+import { focusAlert, linksOutside } from "../govuk/govuk-behaviours.js";
 import { storeBanners } from "./saving.js";
 
 /** The selector of the page's main heading (an h1, or the level the embed's host asked for). */

@@ -3,18 +3,18 @@
 // check-answers and result pages (what each asks or shows is the journey's: council.js,
 // sponsor.js, results.js, sponsor-result.js). Each view returns { title, body, back, errors } or
 // { redirect }. Each takes A, the app (app.js).
-import { html } from "./html.js";
-import * as C from "./components.js";
+import { html } from "../govuk/html.js";
+import * as C from "../govuk/components.js";
 import { renderAnswer } from "./flow.js";
-import { councilResultView } from "./council-result.js";
-import * as councilsData from "./councils-data.js";
-import * as engine from "./engine.js";
-import { sponsorResult } from "./sponsor-result.js";
-import { SERVICE_NAME, inForce } from "./wording.js";
+import { councilResultView } from "../results/council-result.js";
+import * as councilsData from "../council/councils-data.js";
+import * as engine from "../engine/engine.js";
+import { sponsorResult } from "../results/sponsor-result.js";
+import { SERVICE_NAME, inForce } from "../engine/wording.js";
 import { href } from "./common.js";
 import * as store from "./store.js";
 import { saveBar, flashBanner, checkedLists, aboutRecord } from "./saving.js";
-import * as national from "./national.js";
+import * as national from "../council/national.js";
 
 const call = (v, ctx) => (typeof v === "function" ? v(ctx) : v);
 

@@ -1,15 +1,15 @@
 // The council journey: which pages, in which order, what each asks, and how the answers become
 // the engine's council input (SPEC §3.1). No rule is decided here.
-import { html } from "./html.js";
-import { Journey } from "./flow.js";
+import { html } from "../govuk/html.js";
+import { Journey } from "../journey/flow.js";
 import {
   possessive, href, hubPage, removePage, inspectionPages, describeInspection, asOfPages, asOfText, listRows,
   inspectionInput, inspectionAnswer,
-} from "./common.js";
+} from "../journey/common.js";
 import {
   VISIT_KINDS, PROGRESS, CONCERN_KINDS, EVENT_KINDS, label, formatDate, inForce, overallGradeDroppedFrom, parsePartialDate, partialDateWords,
-} from "./wording.js";
-import * as store from "./store.js";
+} from "../engine/wording.js";
+import * as store from "../journey/store.js";
 import { pickerPage, didYouMeanPage } from "./picker.js";
 import { confirmPage, STATUS, NONE_TEXT, STATUS_REQUIRED, statusRows, describeEvent, byEvents } from "./confirm.js";
 
