@@ -236,49 +236,51 @@ fn decide<'a>(f: &Facts<'a>, rs: &Ruleset) -> Outcome<'a> {
         .unwrap_or_else(|| Outcome::row(0))
 }
 
-/// The intervention that applies to one council on its `asOf`: the row [`assess_council`] fires,
-/// from the same facts, without its words, key dates or outlook.
-pub fn intervention(input: &CouncilInput, rules: &RulesetFile) -> Result<&'static str, Error> {
-    input.validate()?;
-    let (rs, _) = output::applied_ruleset(
-        rules,
-        input.as_of,
-        input.ruleset.as_deref(),
-        &input.inspections,
-        "inspections",
-    )?;
-    let facts = facts::gather(input, input.as_of, Suppose::Nothing, rs, rules, Warn(None));
-    let row = decide(&facts, rs).row;
-    Ok(rows(rs.decision)
-        .iter()
-        .find(|r| r.row == row)
-        .map_or("", |r| r.intervention))
-}
-
 /// The intervention of each council on each date, `out[d][c]` for `dates[d]` and `inputs[c]`
-/// (each input assessed with `asOf` set to the date): a picture of many councils over time
-/// (SPEC §7, an addition). An invalid input is an error with its index in the path (`[3].asOf`).
+/// (each input read as on the date, in place of its own `asOf`): a picture of many councils over
+/// time (SPEC §7, an addition). The same facts and rows as [`assess_council`], without its words,
+/// key dates or outlook. An invalid input is an error with its index in the path (`[3].asOf`).
 pub fn interventions_on(
     inputs: &[CouncilInput],
     dates: &[Date],
     rules: &RulesetFile,
 ) -> Result<Vec<Vec<&'static str>>, Error> {
+    let at = |i: usize| move |e: Error| e.within(&format!("[{i}]"));
+    for (i, input) in inputs.iter().enumerate() {
+        input.validate().map_err(at(i))?;
+    }
     dates
         .iter()
         .map(|&date| {
             inputs
                 .iter()
                 .enumerate()
-                .map(|(i, input)| {
-                    let on_date = CouncilInput {
-                        as_of: date,
-                        ..input.clone()
-                    };
-                    intervention(&on_date, rules).map_err(|e| e.within(&format!("[{i}]")))
-                })
+                .map(|(i, input)| intervention_on(input, date, rules).map_err(at(i)))
                 .collect()
         })
         .collect()
+}
+
+/// The intervention of one (validated) council input read as on `as_of`: the row
+/// [`assess_council`] fires for the input with that `asOf`.
+fn intervention_on(
+    input: &CouncilInput,
+    as_of: Date,
+    rules: &RulesetFile,
+) -> Result<&'static str, Error> {
+    let (rs, _) = output::applied_ruleset(
+        rules,
+        as_of,
+        input.ruleset.as_deref(),
+        &input.inspections,
+        "inspections",
+    )?;
+    let facts = facts::gather(input, as_of, Suppose::OnDate, rs, rules, Warn(None));
+    let row = decide(&facts, rs).row;
+    Ok(rows(rs.decision)
+        .iter()
+        .find(|r| r.row == row)
+        .map_or("", |r| r.intervention))
 }
 
 /// Assesses one council against the embedded default rulesets.
