@@ -34,6 +34,7 @@ pub mod date;
 pub mod error;
 pub mod input;
 pub mod names;
+pub mod order;
 pub mod output;
 pub mod parse;
 pub mod ruleset;
