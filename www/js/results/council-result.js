@@ -14,7 +14,10 @@ import { formatDate, partialDateWords } from "../engine/wording.js";
 import { href } from "../journey/common.js";
 import { byEvents } from "../council/confirm.js";
 
-const plural = (n, one, many = `${one}s`) => `${n.toLocaleString("en-GB")} ${n === 1 ? one : many}`;
+// One formatter for the page's life, made on first use (toLocaleString with a locale makes one
+// each call).
+let count = null;
+const plural = (n, one, many = `${one}s`) => `${(count ??= new Intl.NumberFormat("en-GB")).format(n)} ${n === 1 ? one : many}`;
 
 /** The answers given, briefly, each with its Change link. */
 function answersSection(a, r, today) {
