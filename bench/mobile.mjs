@@ -249,8 +249,8 @@ async function dateInto(page, id, iso) {
 }
 
 /** From the start page: Start now (timed), then the journey chosen (timed). */
-async function startJourney(page, steps, which) {
-  steps.push(await timed(page, "Start now", page.getByRole("button", { name: "Start now" })));
+async function startJourney(page, steps, which, route) {
+  steps.push(await timed(page, `Start now (${route})`, page.getByRole("button", { name: "Start now" })));
   await radioOf(page)("journey", which === "council" ? "Which intervention applies to a council" : "Whether an organisation can sponsor a children's services trust");
   steps.push(await contOf(page)(`which check → ${which === "council" ? "council's name" : "kind of organisation"}`));
 }
@@ -262,16 +262,16 @@ async function startAgain(page) {
 }
 
 /** The names typed into the picker, key by key, before the one picked. */
-export const TYPED = ["birm", "devon", "sand"];
-export const PICKED = "Sandwell";
+export const TYPED = ["birm", "sand", "devon"];
+export const PICKED = "Devon"; // in intervention today: its result lists councils that could help
 
 /**
  * The picked-council route of tests/browser/picker.test.mjs: a few names typed into the picker
- * (each keystroke timed), Sandwell picked from the list, its history confirmed, the result.
+ * (each keystroke timed), the picked council (PICKED) from the list, its history confirmed, the result.
  */
 async function pickedJourney(page) {
   const steps = [];
-  await startJourney(page, steps, "council");
+  await startJourney(page, steps, "council", "picked council");
   await page.waitForSelector("form[data-picker=ready]", { timeout: 60000 });
   const keys = [];
   for (const t of TYPED) keys.push(...await typeTimed(page, t));
@@ -297,7 +297,7 @@ async function pickedJourney(page) {
 async function byHandJourney(page) {
   const steps = [];
   const radio = radioOf(page), cont = contOf(page);
-  await startJourney(page, steps, "council");
+  await startJourney(page, steps, "council", "council by hand");
   await page.locator("#name").fill("Westmere");
   steps.push(await cont("typed name → any inspections"));
   await radio("add", "Yes");
@@ -328,7 +328,7 @@ async function byHandJourney(page) {
 async function sponsorJourney(page) {
   const steps = [];
   const radio = radioOf(page), cont = contOf(page);
-  await startJourney(page, steps, "sponsor");
+  await startJourney(page, steps, "sponsor", "sponsor");
   await radio("kind", "Private company");
   steps.push(await cont("kind → name"));
   await page.locator("#name").fill("Profitco Ltd");
@@ -406,6 +406,32 @@ export async function compareJourneys(browser, server, paths, runs, say = () => 
   return out;
 }
 
+/** compareJourneys' result as a Markdown table: each step's and keystroke's median (range) over
+ *  runs on each build, and the difference of the medians. */
+export function compareTable(res) {
+  const paths = Object.keys(res);
+  const med = (xs) => { const a = [...xs].sort((x, y) => x - y); const m = a.length >> 1; return a.length % 2 ? a[m] : (a[m - 1] + a[m]) / 2; };
+  const cell = (xs) => `${med(xs).toFixed(0)} (${Math.min(...xs).toFixed(0)}–${Math.max(...xs).toFixed(0)})`;
+  const rows = [];
+  const row = (label, get) => {
+    const per = paths.map((p) => res[p].map(get));
+    rows.push(`| ${label} | ${per.map(cell).join(" | ")} | ${per.length > 1 ? (med(per[0]) - med(per[1])).toFixed(0) : ""} |`);
+  };
+  const first = res[paths[0]][0];
+  const steps = [...first.steps.map((s, i) => [s.label, (v) => v.steps[i]]), ...first.sponsorSteps.map((s, i) => [s.label, (v) => v.sponsorSteps[i]])];
+  for (const [label, get] of steps) {
+    row(`${label} → painted`, (v) => get(v).ms);
+    if (get(first).page === "council/result") row(`${label} → settled`, (v) => get(v).settledMs);
+  }
+  const questions = (v) => [...v.steps, ...v.sponsorSteps].filter((s) => !s.label.startsWith("Start now")).map((s) => s.ms);
+  row("**each run's slowest Continue**", (v) => Math.max(...questions(v)));
+  row("each run's median Continue", (v) => med(questions(v)));
+  first.keys.forEach((k, i) => row(`key “${k.typed}” → list painted`, (v) => v.keys[i].ms));
+  row("**each run's slowest keystroke**", (v) => Math.max(...v.keys.map((k) => k.ms)));
+  row("each run's median keystroke", (v) => med(v.keys.map((k) => k.ms)));
+  return `| ms, median (range) over ${res[paths[0]].length} runs | ${paths.map((p) => `\`${p}\``).join(" | ")} | difference |\n|---|${paths.map(() => "---|").join("")}---|\n${rows.join("\n")}\n`;
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   // node bench/mobile.mjs [--runs N]                       the mobile profile, as bench/run.mjs runs it
   // node bench/mobile.mjs --compare PATH [--runs N]        the journeys on this build and on PATH
@@ -427,6 +453,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       ? await compareJourneys(browser, server, ["/www/index.html", ...(compare ? [compare] : [])], runs, say, { profileSteps })
       : await mobileProfile(browser, server, runs, say);
     process.stdout.write(`${JSON.stringify(res, null, 1)}\n`);
+    if (compare) process.stderr.write(compareTable(res));
   } finally {
     await browser.close();
     server.close();
