@@ -89,7 +89,7 @@ pub(crate) fn reason(
 ) -> Reason {
     Reason {
         rule: rule.to_string(),
-        text: crate::council::sentence(render_with(&w.text, var)),
+        text: crate::text::sentence(render_with(&w.text, var)),
         source: source_ref(rules, &w.source),
     }
 }
@@ -107,7 +107,7 @@ pub fn warning(rules: &RulesetFile, code: &str, vars: &[(&str, String)]) -> Warn
     };
     Warning {
         code: code.to_string(),
-        text: crate::council::sentence(render(template, vars)),
+        text: crate::text::sentence(render(template, vars)),
         source: None,
     }
 }
@@ -121,7 +121,7 @@ pub fn sourced_warning(
 ) -> Warning {
     Warning {
         code: code.to_string(),
-        text: crate::council::sentence(render(&w.text, vars)),
+        text: crate::text::sentence(render(&w.text, vars)),
         source: source_ref(rules, &w.source),
     }
 }

@@ -7,6 +7,7 @@ use crate::date::Date;
 use crate::input::{CouncilInput, GradeFrom, Inspection};
 use crate::output::{self, KeyDate, Reason, RulesetRef, Warning};
 use crate::ruleset::{render, render_with, value, KeyDateWording, Ruleset, RulesetFile};
+use crate::text::sentence;
 
 /// Appends a whole number to `out`.
 fn push_int(out: &mut String, n: i64) {
@@ -353,14 +354,4 @@ fn instrument_words<'r>(rules: &'r RulesetFile, which: &str) -> &'r str {
     } else {
         &w.improvement_notice_issued
     }
-}
-
-/// Capitalises a first ASCII letter, so "the council was..." reads as a sentence. (Names are
-/// shown as given; full Unicode case tables would add some 10 KB to the wasm module.)
-pub(crate) fn sentence(s: String) -> String {
-    let mut out = s;
-    if let Some(first) = out.get_mut(0..1) {
-        first.make_ascii_uppercase();
-    }
-    out
 }

@@ -344,4 +344,3 @@ fn outlook(input: &CouncilInput, rs: &Ruleset, rules: &RulesetFile) -> Vec<Outlo
         })
         .collect()
 }
-pub(crate) use explain::sentence;

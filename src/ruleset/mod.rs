@@ -1,12 +1,12 @@
 //! Rulesets as data (SPEC §2): thresholds, durations, wording and sources with their effective
-//! dates. The default is embedded (`rulesets/rulesets.json`); a host may supply an override that
-//! is merged onto it ([`overrides`]) and validated ([`validate`]). Decision order is code (see
-//! [`crate::council`]); the sponsor criteria's comparisons too ([`crate::sponsor`]).
+//! dates, and the ruleset in force on a date. The default is embedded
+//! (`rulesets/rulesets.json`); it is read and validated, and an override merged onto it, by
+//! [`crate::load`], above the decisions whose rows and criteria it checks the data against.
+//! Decision order is code (see [`crate::council`]); the sponsor criteria's comparisons too
+//! ([`crate::sponsor`]).
 
-pub mod overrides;
 pub mod status_wording;
 pub mod template;
-mod validate;
 
 use crate::date::{Date, IsoDate};
 use crate::error::{Error, ErrorCode};
@@ -26,10 +26,7 @@ pub(crate) fn embedded_value() -> Value {
     Value::decode(EMBEDDED).unwrap_or(Value::Null)
 }
 
-/// The largest duration a ruleset may set, in months (100 years).
-const MAX_MONTHS: i64 = 1200;
-
-fn invalid(path: impl Into<String>, detail: impl std::fmt::Display) -> Error {
+pub(crate) fn invalid(path: impl Into<String>, detail: impl std::fmt::Display) -> Error {
     Error::new(ErrorCode::InvalidRuleset, path, detail)
 }
 
@@ -48,9 +45,26 @@ pub struct Source {
     pub url: Arc<str>,
 }
 
+/// A source as Rust, its texts shared from literals (the built-in rules baked into the
+/// checker's wasm: `crates/wasm/build.rs`).
+#[cfg(feature = "bake")]
+impl databake::Bake for Source {
+    fn bake(&self, env: &databake::CrateEnv) -> databake::TokenStream {
+        env.insert("trust_eligibility");
+        let (title, url) = (&*self.title, &*self.url);
+        databake::quote! {
+            trust_eligibility::ruleset::Source {
+                title: std::sync::Arc::from(#title),
+                url: std::sync::Arc::from(#url),
+            }
+        }
+    }
+}
+
 /// Which decision function (SPEC §3.2 or §3.3) a ruleset's data feeds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "typescript", derive(tsify_next::Tsify))]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = trust_eligibility::ruleset))]
 pub enum Decision {
     /// SPEC §3.2.
     #[serde(rename = "announcement-2015")]
@@ -58,21 +72,6 @@ pub enum Decision {
     /// SPEC §3.3.
     #[serde(rename = "protocol-2016")]
     Protocol2016,
-}
-
-impl Decision {
-    /// The rows this decision function can fire, in order: (row, intervention id).
-    pub fn rows(self) -> Vec<(u32, &'static str)> {
-        crate::council::rows(self)
-            .iter()
-            .map(|r| (r.row, r.intervention))
-            .collect()
-    }
-
-    /// The parameters this decision function uses (a ruleset carries exactly these).
-    pub fn parameters(self) -> &'static [&'static str] {
-        crate::council::parameters(self)
-    }
 }
 
 /// A number with its source.
@@ -83,6 +82,7 @@ impl Decision {
     derive(tsify_next::Tsify),
     tsify(missing_as_null)
 )]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = trust_eligibility::ruleset))]
 pub struct Param {
     pub value: i64,
     pub source: String,
@@ -96,6 +96,7 @@ pub struct Param {
     derive(tsify_next::Tsify),
     tsify(missing_as_null)
 )]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = trust_eligibility::ruleset))]
 pub struct DateParam {
     pub value: IsoDate,
     pub source: String,
@@ -110,6 +111,7 @@ pub struct DateParam {
     derive(tsify_next::Tsify),
     tsify(missing_as_null)
 )]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = trust_eligibility::ruleset))]
 pub struct Parameters {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub improvement_window_months: Option<Param>,
@@ -167,6 +169,7 @@ pub fn value(p: &Option<Param>) -> i64 {
     derive(tsify_next::Tsify),
     tsify(missing_as_null)
 )]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = trust_eligibility::ruleset))]
 pub struct Row {
     pub row: u32,
     pub intervention: String,
@@ -194,6 +197,7 @@ pub struct Row {
     derive(tsify_next::Tsify),
     tsify(missing_as_null)
 )]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = trust_eligibility::ruleset))]
 pub struct Ruleset {
     pub id: String,
     pub decision: Decision,
@@ -222,6 +226,7 @@ impl Ruleset {
     derive(tsify_next::Tsify),
     tsify(missing_as_null)
 )]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = trust_eligibility::ruleset))]
 pub struct Wording {
     pub source: String,
     pub text: String,
@@ -235,6 +240,7 @@ pub struct Wording {
     derive(tsify_next::Tsify),
     tsify(missing_as_null)
 )]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = trust_eligibility::ruleset))]
 pub struct Definitions {
     pub persistent: Wording,
     pub systemic: Wording,
@@ -246,6 +252,7 @@ pub struct Definitions {
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case", deny_unknown_fields, remote = "Self")]
 #[cfg_attr(feature = "typescript", derive(tsify_next::Tsify))]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = trust_eligibility::ruleset))]
 pub struct WarningTexts {
     pub no_inspection: String,
     pub ignored_after_as_of: String,
@@ -265,6 +272,7 @@ pub struct WarningTexts {
     derive(tsify_next::Tsify),
     tsify(missing_as_null)
 )]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = trust_eligibility::ruleset))]
 pub struct KeyDateWording {
     pub label: String,
     pub source: String,
@@ -282,6 +290,7 @@ pub struct KeyDateWording {
     derive(tsify_next::Tsify),
     tsify(missing_as_null)
 )]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = trust_eligibility::ruleset))]
 pub struct GradeReading {
     pub source: String,
     pub summary: String,
@@ -299,6 +308,7 @@ pub struct GradeReading {
     derive(tsify_next::Tsify),
     tsify(missing_as_null)
 )]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = trust_eligibility::ruleset))]
 pub struct GradeReadings {
     pub inadequate: String,
     pub good: String,
@@ -314,6 +324,7 @@ pub struct GradeReadings {
     derive(tsify_next::Tsify),
     tsify(missing_as_null)
 )]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = trust_eligibility::ruleset))]
 pub struct IgnoredItems {
     pub inspection: String,
     pub monitoring_visit: String,
@@ -331,6 +342,7 @@ pub struct IgnoredItems {
     derive(tsify_next::Tsify),
     tsify(missing_as_null)
 )]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = trust_eligibility::ruleset))]
 pub struct Instruments {
     pub improvement_notice_issued: String,
     pub direction_issued: String,
@@ -342,6 +354,7 @@ pub struct Instruments {
 )]
 #[serde(rename_all = "snake_case")]
 #[cfg_attr(feature = "typescript", derive(tsify_next::Tsify))]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = trust_eligibility::ruleset))]
 pub enum Level {
     Gate,
     Readiness,
@@ -352,6 +365,7 @@ pub enum Level {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[cfg_attr(feature = "typescript", derive(tsify_next::Tsify))]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = trust_eligibility::ruleset))]
 pub enum Basis {
     Sourced,
     Design,
@@ -365,6 +379,7 @@ pub enum Basis {
     derive(tsify_next::Tsify),
     tsify(missing_as_null)
 )]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = trust_eligibility::ruleset))]
 pub struct Criterion {
     pub id: String,
     pub level: Level,
@@ -412,6 +427,7 @@ fn whole_numbers_as_integers<S: serde::Serializer>(
     derive(tsify_next::Tsify),
     tsify(missing_as_null)
 )]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = trust_eligibility::ruleset))]
 pub struct RouteWording {
     pub applies_to: Vec<crate::input::OrgKind>,
     pub title: String,
@@ -427,6 +443,7 @@ pub struct RouteWording {
     derive(tsify_next::Tsify),
     tsify(missing_as_null)
 )]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = trust_eligibility::ruleset))]
 pub struct SponsorRules {
     pub source: String,
     pub criteria: Vec<Criterion>,
@@ -450,6 +467,7 @@ pub struct SponsorRules {
     derive(tsify_next::Tsify),
     tsify(missing_as_null)
 )]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = trust_eligibility::ruleset))]
 pub struct RulesetFile {
     pub format: u32,
     #[cfg_attr(feature = "typescript", tsify(type = "Record<string, Source>"))]
@@ -507,20 +525,6 @@ pub const ROUTES: [&str; 4] = [
 pub const SPONSOR_NOTES: [&str; 1] = ["own_services_in_intervention"];
 
 impl RulesetFile {
-    /// The embedded default, read and validated once.
-    pub fn default_ref() -> Result<&'static RulesetFile, Error> {
-        static DEFAULT: std::sync::OnceLock<Result<RulesetFile, Error>> =
-            std::sync::OnceLock::new();
-        DEFAULT
-            .get_or_init(|| {
-                let file = RulesetFile::embedded()?;
-                file.validate()?;
-                Ok(file)
-            })
-            .as_ref()
-            .map_err(Clone::clone)
-    }
-
     /// The embedded default, read with plain serde and not validated: for a build that has
     /// validated it already (the checker's wasm: `crates/wasm/build.rs` fails on an invalid
     /// file, naming its path). Everything else uses [`RulesetFile::default_ref`].

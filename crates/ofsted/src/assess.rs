@@ -3,8 +3,9 @@
 //! assessed) and, for a page, the [`Listing`] (one row per council with the input that gives
 //! its full result).
 
-use crate::d2i::HistoryRead;
-use crate::history::{overall_of, CouncilHistory, OfstedData, VisitCounts, VISITS_NOTE};
+use crate::history::{
+    overall_of, CouncilHistory, HistoryRead, OfstedData, VisitCounts, VISITS_NOTE,
+};
 use crate::register::RegisterRead;
 use crate::sheets::{ReadWarning, SheetKind, SheetRead};
 use serde::Serialize;

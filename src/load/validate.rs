@@ -2,10 +2,28 @@
 //! sensible durations, the parameters and rows each decision uses, contiguous effective dates,
 //! the sponsor criteria the checker evaluates.
 
-use super::template::template;
-use super::{invalid, RulesetFile, KEY_DATES, MAX_MONTHS, ROUTES};
 use crate::error::Error;
+use crate::ruleset::template::template;
+use crate::ruleset::{invalid, Decision, RulesetFile, KEY_DATES, ROUTES};
 use crate::sponsor::criteria::CRITERIA;
+
+/// The largest duration a ruleset may set, in months (100 years).
+const MAX_MONTHS: i64 = 1200;
+
+impl Decision {
+    /// The rows this decision function can fire, in order: (row, intervention id).
+    pub fn rows(self) -> Vec<(u32, &'static str)> {
+        crate::council::rows(self)
+            .iter()
+            .map(|r| (r.row, r.intervention))
+            .collect()
+    }
+
+    /// The parameters this decision function uses (a ruleset carries exactly these).
+    pub fn parameters(self) -> &'static [&'static str] {
+        crate::council::parameters(self)
+    }
+}
 
 impl RulesetFile {
     /// Checks everything serde cannot: known sources and placeholders, non-negative
