@@ -4,7 +4,10 @@
 //! `IntoStaticStr`, `snake_case` like serde's). Its words are ruleset data, read into
 //! [`Words`]: a table with one entry for every variant and none besides, so that a code without
 //! words, or words without a code, fail when the file is read (and so the build: the wasm
-//! crate's `build.rs` reads the embedded file).
+//! crate's `build.rs` reads the embedded file). The answers' codes whose words are ruleset data
+//! ([`Intervention`], [`KeyDateKind`], [`WarningCode`], [`NextReport`]) are defined here, below
+//! the ruleset data and the answers' shapes (`crate::output` re-exports them); the input's codes
+//! are in `crate::input`.
 
 use serde::de::{self, MapAccess, Visitor};
 use std::fmt;
@@ -82,12 +85,34 @@ impl<C: Code, T> Words<C, T> {
         C::all().iter().copied().zip(&self.values)
     }
 
+    /// The table whose values `crates/wasm/build.rs` baked from a file it read: one value per
+    /// code, in the enum's order.
+    #[doc(hidden)]
+    pub fn baked(values: Vec<T>) -> Words<C, T> {
+        debug_assert_eq!(values.len(), C::all().len());
+        Words {
+            values,
+            code: PhantomData,
+        }
+    }
+
     /// Builds the table from a function of each code.
     pub fn from_fn(f: impl FnMut(&C) -> T) -> Words<C, T> {
         Words {
             values: C::all().iter().map(f).collect(),
             code: PhantomData,
         }
+    }
+}
+
+/// A table as Rust, its values in the enum's order (the built-in rules baked into the checker's
+/// wasm: `crates/wasm/build.rs`, from a file already read, so with a value for every code).
+#[cfg(feature = "bake")]
+impl<C, T: databake::Bake> databake::Bake for Words<C, T> {
+    fn bake(&self, env: &databake::CrateEnv) -> databake::TokenStream {
+        env.insert("trust_eligibility");
+        let values = self.values.iter().map(|v| v.bake(env));
+        databake::quote! { trust_eligibility::codes::Words::baked(vec![#(#values),*]) }
     }
 }
 
@@ -144,118 +169,125 @@ impl<'de, T: serde::Deserialize<'de>> Visitor<'de> for ByCode<T> {
     }
 }
 
+// The codes of the answers (re-exported by `crate::output`): defined here, under the ruleset
+// data that keys its words by them.
+
+code_enum! {
+    /// What applies to a council: the intervention a decision row gives (SPEC §3.2, §3.3).
+    /// Its words are the title of each row that gives it, in the ruleset data.
+    #[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = trust_eligibility::codes))]
+    pub enum Intervention {
+        NoInspection,
+        ImmediateTakeover,
+        Commissioner,
+        StatutoryDirection,
+        ImprovementNotice,
+        ImprovementWindow,
+        Monitoring,
+        EmergencyInspection,
+        InterventionLifting,
+        ImprovementSupport,
+        HighPerforming,
+        None,
+    }
+}
+
+code_enum! {
+    /// The kind of a key date (SPEC §3.2, §3.3); its words are the ruleset file's `keyDates`.
+    pub enum KeyDateKind {
+        ImprovementDeadline,
+        TakeoverTarget,
+        CommissionerReviewDue,
+    }
+}
+
+code_enum! {
+    /// What a warning is about; its words are the ruleset file's `warnings`.
+    pub enum WarningCode {
+        NoInspection,
+        IgnoredAfterAsOf,
+        SystemicNotAssessed,
+        StaleInspection,
+        RulesetNotInForce,
+        OverallReadFromJudgements,
+        StatusNotInFile,
+        DateNotExact,
+        LiftingPresumed,
+        LeadershipOnlyInadequate,
+    }
+}
+
+/// A grade the next report could give (SPEC §3.9).
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    serde::Serialize,
+    strum::IntoStaticStr,
+    strum::VariantArray,
+    strum::VariantNames,
+)]
+#[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
+#[cfg_attr(feature = "typescript", derive(tsify_next::Tsify))]
+pub enum NextReport {
+    /// Inadequate on every key judgement.
+    InadequateAll,
+    /// Inadequate, but not on every key judgement.
+    Inadequate,
+    RequiresImprovement,
+    Good,
+}
+
+// The engine's enums and files are tested from above: tests/codes.rs (every enum's codes, the
+// labels file) and src/load (the embedded file without a code's words); this layer names no
+// other module.
 #[cfg(all(test, feature = "json"))]
 mod tests {
     use super::*;
-    use crate::input::{EventKind, Grade, OrgKind, ProvisionKind};
-    use crate::output::{KeyDateKind, WarningCode};
-    use crate::value::Value;
-    use crate::{ErrorCode, RulesetFile};
 
-    /// strum's name of every variant is serde's.
-    fn same_names<C: Code + serde::Serialize>() {
-        for c in C::all() {
+    code_enum! {
+        /// A code enum for the tests.
+        pub enum Colour {
+            Red,
+            DarkGreen,
+        }
+    }
+
+    #[test]
+    fn strum_and_serde_spell_a_code_alike() {
+        assert_eq!(Colour::codes(), ["red", "dark_green"]);
+        for c in Colour::all() {
             assert_eq!(serde_json::to_value(c).unwrap(), c.code());
+            assert_eq!(Colour::from_code(c.code()), Some(*c));
         }
-    }
-
-    #[test]
-    fn strum_and_serde_spell_every_code_alike() {
-        same_names::<Grade>();
-        same_names::<OrgKind>();
-        same_names::<EventKind>();
-        same_names::<ProvisionKind>();
-        same_names::<crate::ErrorCode>();
-        same_names::<crate::output::WarningCode>();
-        same_names::<crate::output::KeyDateKind>();
-        same_names::<crate::output::Intervention>();
-        same_names::<crate::input::Framework>();
-        same_names::<crate::input::VisitKind>();
-        same_names::<crate::input::Progress>();
-        same_names::<crate::input::ConcernKind>();
-        same_names::<crate::council::NextReport>();
-    }
-
-    /// The embedded file with `f` done to the table at `key`.
-    fn doctored(
-        key: &str,
-        f: impl FnOnce(&mut Vec<(String, Value)>),
-    ) -> Result<RulesetFile, crate::Error> {
-        let mut file = crate::ruleset::embedded_value();
-        let Value::Map(top) = &mut file else {
-            panic!("the file is an object")
-        };
-        let Some((_, Value::Map(table))) = top.iter_mut().find(|(k, _)| k == key) else {
-            panic!("the file has {key}")
-        };
-        f(table);
-        RulesetFile::read(file)
-    }
-
-    /// What `crates/wasm/build.rs` relies on to fail the build: a code of each enum whose words
-    /// are data, taken out of the embedded file (or words added for no code), is refused.
-    #[test]
-    fn the_embedded_file_without_a_code_s_words_is_refused() {
-        let codes: [(&str, &str); 3] = [
-            ("keyDates", KeyDateKind::TakeoverTarget.code()),
-            ("warnings", WarningCode::StatusNotInFile.code()),
-            ("grades", Grade::RequiresImprovement.code()),
-        ];
-        for (key, code) in codes {
-            let e = doctored(key, |t| t.retain(|(k, _)| k != code)).unwrap_err();
-            assert_eq!(
-                (e.code, e.path.as_str()),
-                (ErrorCode::InvalidRuleset, format!("{key}.{code}").as_str())
-            );
-            assert!(e.detail.starts_with("missing field"), "{e}");
-            let e = doctored(key, |t| {
-                let words = t[0].1.clone();
-                t.push(("mistyped_code".to_string(), words));
-            })
-            .unwrap_err();
-            assert_eq!(e.path, format!("{key}.mistyped_code"));
-            assert!(e.detail.starts_with("unknown field"), "{e}");
-        }
-        assert!(doctored("keyDates", |_| {}).is_ok());
-    }
-
-    /// The labels file, as crates/wasm/build.rs checks it: whole, and with a grade's label
-    /// taken out or one added for no grade.
-    #[test]
-    fn the_labels_file_needs_every_code_and_no_other() {
-        let text = include_str!("../rulesets/labels.json");
-        let labels = crate::ruleset::Labels::check(text).unwrap();
-        assert_eq!(
-            labels.grades.of(Grade::RequiresImprovement).label,
-            "Requires improvement to be good"
-        );
-        let mut value: serde_json::Value = serde_json::from_str(text).unwrap();
-        let grades = value["grades"].as_object_mut().unwrap();
-        let ri = grades.remove("requires_improvement").unwrap();
-        let e = crate::ruleset::Labels::check(&value.to_string()).unwrap_err();
-        assert_eq!(
-            (e.code, e.path.as_str()),
-            (ErrorCode::InvalidRuleset, "grades.requires_improvement")
-        );
-        let grades = value["grades"].as_object_mut().unwrap();
-        grades.insert("requires_improvement".into(), ri.clone());
-        grades.insert("very_good".into(), ri);
-        let e = crate::ruleset::Labels::check(&value.to_string()).unwrap_err();
-        assert_eq!(e.path, "grades.very_good");
     }
 
     #[test]
     fn words_need_every_code_and_no_other() {
-        let read = |text: &str| crate::parse::from_json::<Words<Grade, String>>(text);
-        let all =
-            r#"{"outstanding": "a", "good": "b", "requires_improvement": "c", "inadequate": "d"}"#;
-        assert_eq!(read(all).unwrap().of(Grade::Inadequate), "d");
-        let missing = read(r#"{"outstanding": "a", "good": "b", "inadequate": "d"}"#).unwrap_err();
-        assert_eq!(missing.code, crate::ErrorCode::MissingField);
-        assert_eq!(missing.path, "requires_improvement");
-        let extra = r#"{"outstanding": "a", "good": "b", "requires_improvement": "c", "inadequate": "d", "poor": "e"}"#;
-        let extra = read(extra).unwrap_err();
-        assert_eq!(extra.code, crate::ErrorCode::UnknownField);
-        assert_eq!(extra.path, "poor");
+        let read = |text: &str| serde_json::from_str::<Words<Colour, String>>(text);
+        let all = read(r#"{"dark_green": "b", "red": "a"}"#).unwrap();
+        assert_eq!(all.of(Colour::DarkGreen), "b");
+        assert_eq!(
+            serde_json::to_string(&all).unwrap(),
+            r#"{"red":"a","dark_green":"b"}"#
+        );
+        let missing = read(r#"{"red": "a"}"#).unwrap_err().to_string();
+        assert!(
+            missing.starts_with("missing field `dark_green`"),
+            "{missing}"
+        );
+        let extra = read(r#"{"red": "a", "dark_green": "b", "blue": "c"}"#).unwrap_err();
+        assert!(
+            extra.to_string().starts_with("unknown field `blue`"),
+            "{extra}"
+        );
+        let twice = read(r#"{"red": "a", "red": "b", "dark_green": "c"}"#).unwrap_err();
+        assert!(
+            twice.to_string().starts_with("duplicate field `red`"),
+            "{twice}"
+        );
     }
 }

@@ -8,7 +8,10 @@
 //! The engine is pure: it never reads the clock (the caller passes `asOf`), never touches the
 //! network or files, and has one error type, [`Error`], that names the JSON path of bad input.
 //! Thresholds, durations, wording and citations are data ([`ruleset`]); the decision order
-//! is code, one function per ruleset version ([`council`]).
+//! is code, one function per ruleset version ([`council`]). The layers run one way: the data
+//! (dates, inputs, the ruleset data, the answers' shapes) under the decisions ([`council`],
+//! [`sponsor`]), under [`load`], which reads the ruleset file and validates it against them
+//! (`tests/layers.rs` fails on a circle of imports).
 //!
 //! ```
 //! let out = trust_eligibility::assess_council_json(r#"{
@@ -35,7 +38,9 @@ pub mod council;
 pub mod date;
 pub mod error;
 pub mod input;
+pub mod load;
 pub mod names;
+pub mod order;
 pub mod output;
 pub mod parse;
 pub mod ruleset;

@@ -3,51 +3,9 @@
 use crate::date::{Date, IsoDate};
 use crate::ruleset::{render, render_with, Ruleset, RulesetFile, Source, Wording};
 
-use crate::codes::code_enum;
-
-code_enum! {
-    /// What applies to a council: the intervention a decision row gives (SPEC §3.2, §3.3).
-    /// Its words are the title of each row that gives it, in the ruleset data.
-    pub enum Intervention {
-        NoInspection,
-        ImmediateTakeover,
-        Commissioner,
-        StatutoryDirection,
-        ImprovementNotice,
-        ImprovementWindow,
-        Monitoring,
-        EmergencyInspection,
-        InterventionLifting,
-        ImprovementSupport,
-        HighPerforming,
-        None,
-    }
-}
-
-code_enum! {
-    /// The kind of a key date (SPEC §3.2, §3.3); its words are the ruleset file's `keyDates`.
-    pub enum KeyDateKind {
-        ImprovementDeadline,
-        TakeoverTarget,
-        CommissionerReviewDue,
-    }
-}
-
-code_enum! {
-    /// What a warning is about; its words are the ruleset file's `warnings`.
-    pub enum WarningCode {
-        NoInspection,
-        IgnoredAfterAsOf,
-        SystemicNotAssessed,
-        StaleInspection,
-        RulesetNotInForce,
-        OverallReadFromJudgements,
-        StatusNotInFile,
-        DateNotExact,
-        LiftingPresumed,
-        LeadershipOnlyInadequate,
-    }
-}
+/// The answers' codes, defined with their words' tables below the ruleset data that holds
+/// those words ([`crate::codes`]).
+pub use crate::codes::{Intervention, KeyDateKind, NextReport, WarningCode};
 
 /// Which ruleset was applied, and whether by date or by request.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
@@ -166,7 +124,7 @@ pub(crate) fn reason(
     Reason {
         rule: rule.to_string(),
         row: None,
-        text: crate::council::sentence(render_with(&w.text, var)),
+        text: crate::text::sentence(render_with(&w.text, var)),
         source: source_ref(rules, &w.source),
     }
 }
@@ -176,7 +134,7 @@ pub fn warning(rules: &RulesetFile, code: WarningCode, vars: &[(&str, String)]) 
     let words = rules.warnings.of(code);
     Warning {
         code,
-        text: crate::council::sentence(render(words.text(), vars)),
+        text: crate::text::sentence(render(words.text(), vars)),
         source: words.source().and_then(|key| source_ref(rules, key)),
     }
 }

@@ -1,4 +1,4 @@
-//! Numbers and lists written as people read them, for the wording of reasons and evidence.
+//! Numbers, lists and sentences written as people read them, for the wording of reasons and evidence.
 
 /// A number as people write it: `5`, `2.5`, `-0.25`, `10,000,000`, at most two decimals.
 ///
@@ -66,6 +66,16 @@ pub fn join<S: AsRef<str>>(items: &[S], sep: &str) -> String {
             out.push_str(sep);
         }
         out.push_str(s.as_ref());
+    }
+    out
+}
+
+/// Capitalises a first ASCII letter, so "the council was..." reads as a sentence. (Names are
+/// shown as given; full Unicode case tables would add some 10 KB to the wasm module.)
+pub(crate) fn sentence(s: String) -> String {
+    let mut out = s;
+    if let Some(first) = out.get_mut(0..1) {
+        first.make_ascii_uppercase();
     }
     out
 }

@@ -9,6 +9,7 @@ use crate::output::{
     self, Intervention, KeyDate, KeyDateKind, Reason, RowRef, RulesetRef, Warning,
 };
 use crate::ruleset::{render, render_with, value, KeyDateWording, Ruleset, RulesetFile};
+use crate::text::sentence;
 
 /// Appends a whole number to `out`.
 fn push_int(out: &mut String, n: i64) {
@@ -170,10 +171,12 @@ pub(super) fn explain(
 
     // Rows are validated against the decision code, so the row is always there.
     let row = rs.row(outcome.row);
-    // The row's wording for a status that already records what it expects, where it has one.
-    let recorded = row
-        .and_then(|r| r.when_recorded.as_ref())
-        .filter(|_| outcome.recorded);
+    // The row's wording for a DfE adviser in place of its commissioner, or for a status that
+    // already records what it expects, where it has one.
+    let recorded = row.and_then(|r| {
+        let adviser = r.when_adviser.as_ref().filter(|_| outcome.adviser);
+        adviser.or_else(|| r.when_recorded.as_ref().filter(|_| outcome.recorded))
+    });
     let (intervention, mut title) = row.map_or_else(
         || (Intervention::None, String::new()),
         |r| {
@@ -299,6 +302,8 @@ pub(super) fn explain(
         council: input.council.clone(),
         status: input.status.clone(),
         status_in_force: f.status.as_ref().map(StatusInForce::of),
+        in_intervention: super::in_intervention(intervention),
+        windows: super::windows::windows(f, rs, intervention),
         intervention,
         intervention_title: title,
         latest_inspection,
@@ -360,14 +365,4 @@ fn instrument_words<'r>(rules: &'r RulesetFile, which: &str) -> &'r str {
     } else {
         &w.improvement_notice_issued
     }
-}
-
-/// Capitalises a first ASCII letter, so "the council was..." reads as a sentence. (Names are
-/// shown as given; full Unicode case tables would add some 10 KB to the wasm module.)
-pub(crate) fn sentence(s: String) -> String {
-    let mut out = s;
-    if let Some(first) = out.get_mut(0..1) {
-        first.make_ascii_uppercase();
-    }
-    out
 }

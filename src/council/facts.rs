@@ -61,6 +61,9 @@ pub(crate) enum Suppose<'a> {
     NextReport(&'a Inspection),
     /// The latest report read as this grade (SPEC §3.6's leadership warning).
     LatestAs(Grade),
+    /// The record read as on the date assessed, in place of the input's own `asOf` (a picture of
+    /// many councils over time).
+    OnDate,
 }
 
 fn is(i: &Inspection, g: Grade) -> bool {
@@ -81,7 +84,10 @@ pub(crate) fn gather<'a>(
     let mut ignored: Vec<(Date, &str)> = Vec::new();
     // What the input records is read as on its own `asOf`, even when a hypothetical run
     // assesses on the day after (SPEC §3.9).
-    let cut = input.as_of;
+    let cut = match suppose {
+        Suppose::OnDate => as_of,
+        _ => input.as_of,
+    };
 
     let mut inspections: Vec<&Inspection> = Vec::with_capacity(input.inspections.len() + 1);
     for i in &input.inspections {
@@ -94,7 +100,7 @@ pub(crate) fn gather<'a>(
     if let Suppose::NextReport(next) = suppose {
         inspections.push(next);
     }
-    inspections.sort_by_key(|i| i.published);
+    crate::order::sort_by_key(&mut inspections, |i| i.published);
     let mut visits: Vec<&Visit> = Vec::with_capacity(input.visits.len());
     for v in &input.visits {
         if v.date <= cut {
@@ -109,7 +115,7 @@ pub(crate) fn gather<'a>(
             ));
         }
     }
-    visits.sort();
+    crate::order::sort(&mut visits);
     let mut concerns: Vec<&Concern> = Vec::with_capacity(input.concerns.len());
     for c in &input.concerns {
         if c.date <= cut {
@@ -118,7 +124,7 @@ pub(crate) fn gather<'a>(
             ignored.push((c.date, &words.concern));
         }
     }
-    concerns.sort();
+    crate::order::sort(&mut concerns);
     let status = input.status.as_ref();
     let mut instrument = |date: Option<Date>, word: &'a str| match date {
         Some(d) if d > cut => {
@@ -140,7 +146,7 @@ pub(crate) fn gather<'a>(
     if latest.is_none() {
         warn.push(|| output::warning(rules, WarningCode::NoInspection, &[("asOf", as_of.text())]));
     }
-    ignored.sort();
+    crate::order::sort(&mut ignored);
     for (date, item) in ignored {
         warn.push(|| {
             output::warning(

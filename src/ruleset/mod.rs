@@ -1,17 +1,16 @@
 //! Rulesets as data (SPEC §2): thresholds, durations, wording and sources with their effective
-//! dates. The default is embedded (`rulesets/rulesets.json`); a host may supply an override that
-//! is merged onto it ([`overrides`]) and validated ([`validate`]). Decision order is code (see
-//! [`crate::council`]); the sponsor criteria's comparisons too ([`crate::sponsor`]).
+//! dates, and the ruleset in force on a date. The default is embedded
+//! (`rulesets/rulesets.json`); it is read and validated, and an override merged onto it, by
+//! [`crate::load`], above the decisions whose rows and criteria it checks the data against.
+//! Decision order is code (see [`crate::council`]); the sponsor criteria's comparisons too
+//! ([`crate::sponsor`]).
 
-pub mod overrides;
 pub mod status_wording;
 pub mod template;
-mod validate;
 
-use crate::codes::Words;
+use crate::codes::{Intervention, KeyDateKind, WarningCode, Words};
 use crate::date::{Date, IsoDate};
 use crate::error::{Error, ErrorCode};
-use crate::output::{Intervention, KeyDateKind, WarningCode};
 use crate::table::Table;
 use crate::value::Value;
 use std::sync::Arc;
@@ -28,10 +27,7 @@ pub(crate) fn embedded_value() -> Value {
     Value::decode(EMBEDDED).unwrap_or(Value::Null)
 }
 
-/// The largest duration a ruleset may set, in months (100 years).
-const MAX_MONTHS: i64 = 1200;
-
-fn invalid(path: impl Into<String>, detail: impl std::fmt::Display) -> Error {
+pub(crate) fn invalid(path: impl Into<String>, detail: impl std::fmt::Display) -> Error {
     Error::new(ErrorCode::InvalidRuleset, path, detail)
 }
 
@@ -50,9 +46,26 @@ pub struct Source {
     pub url: Arc<str>,
 }
 
+/// A source as Rust, its texts shared from literals (the built-in rules baked into the
+/// checker's wasm: `crates/wasm/build.rs`).
+#[cfg(feature = "bake")]
+impl databake::Bake for Source {
+    fn bake(&self, env: &databake::CrateEnv) -> databake::TokenStream {
+        env.insert("trust_eligibility");
+        let (title, url) = (&*self.title, &*self.url);
+        databake::quote! {
+            trust_eligibility::ruleset::Source {
+                title: std::sync::Arc::from(#title),
+                url: std::sync::Arc::from(#url),
+            }
+        }
+    }
+}
+
 /// Which decision function (SPEC §3.2 or §3.3) a ruleset's data feeds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "typescript", derive(tsify_next::Tsify))]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = trust_eligibility::ruleset))]
 pub enum Decision {
     /// SPEC §3.2.
     #[serde(rename = "announcement-2015")]
@@ -60,21 +73,6 @@ pub enum Decision {
     /// SPEC §3.3.
     #[serde(rename = "protocol-2016")]
     Protocol2016,
-}
-
-impl Decision {
-    /// The rows this decision function can fire, in order: (row, intervention).
-    pub fn rows(self) -> Vec<(u32, Intervention)> {
-        crate::council::rows(self)
-            .iter()
-            .map(|r| (r.row, r.intervention))
-            .collect()
-    }
-
-    /// The parameters this decision function uses (a ruleset carries exactly these).
-    pub fn parameters(self) -> &'static [&'static str] {
-        crate::council::parameters(self)
-    }
 }
 
 /// A number with its source.
@@ -85,6 +83,7 @@ impl Decision {
     derive(tsify_next::Tsify),
     tsify(missing_as_null)
 )]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = trust_eligibility::ruleset))]
 pub struct Param {
     pub value: i64,
     pub source: String,
@@ -98,6 +97,7 @@ pub struct Param {
     derive(tsify_next::Tsify),
     tsify(missing_as_null)
 )]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = trust_eligibility::ruleset))]
 pub struct DateParam {
     pub value: IsoDate,
     pub source: String,
@@ -112,6 +112,7 @@ pub struct DateParam {
     derive(tsify_next::Tsify),
     tsify(missing_as_null)
 )]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = trust_eligibility::ruleset))]
 pub struct Parameters {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub improvement_window_months: Option<Param>,
@@ -169,6 +170,7 @@ pub fn value(p: &Option<Param>) -> i64 {
     derive(tsify_next::Tsify),
     tsify(missing_as_null)
 )]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = trust_eligibility::ruleset))]
 pub struct Row {
     pub row: u32,
     pub intervention: Intervention,
@@ -186,6 +188,10 @@ pub struct Row {
     /// The wording when the council's status already records what the row expects.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub when_recorded: Option<RowWhenRecorded>,
+    /// The wording when a DfE improvement adviser is in place of the commissioner the row
+    /// would bring (SPEC §3.7): no commissioner's review, the council keeping control.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub when_adviser: Option<RowWhenRecorded>,
 }
 
 /// One ruleset: its dates, parameters and the wording of its rows.
@@ -196,6 +202,7 @@ pub struct Row {
     derive(tsify_next::Tsify),
     tsify(missing_as_null)
 )]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = trust_eligibility::ruleset))]
 pub struct Ruleset {
     pub id: String,
     pub decision: Decision,
@@ -224,6 +231,7 @@ impl Ruleset {
     derive(tsify_next::Tsify),
     tsify(missing_as_null)
 )]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = trust_eligibility::ruleset))]
 pub struct Wording {
     pub source: String,
     pub text: String,
@@ -237,6 +245,7 @@ pub struct Wording {
     derive(tsify_next::Tsify),
     tsify(missing_as_null)
 )]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = trust_eligibility::ruleset))]
 pub struct Definitions {
     pub persistent: Wording,
     pub systemic: Wording,
@@ -246,6 +255,7 @@ pub struct Definitions {
 
 /// The words of one warning: a template, or a template with its source.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = trust_eligibility::ruleset))]
 pub enum WarningWords {
     Plain(String),
     Sourced(Wording),
@@ -301,8 +311,8 @@ impl<'de> serde::Deserialize<'de> for WarningWords {
     }
 }
 
-/// How a key date is said: its label, and its date as it stands from `asOf` (in the future,
-/// today, or past), each a template using `{date}` and `{days}`.
+/// How a key date is said: its label, how it is set, and its date as it stands from `asOf` (in
+/// the future, today, or past), each a template using `{date}` and `{days}`.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields, remote = "Self")]
 #[cfg_attr(
@@ -310,9 +320,13 @@ impl<'de> serde::Deserialize<'de> for WarningWords {
     derive(tsify_next::Tsify),
     tsify(missing_as_null)
 )]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = trust_eligibility::ruleset))]
 pub struct KeyDateWording {
     pub label: String,
     pub source: String,
+    /// How the date is set, for the rules page: what it counts from and by how much, with the
+    /// parameter as a placeholder (`is {improvementWindowMonths} months after ...`).
+    pub rule: String,
     pub future: String,
     pub today: String,
     pub past: String,
@@ -327,6 +341,7 @@ pub struct KeyDateWording {
     derive(tsify_next::Tsify),
     tsify(missing_as_null)
 )]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = trust_eligibility::ruleset))]
 pub struct GradeReading {
     pub source: String,
     pub summary: String,
@@ -344,6 +359,7 @@ pub struct GradeReading {
     derive(tsify_next::Tsify),
     tsify(missing_as_null)
 )]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = trust_eligibility::ruleset))]
 pub struct GradeReadings {
     pub inadequate: String,
     pub good: String,
@@ -359,6 +375,7 @@ pub struct GradeReadings {
     derive(tsify_next::Tsify),
     tsify(missing_as_null)
 )]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = trust_eligibility::ruleset))]
 pub struct IgnoredItems {
     pub inspection: String,
     pub monitoring_visit: String,
@@ -376,6 +393,7 @@ pub struct IgnoredItems {
     derive(tsify_next::Tsify),
     tsify(missing_as_null)
 )]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = trust_eligibility::ruleset))]
 pub struct Instruments {
     pub improvement_notice_issued: String,
     pub direction_issued: String,
@@ -387,6 +405,7 @@ pub struct Instruments {
 )]
 #[serde(rename_all = "snake_case")]
 #[cfg_attr(feature = "typescript", derive(tsify_next::Tsify))]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = trust_eligibility::ruleset))]
 pub enum Level {
     Gate,
     Readiness,
@@ -397,6 +416,7 @@ pub enum Level {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[cfg_attr(feature = "typescript", derive(tsify_next::Tsify))]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = trust_eligibility::ruleset))]
 pub enum Basis {
     Sourced,
     Design,
@@ -410,6 +430,7 @@ pub enum Basis {
     derive(tsify_next::Tsify),
     tsify(missing_as_null)
 )]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = trust_eligibility::ruleset))]
 pub struct Criterion {
     pub id: String,
     pub level: Level,
@@ -457,6 +478,7 @@ fn whole_numbers_as_integers<S: serde::Serializer>(
     derive(tsify_next::Tsify),
     tsify(missing_as_null)
 )]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = trust_eligibility::ruleset))]
 pub struct RouteWording {
     pub applies_to: Vec<crate::input::OrgKind>,
     pub title: String,
@@ -472,6 +494,7 @@ pub struct RouteWording {
     derive(tsify_next::Tsify),
     tsify(missing_as_null)
 )]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = trust_eligibility::ruleset))]
 pub struct SponsorRules {
     pub source: String,
     pub criteria: Vec<Criterion>,
@@ -485,6 +508,11 @@ pub struct SponsorRules {
     /// source: context for a sponsor's result.
     #[serde(default)]
     pub how_trusts_are_set_up: Vec<Wording>,
+    /// The kinds of organisation taken as not for profit when the input does not say, each with
+    /// why (`charity`: "a charity is a not-for-profit organisation"), SPEC §4.1.
+    #[serde(default)]
+    #[cfg_attr(feature = "typescript", tsify(type = "Record<string, Wording>"))]
+    pub not_for_profit_kinds: Table<Wording>,
 }
 
 /// How a page names a code: a label, and a hint where a choice needs one.
@@ -525,7 +553,7 @@ pub struct Labels {
     #[cfg_attr(feature = "typescript", tsify(type = "Record<ProvisionKind, Label>"))]
     pub provision_kinds: Words<crate::input::ProvisionKind, Label>,
     #[cfg_attr(feature = "typescript", tsify(type = "Record<NextReport, Label>"))]
-    pub next_reports: Words<crate::council::NextReport, Label>,
+    pub next_reports: Words<crate::codes::NextReport, Label>,
 }
 
 impl Labels {
@@ -545,6 +573,7 @@ impl Labels {
     derive(tsify_next::Tsify),
     tsify(missing_as_null)
 )]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = trust_eligibility::ruleset))]
 pub struct RulesetFile {
     pub format: u32,
     #[cfg_attr(feature = "typescript", tsify(type = "Record<string, Source>"))]
@@ -607,20 +636,6 @@ pub const ROUTES: [&str; 4] = [
 pub const SPONSOR_NOTES: [&str; 1] = ["own_services_in_intervention"];
 
 impl RulesetFile {
-    /// The embedded default, read and validated once.
-    pub fn default_ref() -> Result<&'static RulesetFile, Error> {
-        static DEFAULT: std::sync::OnceLock<Result<RulesetFile, Error>> =
-            std::sync::OnceLock::new();
-        DEFAULT
-            .get_or_init(|| {
-                let file = RulesetFile::embedded()?;
-                file.validate()?;
-                Ok(file)
-            })
-            .as_ref()
-            .map_err(Clone::clone)
-    }
-
     /// The embedded default, read with plain serde and not validated: for a build that has
     /// validated it already (the checker's wasm: `crates/wasm/build.rs` fails on an invalid
     /// file, naming its path). Everything else uses [`RulesetFile::default_ref`].

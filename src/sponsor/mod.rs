@@ -4,6 +4,7 @@
 
 pub mod criteria;
 
+use crate::codes::Code;
 use crate::date::{Date, IsoDate};
 use crate::error::{Error, ErrorCode};
 use crate::input::{Grade, Inspection, OrgKind, SponsorInput};
@@ -149,6 +150,10 @@ pub(crate) struct Facts<'a> {
     pub provision: Option<Vec<&'a crate::input::Provision>>,
     /// Each grade in words (the ruleset file's `grades`).
     pub grades: &'a crate::codes::Words<crate::input::Grade, String>,
+    /// Not for profit: as the input says, or, when it does not, taken from the organisation's
+    /// kind (SPEC §4.1), with the data's words why.
+    pub not_for_profit: Option<bool>,
+    pub not_for_profit_because: Option<&'a str>,
 }
 
 /// Assesses a would-be sponsor.
@@ -185,7 +190,7 @@ pub fn assess_sponsor(
             ignored.push((i.published, "An inspection report"));
         }
     }
-    own.sort_by_key(|i| i.published);
+    crate::order::sort_by_key(&mut own, |i| i.published);
     let mut provision = None;
     if let Some(list) = input
         .experience
@@ -201,7 +206,7 @@ pub fn assess_sponsor(
         }
         provision = Some(known);
     }
-    ignored.sort();
+    crate::order::sort(&mut ignored);
     for (date, item) in ignored {
         warnings.push(output::warning(
             rules,
@@ -221,12 +226,21 @@ pub fn assess_sponsor(
             format_args!("a council must give its own Ofsted inspections, at least one published on or before {as_of}"),
         ));
     }
+    let given = input.organisation.not_for_profit;
+    let because = rules
+        .sponsor
+        .not_for_profit_kinds
+        .get(kind.code())
+        .filter(|_| given.is_none())
+        .map(|w| w.text.as_str());
     let facts = Facts {
         input,
         as_of,
         own,
         provision,
         grades: &rules.grades,
+        not_for_profit: given.or(because.map(|_| true)),
+        not_for_profit_because: because,
     };
 
     let mut criteria = Vec::with_capacity(rules.sponsor.criteria.len());
@@ -278,8 +292,8 @@ pub fn assess_sponsor(
             }
             roles.push(Role {
                 id: id.clone(),
-                title: crate::council::sentence(r.title.clone()),
-                text: crate::council::sentence(r.text.clone()),
+                title: crate::text::sentence(r.title.clone()),
+                text: crate::text::sentence(r.text.clone()),
                 sources: r
                     .sources
                     .iter()
@@ -298,12 +312,12 @@ pub fn assess_sponsor(
         .iter()
         .filter_map(|c| Some((c.level, c.what_to_do.clone()?)))
         .collect();
-    next_steps.sort_by_key(|s| s.0);
+    crate::order::sort_by_key(&mut next_steps, |s| s.0);
     let mut to_find_out: Vec<(Level, String)> = criteria
         .iter()
         .filter_map(|c| Some((c.level, c.find_out.clone()?)))
         .collect();
-    to_find_out.sort_by_key(|s| s.0);
+    crate::order::sort_by_key(&mut to_find_out, |s| s.0);
     Ok(SponsorAssessment {
         ruleset: RulesetRef::of(rs, input.ruleset.is_some()),
         as_of,
@@ -350,7 +364,7 @@ fn evaluate(rules: &RulesetFile, c: &Criterion, kind: OrgKind, f: &Facts) -> Cri
     let mut values: Vec<(&str, String)> = k.params.iter().map(|n| (*n, num(param(n)))).collect();
     let found = (k.check)(f, &param);
     values.extend(found.values);
-    let words = |t: &str| crate::council::sentence(render(t, &values));
+    let words = |t: &str| crate::text::sentence(render(t, &values));
     result.threshold = render(&c.threshold, &values);
     result.title = render(&c.title, &values);
     result.rationale = c.rationale.as_deref().map(words);

@@ -3,8 +3,9 @@
 //! assessed) and, for a page, the [`Listing`] (one row per council with the input that gives
 //! its full result).
 
-use crate::d2i::HistoryRead;
-use crate::history::{overall_of, CouncilHistory, OfstedData, VisitCounts, VISITS_NOTE};
+use crate::history::{
+    overall_of, CouncilHistory, HistoryRead, OfstedData, VisitCounts, VISITS_NOTE,
+};
 use crate::register::RegisterRead;
 use crate::sheets::{ReadWarning, SheetKind, SheetRead};
 use serde::Serialize;
@@ -267,6 +268,9 @@ pub struct ListedCouncil {
     /// That inspection's publication date.
     pub latest_published: Option<IsoDate>,
     pub intervention: Intervention,
+    /// Whether the intervention is one in which the government acts on the council's services
+    /// (the engine's `inIntervention`, SPEC §3.5).
+    pub in_intervention: bool,
     /// The row that fired, e.g. `protocol-2016/row-2`.
     pub rule: Option<String>,
     /// That row's ruleset and number.
@@ -356,6 +360,7 @@ pub fn listing(
                 persistent: a.findings.persistent,
                 systemic: a.findings.systemic,
                 high_performing: a.findings.high_performing,
+                in_intervention: a.in_intervention,
                 inspections: history.inspections.len(),
                 visits: c.visits,
                 warnings: a.warnings.iter().map(|w| w.code).collect(),

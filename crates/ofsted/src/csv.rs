@@ -2,7 +2,7 @@
 //! file name); a set of files given together or a directory of them.
 
 #[cfg(not(target_arch = "wasm32"))]
-use crate::read::{cannot_read, has_extension};
+use crate::sheets::{cannot_read, has_extension};
 use crate::sheets::{
     file_name, not_ofsted, raw_sheet, text_cell, Cell, Col, RawSheet, ReadWarning, SheetKind,
 };

@@ -2,12 +2,11 @@
 //! graded inspections (one per publication date, merged across sheets), and its focused and
 //! monitoring visits (date and kind: the file gives no visit's outcome).
 
-use crate::d2i::HistoryRead;
 use crate::register::{RegisterEvent, RegisterRead};
 use crate::sheets::{
     Cell, Col, Location, RawSheet, ReadWarning, SheetKind, SheetRead, LATEST_SHEET,
 };
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use trust_eligibility::codes::Code;
 use trust_eligibility::date::{Date, DateError, IsoDate};
@@ -130,6 +129,37 @@ pub struct OfstedData {
     pub register: Option<RegisterRead>,
     /// The date the register is as at (its README's "as at YYYY-MM-DD"), when known.
     pub register_as_at: Option<IsoDate>,
+}
+
+/// What merging the report history did (the refresh command and the tests report it).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(
+    feature = "typescript",
+    derive(tsify_next::Tsify),
+    tsify(missing_as_null)
+)]
+pub struct HistoryRead {
+    /// The history's file.
+    pub file: String,
+    /// Its latest publication date: the date it is as at.
+    pub as_at: Option<IsoDate>,
+    /// Reports read from it.
+    pub reports: usize,
+    /// Reports both sources give (same council, same publication date).
+    pub matched: usize,
+    /// Of those, reports whose grades differ where both give one (the statistics are used).
+    pub disagreements: Vec<String>,
+    /// Reports added from the history (the statistics do not have them).
+    pub added: usize,
+    /// Reports of the history not added: no overall grade readable (each reported).
+    pub not_added: usize,
+    /// Councils whose latest report is newer in the history than in the statistics.
+    pub newer_latest: Vec<String>,
+    /// Of those, councils whose newer latest report has no overall grade (April 2026 framework).
+    pub newer_without_overall: usize,
+    /// Inspections given a report link.
+    pub linked: usize,
 }
 
 /// A council's status in the history sheet.

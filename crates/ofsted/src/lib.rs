@@ -60,6 +60,7 @@ mod councils;
 mod csv;
 mod d2i;
 mod history;
+mod merge;
 mod options;
 mod read;
 mod register;
@@ -80,10 +81,10 @@ pub use councils::{
     SOURCE_URL, STALE_AFTER_MONTHS,
 };
 pub use d2i::{
-    current_code, read_lookup, HistoryRead, Lookup, LookupCouncil, DEFAULT_LOOKUP,
-    DEFAULT_LOOKUP_FILE, FORMER_CODES,
+    current_code, read_lookup, Lookup, LookupCouncil, DEFAULT_LOOKUP, DEFAULT_LOOKUP_FILE,
+    FORMER_CODES,
 };
-pub use history::{overall_of, CouncilHistory, OfstedData, VisitCounts, VISITS_NOTE};
+pub use history::{overall_of, CouncilHistory, HistoryRead, OfstedData, VisitCounts, VISITS_NOTE};
 pub use options::Format;
 pub use read::{as_at_in, read_bytes, FileBytes};
 #[cfg(not(target_arch = "wasm32"))]

@@ -5,13 +5,17 @@
 #[cfg(not(target_arch = "wasm32"))]
 use crate::csv::read_csv_dir;
 use crate::csv::{combine_csv, csv_sheet, CsvPlace};
-use crate::d2i::{enrich, merge_history, other_kind, read_history, read_lookup, Lookup};
+use crate::d2i::{other_kind, read_history, read_lookup, Lookup};
 use crate::history::{build, OfstedData};
+use crate::merge::{enrich, merge_history};
 use crate::register::{known_code, read_register};
+#[cfg(not(target_arch = "wasm32"))]
+use crate::sheets::{cannot_read, has_extension};
 use crate::sheets::{
-    file_name, not_ofsted, spreadsheet_sheets, Location, RawSheet, ReadWarning, SheetKind,
-    SheetRead, IN_YEAR_SHEET,
+    extension_of, file_name, not_ofsted, spreadsheet_sheets, Location, RawSheet, ReadWarning,
+    SheetKind, SheetRead, IN_YEAR_SHEET,
 };
+#[cfg(not(target_arch = "wasm32"))]
 use std::path::Path;
 use trust_eligibility::date::Date;
 use trust_eligibility::error::{Error, ErrorCode};
@@ -228,15 +232,6 @@ pub(crate) fn is_spreadsheet(f: &FileBytes<'_>) -> bool {
         || f.bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0])
 }
 
-/// A file name's extension in lower case ("" when it has none).
-pub(crate) fn extension_of(name: &str) -> String {
-    Path::new(name)
-        .extension()
-        .and_then(|e| e.to_str())
-        .unwrap_or("")
-        .to_ascii_lowercase()
-}
-
 /// What every way of reading ends with: the sheets found, a warning when the in-year sheet is
 /// missing, and the councils' histories.
 pub(crate) fn finish(
@@ -421,22 +416,6 @@ pub(crate) fn read_with_progress(path: &Path, progress: bool) -> Result<OfstedDa
         ("spreadsheet", raws)
     };
     Ok(finish(shown, format, raws, warnings))
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-pub(crate) fn cannot_read(shown: &str, e: &std::io::Error) -> Error {
-    Error::new(
-        ErrorCode::UnreadableFile,
-        "",
-        format_args!("cannot read {shown}: {e}"),
-    )
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-pub(crate) fn has_extension(path: &Path, ext: &str) -> bool {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| e.eq_ignore_ascii_case(ext))
 }
 
 /// The date in "as at 31 March 2025" (Ofsted's titles and file names, where `_` stands for a

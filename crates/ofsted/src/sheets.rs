@@ -3,7 +3,6 @@
 //! `.xlsb` too) read with calamine; where a row came from ([`Location`]) and what could not be
 //! read ([`ReadWarning`]).
 
-use crate::read::extension_of;
 use serde::Serialize;
 use std::path::Path;
 use trust_eligibility::date::Date;
@@ -591,4 +590,29 @@ pub(crate) fn header_col(c: &Cell) -> Option<Col> {
         Cell::Text(t) => Col::of_header(t),
         _ => None,
     }
+}
+
+/// A file name's extension in lower case ("" when it has none).
+pub(crate) fn extension_of(name: &str) -> String {
+    Path::new(name)
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("")
+        .to_ascii_lowercase()
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+pub(crate) fn cannot_read(shown: &str, e: &std::io::Error) -> Error {
+    Error::new(
+        ErrorCode::UnreadableFile,
+        "",
+        format_args!("cannot read {shown}: {e}"),
+    )
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+pub(crate) fn has_extension(path: &Path, ext: &str) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case(ext))
 }

@@ -2,11 +2,31 @@
 //! sensible durations, the parameters and rows each decision uses, contiguous effective dates,
 //! the sponsor criteria the checker evaluates.
 
-use super::template::template;
-use super::{invalid, RulesetFile, MAX_MONTHS, ROUTES};
 use crate::codes::Code;
 use crate::error::Error;
+use crate::input::OrgKind;
+use crate::output::Intervention;
+use crate::ruleset::template::template;
+use crate::ruleset::{invalid, Decision, RulesetFile, WarningWords, ROUTES};
 use crate::sponsor::criteria::CRITERIA;
+
+/// The largest duration a ruleset may set, in months (100 years).
+const MAX_MONTHS: i64 = 1200;
+
+impl Decision {
+    /// The rows this decision function can fire, in order: (row, intervention).
+    pub fn rows(self) -> Vec<(u32, Intervention)> {
+        crate::council::rows(self)
+            .iter()
+            .map(|r| (r.row, r.intervention))
+            .collect()
+    }
+
+    /// The parameters this decision function uses (a ruleset carries exactly these).
+    pub fn parameters(self) -> &'static [&'static str] {
+        crate::council::parameters(self)
+    }
+}
 
 impl RulesetFile {
     /// Checks everything serde cannot: known sources and placeholders, non-negative
@@ -134,17 +154,12 @@ impl RulesetFile {
                 if let Some(t) = &row.text_before_in_force {
                     template(t, &|| format!("{rp}.textBeforeInForce"))?;
                 }
-                if let Some(w) = &row.when_recorded {
-                    if let Some(s) = &w.source {
-                        source(s, &|| format!("{rp}.whenRecorded.source"))?;
-                    }
-                    for (name, t) in [("title", &w.title), ("text", &w.text)] {
-                        if let Some(t) = t {
-                            template(t, &|| format!("{rp}.whenRecorded.{name}"))?;
-                        }
-                    }
-                    for (k, s) in w.next_steps.iter().enumerate() {
-                        template(s, &|| format!("{rp}.whenRecorded.nextSteps[{k}]"))?;
+                for (field, w) in [
+                    ("whenRecorded", &row.when_recorded),
+                    ("whenAdviser", &row.when_adviser),
+                ] {
+                    if let Some(w) = w {
+                        self.when_wording(w, &format!("{rp}.{field}"))?;
                     }
                 }
             }
@@ -206,8 +221,8 @@ impl RulesetFile {
         for (code, w) in self.warnings.iter() {
             let name = code.code();
             let at = |part: &str| match w {
-                super::WarningWords::Plain(_) => format!("warnings.{name}"),
-                super::WarningWords::Sourced(_) => format!("warnings.{name}.{part}"),
+                WarningWords::Plain(_) => format!("warnings.{name}"),
+                WarningWords::Sourced(_) => format!("warnings.{name}.{part}"),
             };
             if let Some(key) = w.source() {
                 source(key, &|| at("source"))?;
@@ -219,6 +234,7 @@ impl RulesetFile {
             source(&k.source, &|| format!("keyDates.{kind}.source"))?;
             for (name, t) in [
                 ("label", &k.label),
+                ("rule", &k.rule),
                 ("future", &k.future),
                 ("today", &k.today),
                 ("past", &k.past),
@@ -249,6 +265,18 @@ impl RulesetFile {
                 format!("sponsor.howTrustsAreSetUp[{i}].source")
             })?;
             template(&w.text, &|| format!("sponsor.howTrustsAreSetUp[{i}].text"))?;
+        }
+        for (kind, w) in self.sponsor.not_for_profit_kinds.iter() {
+            let at = format!("sponsor.notForProfitKinds.{kind}");
+            let known = OrgKind::from_code(kind).is_some_and(|k| k != OrgKind::LocalAuthority);
+            if !known {
+                return Err(invalid(
+                    at,
+                    "is not a kind of organisation the not_for_profit criterion applies to",
+                ));
+            }
+            source(&w.source, &|| format!("{at}.source"))?;
+            template(&w.text, &|| format!("{at}.text"))?;
         }
         if self.sponsor.criteria.len() != CRITERIA.len() {
             return Err(invalid(
@@ -368,6 +396,28 @@ impl RulesetFile {
                 format!("sponsor.routes.{extra}"),
                 "is not a route the checker opens",
             ));
+        }
+        Ok(())
+    }
+}
+
+impl RulesetFile {
+    /// Checks the wording a row uses in place of its own (`whenRecorded`, `whenAdviser`) at
+    /// `at`: a known source and known placeholders.
+    fn when_wording(&self, w: &crate::ruleset::RowWhenRecorded, at: &str) -> Result<(), Error> {
+        if let Some(s) = w.source.as_ref().filter(|s| !self.sources.contains_key(s)) {
+            return Err(invalid(
+                format!("{at}.source"),
+                format_args!("names source \"{s}\", which is not in \"sources\""),
+            ));
+        }
+        for (name, t) in [("title", &w.title), ("text", &w.text)] {
+            if let Some(t) = t {
+                template(t, &|| format!("{at}.{name}"))?;
+            }
+        }
+        for (k, s) in w.next_steps.iter().enumerate() {
+            template(s, &|| format!("{at}.nextSteps[{k}]"))?;
         }
         Ok(())
     }

@@ -4,8 +4,8 @@
 //! any other value replaces the default's ([`Value::merge`], the one merge: the command line
 //! reads the override's JSON text into a [`Value`], the checker's wasm its JavaScript value).
 
-use super::RulesetFile;
 use crate::error::{Error, ErrorCode};
+use crate::ruleset::RulesetFile;
 use crate::value::Value;
 
 /// At most this many items in any list or object of a ruleset file, as inputs may: merging and
@@ -34,7 +34,7 @@ impl RulesetFile {
             ));
         }
         check_items(&patch, &mut String::new())?;
-        let mut merged = super::embedded_value();
+        let mut merged = crate::ruleset::embedded_value();
         merged.merge(patch);
         let file: RulesetFile =
             crate::value_de::from_value(merged).map_err(|e| e.recode(ErrorCode::InvalidRuleset))?;
