@@ -1122,7 +1122,7 @@ export function assessSponsor(input: SponsorInput, rulesets?: RulesetOverride | 
  * fire, without its words, key dates or outlook (a picture of many councils over time). Each
  * input's `asOf` is replaced by the date; an invalid input throws with its index in the path.
  */
-export function interventionsOn(inputs: CouncilInput[], dates: IsoDate[], rulesets?: RulesetOverride | null): string[][];
+export function interventionsOn(inputs: CouncilInput[], dates: IsoDate[], rulesets?: RulesetOverride | null): Intervention[][];
 
 /**
  * Finds the council a person typed (`src/names.rs`: any everyday form of its name, another
