@@ -62,6 +62,13 @@ build_release() {
   rm -rf www/pkg
   wasm-pack --log-level warn build crates/wasm --target web --release --mode no-install --out-dir ../../www/pkg --out-name trust_eligibility
   rm -f www/pkg/.gitignore
+  # The same crate with ruleset overrides (SPEC §2: an override read, merged and validated), into
+  # www/pkg-rules: loaded only when a page or an npm user gives an override (the module above
+  # refuses one). Same target dir and engine build: only the wasm crate, the link and wasm-opt run.
+  say "building the checker with ruleset overrides (crates/wasm --features overrides, into www/pkg-rules)"
+  rm -rf www/pkg-rules
+  wasm-pack --log-level warn build crates/wasm --target web --release --mode no-install --out-dir ../../www/pkg-rules --out-name trust_eligibility -- --features overrides
+  rm -f www/pkg-rules/.gitignore
   say "building the Ofsted reader's wasm (crates/ofsted-wasm/ into www/pkg-ofsted; loaded only by the page that reads Ofsted's file)"
   rm -rf www/pkg-ofsted
   wasm-pack --log-level warn build crates/ofsted-wasm --target web --release --mode no-install --out-dir ../../www/pkg-ofsted --out-name ofsted

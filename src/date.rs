@@ -143,6 +143,32 @@ impl Date {
     }
 }
 
+impl Date {
+    /// A date fixed when the code is compiled (the built-in rules baked into the checker's
+    /// wasm, `crates/wasm/build.rs`, in a `const`): a day that does not exist fails the build.
+    pub const fn known(year: i32, month: u32, day: u32) -> Date {
+        match NaiveDate::from_ymd_opt(year, month, day) {
+            Some(d) => IsoDate(d),
+            None => panic!("no such day"),
+        }
+    }
+}
+
+/// A date as Rust: a `const` built from its parts.
+#[cfg(feature = "bake")]
+impl databake::Bake for Date {
+    fn bake(&self, env: &databake::CrateEnv) -> databake::TokenStream {
+        env.insert("trust_eligibility");
+        let (y, m, d) = (self.0.year(), self.0.month(), self.0.day());
+        databake::quote! {
+            {
+                const D: trust_eligibility::date::IsoDate = trust_eligibility::date::IsoDate::known(#y, #m, #d);
+                D
+            }
+        }
+    }
+}
+
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let d = self.0;

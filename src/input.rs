@@ -486,6 +486,7 @@ pub struct CouncilInput {
 )]
 #[serde(rename_all = "snake_case")]
 #[cfg_attr(feature = "typescript", derive(tsify_next::Tsify))]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = trust_eligibility::input))]
 pub enum OrgKind {
     LocalAuthority,
     Charity,
@@ -772,7 +773,7 @@ fn check_number(x: Option<f64>, path: &str) -> Result<(), Error> {
 /// Two inspections published on the same day are an error (SPEC §3.2).
 pub(crate) fn check_same_day(inspections: &[Inspection], field: &str) -> Result<(), Error> {
     let mut order: Vec<usize> = (0..inspections.len()).collect();
-    order.sort_by_key(|&i| (inspections[i].published, i));
+    crate::order::sort_by_key(&mut order, |&i| inspections[i].published);
     for pair in order.windows(2) {
         let (a, b) = (pair[0], pair[1]);
         if inspections[a].published == inspections[b].published {

@@ -38,6 +38,7 @@ pub mod error;
 pub mod input;
 pub mod load;
 pub mod names;
+pub mod order;
 pub mod output;
 pub mod parse;
 pub mod ruleset;

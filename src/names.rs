@@ -202,7 +202,7 @@ pub fn find(query: &str, candidates: &[Candidate]) -> Matches {
             scored.push((d, i));
         }
     }
-    scored.sort_by(|x, y| {
+    crate::order::sort_by(&mut scored, |x, y| {
         x.0.cmp(&y.0)
             .then_with(|| candidates[x.1].name.cmp(&candidates[y.1].name))
     });

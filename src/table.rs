@@ -38,6 +38,19 @@ impl<T> Table<T> {
     }
 }
 
+/// A table as Rust (the built-in rules baked into the checker's wasm: `crates/wasm/build.rs`).
+#[cfg(feature = "bake")]
+impl<T: databake::Bake> databake::Bake for Table<T> {
+    fn bake(&self, env: &databake::CrateEnv) -> databake::TokenStream {
+        env.insert("trust_eligibility");
+        let entries = self.0.iter().map(|(k, v)| {
+            let v = v.bake(env);
+            databake::quote! { (#k.to_owned(), #v) }
+        });
+        databake::quote! { trust_eligibility::table::Table(vec![#(#entries),*]) }
+    }
+}
+
 impl<T: serde::Serialize> serde::Serialize for Table<T> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.collect_map(self.0.iter().map(|(k, v)| (k, v)))

@@ -18,7 +18,8 @@
 // (new URL("../data/councils.json", import.meta.url), "../pkg/…", the site's root "../") are
 // written for that place, the bundle's, not for their sources' (www/js/<part>/, a level deeper):
 // so the engine's .wasm is found at pkg/. Ofsted's reader (ofsted-reader.js and pkg-ofsted/) stays out: the page for Ofsted's file
-// imports it when it is first needed. The names the pages use are stable (no content hash in
+// imports it when it is first needed; so does the engine with ruleset overrides (pkg-rules/),
+// imported by js/engine/engine.js only when an override is given. The names the pages use are stable (no content hash in
 // them): the service worker checks what it caches against each file's SHA-256 (build-sw.mjs).
 import { readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
@@ -81,6 +82,7 @@ export async function buildScripts(www) {
       keepExternalAs(/(^|\/)engine-wasm\.js$/, "./engine-wasm.js"),
       keepExternalAs(/(^|\/)autocomplete\.js$/, "./autocomplete.js"),
       keepExternalAs(/(^|\/)ofsted-page\.js$/, `./${ofstedFile}`),
+      keepExternalAs(/(^|\/)pkg-rules\/trust_eligibility\.js$/, "../pkg-rules/trust_eligibility.js"),
     ],
   });
   const frame = await build({

@@ -61,6 +61,9 @@ export function buildNpmPackage(root) {
   // The council picker's widget: imported by shared.js when the council journey starts.
   files.add("dist/autocomplete.js");
   for (const f of ["dist/checker.css", "dist/embed.css", "pkg/trust_eligibility_bg.wasm", "pkg/trust_eligibility.d.ts", "pkg/trust_eligibility_bg.wasm.d.ts"]) files.add(f);
+  // The engine with ruleset overrides (./rules): the same functions, reading and validating an
+  // override; its types are the engine's (one declaration of each type: pkg/trust_eligibility.d.ts).
+  if (existsSync(join(www, "pkg-rules"))) for (const f of ["pkg-rules/trust_eligibility.js", "pkg-rules/trust_eligibility_bg.wasm"]) files.add(f);
   for (const f of files) cpSync(join(www, f), join(out, f));
   writeFileSync(join(out, "embed", "trust-eligibility-check.d.ts"), ELEMENT_TYPES);
   files.add("embed/trust-eligibility-check.d.ts");
@@ -79,10 +82,12 @@ export function buildNpmPackage(root) {
       "./element": { types: "./embed/trust-eligibility-check.d.ts", default: "./embed/trust-eligibility-check.js" },
       "./frame": "./embed/frame.js",
       "./wasm": "./pkg/trust_eligibility_bg.wasm",
+      "./rules": { types: "./pkg/trust_eligibility.d.ts", default: "./pkg-rules/trust_eligibility.js" },
+      "./rules/wasm": "./pkg-rules/trust_eligibility_bg.wasm",
       "./embed.css": "./dist/embed.css",
       "./package.json": "./package.json",
     },
-    files: ["pkg/", "dist/", "embed/"],
+    files: ["pkg/", "pkg-rules/", "dist/", "embed/"],
     sideEffects: ["./embed/*.js", "./dist/*.js", "./pkg/snippets/*"],
     keywords: ["children's services", "ofsted", "gov.uk", "webassembly", "custom-element"],
   };
@@ -103,6 +108,17 @@ element. Everything runs on the user's device: nothing is sent anywhere.
 import init, { assessCouncil, assessSponsor, assessCouncils, rulesets } from "${pkg.name}";
 await init(); // in a browser or bundler; in Node: initSync({ module: <the bytes of "${pkg.name}/wasm"> })
 assessCouncil({ asOf: "2016-03-01", inspections: [{ published: "2015-06-10", overall: "inadequate" }] });
+\`\`\`
+
+A ruleset override (a partial ruleset file merged onto the built-in one and validated) needs the
+engine built to read one, \`${pkg.name}/rules\` (the same functions and types, a larger module); the
+default engine refuses an override with an \`invalid_ruleset\` error rather than ignore it:
+
+\`\`\`js
+import init, { assessCouncil } from "${pkg.name}/rules";
+await init(); // in Node: initSync({ module: <the bytes of "${pkg.name}/rules/wasm"> })
+const rulesets = { rulesets: [{ id: "announcement-2015", parameters: { improvementWindowMonths: { value: 3, source: "design" } } }] };
+assessCouncil({ asOf: "2016-03-01", inspections: [{ published: "2015-12-01", overall: "inadequate" }] }, rulesets);
 \`\`\`
 
 \`\`\`js

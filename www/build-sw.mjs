@@ -32,7 +32,7 @@ import { getManifest } from "workbox-build";
 const PRECACHE_GLOBS = ["index.html", "rules.html", "embed.html", "manifest.webmanifest", "embed/frame-page.css",
   "pkg/trust_eligibility_bg.wasm", "data/councils.json", "dist/*.{js,css}", "assets/**/*.{svg,png,woff,woff2}"];
 /** Not precached, but a new one is a new release all the same. */
-const READER_GLOBS = ["pkg-ofsted/**/*.{js,wasm}", "ofsted-reader.js"];
+const READER_GLOBS = ["pkg-ofsted/**/*.{js,wasm}", "ofsted-reader.js", "pkg-rules/**/*.{js,wasm}"];
 
 async function manifest(www, globPatterns, manifestTransforms = []) {
   const { manifestEntries, warnings } = await getManifest({
@@ -92,8 +92,8 @@ const INTEGRITY = ${JSON.stringify(integrity, null, 2)};
 const scope = new URL(self.registration.scope);
 const known = new Set(PRECACHE.map((f) => new URL(f, scope).href));
 // Cached the first time they are used (the reader of Ofsted's spreadsheet, needed only for a file
-// of the user's own), in this release's cache.
-const LAZY = ["pkg-ofsted/", "ofsted-reader.js"].map((f) => new URL(f, scope).href);
+// of the user's own; the engine with ruleset overrides, only for an override), in this release's cache.
+const LAZY = ["pkg-ofsted/", "ofsted-reader.js", "pkg-rules/"].map((f) => new URL(f, scope).href);
 
 /** One file of this release: the HTTP cache's copy if it is this release's, else the network's. */
 async function thisRelease(file) {

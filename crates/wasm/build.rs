@@ -1,15 +1,23 @@
 //! Validates the embedded rulesets (`rulesets/rulesets.json`, as the engine embeds them) with
-//! the engine's own checks, so that this module can read them on first use without validating:
-//! an invalid file fails the build here, naming its code and path.
+//! the engine's own checks, an invalid file failing the build with its code and path, then bakes
+//! the validated file into Rust (`OUT_DIR/rules.rs`, one expression building the
+//! `RulesetFile`: databake), so the module builds its rules with no reader, no `Value` and no
+//! validation at run time.
+
+use databake::{Bake, CrateEnv};
+use std::{env, fs, path::Path};
 
 fn main() {
     println!("cargo:rerun-if-changed=../../rulesets/rulesets.json");
-    if let Err(e) = trust_eligibility::RulesetFile::default_ref() {
+    let file = trust_eligibility::RulesetFile::default_ref().unwrap_or_else(|e| {
         panic!(
             "rulesets/rulesets.json is not a valid ruleset file: {} at {:?}: {}",
             e.code.as_str(),
             e.path,
             e.message
-        );
-    }
+        )
+    });
+    let rust = file.bake(&CrateEnv::default()).to_string();
+    let dest = Path::new(&env::var("OUT_DIR").expect("OUT_DIR")).join("rules.rs");
+    fs::write(&dest, rust).unwrap_or_else(|e| panic!("cannot write {}: {e}", dest.display()));
 }

@@ -93,7 +93,7 @@ pub(crate) fn gather<'a>(
     if let Suppose::NextReport(next) = suppose {
         inspections.push(next);
     }
-    inspections.sort_by_key(|i| i.published);
+    crate::order::sort_by_key(&mut inspections, |i| i.published);
     let mut visits: Vec<&Visit> = Vec::with_capacity(input.visits.len());
     for v in &input.visits {
         if v.date <= cut {
@@ -108,7 +108,7 @@ pub(crate) fn gather<'a>(
             ));
         }
     }
-    visits.sort();
+    crate::order::sort(&mut visits);
     let mut concerns: Vec<&Concern> = Vec::with_capacity(input.concerns.len());
     for c in &input.concerns {
         if c.date <= cut {
@@ -117,7 +117,7 @@ pub(crate) fn gather<'a>(
             ignored.push((c.date, &words.concern));
         }
     }
-    concerns.sort();
+    crate::order::sort(&mut concerns);
     let status = input.status.as_ref();
     let mut instrument = |date: Option<Date>, word: &'a str| match date {
         Some(d) if d > cut => {
@@ -139,7 +139,7 @@ pub(crate) fn gather<'a>(
     if latest.is_none() {
         warn.push(|| output::warning(rules, "no_inspection", &[("asOf", as_of.text())]));
     }
-    ignored.sort();
+    crate::order::sort(&mut ignored);
     for (date, item) in ignored {
         warn.push(|| {
             output::warning(

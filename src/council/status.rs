@@ -53,7 +53,7 @@ pub(crate) fn work_out<'a>(
     }
     // In date order; on one day a decision before what follows from it (a direction before
     // its commissioner), in the order of `EventKind`; the input's order otherwise.
-    dated.sort_by_key(|e| (e.date.last_day(), e.event));
+    crate::order::sort_by_key(&mut dated, |e| (e.date.last_day(), e.event));
     let mut w = Worked::default();
     for e in &dated {
         if e.date.precision() != Precision::Day {

@@ -45,9 +45,26 @@ pub struct Source {
     pub url: Arc<str>,
 }
 
+/// A source as Rust, its texts shared from literals (the built-in rules baked into the
+/// checker's wasm: `crates/wasm/build.rs`).
+#[cfg(feature = "bake")]
+impl databake::Bake for Source {
+    fn bake(&self, env: &databake::CrateEnv) -> databake::TokenStream {
+        env.insert("trust_eligibility");
+        let (title, url) = (&*self.title, &*self.url);
+        databake::quote! {
+            trust_eligibility::ruleset::Source {
+                title: std::sync::Arc::from(#title),
+                url: std::sync::Arc::from(#url),
+            }
+        }
+    }
+}
+
 /// Which decision function (SPEC §3.2 or §3.3) a ruleset's data feeds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "typescript", derive(tsify_next::Tsify))]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = trust_eligibility::ruleset))]
 pub enum Decision {
     /// SPEC §3.2.
     #[serde(rename = "announcement-2015")]
@@ -65,6 +82,7 @@ pub enum Decision {
     derive(tsify_next::Tsify),
     tsify(missing_as_null)
 )]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = trust_eligibility::ruleset))]
 pub struct Param {
     pub value: i64,
     pub source: String,
@@ -78,6 +96,7 @@ pub struct Param {
     derive(tsify_next::Tsify),
     tsify(missing_as_null)
 )]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = trust_eligibility::ruleset))]
 pub struct DateParam {
     pub value: IsoDate,
     pub source: String,
@@ -92,6 +111,7 @@ pub struct DateParam {
     derive(tsify_next::Tsify),
     tsify(missing_as_null)
 )]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = trust_eligibility::ruleset))]
 pub struct Parameters {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub improvement_window_months: Option<Param>,
@@ -149,6 +169,7 @@ pub fn value(p: &Option<Param>) -> i64 {
     derive(tsify_next::Tsify),
     tsify(missing_as_null)
 )]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = trust_eligibility::ruleset))]
 pub struct Row {
     pub row: u32,
     pub intervention: String,
@@ -176,6 +197,7 @@ pub struct Row {
     derive(tsify_next::Tsify),
     tsify(missing_as_null)
 )]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = trust_eligibility::ruleset))]
 pub struct Ruleset {
     pub id: String,
     pub decision: Decision,
@@ -204,6 +226,7 @@ impl Ruleset {
     derive(tsify_next::Tsify),
     tsify(missing_as_null)
 )]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = trust_eligibility::ruleset))]
 pub struct Wording {
     pub source: String,
     pub text: String,
@@ -217,6 +240,7 @@ pub struct Wording {
     derive(tsify_next::Tsify),
     tsify(missing_as_null)
 )]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = trust_eligibility::ruleset))]
 pub struct Definitions {
     pub persistent: Wording,
     pub systemic: Wording,
@@ -228,6 +252,7 @@ pub struct Definitions {
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case", deny_unknown_fields, remote = "Self")]
 #[cfg_attr(feature = "typescript", derive(tsify_next::Tsify))]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = trust_eligibility::ruleset))]
 pub struct WarningTexts {
     pub no_inspection: String,
     pub ignored_after_as_of: String,
@@ -247,6 +272,7 @@ pub struct WarningTexts {
     derive(tsify_next::Tsify),
     tsify(missing_as_null)
 )]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = trust_eligibility::ruleset))]
 pub struct KeyDateWording {
     pub label: String,
     pub source: String,
@@ -264,6 +290,7 @@ pub struct KeyDateWording {
     derive(tsify_next::Tsify),
     tsify(missing_as_null)
 )]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = trust_eligibility::ruleset))]
 pub struct GradeReading {
     pub source: String,
     pub summary: String,
@@ -281,6 +308,7 @@ pub struct GradeReading {
     derive(tsify_next::Tsify),
     tsify(missing_as_null)
 )]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = trust_eligibility::ruleset))]
 pub struct GradeReadings {
     pub inadequate: String,
     pub good: String,
@@ -296,6 +324,7 @@ pub struct GradeReadings {
     derive(tsify_next::Tsify),
     tsify(missing_as_null)
 )]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = trust_eligibility::ruleset))]
 pub struct IgnoredItems {
     pub inspection: String,
     pub monitoring_visit: String,
@@ -313,6 +342,7 @@ pub struct IgnoredItems {
     derive(tsify_next::Tsify),
     tsify(missing_as_null)
 )]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = trust_eligibility::ruleset))]
 pub struct Instruments {
     pub improvement_notice_issued: String,
     pub direction_issued: String,
@@ -324,6 +354,7 @@ pub struct Instruments {
 )]
 #[serde(rename_all = "snake_case")]
 #[cfg_attr(feature = "typescript", derive(tsify_next::Tsify))]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = trust_eligibility::ruleset))]
 pub enum Level {
     Gate,
     Readiness,
@@ -334,6 +365,7 @@ pub enum Level {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[cfg_attr(feature = "typescript", derive(tsify_next::Tsify))]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = trust_eligibility::ruleset))]
 pub enum Basis {
     Sourced,
     Design,
@@ -347,6 +379,7 @@ pub enum Basis {
     derive(tsify_next::Tsify),
     tsify(missing_as_null)
 )]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = trust_eligibility::ruleset))]
 pub struct Criterion {
     pub id: String,
     pub level: Level,
@@ -394,6 +427,7 @@ fn whole_numbers_as_integers<S: serde::Serializer>(
     derive(tsify_next::Tsify),
     tsify(missing_as_null)
 )]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = trust_eligibility::ruleset))]
 pub struct RouteWording {
     pub applies_to: Vec<crate::input::OrgKind>,
     pub title: String,
@@ -409,6 +443,7 @@ pub struct RouteWording {
     derive(tsify_next::Tsify),
     tsify(missing_as_null)
 )]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = trust_eligibility::ruleset))]
 pub struct SponsorRules {
     pub source: String,
     pub criteria: Vec<Criterion>,
@@ -432,6 +467,7 @@ pub struct SponsorRules {
     derive(tsify_next::Tsify),
     tsify(missing_as_null)
 )]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = trust_eligibility::ruleset))]
 pub struct RulesetFile {
     pub format: u32,
     #[cfg_attr(feature = "typescript", tsify(type = "Record<string, Source>"))]

@@ -12,6 +12,7 @@ use super::Wording;
     derive(tsify_next::Tsify),
     tsify(missing_as_null)
 )]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = trust_eligibility::ruleset::status_wording))]
 pub struct EventWords {
     pub source: String,
     /// The decision in words, as a sentence's subject ("a statutory direction").
@@ -26,6 +27,7 @@ pub struct EventWords {
     derive(tsify_next::Tsify),
     tsify(missing_as_null)
 )]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = trust_eligibility::ruleset::status_wording))]
 pub struct EventWordsByKind {
     pub improvement_notice: EventWords,
     pub notice_lifted: EventWords,
@@ -82,6 +84,7 @@ impl EventWordsByKind {
     derive(tsify_next::Tsify),
     tsify(missing_as_null)
 )]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = trust_eligibility::ruleset::status_wording))]
 pub struct PrecisionWords {
     pub month: String,
     pub year: String,
@@ -95,6 +98,7 @@ pub struct PrecisionWords {
     derive(tsify_next::Tsify),
     tsify(missing_as_null)
 )]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = trust_eligibility::ruleset::status_wording))]
 pub struct InForceWords {
     /// A commissioner recorded in the dated decisions.
     pub commissioner: Wording,
@@ -110,6 +114,7 @@ pub struct InForceWords {
     derive(tsify_next::Tsify),
     tsify(missing_as_null)
 )]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = trust_eligibility::ruleset::status_wording))]
 pub struct StatusWarnings {
     pub date_not_exact: Wording,
     pub lifting_presumed: Wording,
@@ -124,6 +129,7 @@ pub struct StatusWarnings {
     derive(tsify_next::Tsify),
     tsify(missing_as_null)
 )]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = trust_eligibility::ruleset::status_wording))]
 pub struct StatusWording {
     pub source: String,
     /// How the status is worked out, in words (the rules page shows it).
@@ -149,6 +155,7 @@ pub struct StatusWording {
     derive(tsify_next::Tsify),
     tsify(missing_as_null)
 )]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = trust_eligibility::ruleset::status_wording))]
 pub struct RowWhenRecorded {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,

@@ -182,7 +182,7 @@ pub fn assess_sponsor(
             ignored.push((i.published, "An inspection report"));
         }
     }
-    own.sort_by_key(|i| i.published);
+    crate::order::sort_by_key(&mut own, |i| i.published);
     let mut provision = None;
     if let Some(list) = input
         .experience
@@ -198,7 +198,7 @@ pub fn assess_sponsor(
         }
         provision = Some(known);
     }
-    ignored.sort();
+    crate::order::sort(&mut ignored);
     for (date, item) in ignored {
         warnings.push(output::warning(
             rules,
@@ -294,12 +294,12 @@ pub fn assess_sponsor(
         .iter()
         .filter_map(|c| Some((c.level, c.what_to_do.clone()?)))
         .collect();
-    next_steps.sort_by_key(|s| s.0);
+    crate::order::sort_by_key(&mut next_steps, |s| s.0);
     let mut to_find_out: Vec<(Level, String)> = criteria
         .iter()
         .filter_map(|c| Some((c.level, c.find_out.clone()?)))
         .collect();
-    to_find_out.sort_by_key(|s| s.0);
+    crate::order::sort_by_key(&mut to_find_out, |s| s.0);
     Ok(SponsorAssessment {
         ruleset: RulesetRef::of(rs, input.ruleset.is_some()),
         as_of,

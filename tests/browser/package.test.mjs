@@ -52,6 +52,26 @@ test("README's npm snippet runs in Node against the installed package", () => {
   assert.equal(out.trim(), "improvement_window 2016-04-01");
 });
 
+test("a ruleset override: trust-eligibility/rules applies it, the default engine refuses it", () => {
+  const file = join(tmp, "override.mjs");
+  writeFileSync(file, `import { readFileSync } from "node:fs";
+import * as small from "trust-eligibility";
+import * as rules from "trust-eligibility/rules";
+const bytes = (p) => readFileSync(new URL(import.meta.resolve(p)));
+small.initSync({ module: bytes("trust-eligibility/wasm") });
+rules.initSync({ module: bytes("trust-eligibility/rules/wasm") });
+const input = { asOf: "2016-03-01", inspections: [{ published: "2015-12-01", overall: "inadequate" }] };
+const patch = { rulesets: [{ id: "announcement-2015", parameters: { improvementWindowMonths: { value: 3, source: "design" } } }] };
+let refused = "none";
+try { small.assessCouncil(input, patch); } catch (e) { refused = e.code; }
+console.log(refused, rules.assessCouncil(input, patch).dates[0].date, rules.assessCouncil(input).dates[0].date);
+`);
+  const out = execFileSync(process.execPath, [file], { cwd: tmp, encoding: "utf8" });
+  assert.equal(out.trim(), "invalid_ruleset 2016-03-01 2016-06-01");
+  const pkg = JSON.parse(readFileSync(join(installed, "package.json"), "utf8"));
+  assert.equal(pkg.exports["./rules"].types, pkg.types, "one declaration of the engine's types for both builds");
+});
+
 test("the element imported from the installed package runs a journey", { timeout: 60_000 }, async () => {
   // What a bundler does with `import "trust-eligibility/element"`: resolve it by the exports.
   const resolved = execFileSync(process.execPath, ["--input-type=module", "-e", 'console.log(import.meta.resolve("trust-eligibility/element"))'],

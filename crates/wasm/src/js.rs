@@ -12,7 +12,9 @@
 use js_sys::{Array, Object, Reflect};
 use serde::de::{self, DeserializeOwned, DeserializeSeed, IntoDeserializer, Unexpected, Visitor};
 use trust_eligibility::value_de::{DeError, Path};
-use trust_eligibility::{parse::MAX_DEPTH, value::Value, Error, ErrorCode};
+use trust_eligibility::Error;
+#[cfg(feature = "overrides")]
+use trust_eligibility::{parse::MAX_DEPTH, value::Value, ErrorCode};
 use wasm_bindgen::{JsCast, JsValue};
 
 /// The largest whole number a JavaScript number holds exactly (2^53 - 1).
@@ -233,6 +235,7 @@ impl<'de> de::MapAccess<'de> for Map<'_> {
 
 /// A ruleset override as a [`Value`]; nesting deeper than [`MAX_DEPTH`] (a value that refers
 /// to itself included) is an `invalid_json` error, as it is for JSON text.
+#[cfg(feature = "overrides")]
 pub fn value(v: &JsValue) -> Result<Value, Error> {
     read(v, 0).map_err(|path| {
         Error::new(
@@ -246,6 +249,7 @@ pub fn value(v: &JsValue) -> Result<Value, Error> {
 }
 
 /// On too deep a value, the path to it.
+#[cfg(feature = "overrides")]
 fn read(v: &JsValue, depth: usize) -> Result<Value, String> {
     if let Some(s) = v.as_string() {
         return Ok(Value::Str(s));
@@ -286,6 +290,7 @@ fn read(v: &JsValue, depth: usize) -> Result<Value, String> {
 }
 
 /// The rest of a path after a key or index: `.key` or `[i]`.
+#[cfg(feature = "overrides")]
 fn dot(rest: &str) -> String {
     if rest.is_empty() || rest.starts_with('[') {
         rest.to_string()

@@ -11,6 +11,8 @@
 //! TypeScript: every input and output type's declaration is generated from the engine's Rust
 //! types (tsify-next, the engine's `typescript` feature); the exports below name them.
 
+extern crate alloc;
+
 mod js;
 
 use serde::Serialize;
@@ -75,27 +77,47 @@ fn write<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
         .map_err(JsValue::from)
 }
 
-/// The built-in rulesets, read once (validated when this crate was built: `build.rs`).
-fn default_rules() -> Result<&'static RulesetFile, Error> {
-    static DEFAULT: OnceLock<Result<RulesetFile, Error>> = OnceLock::new();
-    DEFAULT
-        .get_or_init(RulesetFile::embedded)
-        .as_ref()
-        .map_err(Clone::clone)
+/// The built-in rulesets, built once from the Rust that `build.rs` baked from the file it
+/// validated: no reader and no validation at run time.
+fn default_rules() -> &'static RulesetFile {
+    static DEFAULT: OnceLock<RulesetFile> = OnceLock::new();
+    DEFAULT.get_or_init(|| include!(concat!(env!("OUT_DIR"), "/rules.rs")))
 }
 
-/// The rulesets to use: the built-in ones, or `overrides` merged onto them.
-fn rules(overrides: Option<RulesetOverride>) -> Result<Cow<'static, RulesetFile>, JsValue> {
-    let Some(patch) = overrides
+/// The override given, if any (`null` and `undefined` are none).
+fn given(overrides: Option<RulesetOverride>) -> Option<JsValue> {
+    overrides
         .map(JsValue::from)
         .filter(|v| !v.is_null() && !v.is_undefined())
-    else {
-        return default_rules().map(Cow::Borrowed).map_err(throw);
+}
+
+/// The rulesets to use: the built-in ones, or `overrides` merged onto them and validated
+/// (SPEC §2).
+#[cfg(feature = "overrides")]
+fn rules(overrides: Option<RulesetOverride>) -> Result<Cow<'static, RulesetFile>, JsValue> {
+    let Some(patch) = given(overrides) else {
+        return Ok(Cow::Borrowed(default_rules()));
     };
     js::value(&patch)
         .and_then(RulesetFile::with_override)
         .map(Cow::Owned)
         .map_err(throw)
+}
+
+/// The built-in rulesets; an override is refused (`invalid_ruleset`), never ignored: this
+/// module is built without the reader and checks an override needs (the `overrides` feature:
+/// the module in `pkg-rules` has them).
+#[cfg(not(feature = "overrides"))]
+fn rules(overrides: Option<RulesetOverride>) -> Result<Cow<'static, RulesetFile>, JsValue> {
+    match given(overrides) {
+        None => Ok(Cow::Borrowed(default_rules())),
+        Some(_) => Err(throw(Error::new(
+            ErrorCode::InvalidRuleset,
+            "",
+            "this build of the checker takes no ruleset override: load the one built with \
+             overrides (pkg-rules; in the npm package, \"trust-eligibility/rules\")",
+        ))),
+    }
 }
 
 /// Assesses one council (SPEC §3). `rulesets` optionally overrides the built-in ruleset data.
@@ -183,6 +205,16 @@ pub mod split {
             .map_err(JsValue::from)?;
         let input: CouncilInput = trust_eligibility::value_de::from_value(value).map_err(throw)?;
         Ok(input.inspections.len())
+    }
+
+    /// Reads the input, assesses it and writes the answer as JSON text (serde_json), for the
+    /// caller's `JSON.parse`: the other way to hand an answer to JavaScript.
+    #[wasm_bindgen(js_name = benchAssessJson)]
+    pub fn bench_assess_json(input: JsValue) -> Result<String, JsValue> {
+        let rules = rules(None)?;
+        let input: CouncilInput = read(input).map_err(throw)?;
+        let out = assess_council(&input, &rules).map_err(throw)?;
+        serde_json::to_string(&out).map_err(|e| JsValue::from_str(&e.to_string()))
     }
 
     /// Reads the input and assesses it; the answer is not written.

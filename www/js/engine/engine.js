@@ -43,6 +43,31 @@ export const council = (input) => call(assessCouncil, input);
 export const sponsor = (input) => call(assessSponsor, input);
 export const councils = (inputs) => call(assessCouncils, inputs);
 
+let overriding = null;
+
+/** The checker built with ruleset overrides (www/pkg-rules), fetched the first time a page gives
+ *  an override and never before: the module above (www/pkg) is built without the reader and
+ *  checks an override needs, and refuses one (invalid_ruleset) rather than ignore it. */
+function withOverrides() {
+  overriding ??= import("../../pkg-rules/trust_eligibility.js")
+    .then(async (m) => { await m.default({ module_or_path: new URL("../pkg-rules/trust_eligibility_bg.wasm", import.meta.url) }); return m; })
+    .catch((e) => { overriding = null; throw e; });
+  return overriding;
+}
+
+/** The engine under a ruleset override (a partial ruleset file, SPEC §2, merged onto the built-in
+ *  one and validated): { council, sponsor, councils, rules }, each answering as council() does,
+ *  an invalid override as an error with its code (invalid_ruleset) and path. */
+export async function overridden(rulesets) {
+  const m = await withOverrides();
+  return {
+    council: (input) => call((x) => m.assessCouncil(x, rulesets), input),
+    sponsor: (input) => call((x) => m.assessSponsor(x, rulesets), input),
+    councils: (inputs) => call((x) => m.assessCouncils(x, rulesets), inputs),
+    rules: () => call(m.rulesets, rulesets),
+  };
+}
+
 /** The engine's message without its leading path, in words: dates the GOV.UK way. Shown only
  *  where no page field can hold the error (engine-errors.js maps the others by code and path). */
 export function cleanMessage(error) {
