@@ -60,6 +60,9 @@ pub(crate) enum Suppose<'a> {
     NextReport(&'a Inspection),
     /// The latest report read as this grade (SPEC §3.6's leadership warning).
     LatestAs(Grade),
+    /// The record read as on the date assessed, in place of the input's own `asOf` (a picture of
+    /// many councils over time).
+    OnDate,
 }
 
 fn is(i: &Inspection, g: Grade) -> bool {
@@ -81,10 +84,10 @@ struct Recorded<'a> {
 /// day after reads too: SPEC §3.9), adding the report a run supposes.
 fn recorded<'a>(
     input: &'a CouncilInput,
+    cut: Date,
     suppose: Suppose<'a>,
     words: &'a IgnoredItems,
 ) -> Recorded<'a> {
-    let cut = input.as_of;
     let mut ignored: Vec<(Date, &str)> = Vec::new();
     let mut inspections: Vec<&Inspection> = Vec::with_capacity(input.inspections.len() + 1);
     for i in &input.inspections {
@@ -304,7 +307,13 @@ pub(crate) fn gather<'a>(
     mut warn: Warn,
 ) -> Facts<'a> {
     let p = &rs.parameters;
-    let mut rec = recorded(input, suppose, &rules.ignored_items);
+    // What the input records is read as on its own `asOf`, even when a hypothetical run
+    // assesses on the day after (SPEC §3.9).
+    let cut = match suppose {
+        Suppose::OnDate => as_of,
+        _ => input.as_of,
+    };
+    let mut rec = recorded(input, cut, suppose, &rules.ignored_items);
     let inspections = std::mem::take(&mut rec.inspections);
     let latest = inspections.last().copied();
     if latest.is_none() {
@@ -316,7 +325,7 @@ pub(crate) fn gather<'a>(
         .status
         .as_ref()
         .and_then(|s| s.events.as_deref())
-        .map(|events| super::status::work_out(events, input.as_of, &inspections, rules, &mut warn));
+        .map(|events| super::status::work_out(events, cut, &inspections, rules, &mut warn));
     let dates = decision_dates(input, worked.as_ref(), &rec);
     let (grade, reading) = latest_grade(latest, suppose, rs, rules, &mut warn);
     let inadequate = grade == Some(Grade::Inadequate);

@@ -194,18 +194,30 @@ impl RulesetFile {
         if let Some(t) = &row.text_before_in_force {
             template(t, &|| format!("{rp}.textBeforeInForce"))?;
         }
-        if let Some(w) = &row.when_recorded {
-            if let Some(s) = &w.source {
-                self.known_source(s, &|| format!("{rp}.whenRecorded.source"))?;
+        for (field, w) in [
+            ("whenRecorded", &row.when_recorded),
+            ("whenAdviser", &row.when_adviser),
+        ] {
+            if let Some(w) = w {
+                self.when_wording(w, &format!("{rp}.{field}"))?;
             }
-            for (name, t) in [("title", &w.title), ("text", &w.text)] {
-                if let Some(t) = t {
-                    template(t, &|| format!("{rp}.whenRecorded.{name}"))?;
-                }
+        }
+        Ok(())
+    }
+
+    /// Checks the wording a row uses in place of its own (`whenRecorded`, `whenAdviser`) at
+    /// `at`: a known source and known placeholders.
+    fn when_wording(&self, w: &crate::ruleset::RowWhenRecorded, at: &str) -> Result<(), Error> {
+        if let Some(s) = &w.source {
+            self.known_source(s, &|| format!("{at}.source"))?;
+        }
+        for (name, t) in [("title", &w.title), ("text", &w.text)] {
+            if let Some(t) = t {
+                template(t, &|| format!("{at}.{name}"))?;
             }
-            for (k, s) in w.next_steps.iter().enumerate() {
-                template(s, &|| format!("{rp}.whenRecorded.nextSteps[{k}]"))?;
-            }
+        }
+        for (k, s) in w.next_steps.iter().enumerate() {
+            template(s, &|| format!("{at}.nextSteps[{k}]"))?;
         }
         Ok(())
     }
@@ -308,6 +320,7 @@ impl RulesetFile {
             self.known_source(&k.source, &|| format!("keyDates.{kind}.source"))?;
             for (name, t) in [
                 ("label", &k.label),
+                ("rule", &k.rule),
                 ("future", &k.future),
                 ("today", &k.today),
                 ("past", &k.past),
@@ -354,6 +367,19 @@ impl RulesetFile {
         self.known_source(&self.sponsor.source, &|| "sponsor.source".into())?;
         for (i, w) in self.sponsor.how_trusts_are_set_up.iter().enumerate() {
             self.sourced_wording(w, &|| format!("sponsor.howTrustsAreSetUp[{i}]"))?;
+        }
+        for (kind, w) in self.sponsor.not_for_profit_kinds.iter() {
+            let at = format!("sponsor.notForProfitKinds.{kind}");
+            let known = crate::input::OrgKind::ALL
+                .iter()
+                .any(|k| k.id() == kind && *k != crate::input::OrgKind::LocalAuthority);
+            if !known {
+                return Err(invalid(
+                    at,
+                    "is not a kind of organisation the not_for_profit criterion applies to",
+                ));
+            }
+            self.sourced_wording(w, &|| at.clone())?;
         }
         Ok(())
     }

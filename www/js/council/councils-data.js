@@ -113,7 +113,30 @@ export function distance(a, b, max = 3) {
 /** Typos forgiven: none in a short name, one in up to 7 letters, two beyond. */
 const allowed = (n) => (n < 4 ? 0 : n <= 7 ? 1 : 2);
 
-const current = (x, y) => (Number(x.c.former) - Number(y.c.former)) || x.c.name.localeCompare(y.c.name, "en-GB");
+// Current councils before former ones, then by name in English order: each council's place in
+// that order is worked out once per data set, so that a keystroke's list sorts by numbers (a
+// collator's first use, and localeCompare with a locale, cost milliseconds on a phone).
+const ranksFor = new WeakMap();
+function ranks(d) {
+  let r = ranksFor.get(d);
+  if (!r) {
+    const collator = new Intl.Collator("en-GB");
+    r = new Map([...d.councils].sort((x, y) => (Number(x.former) - Number(y.former)) || collator.compare(x.name, y.name)).map((c, k) => [c, k]));
+    ranksFor.set(d, r);
+  }
+  return r;
+}
+/** The comparator of that order for items { c } of data set d. */
+const byRank = (d) => { const r = ranks(d); return (x, y) => r.get(x.c) - r.get(y.c); };
+
+/** The matcher's indexes of a data set (names reduced, the order, the engine's candidates), built
+ *  ahead of the first keystroke: the picker calls it once the list is shown. */
+export function prepare(d) {
+  if (!d) return;
+  keyed(d);
+  ranks(d);
+  candidates(d);
+}
 const CODE = /^[EW]\d{8}$/i;
 
 /**
@@ -123,6 +146,7 @@ const CODE = /^[EW]\d{8}$/i;
  */
 export function match(d, typed, { prefixes = true } = {}) {
   if (!d) return [];
+  const current = byRank(d);
   const e = engineFind(d, typed);
   if (e) {
     const out = e.exact !== null && d.councils[e.exact] ? [{ c: d.councils[e.exact], how: "exact" }] : [];
@@ -166,16 +190,20 @@ export function match(d, typed, { prefixes = true } = {}) {
 let engineMatcher = null;
 export function useEngineMatcher(f) { engineMatcher = typeof f === "function" ? f : null; }
 const candidatesFor = new WeakMap();
+/** The councils as the engine's matcher reads them, once per data set. */
+function candidates(d) {
+  let c = candidatesFor.get(d);
+  if (!c) {
+    c = d.councils.map((x) => ({ name: x.name, code: x.code, aliases: namesOf(x).slice(1) }));
+    candidatesFor.set(d, c);
+  }
+  return c;
+}
 /** The engine's { exact, nearest } (indexes into d.councils), or null to match here. */
 function engineFind(d, typed) {
   if (!engineMatcher) return null;
   try {
-    let candidates = candidatesFor.get(d);
-    if (!candidates) {
-      candidates = d.councils.map((c) => ({ name: c.name, code: c.code, aliases: namesOf(c).slice(1) }));
-      candidatesFor.set(d, candidates);
-    }
-    const m = engineMatcher(String(typed ?? ""), candidates);
+    const m = engineMatcher(String(typed ?? ""), candidates(d));
     if (!m || !Array.isArray(m.nearest)) return null;
     return { exact: Number.isInteger(m.exact) ? m.exact : null, nearest: m.nearest.filter(Number.isInteger) };
   } catch (e) {
@@ -204,6 +232,7 @@ const sharesWord = (typed, c) => {
   return namesOf(c).some((nm) => key(nm).split(" ").some((w) => q.includes(w)));
 };
 function nearestHere(d, typed, n) {
+  const current = byRank(d);
   const q = key(typed);
   if (!q || q.length > 60) return [];
   const qWords = q.split(" ").filter((w) => w.length > 2 && w !== "and");

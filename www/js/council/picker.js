@@ -142,6 +142,8 @@ async function enhance(el, ctx, errors) {
   const note = el.querySelector("#councils-source");
   if (note && !note.textContent.trim()) note.innerHTML = String(councilsNote(d));
   form?.setAttribute("data-picker", "ready");
+  // The matcher's indexes, built while the user reads the question rather than on the first key.
+  (globalThis.requestIdleCallback ?? ((f) => setTimeout(f, 0)))(() => councils.prepare(d));
 }
 
 /** "Did you mean …?": the nearest councils to a name that matched none, then the by-hand route. */

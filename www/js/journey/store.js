@@ -141,10 +141,15 @@ export function createStore({ scope, journeys = JOURNEYS }) {
     blocked: false, // the browser gives this page no storage at all (a frame on another site, most often)
     conflicts: {}, // journey -> { answer key: the other tab's value }
   };
+  // journey -> its records as last read (records()), until this store writes or removes one or
+  // another tab changes storage: the pages that list them read them on every paint.
+  const cache = new Map();
+  try { window.addEventListener("storage", () => cache.clear()); } catch { /* no window: nothing shared */ }
   const key = (j, id = cur[j] ?? "") => keyFor(scope, j, id);
   const prefix = (j) => keyFor(scope, j, "");
 
   function keepUnreadable(k, text, reason) {
+    cache.clear();
     const b = { text, at: new Date().toISOString(), reason };
     try {
       storage().setItem(backupKey(k), JSON.stringify(b));
@@ -159,6 +164,7 @@ export function createStore({ scope, journeys = JOURNEYS }) {
   function writeRecord(j, id, answers, last, at = new Date().toISOString()) {
     const s = storage();
     if (!s) { st.blocked = true; throw new Error("no storage"); }
+    cache.clear();
     try {
       s.setItem(keyFor(scope, j, id), JSON.stringify({ version: VERSION, journey: j, id, answers, last: last ?? null, updated: at }));
     } catch (e) {
@@ -169,7 +175,7 @@ export function createStore({ scope, journeys = JOURNEYS }) {
     st.blocked = false;
     if (id === cur[j]) updated[j] = at;
   }
-  const remove = (k) => { try { storage()?.removeItem(k); } catch { /* gone with the storage */ } };
+  const remove = (k) => { cache.clear(); try { storage()?.removeItem(k); } catch { /* gone with the storage */ } };
 
   /** Which record of each journey this tab is on (kept for a reload). */
   function readTab() {
@@ -218,6 +224,10 @@ export function createStore({ scope, journeys = JOURNEYS }) {
 
   /** Every record of journey j, the one saved last first: [{ id, answers, last, updated }]. */
   function records(j) {
+    if (!cache.has(j)) cache.set(j, readRecords(j));
+    return cache.get(j).slice();
+  }
+  function readRecords(j) {
     const p = prefix(j);
     const out = [];
     for (const k of keys()) {
@@ -243,7 +253,7 @@ export function createStore({ scope, journeys = JOURNEYS }) {
       pinned[j] = typeof tab?.[j] === "string";
       const r = pinned[j] ? all.find((x) => x.id === tab[j]) ?? null : all[0] ?? null;
       cur[j] = r?.id ?? (pinned[j] ? tab[j] : "");
-      memory[j] = r?.answers ?? {};
+      memory[j] = structuredClone(r?.answers ?? {});
       if (r?.last) memory.last[j] = r.last;
       base[j] = structuredClone(memory[j]);
       updated[j] = r?.updated ?? null;
@@ -297,7 +307,8 @@ export function createStore({ scope, journeys = JOURNEYS }) {
     return ok;
   }
 
-  /** The records of journey j saved in this browser (councils or organisations checked). */
+  /** The records of journey j saved in this browser (councils or organisations checked; their
+   *  answers are read only). */
   function checked(j) {
     if (!journeys.includes(j)) return [];
     return records(j).map((r) => ({ id: r.id, name: r.answers.name ?? null, answers: r.answers, last: r.last, updated: r.updated, current: r.id === cur[j] }));
@@ -315,7 +326,7 @@ export function createStore({ scope, journeys = JOURNEYS }) {
     pinned[j] = true;
     const last = { ...memory.last };
     if (r?.last) last[j] = r.last; else delete last[j];
-    memory = { ...memory, journey: j, [j]: r?.answers ?? {}, last };
+    memory = { ...memory, journey: j, [j]: structuredClone(r?.answers ?? {}), last };
     base[j] = structuredClone(memory[j]);
     updated[j] = r?.updated ?? null;
     delete st.conflicts[j];

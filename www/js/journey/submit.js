@@ -89,7 +89,8 @@ async function submit(A, form) {
   if (!next) next = journey.next(page, nctx, change);
   if (jid === "sponsor" && !change && res.ok && A.J.sponsor.settled(nctx, res.value)) next = journey.result;
   // A council (or organisation) checked before: its own saved answers, where it was left.
-  if (!A.saveAnswers(jid, a, page)) return A.go(A.state.last?.[jid] ?? journey.check);
+  // Saved once, with the page the user goes to as the last seen (not again when it is shown).
+  if (!A.saveAnswers(jid, a, next)) return A.go(A.state.last?.[jid] ?? journey.check);
   A.go(next, { change: (change || (keepChange && change)) && next !== journey.check && next !== journey.result });
 }
 

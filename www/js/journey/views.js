@@ -6,7 +6,7 @@
 import { html } from "../govuk/html.js";
 import * as C from "../govuk/components.js";
 import { renderAnswer } from "./flow.js";
-import { councilResultView } from "../results/council-result.js";
+import { councilResultView, prepareCouncilResult } from "../results/council-result.js";
 import * as councilsData from "../council/councils-data.js";
 import * as engine from "../engine/engine.js";
 import { sponsorResult } from "../results/sponsor-result.js";
@@ -166,8 +166,16 @@ function checkView(A, jid, p) {
       ${sections.map((s) => html`<h2 class="govuk-heading-m">${s.title}</h2>${C.summaryList(s.rows)}`)}
       <form novalidate data-form="page">${C.button("See the result")}</form>
       ${saveBar(A)}`),
+    // Once painted, while the user reads: what the council's result needs whatever its answer.
+    enhance: jid === "council" ? () => idle(() => {
+      try {
+        prepareCouncilResult({ data: A.rules(), today: A.today, answers: ctx.a, councils: councilsData.loaded(), assessCouncils: engine.councils });
+      } catch (e) { console.error(e); }
+    }) : null,
   };
 }
+
+const idle = (f) => (globalThis.requestIdleCallback ?? ((g) => setTimeout(g, 0)))(f);
 
 function resultView(A, jid) {
   const journey = A.J[jid].journey;
@@ -228,7 +236,7 @@ export function viewFor(A, page, change) {
     case "upload": return uploadView(A, p);
     case "start-again": return startAgainView(A);
     case "download": return downloadView(A);
-    case national.PAGE: return A.embed ? notFoundView() : national.view({ today: A.today, rules: A.rules, assessCouncils: engine.councils });
+    case national.PAGE: return A.embed ? notFoundView() : national.view({ today: A.today, rules: A.rules, assessCouncils: engine.councils, interventionsOn: engine.interventionsOn });
     case "checked": return checkedView(A);
     case "ofsted": case "ofsted/councils": return A.embed ? notFoundView() : A.ofstedPage.view(page, p, A.ofstedApi);
     default: break;

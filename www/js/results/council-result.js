@@ -8,13 +8,16 @@ import * as C from "../govuk/components.js";
 import { councilResult } from "./results.js";
 import { toInput } from "../council/council.js";
 import { timelineSection } from "./timeline.js";
-import { possiblePartners, partnersSection, inIntervention } from "./partners.js";
+import { possiblePartners, partnersSection } from "./partners.js";
 import * as councilsData from "../council/councils-data.js";
 import { formatDate, partialDateWords } from "../engine/wording.js";
 import { href } from "../journey/common.js";
 import { byEvents } from "../council/confirm.js";
 
-const plural = (n, one, many = `${one}s`) => `${n.toLocaleString("en-GB")} ${n === 1 ? one : many}`;
+// One formatter for the page's life, made on first use (toLocaleString with a locale makes one
+// each call).
+let count = null;
+const plural = (n, one, many = `${one}s`) => `${(count ??= new Intl.NumberFormat("en-GB")).format(n)} ${n === 1 ? one : many}`;
 
 /** The answers given, briefly, each with its Change link. */
 function answersSection(a, r, today) {
@@ -43,11 +46,24 @@ function answersSection(a, r, today) {
   ${C.summaryList(rows)}`;
 }
 
+/** The council of the answers in Ofsted's data, or null. */
+const councilOf = (answers, councils) => (answers.code ? councilsData.byCode(councils, answers.code) : councilsData.find(councils, answers.name));
+
+/** What the result of these answers will need that does not depend on their answer, worked out
+ *  ahead (the check answers page asks for it once painted, in idle time): every council's answer
+ *  on the date checked, for the councils that could help (partners.js keeps it per date). */
+export function prepareCouncilResult({ data, today, answers, councils, assessCouncils }) {
+  const c = councils ? councilOf(answers, councils) : null;
+  if (!c?.region) return;
+  const { asOf } = toInput(answers, today, { data });
+  if (typeof asOf === "string") possiblePartners(councils, assessCouncils, asOf, c.region, c.code, { neighbours: c.neighbours });
+}
+
 export function councilResultView(r, { data, today, answers, councils, assessCouncils }) {
   const input = toInput(answers, today, { data });
   const more = { timeline: timelineSection(r, input, data, { heading: false }), answers: answersSection(answers, r, today) };
-  if (inIntervention(r) && councils) {
-    const c = answers.code ? councilsData.byCode(councils, answers.code) : councilsData.find(councils, answers.name);
+  if (r.inIntervention && councils) {
+    const c = councilOf(answers, councils);
     if (c?.region) {
       try {
         const partners = possiblePartners(councils, assessCouncils, r.asOf, c.region, c.code, { neighbours: c.neighbours });
