@@ -120,3 +120,43 @@ fn sorted(v: Value) -> Value {
         other => other,
     }
 }
+
+/// `interventions_on` gives, for every council case on its own date and on each year end from
+/// 2015 to 2026, the intervention `assess_council` gives: one engine, not a second copy of it.
+#[test]
+fn interventions_on_agrees_with_assess_council() {
+    let default = RulesetFile::default_ref().unwrap();
+    let inputs: Vec<input::CouncilInput> = cases()
+        .iter()
+        .filter(|c| c.kind == "council" && c.expect_error.is_none())
+        .filter_map(|c| parse::from_json(&c.text()).ok())
+        .filter(|i: &input::CouncilInput| i.ruleset.is_none())
+        .collect();
+    assert!(inputs.len() > 100, "only {} council cases", inputs.len());
+    for one in &inputs {
+        let got = trust_eligibility::council::interventions_on(
+            std::slice::from_ref(one),
+            &[one.as_of],
+            default,
+        )
+        .unwrap();
+        let want = trust_eligibility::assess_council(one, default).unwrap();
+        assert_eq!(got, vec![vec![want.intervention.as_str()]]);
+    }
+    let dates: Vec<_> = (2015..=2026)
+        .map(|y| trust_eligibility::date::Date::parse(&format!("{y}-12-31")).unwrap())
+        .collect();
+    let got = trust_eligibility::council::interventions_on(&inputs, &dates, default).unwrap();
+    for (d, date) in dates.iter().enumerate() {
+        for (c, one) in inputs.iter().enumerate() {
+            let on_date = input::CouncilInput {
+                as_of: *date,
+                ..one.clone()
+            };
+            let want = trust_eligibility::assess_council(&on_date, default)
+                .map(|a| a.intervention)
+                .unwrap();
+            assert_eq!(got[d][c], want, "{date} input {c}");
+        }
+    }
+}

@@ -116,12 +116,13 @@ function words(template, values = {}) {
   for (const name of PERSONAL) t = t.replace(new RegExp(`\\s*\\([^()]*\\{${name}\\}[^()]*\\)`, "g"), "");
   const highPerformingSince = values.highPerformingWindowYears === undefined ? "the start of the period in which an inadequate rating counts"
     : `the date ${values.highPerformingWindowYears} years before the date checked`;
-  // Key dates as the ruleset's own parameters set them (the page has no date to count from).
-  const after = (months, what) => (months === undefined ? `is set from ${what}` : `is ${months} months after ${what}`);
+  // Key dates as the ruleset data says each is set (keyDates.*.rule), with this ruleset's
+  // parameters (the page has no date to count from).
+  const rule = (kind) => fill(data.keyDates[kind].rule, values);
   const when = {
-    deadlineWhen: after(values.improvementWindowMonths, "the report was published"),
-    takeoverTargetWhen: after(values.takeoverTargetMonths, "the deadline, or the commissioner's appointment"),
-    commissionerReviewWhen: `${after(values.commissionerReviewMonths, "the report was published, or the commissioner's appointment").replace(/^is /, "is due ")}`,
+    deadlineWhen: rule("improvement_deadline"),
+    takeoverTargetWhen: rule("takeover_target"),
+    commissionerReviewWhen: rule("commissioner_review_due"),
   };
   const out = fill(t, { ...IN_WORDS, highPerformingSince, ...when, ...values });
   return out.charAt(0).toUpperCase() + out.slice(1);

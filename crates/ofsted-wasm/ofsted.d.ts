@@ -135,6 +135,15 @@ export interface Param {
 }
 
 /**
+ * A period the rules looked at, from one date to another (both included).
+ */
+export interface Window {
+    id: WindowKind;
+    from: IsoDate;
+    to: IsoDate;
+}
+
+/**
  * A published source a rule rests on.
  *
  * The texts are shared (`Arc<str>`): every reason and criterion in an answer carries its
@@ -370,12 +379,17 @@ export interface PrecisionWords {
 }
 
 /**
- * How a key date is said: its label, and its date as it stands from `asOf` (in the future,
- * today, or past), each a template using `{date}` and `{days}`.
+ * How a key date is said: its label, how it is set, and its date as it stands from `asOf` (in
+ * the future, today, or past), each a template using `{date}` and `{days}`.
  */
 export interface KeyDateWording {
     label: string;
     source: string;
+    /**
+     * How the date is set, for the rules page: what it counts from and by how much, with the
+     * parameter as a placeholder (`is {improvementWindowMonths} months after ...`).
+     */
+    rule: string;
     future: string;
     today: string;
     past: string;
@@ -444,6 +458,11 @@ export interface ListedCouncil {
      */
     latestPublished: IsoDate | null;
     intervention: string;
+    /**
+     * Whether the intervention is one in which the government acts on the council\'s services
+     * (the engine\'s `inIntervention`, SPEC §3.5).
+     */
+    inIntervention: boolean;
     /**
      * The row that fired, e.g. `protocol-2016/row-2`.
      */
@@ -887,6 +906,11 @@ export interface SponsorRules {
      * source: context for a sponsor\'s result.
      */
     howTrustsAreSetUp?: Wording[];
+    /**
+     * The kinds of organisation taken as not for profit when the input does not say, each with
+     * why (`charity`: \"a charity is a not-for-profit organisation\"), SPEC §4.1.
+     */
+    notForProfitKinds?: Record<string, Wording>;
 }
 
 /**
@@ -961,6 +985,11 @@ export interface Row {
      * The wording when the council\'s status already records what the row expects.
      */
     whenRecorded?: RowWhenRecorded;
+    /**
+     * The wording when a DfE improvement adviser is in place of the commissioner the row
+     * would bring (SPEC §3.7): no commissioner\'s review, the council keeping control.
+     */
+    whenAdviser?: RowWhenRecorded;
 }
 
 /**
@@ -1068,9 +1097,18 @@ export interface CouncilAssessment {
     statusInForce?: StatusInForce;
     intervention: string;
     interventionTitle: string;
+    /**
+     * Whether the intervention is one in which the government acts on the council\'s services
+     * (SPEC §3.5, an addition; [`in_intervention`]).
+     */
+    inIntervention: boolean;
     latestInspection: Inspection | null;
     findings: Findings;
     dates: KeyDate[];
+    /**
+     * The periods the rules looked at, with their dates (SPEC §3.5, an addition).
+     */
+    windows: Window[];
     reasons: Reason[];
     nextSteps: string[];
     warnings: Warning[];
@@ -1188,6 +1226,11 @@ export interface Council {
  * Which decision function (SPEC §3.2 or §3.3) a ruleset\'s data feeds.
  */
 export type Decision = "announcement-2015" | "protocol-2016";
+
+/**
+ * Which period.
+ */
+export type WindowKind = "improvement" | "persistent" | "high_performing";
 
 /**
  * Which ruleset was applied, and whether by date or by request.

@@ -106,6 +106,15 @@ export interface Param {
 }
 
 /**
+ * A period the rules looked at, from one date to another (both included).
+ */
+export interface Window {
+    id: WindowKind;
+    from: IsoDate;
+    to: IsoDate;
+}
+
+/**
  * A published source a rule rests on.
  *
  * The texts are shared (`Arc<str>`): every reason and criterion in an answer carries its
@@ -254,12 +263,17 @@ export interface PrecisionWords {
 }
 
 /**
- * How a key date is said: its label, and its date as it stands from `asOf` (in the future,
- * today, or past), each a template using `{date}` and `{days}`.
+ * How a key date is said: its label, how it is set, and its date as it stands from `asOf` (in
+ * the future, today, or past), each a template using `{date}` and `{days}`.
  */
 export interface KeyDateWording {
     label: string;
     source: string;
+    /**
+     * How the date is set, for the rules page: what it counts from and by how much, with the
+     * parameter as a placeholder (`is {improvementWindowMonths} months after ...`).
+     */
+    rule: string;
     future: string;
     today: string;
     past: string;
@@ -680,6 +694,11 @@ export interface SponsorRules {
      * source: context for a sponsor\'s result.
      */
     howTrustsAreSetUp?: Wording[];
+    /**
+     * The kinds of organisation taken as not for profit when the input does not say, each with
+     * why (`charity`: \"a charity is a not-for-profit organisation\"), SPEC §4.1.
+     */
+    notForProfitKinds?: Record<string, Wording>;
 }
 
 /**
@@ -754,6 +773,11 @@ export interface Row {
      * The wording when the council\'s status already records what the row expects.
      */
     whenRecorded?: RowWhenRecorded;
+    /**
+     * The wording when a DfE improvement adviser is in place of the commissioner the row
+     * would bring (SPEC §3.7): no commissioner\'s review, the council keeping control.
+     */
+    whenAdviser?: RowWhenRecorded;
 }
 
 /**
@@ -815,9 +839,18 @@ export interface CouncilAssessment {
     statusInForce?: StatusInForce;
     intervention: string;
     interventionTitle: string;
+    /**
+     * Whether the intervention is one in which the government acts on the council\'s services
+     * (SPEC §3.5, an addition; [`in_intervention`]).
+     */
+    inIntervention: boolean;
     latestInspection: Inspection | null;
     findings: Findings;
     dates: KeyDate[];
+    /**
+     * The periods the rules looked at, with their dates (SPEC §3.5, an addition).
+     */
+    windows: Window[];
     reasons: Reason[];
     nextSteps: string[];
     warnings: Warning[];
@@ -896,6 +929,11 @@ export interface Council {
  * Which decision function (SPEC §3.2 or §3.3) a ruleset\'s data feeds.
  */
 export type Decision = "announcement-2015" | "protocol-2016";
+
+/**
+ * Which period.
+ */
+export type WindowKind = "improvement" | "persistent" | "high_performing";
 
 /**
  * Which ruleset was applied, and whether by date or by request.
@@ -1031,6 +1069,13 @@ export function assessCouncils(inputs: CouncilInput[], rulesets?: RulesetOverrid
 export function assessSponsor(input: SponsorInput, rulesets?: RulesetOverride | null): SponsorAssessment;
 
 /**
+ * The intervention of each council on each date, `out[d][c]`: the rows `assessCouncil` would
+ * fire, without its words, key dates or outlook (a picture of many councils over time). Each
+ * input's `asOf` is replaced by the date; an invalid input throws with its index in the path.
+ */
+export function interventionsOn(inputs: CouncilInput[], dates: IsoDate[], rulesets?: RulesetOverride | null): string[][];
+
+/**
  * Finds the council a person typed (`src/names.rs`: any everyday form of its name, another
  * name it is known by, its ONS code, small typos) among `candidates` (`{ name, code, aliases }`):
  * `{ exact: index | null, nearest: [index, ...] }`, nearest first, for "Did you mean …?". The
@@ -1051,6 +1096,7 @@ export interface InitOutput {
     readonly assessCouncil: (a: any, b: number) => [number, number, number];
     readonly assessCouncils: (a: any, b: number) => [number, number, number];
     readonly assessSponsor: (a: any, b: number) => [number, number, number];
+    readonly interventionsOn: (a: any, b: any, c: number) => [number, number, number];
     readonly matchCouncils: (a: number, b: number, c: any) => [number, number, number];
     readonly rulesets: (a: number) => [number, number, number];
     readonly __wbindgen_malloc: (a: number, b: number) => number;

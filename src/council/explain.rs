@@ -169,10 +169,12 @@ pub(super) fn explain(
 
     // Rows are validated against the decision code, so the row is always there.
     let row = rs.row(outcome.row);
-    // The row's wording for a status that already records what it expects, where it has one.
-    let recorded = row
-        .and_then(|r| r.when_recorded.as_ref())
-        .filter(|_| outcome.recorded);
+    // The row's wording for a DfE adviser in place of its commissioner, or for a status that
+    // already records what it expects, where it has one.
+    let recorded = row.and_then(|r| {
+        let adviser = r.when_adviser.as_ref().filter(|_| outcome.adviser);
+        adviser.or_else(|| r.when_recorded.as_ref().filter(|_| outcome.recorded))
+    });
     let (intervention, mut title) = row.map_or_else(
         || (String::new(), String::new()),
         |r| {
@@ -293,6 +295,8 @@ pub(super) fn explain(
         council: input.council.clone(),
         status: input.status.clone(),
         status_in_force: f.status.as_ref().map(StatusInForce::of),
+        in_intervention: super::in_intervention(&intervention),
+        windows: super::windows::windows(f, rs, &intervention),
         intervention,
         intervention_title: title,
         latest_inspection,

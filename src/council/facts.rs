@@ -60,6 +60,9 @@ pub(crate) enum Suppose<'a> {
     NextReport(&'a Inspection),
     /// The latest report read as this grade (SPEC §3.6's leadership warning).
     LatestAs(Grade),
+    /// The record read as on the date assessed, in place of the input's own `asOf` (a picture of
+    /// many councils over time).
+    OnDate,
 }
 
 fn is(i: &Inspection, g: Grade) -> bool {
@@ -80,7 +83,10 @@ pub(crate) fn gather<'a>(
     let mut ignored: Vec<(Date, &str)> = Vec::new();
     // What the input records is read as on its own `asOf`, even when a hypothetical run
     // assesses on the day after (SPEC §3.9).
-    let cut = input.as_of;
+    let cut = match suppose {
+        Suppose::OnDate => as_of,
+        _ => input.as_of,
+    };
 
     let mut inspections: Vec<&Inspection> = Vec::with_capacity(input.inspections.len() + 1);
     for i in &input.inspections {

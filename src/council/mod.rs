@@ -10,8 +10,10 @@ mod explain;
 pub(crate) mod facts;
 pub(crate) mod protocol_2016;
 pub(crate) mod status;
+mod windows;
 
 pub use status::{InForce, PresumedLifting, StatusInForce};
+pub use windows::{Window, WindowKind};
 
 use crate::date::{Date, IsoDate};
 use crate::error::Error;
@@ -39,9 +41,14 @@ pub struct CouncilAssessment {
     pub status_in_force: Option<StatusInForce>,
     pub intervention: String,
     pub intervention_title: String,
+    /// Whether the intervention is one in which the government acts on the council's services
+    /// (SPEC §3.5, an addition; [`in_intervention`]).
+    pub in_intervention: bool,
     pub latest_inspection: Option<Inspection>,
     pub findings: Findings,
     pub dates: Vec<KeyDate>,
+    /// The periods the rules looked at, with their dates (SPEC §3.5, an addition).
+    pub windows: Vec<Window>,
     pub reasons: Vec<Reason>,
     pub next_steps: Vec<String>,
     pub warnings: Vec<Warning>,
@@ -179,6 +186,9 @@ pub(crate) struct Outcome<'a> {
     /// The council's status already records what the row expects (a direction in force, the
     /// notice issued): the row's `whenRecorded` wording applies.
     pub recorded: bool,
+    /// A DfE improvement adviser is in place of the commissioner the row would bring: the row's
+    /// `whenAdviser` wording applies (SPEC §3.7).
+    pub adviser: bool,
 }
 
 impl Outcome<'_> {
@@ -189,6 +199,7 @@ impl Outcome<'_> {
             visit: None,
             instrument: None,
             recorded: false,
+            adviser: false,
         }
     }
 }
@@ -223,6 +234,53 @@ fn decide<'a>(f: &Facts<'a>, rs: &Ruleset) -> Outcome<'a> {
         .iter()
         .find_map(|r| (r.when)(f, rs))
         .unwrap_or_else(|| Outcome::row(0))
+}
+
+/// The intervention of each council on each date, `out[d][c]` for `dates[d]` and `inputs[c]`
+/// (each input read as on the date, in place of its own `asOf`): a picture of many councils over
+/// time (SPEC §7, an addition). The same facts and rows as [`assess_council`], without its words,
+/// key dates or outlook. An invalid input is an error with its index in the path (`[3].asOf`).
+pub fn interventions_on(
+    inputs: &[CouncilInput],
+    dates: &[Date],
+    rules: &RulesetFile,
+) -> Result<Vec<Vec<&'static str>>, Error> {
+    let at = |i: usize| move |e: Error| e.within(&format!("[{i}]"));
+    for (i, input) in inputs.iter().enumerate() {
+        input.validate().map_err(at(i))?;
+    }
+    dates
+        .iter()
+        .map(|&date| {
+            inputs
+                .iter()
+                .enumerate()
+                .map(|(i, input)| intervention_on(input, date, rules).map_err(at(i)))
+                .collect()
+        })
+        .collect()
+}
+
+/// The intervention of one (validated) council input read as on `as_of`: the row
+/// [`assess_council`] fires for the input with that `asOf`.
+fn intervention_on(
+    input: &CouncilInput,
+    as_of: Date,
+    rules: &RulesetFile,
+) -> Result<&'static str, Error> {
+    let (rs, _) = output::applied_ruleset(
+        rules,
+        as_of,
+        input.ruleset.as_deref(),
+        &input.inspections,
+        "inspections",
+    )?;
+    let facts = facts::gather(input, as_of, Suppose::OnDate, rs, rules, Warn(None));
+    let row = decide(&facts, rs).row;
+    Ok(rows(rs.decision)
+        .iter()
+        .find(|r| r.row == row)
+        .map_or("", |r| r.intervention))
 }
 
 /// Assesses one council against the embedded default rulesets.
@@ -295,6 +353,21 @@ pub fn assess_council(
     out.outlook = outlook;
     out.persistent_until = persistent_until;
     Ok(out)
+}
+
+/// The interventions in which the government acts on the council's services: an improvement
+/// notice, a statutory direction, a commissioner or a takeover; not a window to improve, a
+/// monitoring visit, an emergency inspection, a lifting or support (SPEC §3.5, an addition).
+const IN_INTERVENTION: [&str; 4] = [
+    "improvement_notice",
+    "statutory_direction",
+    "commissioner",
+    "immediate_takeover",
+];
+
+/// Whether a council given `intervention` is in intervention (SPEC §3.5).
+pub fn in_intervention(intervention: &str) -> bool {
+    IN_INTERVENTION.contains(&intervention)
 }
 
 /// A row's id in an answer: `protocol-2016/row-4`.

@@ -42,17 +42,26 @@ fn no_inspection<'a>(f: &Facts<'a>, _: &Ruleset) -> Option<Outcome<'a>> {
 }
 
 /// Row 2: persistent or systemic failure: a statutory direction and a commissioner, whose review
-/// reports in about three months, with a presumption of removal from council control [S4][S6].
+/// reports in about three months, with a presumption of removal from council control [S4][S6];
+/// no review where a DfE adviser is in place of the commissioner [S15].
 fn persistent_or_systemic<'a>(f: &Facts<'a>, rs: &Ruleset) -> Option<Outcome<'a>> {
     let l = f.latest?;
     if !(is_inadequate(f) && (f.persistent || f.systemic)) {
         return None;
     }
+    // SPEC §3.7: under a direction with a DfE adviser in place of the commissioner (Halton,
+    // February 2025) there is no commissioner, so no commissioner's review.
+    let adviser = f.direction_issued.is_some() && f.adviser_appointed.is_some();
     let from = f.commissioner_appointed.unwrap_or(l.published);
     let due = from.add_months(value(&rs.parameters.commissioner_review_months));
     Some(Outcome {
-        dates: vec![("commissioner_review_due", due)],
+        dates: if adviser {
+            Vec::new()
+        } else {
+            vec![("commissioner_review_due", due)]
+        },
         recorded: f.direction_issued.is_some(),
+        adviser,
         ..Outcome::row(2)
     })
 }

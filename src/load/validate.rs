@@ -150,17 +150,12 @@ impl RulesetFile {
                 if let Some(t) = &row.text_before_in_force {
                     template(t, &|| format!("{rp}.textBeforeInForce"))?;
                 }
-                if let Some(w) = &row.when_recorded {
-                    if let Some(s) = &w.source {
-                        source(s, &|| format!("{rp}.whenRecorded.source"))?;
-                    }
-                    for (name, t) in [("title", &w.title), ("text", &w.text)] {
-                        if let Some(t) = t {
-                            template(t, &|| format!("{rp}.whenRecorded.{name}"))?;
-                        }
-                    }
-                    for (k, s) in w.next_steps.iter().enumerate() {
-                        template(s, &|| format!("{rp}.whenRecorded.nextSteps[{k}]"))?;
+                for (field, w) in [
+                    ("whenRecorded", &row.when_recorded),
+                    ("whenAdviser", &row.when_adviser),
+                ] {
+                    if let Some(w) = w {
+                        self.when_wording(w, &format!("{rp}.{field}"))?;
                     }
                 }
             }
@@ -249,6 +244,7 @@ impl RulesetFile {
             source(&k.source, &|| format!("keyDates.{kind}.source"))?;
             for (name, t) in [
                 ("label", &k.label),
+                ("rule", &k.rule),
                 ("future", &k.future),
                 ("today", &k.today),
                 ("past", &k.past),
@@ -289,6 +285,20 @@ impl RulesetFile {
                 format!("sponsor.howTrustsAreSetUp[{i}].source")
             })?;
             template(&w.text, &|| format!("sponsor.howTrustsAreSetUp[{i}].text"))?;
+        }
+        for (kind, w) in self.sponsor.not_for_profit_kinds.iter() {
+            let at = format!("sponsor.notForProfitKinds.{kind}");
+            let known = crate::input::OrgKind::ALL
+                .iter()
+                .any(|k| k.id() == kind && *k != crate::input::OrgKind::LocalAuthority);
+            if !known {
+                return Err(invalid(
+                    at,
+                    "is not a kind of organisation the not_for_profit criterion applies to",
+                ));
+            }
+            source(&w.source, &|| format!("{at}.source"))?;
+            template(&w.text, &|| format!("{at}.text"))?;
         }
         if self.sponsor.criteria.len() != CRITERIA.len() {
             return Err(invalid(
@@ -408,6 +418,28 @@ impl RulesetFile {
                 format!("sponsor.routes.{extra}"),
                 "is not a route the checker opens",
             ));
+        }
+        Ok(())
+    }
+}
+
+impl RulesetFile {
+    /// Checks the wording a row uses in place of its own (`whenRecorded`, `whenAdviser`) at
+    /// `at`: a known source and known placeholders.
+    fn when_wording(&self, w: &super::RowWhenRecorded, at: &str) -> Result<(), Error> {
+        if let Some(s) = w.source.as_ref().filter(|s| !self.sources.contains_key(s)) {
+            return Err(invalid(
+                format!("{at}.source"),
+                format_args!("names source \"{s}\", which is not in \"sources\""),
+            ));
+        }
+        for (name, t) in [("title", &w.title), ("text", &w.text)] {
+            if let Some(t) = t {
+                template(t, &|| format!("{at}.{name}"))?;
+            }
+        }
+        for (k, s) in w.next_steps.iter().enumerate() {
+            template(s, &|| format!("{at}.nextSteps[{k}]"))?;
         }
         Ok(())
     }

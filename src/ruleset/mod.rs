@@ -187,6 +187,10 @@ pub struct Row {
     /// The wording when the council's status already records what the row expects.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub when_recorded: Option<RowWhenRecorded>,
+    /// The wording when a DfE improvement adviser is in place of the commissioner the row
+    /// would bring (SPEC §3.7): no commissioner's review, the council keeping control.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub when_adviser: Option<RowWhenRecorded>,
 }
 
 /// One ruleset: its dates, parameters and the wording of its rows.
@@ -263,8 +267,8 @@ pub struct WarningTexts {
     pub status_not_in_file: String,
 }
 
-/// How a key date is said: its label, and its date as it stands from `asOf` (in the future,
-/// today, or past), each a template using `{date}` and `{days}`.
+/// How a key date is said: its label, how it is set, and its date as it stands from `asOf` (in
+/// the future, today, or past), each a template using `{date}` and `{days}`.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields, remote = "Self")]
 #[cfg_attr(
@@ -276,6 +280,9 @@ pub struct WarningTexts {
 pub struct KeyDateWording {
     pub label: String,
     pub source: String,
+    /// How the date is set, for the rules page: what it counts from and by how much, with the
+    /// parameter as a placeholder (`is {improvementWindowMonths} months after ...`).
+    pub rule: String,
     pub future: String,
     pub today: String,
     pub past: String,
@@ -457,6 +464,11 @@ pub struct SponsorRules {
     /// source: context for a sponsor's result.
     #[serde(default)]
     pub how_trusts_are_set_up: Vec<Wording>,
+    /// The kinds of organisation taken as not for profit when the input does not say, each with
+    /// why (`charity`: "a charity is a not-for-profit organisation"), SPEC §4.1.
+    #[serde(default)]
+    #[cfg_attr(feature = "typescript", tsify(type = "Record<string, Wording>"))]
+    pub not_for_profit_kinds: Table<Wording>,
 }
 
 /// The whole ruleset file: sources, rulesets, definitions, warnings and sponsor criteria.

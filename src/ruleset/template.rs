@@ -21,6 +21,8 @@ pub const PLACEHOLDERS: &[&str] = &[
     "persistentWindowYears",
     "highPerformingWindowYears",
     "improvementWindowMonths",
+    "takeoverTargetMonths",
+    "commissionerReviewMonths",
     "highPerformingSince",
     "trustSince",
     "item",

@@ -148,9 +148,17 @@ fn governance(f: &Facts) -> Governance {
 
 /// Delegated children's social care may only go to not-for-profit bodies; a profit-making group
 /// may use a non-profit subsidiary [S7][S1].
+/// Not given, it is taken from the kind of organisation where the data says why (SPEC §4.1).
 fn not_for_profit(f: &Facts, _: Params) -> Check {
-    let nfp = f.input.organisation.not_for_profit;
-    check(nfp, format!("Not for profit: {}", yes_no(nfp)))
+    let nfp = f.not_for_profit;
+    let evidence = match f.not_for_profit_because {
+        Some(why) => format!(
+            "Not for profit: {} (from the kind of organisation: {why})",
+            yes_no(nfp)
+        ),
+        None => format!("Not for profit: {}", yes_no(nfp)),
+    };
+    check(nfp, evidence)
 }
 
 /// A council "has to be rated good by Ofsted" to be a Partner in Practice [S8].

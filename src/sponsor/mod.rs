@@ -146,6 +146,10 @@ pub(crate) struct Facts<'a> {
     pub own: Vec<&'a Inspection>,
     /// `None` when the list was not given (not known).
     pub provision: Option<Vec<&'a crate::input::Provision>>,
+    /// Not for profit: as the input says, or, when it does not, taken from the organisation's
+    /// kind (SPEC §4.1), with the data's words why.
+    pub not_for_profit: Option<bool>,
+    pub not_for_profit_because: Option<&'a str>,
 }
 
 /// Assesses a would-be sponsor.
@@ -218,11 +222,20 @@ pub fn assess_sponsor(
             format_args!("a council must give its own Ofsted inspections, at least one published on or before {as_of}"),
         ));
     }
+    let given = input.organisation.not_for_profit;
+    let because = rules
+        .sponsor
+        .not_for_profit_kinds
+        .get(kind.id())
+        .filter(|_| given.is_none())
+        .map(|w| w.text.as_str());
     let facts = Facts {
         input,
         as_of,
         own,
         provision,
+        not_for_profit: given.or(because.map(|_| true)),
+        not_for_profit_because: because,
     };
 
     let mut criteria = Vec::with_capacity(rules.sponsor.criteria.len());

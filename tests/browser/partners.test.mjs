@@ -2,7 +2,7 @@
 // the engine's batch finds them over Ofsted's data, and the result page's section.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { possiblePartners, partnersSection, IN_INTERVENTION, inIntervention } from "../../www/js/results/partners.js";
+import { possiblePartners, partnersSection } from "../../www/js/results/partners.js";
 import { assessCouncil, assessCouncils } from "./engine-node.mjs";
 import { councils, council } from "./councils-fixture.mjs";
 
@@ -51,11 +51,13 @@ test("the section says the DfE chooses partners and this is a starting list, wit
   assert.ok(s.includes(councils.source.licence));
   const none = String(partnersSection({ partners: [], councilName: "X", region: "Nowhere", asOf: AS_OF, source: councils.source }));
   assert.match(none, /No other council in the Nowhere region is high-performing/);
-  // Until the engine says whether a council is in intervention, the narrowest reading: a notice,
-  // a direction, a commissioner or a takeover (not a window, a visit, an inspection or a lifting).
-  assert.deepEqual(IN_INTERVENTION.slice().sort(), ["commissioner", "immediate_takeover", "improvement_notice", "statutory_direction"]);
-  assert.equal(inIntervention({ intervention: "monitoring" }), false);
-  assert.equal(inIntervention({ intervention: "improvement_support", inIntervention: true }), true, "the engine's own flag wins");
+  // Whether a council is in intervention is the engine's answer (inIntervention, SPEC §3.5): a
+  // notice, a direction, a commissioner or a takeover; not a window, a visit or a lifting.
+  const on = (asOf, inspections) => assessCouncil({ asOf, inspections });
+  assert.equal(on("2016-01-01", [{ published: "2015-09-01", overall: "inadequate" }]).inIntervention, false, "the six months to improve");
+  assert.equal(on("2016-04-01", [{ published: "2015-09-01", overall: "inadequate" }]).inIntervention, true, "a commissioner");
+  assert.equal(on("2017-01-01", [{ published: "2016-09-01", overall: "inadequate" }]).inIntervention, true, "an improvement notice");
+  assert.equal(on("2017-01-01", [{ published: "2016-09-01", overall: "requires_improvement" }]).inIntervention, false, "support");
 });
 
 test("statistical neighbours first, in the lookup's order, then the rest of the region by name", () => {

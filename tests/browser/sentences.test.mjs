@@ -14,7 +14,6 @@ import { assessCouncil, rulesets } from "./engine-node.mjs";
 import { visibleText, problems } from "./text-scan.mjs";
 import { councilResultView } from "../../www/js/results/council-result.js";
 import { fromInput } from "../../www/js/council/council.js";
-import { inIntervention } from "../../www/js/results/partners.js";
 import { formatDate, formatDatesIn } from "../../www/js/engine/wording.js";
 
 const data = rulesets();
@@ -65,7 +64,7 @@ test("no result says what its own answer contradicts", () => {
     const direction = r.statusInForce?.statutoryDirection ?? (r.status?.directionIssued ? {} : null);
     if (direction && r.findings?.grade === "inadequate" && /no statutory intervention/i.test(title)) say(`headline “${title}” under a direction`);
     // Councils that could help, only for a council in intervention.
-    if (!inIntervention(r) && /Councils that could help/.test(text)) say(`offers councils that could help for ${r.intervention}`);
+    if (!r.inIntervention && /Councils that could help/.test(text)) say(`offers councils that could help for ${r.intervention}`);
     // Numbers one way.
     const bare = text.match(/\b\d{4,} days?\b/g);
     if (bare) say(`numbers written without separators: ${bare.join(", ")}`);

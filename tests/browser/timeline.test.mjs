@@ -3,7 +3,7 @@
 // 1280 px, with its caption and table, in the print view, and no axe violations.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { timelineModel, timelineSvg, keyDateText, addMonths } from "../../www/js/results/timeline.js";
+import { timelineModel, timelineSvg, keyDateText } from "../../www/js/results/timeline.js";
 import { formatDate } from "../../www/js/engine/wording.js";
 import { assessCouncil, rulesets } from "./engine-node.mjs";
 import { council } from "./councils-fixture.mjs";
@@ -27,8 +27,10 @@ test("Bradford on 2 March 2026: both inadequate reports in red with their grade,
   assert.equal(m.events.filter((e) => e.type === "visit").length, input.visits.length);
   const persistent = m.windows.find((w) => w.id === "persistent");
   assert.equal(persistent.to, r.latestInspection.published);
-  assert.equal(persistent.from, addMonths(r.latestInspection.published, -12 * param(r, "persistentWindowYears")));
-  assert.ok(!m.windows.some((w) => w.id === "improve"), "no six-month window under the 2016 protocol");
+  const years = param(r, "persistentWindowYears");
+  assert.equal(persistent.from, `${Number(persistent.to.slice(0, 4)) - years}${persistent.to.slice(4)}`);
+  assert.deepEqual(m.windows.map(({ id, from, to }) => ({ id, from, to })), r.windows, "the engine's windows, drawn as it gives them");
+  assert.ok(!m.windows.some((w) => w.id === "improvement"), "no six-month window under the 2016 protocol");
   for (const d of r.dates) {
     const e = m.events.find((x) => x.type === "key" && x.date === d.date);
     assert.ok(e, `key date ${d.kind} shown`);
@@ -54,9 +56,13 @@ test("a 2015 inadequate report checked on 1 March 2016: the six months to improv
   const r = assessCouncil(input);
   assert.equal(r.ruleset.id, "announcement-2015");
   const m = timelineModel(r, input, data);
-  const improve = m.windows.find((w) => w.id === "improve");
+  const improve = m.windows.find((w) => w.id === "improvement");
   assert.equal(improve.from, "2015-10-01");
+  assert.equal(improve.to, "2016-04-01");
   assert.equal(improve.to, r.dates.find((d) => d.kind === "improvement_deadline").date);
+  assert.match(improve.text, /^6 months to show significant improvement$/);
+  const persistent = m.windows.find((w) => w.id === "persistent");
+  assert.deepEqual([persistent.from, persistent.to], ["2010-10-01", "2015-10-01"]);
   assert.deepEqual(m.boundaries.map((b) => b.date), data.rulesets.map((x) => x.inForceFrom).filter((d) => d > m.from && d < m.to).sort());
   assert.ok(m.boundaries.length >= 2);
   assert.ok(m.events.some((e) => e.type === "concern" && /whistle-blower/.test(e.text)));
@@ -74,9 +80,10 @@ test("what was published after the date checked is not drawn; a good council sho
   const good = { asOf: "2026-12-02", inspections: [{ published: "2024-07-23", overall: "good" }] };
   const rg = assessCouncil(good);
   const mg = timelineModel(rg, good, data);
-  const high = mg.windows.find((w) => w.id === "high");
+  const high = mg.windows.find((w) => w.id === "high_performing");
   assert.equal(high.to, "2026-12-02");
-  assert.equal(high.from, addMonths("2026-12-02", -12 * param(rg, "highPerformingWindowYears")));
+  assert.equal(high.from, "2021-12-02");
+  assert.match(high.text, /^5 years before the date checked/);
 });
 
 // ---- on the page --------------------------------------------------------------------------

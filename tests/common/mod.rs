@@ -198,6 +198,34 @@ pub fn check_council(case: &Case, got: &Value) -> Vec<String> {
             want,
         );
     }
+    if let Some(want) = e.get("inIntervention") {
+        check(
+            &mut diffs,
+            "inIntervention",
+            got["inIntervention"].clone(),
+            want,
+        );
+    }
+    if let Some(want) = e.get("windows") {
+        check(&mut diffs, "windows", got["windows"].clone(), want);
+    }
+    if let Some(want) = e.get("notSaid").and_then(Value::as_array) {
+        let texts = strings(&got["reasons"], "text")
+            .into_iter()
+            .chain(
+                got["nextSteps"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|s| s.as_str().map(str::to_string)),
+            )
+            .collect::<Vec<_>>();
+        for phrase in want.iter().filter_map(Value::as_str) {
+            if let Some(t) = texts.iter().find(|t| t.contains(phrase)) {
+                diffs.push(format!("notSaid: {phrase:?} is said in {t:?}"));
+            }
+        }
+    }
     if let Some(want) = e.get("status").and_then(Value::as_object) {
         let s = &got["statusInForce"];
         if s.is_null() {
@@ -289,6 +317,15 @@ pub fn check_sponsor(case: &Case, got: &Value) -> Vec<String> {
             ids_where(&|c| c["known"] == Value::Bool(false)),
             want,
         );
+    }
+    if let Some(want) = e.get("evidence").and_then(Value::as_object) {
+        for (id, w) in want {
+            let c = got["criteria"]
+                .as_array()
+                .and_then(|a| a.iter().find(|c| c["id"] == id.as_str()));
+            let g = c.map_or(Value::Null, |c| c["evidence"].clone());
+            check(&mut diffs, &format!("evidence.{id}"), g, w);
+        }
     }
     if let Some(want) = e.get("roles") {
         check(

@@ -87,11 +87,11 @@ const charity = () => ({
   income: 12_000_000, reserves: 4, asOfChoice: "date", asOf: "2026-01-01",
 });
 
-test("toInput: a charity's answers, not-for-profit assumed; answers to questions not on its route are not sent", () => {
+test("toInput: a charity's answers, not-for-profit not asked and not sent (the engine takes it from the kind); answers to questions not on its route are not sent", () => {
   const a = { ...charity(), notForProfit: false, intervention: ["notice"], ownInspections: [{ published: "2015-01-01", overall: "good" }] };
   assert.deepEqual(toInput(a, TODAY, { data }), {
     asOf: "2026-01-01",
-    organisation: { kind: "charity", name: "Helping Hands", basedInEngland: true, notForProfit: true },
+    organisation: { kind: "charity", name: "Helping Hands", basedInEngland: true },
     regulatory: { openEnforcementAction: false, openCharityCommissionInquiry: false },
     experience: { yearsDeliveringChildrensServices: 12, leadersWithDcsExperience: 2, qualifiedSocialWorkers: 40,
       registeredProvision: [{ kind: "childrens_home", grade: "good", published: "2024-05-01" }] },

@@ -258,6 +258,9 @@ pub struct ListedCouncil {
     /// That inspection's publication date.
     pub latest_published: Option<IsoDate>,
     pub intervention: String,
+    /// Whether the intervention is one in which the government acts on the council's services
+    /// (the engine's `inIntervention`, SPEC §3.5).
+    pub in_intervention: bool,
     /// The row that fired, e.g. `protocol-2016/row-2`.
     pub rule: Option<String>,
     /// The fired row's key date, when it has one (SPEC §3.2, §3.3).
@@ -344,6 +347,7 @@ pub fn listing(
                 persistent: a.findings.persistent,
                 systemic: a.findings.systemic,
                 high_performing: a.findings.high_performing,
+                in_intervention: a.in_intervention,
                 inspections: history.inspections.len(),
                 visits: c.visits,
                 warnings: a.warnings.iter().map(|w| w.code.clone()).collect(),

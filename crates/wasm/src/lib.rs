@@ -147,6 +147,23 @@ pub fn assess_councils_js(
     write(&answers)
 }
 
+/// The intervention of each council on each date, `out[d][c]`: the rows `assessCouncil` would
+/// fire, without its words, key dates or outlook (a picture of many councils over time). Each
+/// input's `asOf` is replaced by the date; an invalid input throws with its index in the path.
+#[wasm_bindgen(js_name = interventionsOn, unchecked_return_type = "string[][]")]
+pub fn interventions_on_js(
+    #[wasm_bindgen(unchecked_param_type = "CouncilInput[]")] inputs: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "IsoDate[]")] dates: JsValue,
+    rulesets: Option<RulesetOverride>,
+) -> Result<JsValue, JsValue> {
+    let rules = rules(rulesets)?;
+    let inputs: Vec<CouncilInput> = read(inputs).map_err(throw)?;
+    let dates: Vec<trust_eligibility::date::Date> = read(dates).map_err(throw)?;
+    let out =
+        trust_eligibility::council::interventions_on(&inputs, &dates, &rules).map_err(throw)?;
+    write(&out)
+}
+
 /// Assesses a would-be sponsor (SPEC §4).
 #[wasm_bindgen(js_name = assessSponsor, unchecked_return_type = "SponsorAssessment")]
 pub fn assess_sponsor_js(

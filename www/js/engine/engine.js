@@ -42,6 +42,9 @@ function call(fn, input) {
 export const council = (input) => call(assessCouncil, input);
 export const sponsor = (input) => call(assessSponsor, input);
 export const councils = (inputs) => call(assessCouncils, inputs);
+/** The intervention code of each council on each date (`value[d][c]`): the engine's lighter batch
+ *  for a picture over time, without each answer's words, key dates and outlook. */
+export const interventionsOn = (inputs, dates) => call((x) => wasm.interventionsOn(x, dates), inputs);
 
 let overriding = null;
 

@@ -12,7 +12,7 @@ import { formatDate, gradeLabel, DATE_KINDS, daysInWords, inForce } from "../eng
 import * as store from "./store.js";
 import { recordId } from "./store.js";
 import { listen } from "../govuk/govuk-behaviours.js";
-import { possiblePartners, IN_INTERVENTION } from "../results/partners.js";
+import { possiblePartners } from "../results/partners.js";
 import { useEngineMatcher } from "../council/councils-data.js";
 
 /** Once the page's first contents are on the screen (the browser's first-contentful-paint
@@ -69,7 +69,7 @@ function connectOfstedPage(A) {
   A.loadOfstedPage = () => {
     loading ??= import("../ofsted/ofsted-page.js").then((m) => {
       m.connect({ html, C, store, parseDateParts, isoToParts, formatDate, gradeLabel, DATE_KINDS, daysInWords, inForce,
-        fromInput: A.J.council.fromInput, possiblePartners, IN_INTERVENTION });
+        fromInput: A.J.council.fromInput, possiblePartners });
       m.listen(A.env.root, A.ofstedApi);
       A.ofstedPage = m;
     }, (e) => { loading = null; throw e; });

@@ -236,7 +236,7 @@ export function viewFor(A, page, change) {
     case "upload": return uploadView(A, p);
     case "start-again": return startAgainView(A);
     case "download": return downloadView(A);
-    case national.PAGE: return A.embed ? notFoundView() : national.view({ today: A.today, rules: A.rules, assessCouncils: engine.councils });
+    case national.PAGE: return A.embed ? notFoundView() : national.view({ today: A.today, rules: A.rules, assessCouncils: engine.councils, interventionsOn: engine.interventionsOn });
     case "checked": return checkedView(A);
     case "ofsted": case "ofsted/councils": return A.embed ? notFoundView() : A.ofstedPage.view(page, p, A.ofstedApi);
     default: break;

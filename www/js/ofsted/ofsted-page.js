@@ -23,14 +23,13 @@
 // (connect), so that, bundled, it holds only its own code and the app's stays in the one chunk
 // the full page and the element share (www/build-js.mjs).
 let html, C, store, parseDateParts, isoToParts, formatDate, gradeLabel, DATE_KINDS, daysInWords, inForce, fromInput,
-  possiblePartners, IN_INTERVENTION;
+  possiblePartners;
 
 /** deps: { html, C (components.js), store, parseDateParts, isoToParts, formatDate, gradeLabel,
- *  DATE_KINDS, daysInWords, inForce, fromInput (council.js), possiblePartners and IN_INTERVENTION
- *  (partners.js: the interventions for which councils that could help are listed) }. */
+ *  DATE_KINDS, daysInWords, inForce, fromInput (council.js), possiblePartners (partners.js) }. */
 export function connect(deps) {
   ({ html, C, store, parseDateParts, isoToParts, formatDate, gradeLabel, DATE_KINDS, daysInWords, inForce, fromInput,
-    possiblePartners, IN_INTERVENTION } = deps);
+    possiblePartners } = deps);
 }
 
 export const PAGES = ["ofsted", "ofsted/councils"];
@@ -251,7 +250,7 @@ export function listingFromData(d, asOf, assessCouncils) {
     councils.push({
       code: c.code, name: c.name, region: c.region ?? null,
       latestGrade: grade, latestPublished: a.latestInspection?.published ?? null,
-      intervention: a.intervention, rule: a.reasons[0]?.rule ?? null, keyDate: a.dates[0] ?? null,
+      intervention: a.intervention, inIntervention: a.inIntervention, rule: a.reasons[0]?.rule ?? null, keyDate: a.dates[0] ?? null,
       persistent: a.findings.persistent, systemic: a.findings.systemic, highPerforming: a.findings.highPerforming,
       inspections: c.inspections.length, visits: (c.visits ?? []).length,
       warnings: a.warnings.map((w) => w.code), input: inputs[i],
@@ -739,7 +738,7 @@ function partnersFor(list, api) {
   const key = `${o.origin?.label ?? o.fileName}|${o.asOf}|${o.rows.length}`;
   if (partnersMemo.key === key) return partnersMemo.value;
   const councilsData = councilsDataOf(list);
-  const value = o.rows.filter((r) => IN_INTERVENTION.includes(r.intervention)).map((r) => {
+  const value = o.rows.filter((r) => r.inIntervention).map((r) => {
     let partners = null;
     if (r.region) {
       try { partners = possiblePartners(councilsData, api.assessCouncils, o.asOf, r.region, r.code); } catch (e) { console.warn(e); }

@@ -8,7 +8,7 @@ import * as C from "../govuk/components.js";
 import { councilResult } from "./results.js";
 import { toInput } from "../council/council.js";
 import { timelineSection } from "./timeline.js";
-import { possiblePartners, partnersSection, inIntervention } from "./partners.js";
+import { possiblePartners, partnersSection } from "./partners.js";
 import * as councilsData from "../council/councils-data.js";
 import { formatDate, partialDateWords } from "../engine/wording.js";
 import { href } from "../journey/common.js";
@@ -62,7 +62,7 @@ export function prepareCouncilResult({ data, today, answers, councils, assessCou
 export function councilResultView(r, { data, today, answers, councils, assessCouncils }) {
   const input = toInput(answers, today, { data });
   const more = { timeline: timelineSection(r, input, data, { heading: false }), answers: answersSection(answers, r, today) };
-  if (inIntervention(r) && councils) {
+  if (r.inIntervention && councils) {
     const c = councilOf(answers, councils);
     if (c?.region) {
       try {

@@ -6,17 +6,6 @@
 import { html } from "../govuk/html.js";
 import { formatDate, gradeLabel } from "../engine/wording.js";
 
-/** The interventions for which the result lists councils that could help, until the engine says
- *  itself whether a council is in intervention: the narrowest reading, the interventions in which
- *  the government acts on the council's services (a notice, a direction, a commissioner, a
- *  takeover), not a window, a visit, an inspection or a lifting. */
-export const IN_INTERVENTION = ["improvement_notice", "statutory_direction", "commissioner", "immediate_takeover"];
-/** Whether the engine's answer is of a council in intervention: its own flag when it gives one. */
-export function inIntervention(r) {
-  for (const v of [r?.inIntervention, r?.findings?.inIntervention]) if (typeof v === "boolean") return v;
-  return IN_INTERVENTION.includes(r?.intervention);
-}
-
 // One batch per data set and date: the answers by council code.
 const assessed = new WeakMap();
 function answersByCode(councilsData, assessCouncils, asOf) {

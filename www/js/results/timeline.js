@@ -2,8 +2,8 @@
 // and the history it assessed: inspections coloured by grade (GOV.UK colours, with the grade in
 // words), visits, concerns, the council's notice, direction, commissioner and trust, the periods
 // the rules look at for this answer (the six months to improve, the five years for persistent
-// failure or for high performance: from the answer's dates and the ruleset's parameters, no rule
-// decided here), the key dates, where one set of rules gives way to the next, and the date
+// failure or for high performance: the engine's `windows`, with its dates; only their words and
+// colours are here), the key dates, where one set of rules gives way to the next, and the date
 // checked. Time runs down the page, so it reads at 320 px as at 1280 px. A table says the same
 // for screen readers and anyone who prefers it.
 import { html, raw, escape } from "../govuk/html.js";
@@ -44,14 +44,6 @@ function keyDateShort(d) {
 
 const DAY = 86_400_000;
 const toDay = (iso) => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / DAY;
-const fromParts = (y, m, d) => `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
-/** Calendar months, clamped to the month's last day (SPEC §5). */
-export function addMonths(iso, n) {
-  const y = Number(iso.slice(0, 4)), m = Number(iso.slice(5, 7)) - 1 + n, d = Number(iso.slice(8, 10));
-  const yy = y + Math.floor(m / 12), mm = ((m % 12) + 12) % 12;
-  const last = new Date(Date.UTC(yy, mm + 1, 0)).getUTCDate();
-  return fromParts(yy, mm + 1, Math.min(d, last));
-}
 const isIso = (s) => typeof s === "string" && /^\d{4}-\d{2}-\d{2}$/.test(s);
 
 // ---- what the timeline shows --------------------------------------------------------------------
@@ -66,6 +58,15 @@ const STATUS_WORDS = {
   directionIssued: "Statutory direction issued",
   commissionerAppointed: "Commissioner appointed",
   trustSince: "Services moved to a trust",
+};
+
+/** How each period the engine returns is drawn and said (`param`: the ruleset's parameters). */
+const WINDOWS = {
+  improvement: (param) => ({ colour: COLOURS.key, text: `${param("improvementWindowMonths")} months to show significant improvement` }),
+  persistent: (param) => ({ colour: GRADE_COLOURS.inadequate,
+    text: `${param("persistentWindowYears")} years before the latest report: another inadequate report in them makes failure persistent` }),
+  high_performing: (param) => ({ colour: GRADE_COLOURS.good,
+    text: `${param("highPerformingWindowYears")} years before the date checked: no inadequate report in them, for a high-performing council` }),
 };
 
 /**
@@ -114,24 +115,8 @@ export function timelineModel(r, input, data) {
     events.push({ date: d.date, type: "key", text: keyDateShort(d), long: keyDateText(d) });
   }
 
-  // The periods that matter for this answer.
-  const windows = [];
-  // The six months to improve (December 2015 announcement): when the answer turns on them (in the
-  // window, a visit within it, or the window run out), not for an immediate takeover.
-  const turnsOnWindow = (r.dates ?? []).some((d) => d.kind === "improvement_deadline") || ["monitoring", "commissioner"].includes(r.intervention);
-  if (latest && latestGrade === "inadequate" && ruleset?.decision === "announcement-2015" && turnsOnWindow && param("improvementWindowMonths")) {
-    const deadline = (r.dates ?? []).find((d) => d.kind === "improvement_deadline")?.date ?? addMonths(latest.published, param("improvementWindowMonths"));
-    windows.push({ id: "improve", from: latest.published, to: deadline, colour: COLOURS.key,
-      text: `${param("improvementWindowMonths")} months to show significant improvement` });
-  }
-  if (latest && latestGrade === "inadequate" && param("persistentWindowYears")) {
-    windows.push({ id: "persistent", from: addMonths(latest.published, -12 * param("persistentWindowYears")), to: latest.published, colour: GRADE_COLOURS.inadequate,
-      text: `${param("persistentWindowYears")} years before the latest report: another inadequate report in them makes failure persistent` });
-  }
-  if (latest && (latestGrade === "good" || latestGrade === "outstanding") && param("highPerformingWindowYears")) {
-    windows.push({ id: "high", from: addMonths(asOf, -12 * param("highPerformingWindowYears")), to: asOf, colour: GRADE_COLOURS.good,
-      text: `${param("highPerformingWindowYears")} years before the date checked: no inadequate report in them, for a high-performing council` });
-  }
+  // The periods the rules looked at for this answer: the engine's, with its dates.
+  const windows = (r.windows ?? []).filter((w) => WINDOWS[w.id]).map((w) => ({ ...w, ...WINDOWS[w.id](param) }));
 
   const all = [asOf, ...events.map((e) => e.date), ...windows.flatMap((w) => [w.from, w.to])];
   const first = all.reduce((x, y) => (y < x ? y : x));

@@ -205,24 +205,23 @@ const pages = [
   { id: "sponsor/result", custom: true, title: "Result" },
 ];
 
-/** Answers the service works out rather than asks: a charity, community interest company or
- *  company limited by guarantee is not for profit; a council is in England (the councils this
- *  service checks are English). The check answers page and the result say what was assumed. */
+/** Answers the service works out rather than asks, each with why (`because`, or nothing when
+ *  it is asked). Not for profit is the engine's: it takes a kind of organisation the ruleset data
+ *  names (sponsor.notForProfitKinds) as not for profit when the input does not say, so the
+ *  question is not asked and nothing is sent (`byEngine`). A council is in England (the councils
+ *  this service checks are English). The check answers page and the result say what was assumed. */
 const DERIVED = {
-  "sponsor/not-for-profit": { field: "notForProfit", value: true,
-    kinds: ["charity", "community_interest_company", "company_limited_by_guarantee"],
-    because: (kind) => ({ charity: "a charity is a not-for-profit organisation",
-      community_interest_company: "a community interest company is a not-for-profit organisation",
-      company_limited_by_guarantee: "a company limited by guarantee is a not-for-profit company without shareholders" })[kind] },
-  "sponsor/england": { field: "basedInEngland", value: true, kinds: ["local_authority"],
-    because: () => "this service checks councils in England" },
+  "sponsor/not-for-profit": { field: "notForProfit", value: true, byEngine: true,
+    because: (ctx) => ctx.data?.sponsor?.notForProfitKinds?.[ctx.a.kind]?.text },
+  "sponsor/england": { field: "basedInEngland", value: true,
+    because: (ctx) => (ctx.a.kind === "local_authority" ? "this service checks councils in England" : undefined) },
 };
-const derivedFor = (id, ctx) => (DERIVED[id]?.kinds.includes(ctx.a.kind) ? DERIVED[id] : null);
+const derivedFor = (id, ctx) => (DERIVED[id]?.because(ctx) ? DERIVED[id] : null);
 
 /** What was assumed rather than asked: [{ id, key, value, because }]. */
 export function assumed(ctx) {
   return Object.keys(DERIVED).filter((id) => derivedFor(id, ctx) && applies(pages.find((p) => p.id === id), ctx))
-    .map((id) => ({ id, key: CHECK_LABELS[id], value: DERIVED[id].value ? "Yes" : "No", because: DERIVED[id].because(ctx.a.kind) }));
+    .map((id) => ({ id, key: CHECK_LABELS[id], value: DERIVED[id].value ? "Yes" : "No", because: DERIVED[id].because(ctx) }));
 }
 
 /** Whether a page's criteria apply to the kind of organisation (ruleset data: appliesTo). */
@@ -272,7 +271,7 @@ export function toInput(a, today, { probe = false, data } = {}) {
   const given = (v, type) => typeof v === type || v === UNKNOWN;
   if (on.has("sponsor/not-for-profit") && given(a.notForProfit, "boolean")) input.organisation.notForProfit = known(a.notForProfit);
   if (on.has("sponsor/england") && given(a.basedInEngland, "boolean")) input.organisation.basedInEngland = known(a.basedInEngland);
-  for (const x of a.kind ? assumed(ctx) : []) input.organisation[DERIVED[x.id].field] = DERIVED[x.id].value;
+  for (const x of a.kind ? assumed(ctx) : []) if (!DERIVED[x.id].byEngine) input.organisation[DERIVED[x.id].field] = DERIVED[x.id].value;
   if (on.has("sponsor/regulatory") && a.regulatory) {
     input.regulatory = { openEnforcementAction: a.regulatory.includes("enforcement"), openCharityCommissionInquiry: a.regulatory.includes("inquiry") };
   }
