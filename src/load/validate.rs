@@ -426,7 +426,7 @@ impl RulesetFile {
 impl RulesetFile {
     /// Checks the wording a row uses in place of its own (`whenRecorded`, `whenAdviser`) at
     /// `at`: a known source and known placeholders.
-    fn when_wording(&self, w: &super::RowWhenRecorded, at: &str) -> Result<(), Error> {
+    fn when_wording(&self, w: &crate::ruleset::RowWhenRecorded, at: &str) -> Result<(), Error> {
         if let Some(s) = w.source.as_ref().filter(|s| !self.sources.contains_key(s)) {
             return Err(invalid(
                 format!("{at}.source"),
