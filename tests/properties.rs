@@ -1,4 +1,4 @@
-//! Properties of the engine over generated inputs (issue 7 part 2), with proptest:
+//! Properties of the engine over generated inputs, with proptest:
 //!
 //! - the same input always gives the same output (and so does the input written back as JSON);
 //! - shuffling the order of inspections, visits and concerns (and a sponsor's own inspections

@@ -6,7 +6,7 @@ use crate::date::Date;
 use crate::input::{Concern, CouncilInput, Grade, Inspection, Reading, Visit, VisitKind};
 use crate::output::WarningCode;
 use crate::output::{self, Warning};
-use crate::ruleset::{value, Ruleset, RulesetFile};
+use crate::ruleset::{value, IgnoredItems, Ruleset, RulesetFile};
 
 /// The facts of one history on one date, shared by every decision function.
 pub(crate) struct Facts<'a> {
@@ -70,25 +70,26 @@ fn is(i: &Inspection, g: Grade) -> bool {
     i.grade() == Some(g)
 }
 
-/// Gathers the facts of SPEC §3.4, ignoring (with a warning each) what is dated after `asOf`.
-pub(crate) fn gather<'a>(
-    input: &'a CouncilInput,
-    as_of: Date,
-    suppose: Suppose<'a>,
-    rs: &Ruleset,
-    rules: &'a RulesetFile,
-    mut warn: Warn,
-) -> Facts<'a> {
-    let p = &rs.parameters;
-    let words = &rules.ignored_items;
-    let mut ignored: Vec<(Date, &str)> = Vec::new();
-    // What the input records is read as on its own `asOf`, even when a hypothetical run
-    // assesses on the day after (SPEC §3.9).
-    let cut = match suppose {
-        Suppose::OnDate => as_of,
-        _ => input.as_of,
-    };
+/// What the input records on or before its own `asOf`, in date order, and what it records
+/// after (each item's date and the data's word for it), which is ignored.
+struct Recorded<'a> {
+    inspections: Vec<&'a Inspection>,
+    visits: Vec<&'a Visit>,
+    concerns: Vec<&'a Concern>,
+    notice_issued: Option<Date>,
+    direction_issued: Option<Date>,
+    ignored: Vec<(Date, &'a str)>,
+}
 
+/// Splits what the input records at its own `asOf` (what a hypothetical run assessing on the
+/// day after reads too: SPEC §3.9), adding the report a run supposes.
+fn recorded<'a>(
+    input: &'a CouncilInput,
+    cut: Date,
+    suppose: Suppose<'a>,
+    words: &'a IgnoredItems,
+) -> Recorded<'a> {
+    let mut ignored: Vec<(Date, &str)> = Vec::new();
     let mut inspections: Vec<&Inspection> = Vec::with_capacity(input.inspections.len() + 1);
     for i in &input.inspections {
         if i.published <= cut {
@@ -141,11 +142,53 @@ pub(crate) fn gather<'a>(
         status.and_then(|s| s.direction_issued),
         &words.direction_issued,
     );
-
-    let latest = inspections.last().copied();
-    if latest.is_none() {
-        warn.push(|| output::warning(rules, WarningCode::NoInspection, &[("asOf", as_of.text())]));
+    Recorded {
+        inspections,
+        visits,
+        concerns,
+        notice_issued,
+        direction_issued,
+        ignored,
     }
+}
+
+/// The council's own decisions' dates: from its dated public decisions when it gives them
+/// (SPEC §3.7: the same four dates, and an adviser), else as the input gives them.
+struct DecisionDates {
+    notice_issued: Option<Date>,
+    direction_issued: Option<Date>,
+    commissioner_appointed: Option<Date>,
+    trust_since: Option<Date>,
+    adviser_appointed: Option<Date>,
+}
+
+fn decision_dates(
+    input: &CouncilInput,
+    worked: Option<&super::status::Worked>,
+    recorded: &Recorded,
+) -> DecisionDates {
+    let day = |e: Option<&crate::input::StatusEvent>| e.map(|e| e.date.last_day());
+    let status = input.status.as_ref();
+    match worked {
+        Some(w) => DecisionDates {
+            notice_issued: day(w.notice),
+            direction_issued: day(w.direction),
+            commissioner_appointed: day(w.commissioner),
+            trust_since: day(w.trust),
+            adviser_appointed: day(w.adviser),
+        },
+        None => DecisionDates {
+            notice_issued: recorded.notice_issued,
+            direction_issued: recorded.direction_issued,
+            commissioner_appointed: status.and_then(|s| s.commissioner_appointed),
+            trust_since: status.and_then(|s| s.trust_since),
+            adviser_appointed: None,
+        },
+    }
+}
+
+/// A warning for each item dated after `asOf`, in date order.
+fn warn_ignored(rules: &RulesetFile, as_of: Date, mut ignored: Vec<(Date, &str)>, warn: &mut Warn) {
     crate::order::sort(&mut ignored);
     for (date, item) in ignored {
         warn.push(|| {
@@ -160,28 +203,17 @@ pub(crate) fn gather<'a>(
             )
         });
     }
-    // SPEC §3.7: the status from dated decisions gives the same four dates.
-    let worked = status
-        .and_then(|s| s.events.as_deref())
-        .map(|events| super::status::work_out(events, cut, &inspections, rules, &mut warn));
-    let day = |e: Option<&crate::input::StatusEvent>| e.map(|e| e.date.last_day());
-    let (notice_issued, direction_issued, commissioner_appointed, trust_since, adviser_appointed) =
-        match &worked {
-            Some(w) => (
-                day(w.notice),
-                day(w.direction),
-                day(w.commissioner),
-                day(w.trust),
-                day(w.adviser),
-            ),
-            None => (
-                notice_issued,
-                direction_issued,
-                status.and_then(|s| s.commissioner_appointed),
-                status.and_then(|s| s.trust_since),
-                None,
-            ),
-        };
+}
+
+/// The latest report's grade (or the grade a run supposes) and, when it has no overall grade,
+/// how it was read from its key judgements (SPEC §3.6), with a warning saying so.
+fn latest_grade(
+    latest: Option<&Inspection>,
+    suppose: Suppose,
+    rs: &Ruleset,
+    rules: &RulesetFile,
+    warn: &mut Warn,
+) -> (Option<Grade>, Option<Reading>) {
     let supposed = match suppose {
         Suppose::LatestAs(g) => Some(g),
         _ => None,
@@ -201,7 +233,8 @@ pub(crate) fn gather<'a>(
                     ("gradeReading", output::reading_words(rules, r).to_string()),
                     (
                         "overallGradeDroppedFrom",
-                        p.overall_grade_dropped_from
+                        rs.parameters
+                            .overall_grade_dropped_from
                             .as_ref()
                             .map_or_else(String::new, |d| d.value.text()),
                     ),
@@ -209,17 +242,17 @@ pub(crate) fn gather<'a>(
             )
         });
     }
+    (grade, reading)
+}
 
-    let inadequate = grade == Some(Grade::Inadequate);
-    let earlier_inadequate = match latest {
-        Some(l) if inadequate => {
-            let since = l.published.add_years(-value(&p.persistent_window_years));
-            inspections.iter().rev().copied().find(|i| {
-                i.published < l.published && i.published >= since && is(i, Grade::Inadequate)
-            })
-        }
-        _ => None,
-    };
+/// Systemic failure: the latest report inadequate on every key judgement it gives; `None`
+/// when it gives none (it cannot be assessed, and a warning says so for an inadequate one).
+fn systemic(
+    latest: Option<&Inspection>,
+    inadequate: bool,
+    rules: &RulesetFile,
+    warn: &mut Warn,
+) -> bool {
     let (systemic, assessed) = match latest.and_then(|l| l.judgements.as_ref()) {
         Some(j) if j.given().next().is_some() => (
             inadequate && j.given().all(|g| g == Grade::Inadequate),
@@ -236,19 +269,18 @@ pub(crate) fn gather<'a>(
             )
         });
     }
-    let latest_inadequate = match (latest, inadequate) {
-        (Some(l), true) => Some(l),
-        _ => inspections
-            .iter()
-            .rev()
-            .copied()
-            .find(|i| is(i, Grade::Inadequate)),
-    };
-    let high_performing_since = as_of.add_years(-value(&p.high_performing_window_years));
-    let high_performing = grade.is_some_and(Grade::is_good_or_better)
-        && !inspections
-            .iter()
-            .any(|i| i.published >= high_performing_since && is(i, Grade::Inadequate));
+    systemic
+}
+
+/// A warning when the latest report is older than the ruleset's `staleAfterYears`.
+fn warn_if_stale(
+    latest: Option<&Inspection>,
+    as_of: Date,
+    rs: &Ruleset,
+    rules: &RulesetFile,
+    warn: &mut Warn,
+) {
+    let p = &rs.parameters;
     if let Some(l) = latest {
         if l.published < as_of.add_years(-value(&p.stale_after_years)) {
             warn.push(|| {
@@ -264,12 +296,71 @@ pub(crate) fn gather<'a>(
             });
         }
     }
+}
+
+/// Gathers the facts of SPEC §3.4, ignoring (with a warning each) what is dated after `asOf`.
+pub(crate) fn gather<'a>(
+    input: &'a CouncilInput,
+    as_of: Date,
+    suppose: Suppose<'a>,
+    rs: &Ruleset,
+    rules: &'a RulesetFile,
+    mut warn: Warn,
+) -> Facts<'a> {
+    let p = &rs.parameters;
+    // What the input records is read as on its own `asOf`, even when a hypothetical run
+    // assesses on the day after (SPEC §3.9).
+    let cut = match suppose {
+        Suppose::OnDate => as_of,
+        _ => input.as_of,
+    };
+    let mut rec = recorded(input, cut, suppose, &rules.ignored_items);
+    let inspections = std::mem::take(&mut rec.inspections);
+    let latest = inspections.last().copied();
+    if latest.is_none() {
+        warn.push(|| output::warning(rules, WarningCode::NoInspection, &[("asOf", as_of.text())]));
+    }
+    warn_ignored(rules, as_of, std::mem::take(&mut rec.ignored), &mut warn);
+    // SPEC §3.7: the status from dated decisions gives the same four dates.
+    let worked = input
+        .status
+        .as_ref()
+        .and_then(|s| s.events.as_deref())
+        .map(|events| super::status::work_out(events, cut, &inspections, rules, &mut warn));
+    let dates = decision_dates(input, worked.as_ref(), &rec);
+    let (grade, reading) = latest_grade(latest, suppose, rs, rules, &mut warn);
+    let inadequate = grade == Some(Grade::Inadequate);
+    let earlier_inadequate = match latest {
+        Some(l) if inadequate => {
+            let since = l.published.add_years(-value(&p.persistent_window_years));
+            inspections.iter().rev().copied().find(|i| {
+                i.published < l.published && i.published >= since && is(i, Grade::Inadequate)
+            })
+        }
+        _ => None,
+    };
+    let systemic = systemic(latest, inadequate, rules, &mut warn);
+    let latest_inadequate = match (latest, inadequate) {
+        (Some(l), true) => Some(l),
+        _ => inspections
+            .iter()
+            .rev()
+            .copied()
+            .find(|i| is(i, Grade::Inadequate)),
+    };
+    let high_performing_since = as_of.add_years(-value(&p.high_performing_window_years));
+    let high_performing = grade.is_some_and(Grade::is_good_or_better)
+        && !inspections
+            .iter()
+            .any(|i| i.published >= high_performing_since && is(i, Grade::Inadequate));
+    warn_if_stale(latest, as_of, rs, rules, &mut warn);
     let triggers = match latest {
-        Some(l) => concerns
+        Some(l) => rec
+            .concerns
             .into_iter()
             .filter(|c| c.date > l.published)
             .collect(),
-        None => concerns,
+        None => rec.concerns,
     };
     Facts {
         as_of,
@@ -281,13 +372,13 @@ pub(crate) fn gather<'a>(
         systemic,
         high_performing,
         high_performing_since,
-        visits,
+        visits: rec.visits,
         triggers,
-        commissioner_appointed,
-        notice_issued,
-        direction_issued,
-        trust_since,
-        adviser_appointed,
+        commissioner_appointed: dates.commissioner_appointed,
+        notice_issued: dates.notice_issued,
+        direction_issued: dates.direction_issued,
+        trust_since: dates.trust_since,
+        adviser_appointed: dates.adviser_appointed,
         status: worked,
         latest_inadequate,
     }

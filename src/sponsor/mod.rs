@@ -10,7 +10,7 @@ use crate::error::{Error, ErrorCode};
 use crate::input::{Grade, Inspection, OrgKind, SponsorInput};
 use crate::output::WarningCode;
 use crate::output::{self, Reason, RulesetRef, Warning};
-use crate::ruleset::{render, value, Basis, Criterion, Level, RulesetFile, Source};
+use crate::ruleset::{render, value, Basis, Criterion, Level, Ruleset, RulesetFile, Source};
 use crate::text::number as num;
 
 /// The overall answer (SPEC §4.3), from best to worst: `eligible`; `eligible_with_conditions`
@@ -247,31 +247,8 @@ pub fn assess_sponsor(
     for c in &rules.sponsor.criteria {
         criteria.push(evaluate(rules, c, kind, &facts));
     }
-    let any = |level: Level, outcome: Outcome| {
-        criteria
-            .iter()
-            .any(|c| c.level == level && c.outcome == outcome)
-    };
-    let status = if any(Level::Gate, Outcome::NotMet) {
-        Status::Ineligible
-    } else if any(Level::Readiness, Outcome::NotMet) {
-        Status::NotYetReady
-    } else if any(Level::Gate, Outcome::NotKnown) || any(Level::Readiness, Outcome::NotKnown) {
-        Status::Incomplete
-    } else if any(Level::Condition, Outcome::NotMet) || any(Level::Condition, Outcome::NotKnown) {
-        Status::EligibleWithConditions
-    } else {
-        Status::Eligible
-    };
-    let hp_since = as_of.add_years(-value(&rs.parameters.high_performing_window_years));
-    let high_performing = facts
-        .own
-        .last()
-        .is_some_and(|l| l.grade().is_some_and(Grade::is_good_or_better))
-        && !facts
-            .own
-            .iter()
-            .any(|i| i.published >= hp_since && i.grade() == Some(Grade::Inadequate));
+    let status = status_of(&criteria);
+    let high_performing = high_performing(&facts.own, as_of, rs);
     let in_intervention = kind == OrgKind::LocalAuthority && criteria::in_intervention(&facts);
     let open_now = matches!(status, Status::Eligible | Status::EligibleWithConditions);
     let mut roles = Vec::new();
@@ -334,6 +311,39 @@ pub fn assess_sponsor(
         next_steps: next_steps.into_iter().map(|(_, s)| s).collect(),
         warnings,
     })
+}
+
+/// The status the criteria give: a gate not met makes the organisation ineligible, readiness
+/// not met not yet ready, either not known incomplete, a condition not met or not known
+/// eligible with conditions.
+fn status_of(criteria: &[CriterionResult]) -> Status {
+    let any = |level: Level, outcome: Outcome| {
+        criteria
+            .iter()
+            .any(|c| c.level == level && c.outcome == outcome)
+    };
+    if any(Level::Gate, Outcome::NotMet) {
+        Status::Ineligible
+    } else if any(Level::Readiness, Outcome::NotMet) {
+        Status::NotYetReady
+    } else if any(Level::Gate, Outcome::NotKnown) || any(Level::Readiness, Outcome::NotKnown) {
+        Status::Incomplete
+    } else if any(Level::Condition, Outcome::NotMet) || any(Level::Condition, Outcome::NotKnown) {
+        Status::EligibleWithConditions
+    } else {
+        Status::Eligible
+    }
+}
+
+/// A council's own services high-performing (SPEC §3.4): its latest report good or
+/// outstanding, and none inadequate within the ruleset's window before `as_of`.
+fn high_performing(own: &[&Inspection], as_of: Date, rs: &Ruleset) -> bool {
+    let since = as_of.add_years(-value(&rs.parameters.high_performing_window_years));
+    own.last()
+        .is_some_and(|l| l.grade().is_some_and(Grade::is_good_or_better))
+        && !own
+            .iter()
+            .any(|i| i.published >= since && i.grade() == Some(Grade::Inadequate))
 }
 
 /// Evaluates one criterion: whether it applies, is met, failed or not known, the evidence, and

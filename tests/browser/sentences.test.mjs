@@ -1,4 +1,4 @@
-// Every sentence true (issue 23 item 3): every council result reachable from the case files
+// Every sentence true: every council result reachable from the case files
 // (tests/cases/*.json: each council input, as the page would show it after uploading those
 // answers) is rendered by the page's own modules (council-result.js) from the engine's own
 // answer (www/pkg, the build the pages load), and its text is read for sentences the answer's

@@ -110,7 +110,7 @@ async function bradfordResult(width) {
   await page.waitForFunction(() => document.body.dataset.page === "council/check");
   await page.getByRole("button", { name: "See the result" }).click();
   await page.waitForFunction(() => document.body.dataset.page === "council/result");
-  // The timeline is folded on the short result (issue 23 item 5): opened to read it.
+  // The timeline is folded on the short result: opened to read it.
   await page.waitForSelector(".app-timeline svg", { state: "attached" });
   await page.locator("#timeline-details > summary").click();
   await page.waitForSelector(".app-timeline svg");

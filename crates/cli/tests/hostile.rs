@@ -1,4 +1,4 @@
-//! Hostile input too big to write into a case file (SPEC §6; issue 7 part 3): 10 MB strings and
+//! Hostile input too big to write into a case file (SPEC §6): 10 MB strings and
 //! keys, arrays far over the limits, nesting 10,000 and 1,000,000 deep, megabytes of whitespace,
 //! invalid UTF-8 on the command line's standard input. Each must give its error code and JSON
 //! path (or its answer) through the library and the `trust-eligibility` binary, without a panic,

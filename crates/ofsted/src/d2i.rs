@@ -372,6 +372,195 @@ pub(crate) fn is_web_address(s: &str) -> bool {
         && !s.chars().any(|c| c.is_whitespace() || c.is_control())
 }
 
+/// The columns of the report history, by position in its header.
+struct HistoryColumns {
+    urn: usize,
+    link: usize,
+    published: usize,
+    overall: usize,
+    leaders: usize,
+    help: usize,
+    care: usize,
+    leavers: usize,
+    start: Option<usize>,
+    framework: Option<usize>,
+}
+
+/// One line of the report history: its cells, and where to report what is wrong with it.
+struct HistoryLine<'a> {
+    headers: &'a [String],
+    cells: &'a [Result<String, ()>],
+    at: Location,
+}
+
+impl HistoryLine<'_> {
+    fn warn(&self, warnings: &mut Vec<ReadWarning>, text: String) {
+        warnings.push(ReadWarning {
+            at: Some(self.at.clone()),
+            text,
+        })
+    }
+
+    /// The text of cell `i` ("" when the line is short; an error when it is not UTF-8).
+    fn cell(&self, i: usize) -> Result<&str, String> {
+        match self.cells.get(i) {
+            Some(Ok(s)) => Ok(s.as_str()),
+            Some(Err(())) => Err(format!(
+                "column \"{}\" is text that is not UTF-8",
+                self.headers[i]
+            )),
+            None => Ok(""),
+        }
+    }
+
+    /// The text of an optional column's cell ("" without the column).
+    fn opt(&self, i: Option<usize>) -> Result<&str, String> {
+        i.map_or(Ok(""), |i| self.cell(i))
+    }
+
+    /// The grade in cell `i` (`what` names it in a warning); missing when not readable.
+    fn grade(
+        &self,
+        i: usize,
+        what: &str,
+        code: &str,
+        warnings: &mut Vec<ReadWarning>,
+    ) -> Option<Grade> {
+        let text = match self.cell(i) {
+            Ok(t) => t,
+            Err(why) => {
+                self.warn(warnings, format!("{code}: {why}; {what} read as missing"));
+                return None;
+            }
+        };
+        grade_cell(text).unwrap_or_else(|()| {
+            self.warn(
+                warnings,
+                format!(
+                    "{code}: {} is not a grade ({what}); read as missing",
+                    quote_short(text)
+                ),
+            );
+            None
+        })
+    }
+
+    /// The report's address, kept when it is an `https:` or `http:` one.
+    fn report(&self, col: usize, code: &str, warnings: &mut Vec<ReadWarning>) -> Option<String> {
+        match self.cell(col) {
+            Ok("") => None,
+            Ok(l) if is_web_address(l) => Some(l.to_string()),
+            Ok(l) => {
+                self.warn(
+                    warnings,
+                    format!(
+                        "{code}: the report's address {} is not an https: or http: address; dropped",
+                        quote_short(l)
+                    ),
+                );
+                None
+            }
+            Err(why) => {
+                self.warn(warnings, format!("{code}: {why}; no report address"));
+                None
+            }
+        }
+    }
+
+    /// The line's report, or `None` (with a warning) when its URN is not a council in the
+    /// lookup or it has no publication date.
+    fn row(
+        &self,
+        c: &HistoryColumns,
+        lookup: &Lookup,
+        warnings: &mut Vec<ReadWarning>,
+    ) -> Option<HistoryRow> {
+        let u = match self.cell(c.urn) {
+            Ok(u) => u,
+            Err(why) => {
+                self.warn(warnings, format!("{why}; row skipped"));
+                return None;
+            }
+        };
+        let Some(council) = lookup.by_urn(u) else {
+            self.warn(
+                warnings,
+                format!(
+                    "URN {} is not a council in the lookup; row skipped",
+                    quote_short(u)
+                ),
+            );
+            return None;
+        };
+        let code = &council.code;
+        let published = match self.cell(c.published).map(dmy) {
+            Ok(Ok(Some(d))) => d,
+            Ok(Ok(None)) => {
+                self.warn(
+                    warnings,
+                    format!("{code}: no publication date; row skipped"),
+                );
+                return None;
+            }
+            Ok(Err(why)) | Err(why) => {
+                self.warn(
+                    warnings,
+                    format!("{code}: publication date: {why}; row skipped"),
+                );
+                return None;
+            }
+        };
+        let inspected = match self.opt(c.start).map(dmy) {
+            Ok(Ok(d)) => d,
+            Ok(Err(why)) | Err(why) => {
+                self.warn(
+                    warnings,
+                    format!("{code}: inspection start date: {why}; read as blank"),
+                );
+                None
+            }
+        };
+        let report = self.report(c.link, code, warnings);
+        let overall_grade = self.grade(c.overall, "overall effectiveness", code, warnings);
+        let judgements = Judgements {
+            leadership: self.grade(c.leaders, "impact of leaders", code, warnings),
+            help_and_protection: self.grade(c.help, "help and protection", code, warnings),
+            children_in_care: self.grade(c.care, "children in care", code, warnings),
+            care_leavers: self.grade(c.leavers, "care leavers", code, warnings),
+        };
+        let post_reform = self.cell(c.overall).is_ok_and(|t| t == NO_OVERALL);
+        let any_key = judgements.help_and_protection.is_some()
+            || judgements.children_in_care.is_some()
+            || judgements.care_leavers.is_some();
+        let unusable = match (overall_grade, post_reform, any_key) {
+            (Some(_), _, _) => None,
+            (None, true, true) => None,
+            (None, true, false) => {
+                Some("no overall grade (April 2026 framework) and no key judgement readable")
+            }
+            (None, false, _) => Some("no overall grade readable"),
+        };
+        let any = judgements.given().next().is_some();
+        let framework = match self.opt(c.framework) {
+            Ok(t) if !t.is_empty() => Some(Framework::Ilacs),
+            _ => None,
+        };
+        Some(HistoryRow {
+            code: code.clone(),
+            at: self.at.clone(),
+            inspection: Inspection {
+                published,
+                inspected,
+                framework,
+                overall: overall_grade,
+                judgements: any.then_some(judgements),
+                report,
+            },
+            unusable,
+        })
+    }
+}
+
 /// Reads the report history: every row it can, each bad row or cell reported by line.
 pub(crate) fn read_history(
     shown: &str,
@@ -397,152 +586,33 @@ pub(crate) fn read_history(
         ],
         "Data to Insight's ILACS report history (ofsted_csc_ilacs_history.csv)",
     )?;
-    let start = rec.index("inspection_start_date");
-    let framework = rec.index("inspection_framework");
+    let c = HistoryColumns {
+        urn,
+        link,
+        published,
+        overall,
+        leaders,
+        help,
+        care,
+        leavers,
+        start: rec.index("inspection_start_date"),
+        framework: rec.index("inspection_framework"),
+    };
     let mut rows = Vec::new();
     let mut latest: Option<Date> = None;
     for (line, cells) in &rec.rows {
-        let at = Location::line(kind, shown, Some(*line));
-        let warn = |warnings: &mut Vec<ReadWarning>, text: String| {
-            warnings.push(ReadWarning {
-                at: Some(at.clone()),
-                text,
-            })
-        };
         if cells.iter().all(|c| matches!(c, Ok(s) if s.is_empty())) {
             continue;
         }
-        let cell = |i: usize| -> Result<&str, String> {
-            match cells.get(i) {
-                Some(Ok(s)) => Ok(s.as_str()),
-                Some(Err(())) => Err(format!(
-                    "column \"{}\" is text that is not UTF-8",
-                    rec.headers[i]
-                )),
-                None => Ok(""),
-            }
+        let line = HistoryLine {
+            headers: &rec.headers,
+            cells,
+            at: Location::line(kind, shown, Some(*line)),
         };
-        let opt = |i: Option<usize>| i.map_or(Ok(""), cell);
-        let u = match cell(urn) {
-            Ok(u) => u,
-            Err(why) => {
-                warn(warnings, format!("{why}; row skipped"));
-                continue;
-            }
-        };
-        let Some(council) = lookup.by_urn(u) else {
-            warn(
-                warnings,
-                format!(
-                    "URN {} is not a council in the lookup; row skipped",
-                    quote_short(u)
-                ),
-            );
-            continue;
-        };
-        let code = &council.code;
-        let published = match cell(published).map(dmy) {
-            Ok(Ok(Some(d))) => d,
-            Ok(Ok(None)) => {
-                warn(
-                    warnings,
-                    format!("{code}: no publication date; row skipped"),
-                );
-                continue;
-            }
-            Ok(Err(why)) | Err(why) => {
-                warn(
-                    warnings,
-                    format!("{code}: publication date: {why}; row skipped"),
-                );
-                continue;
-            }
-        };
-        let inspected = match opt(start).map(dmy) {
-            Ok(Ok(d)) => d,
-            Ok(Err(why)) | Err(why) => {
-                warn(
-                    warnings,
-                    format!("{code}: inspection start date: {why}; read as blank"),
-                );
-                None
-            }
-        };
-        let report = match cell(link) {
-            Ok("") => None,
-            Ok(l) if is_web_address(l) => Some(l.to_string()),
-            Ok(l) => {
-                warn(
-                    warnings,
-                    format!(
-                        "{code}: the report's address {} is not an https: or http: address; dropped",
-                        quote_short(l)
-                    ),
-                );
-                None
-            }
-            Err(why) => {
-                warn(warnings, format!("{code}: {why}; no report address"));
-                None
-            }
-        };
-        let mut grade = |i: usize, what: &str| -> Option<Grade> {
-            let text = match cell(i) {
-                Ok(t) => t,
-                Err(why) => {
-                    warn(warnings, format!("{code}: {why}; {what} read as missing"));
-                    return None;
-                }
-            };
-            grade_cell(text).unwrap_or_else(|()| {
-                warn(
-                    warnings,
-                    format!(
-                        "{code}: {} is not a grade ({what}); read as missing",
-                        quote_short(text)
-                    ),
-                );
-                None
-            })
-        };
-        let overall_grade = grade(overall, "overall effectiveness");
-        let judgements = Judgements {
-            leadership: grade(leaders, "impact of leaders"),
-            help_and_protection: grade(help, "help and protection"),
-            children_in_care: grade(care, "children in care"),
-            care_leavers: grade(leavers, "care leavers"),
-        };
-        let post_reform = cell(overall).is_ok_and(|t| t == NO_OVERALL);
-        let any_key = judgements.help_and_protection.is_some()
-            || judgements.children_in_care.is_some()
-            || judgements.care_leavers.is_some();
-        let unusable = match (overall_grade, post_reform, any_key) {
-            (Some(_), _, _) => None,
-            (None, true, true) => None,
-            (None, true, false) => {
-                Some("no overall grade (April 2026 framework) and no key judgement readable")
-            }
-            (None, false, _) => Some("no overall grade readable"),
-        };
-        let any = judgements.given().next().is_some();
-        let framework = match opt(framework) {
-            Ok(t) if !t.is_empty() => Some(Framework::Ilacs),
-            _ => None,
-        };
-        latest = latest.max(Some(published));
-        rows.push(HistoryRow {
-            code: code.clone(),
-            at: at.clone(),
-            inspection: Inspection {
-                published,
-                inspected,
-                framework,
-                overall: overall_grade,
-                judgements: any.then_some(judgements),
-                report,
-            },
-            unusable,
-        });
+        if let Some(row) = line.row(&c, lookup, warnings) {
+            latest = latest.max(Some(row.inspection.published));
+            rows.push(row);
+        }
     }
     Ok(ReportHistory {
         file: shown.to_string(),

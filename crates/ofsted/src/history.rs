@@ -195,408 +195,443 @@ pub(crate) fn naming_rank(kind: SheetKind) -> u8 {
     }
 }
 
+/// One row of a sheet being read: its cells, and where to report what is wrong with it.
+struct RowReader<'a> {
+    raw: &'a RawSheet,
+    row: usize,
+    cells: &'a [Cell],
+}
+
+impl RowReader<'_> {
+    /// The row's cell in column `c` (empty when the sheet has no such column).
+    fn get(&self, c: Col) -> &Cell {
+        self.raw
+            .index(c)
+            .and_then(|i| self.cells.get(i))
+            .unwrap_or(&Cell::Empty)
+    }
+
+    /// Column `c` as a warning names it: `column C "Region"` (`column 3` in a CSV file).
+    fn cell_at(&self, c: Col) -> String {
+        self.raw
+            .index(c)
+            .map_or_else(String::new, |i| column_name(self.raw, i))
+    }
+
+    fn warn(&self, warnings: &mut Vec<ReadWarning>, text: String) {
+        warnings.push(ReadWarning {
+            at: Some(self.raw.at(self.row)),
+            text,
+        });
+    }
+
+    /// The council's code, or `None` (with a warning) when the row has none.
+    fn code(&self, warnings: &mut Vec<ReadWarning>) -> Option<String> {
+        match self.get(Col::Code) {
+            Cell::Text(t) => Some(t.clone()),
+            Cell::Empty => {
+                self.warn(
+                    warnings,
+                    format!(
+                        "no local authority code ({}); row skipped",
+                        self.cell_at(Col::Code)
+                    ),
+                );
+                None
+            }
+            other => {
+                self.warn(
+                    warnings,
+                    format!(
+                        "{} is not a local authority code ({}); row skipped",
+                        other.describe(),
+                        self.cell_at(Col::Code)
+                    ),
+                );
+                None
+            }
+        }
+    }
+
+    /// The council's name and region, kept when this sheet names councils before the sheet
+    /// that named it so far.
+    fn naming(&self, entry: &mut Building, code: &str, warnings: &mut Vec<ReadWarning>) {
+        let rank = naming_rank(self.raw.kind);
+        match self.get(Col::Name) {
+            Cell::Text(n) => {
+                if entry.name.as_ref().is_none_or(|(r, _)| rank < *r) {
+                    entry.name = Some((rank, n.clone()));
+                }
+            }
+            other => self.warn(
+                warnings,
+                format!(
+                    "{} is not a local authority name ({}); the council is named by its code {code} unless another row names it",
+                    other.describe(),
+                    self.cell_at(Col::Name)
+                ),
+            ),
+        }
+        match self.get(Col::Region) {
+            Cell::Text(n) => {
+                if entry.region.as_ref().is_none_or(|(r, _)| rank < *r) {
+                    entry.region = Some((rank, n.clone()));
+                }
+            }
+            Cell::Empty => {}
+            other => self.warn(
+                warnings,
+                format!(
+                    "{} is not a region ({}); read as blank",
+                    other.describe(),
+                    self.cell_at(Col::Region)
+                ),
+            ),
+        }
+    }
+
+    /// The history sheet's status ("Current", "No longer exists"): once a row says a council
+    /// no longer exists, it does not.
+    fn status(&self, entry: &mut Building, code: &str, warnings: &mut Vec<ReadWarning>) {
+        let status = match self.get(Col::Status) {
+            Cell::Text(s) if s.eq_ignore_ascii_case("no longer exists") => Some(Status::Gone),
+            Cell::Text(s) if s.eq_ignore_ascii_case("current") => Some(Status::Current),
+            Cell::Empty => None,
+            other => {
+                self.warn(
+                    warnings,
+                    format!(
+                        "{} is not a status (expected \"Current\" or \"No longer exists\"; {}); read as current",
+                        other.describe(),
+                        self.cell_at(Col::Status)
+                    ),
+                );
+                None
+            }
+        };
+        let Some(s) = status else { return };
+        match &entry.status {
+            Some((prev, prev_at)) if *prev != s => self.warn(
+                warnings,
+                format!(
+                    "{code} is marked {} here but {} at {prev_at}; the council is taken as no longer existing",
+                    status_words(s),
+                    status_words(*prev)
+                ),
+            ),
+            _ => {}
+        }
+        if entry
+            .status
+            .as_ref()
+            .is_none_or(|(p, _)| *p != Status::Gone)
+        {
+            entry.status = Some((s, self.raw.at(self.row)));
+        }
+    }
+
+    /// An in-year row that is a visit: its date and kind, once per council.
+    fn visit(
+        &self,
+        entry: &mut Building,
+        code: &str,
+        kind: VisitKind,
+        warnings: &mut Vec<ReadWarning>,
+    ) {
+        let what = match kind {
+            VisitKind::Monitoring => "monitoring visit",
+            VisitKind::Focused => "focused visit",
+        };
+        let date = match date_of(self.get(Col::Inspected)) {
+            Ok(Some(d)) => d,
+            Ok(None) => {
+                self.warn(
+                    warnings,
+                    format!(
+                        "no visit date ({}) for {code}'s {what}; visit not read",
+                        self.cell_at(Col::Inspected)
+                    ),
+                );
+                return;
+            }
+            Err(why) => {
+                self.warn(
+                    warnings,
+                    format!(
+                        "{why} ({}) for {code}'s {what}; visit not read",
+                        self.cell_at(Col::Inspected)
+                    ),
+                );
+                return;
+            }
+        };
+        let visit = Visit {
+            date,
+            kind,
+            progress: None,
+            priority_actions: None,
+        };
+        if entry.visits.contains(&visit) {
+            self.warn(
+                warnings,
+                format!("{code}'s {what} of {date} is listed twice; read once"),
+            );
+        } else {
+            entry.visits.push(visit);
+        }
+    }
+
+    /// The row's inspection, or `None` (with a warning) without an overall grade or a
+    /// publication date.
+    fn inspection(
+        &self,
+        code: &str,
+        type_text: Option<&str>,
+        warnings: &mut Vec<ReadWarning>,
+    ) -> Option<Inspection> {
+        let overall = match self.get(Col::Overall) {
+            Cell::Text(t) => match grade_words(t) {
+                Some(Some(g)) => Some(g),
+                _ => None,
+            },
+            _ => None,
+        };
+        let Some(overall) = overall else {
+            let what = if self.get(Col::Overall).is_empty() {
+                "no overall effectiveness grade".to_string()
+            } else {
+                format!("{} is not a grade", self.get(Col::Overall).describe())
+            };
+            let then = if self.raw.kind == SheetKind::Latest {
+                "no inspection read from this row; the council is assessed on its other rows"
+            } else {
+                "row not used"
+            };
+            self.warn(
+                warnings,
+                format!("{what} ({}) for {code}; {then}", self.cell_at(Col::Overall)),
+            );
+            return None;
+        };
+        let published = self.published(code, warnings)?;
+        let inspected = match date_of(self.get(Col::Inspected)) {
+            Ok(d) => d,
+            Err(why) => {
+                self.warn(
+                    warnings,
+                    format!(
+                        "{why} ({}); inspection date read as blank",
+                        self.cell_at(Col::Inspected)
+                    ),
+                );
+                None
+            }
+        };
+        let judgements = Judgements {
+            leadership: self.judgement(Col::Leadership, warnings),
+            help_and_protection: self.judgement(Col::HelpAndProtection, warnings),
+            children_in_care: self.judgement(Col::ChildrenInCare, warnings),
+            care_leavers: self.judgement(Col::CareLeavers, warnings),
+        };
+        let framework = match type_text {
+            Some(t) if t.contains("ilacs") => Some(Framework::Ilacs),
+            Some(t) if t.contains("sif") || t.contains("single inspection") => Some(Framework::Sif),
+            _ if self.raw.kind == SheetKind::History => Some(Framework::Ilacs),
+            _ => None,
+        };
+        Some(Inspection {
+            published,
+            inspected,
+            framework,
+            overall: Some(overall),
+            judgements: judgements_if_any(judgements),
+            report: None,
+        })
+    }
+
+    /// The inspection's publication date, or `None` (with a warning).
+    fn published(&self, code: &str, warnings: &mut Vec<ReadWarning>) -> Option<Date> {
+        match date_of(self.get(Col::Published)) {
+            Ok(Some(d)) => Some(d),
+            Ok(None) => {
+                self.warn(
+                    warnings,
+                    format!(
+                        "no publication date ({}) for {code}; row not used",
+                        self.cell_at(Col::Published)
+                    ),
+                );
+                None
+            }
+            Err(why) => {
+                self.warn(
+                    warnings,
+                    format!(
+                        "{why} ({}) for {code}; row not used",
+                        self.cell_at(Col::Published)
+                    ),
+                );
+                None
+            }
+        }
+    }
+
+    /// A key judgement's grade; a cell that is not one is read as blank, with a warning.
+    fn judgement(&self, c: Col, warnings: &mut Vec<ReadWarning>) -> Option<Grade> {
+        let what = match self.get(c) {
+            Cell::Empty => return None,
+            Cell::Text(t) => match grade_words(t) {
+                Some(g) => return g,
+                None => quote_short(t),
+            },
+            other => other.describe(),
+        };
+        self.warn(
+            warnings,
+            format!("{what} is not a grade ({}); read as blank", self.cell_at(c)),
+        );
+        None
+    }
+}
+
+/// Column `i` of a sheet as a warning names it: its letter (its number in a CSV file) and its
+/// header, when it has one.
+fn column_name(raw: &RawSheet, i: usize) -> String {
+    let letter = if raw.csv {
+        format!("column {}", i + 1)
+    } else {
+        format!("column {}", column_letters(i))
+    };
+    match raw.headers.get(i).filter(|h| !h.is_empty()) {
+        Some(h) => format!("{letter} \"{h}\""),
+        None => letter,
+    }
+}
+
 /// Interprets the rows of every sheet (history first, so its rows win) into histories.
 pub(crate) fn build(raws: &[RawSheet], warnings: &mut Vec<ReadWarning>) -> OfstedData {
     let mut councils: BTreeMap<String, Building> = BTreeMap::new();
     let mut latest_published: Option<Date> = None;
     for raw in raws {
-        let warn = |warnings: &mut Vec<ReadWarning>, row: usize, text: String| {
-            warnings.push(ReadWarning {
-                at: Some(raw.at(row)),
-                text,
-            });
-        };
-        let idx = |c: Col| raw.index(c);
-        let column_name = |i: usize| -> String {
-            let letter = if raw.csv {
-                format!("column {}", i + 1)
-            } else {
-                format!("column {}", column_letters(i))
-            };
-            match raw.headers.get(i).filter(|h| !h.is_empty()) {
-                Some(h) => format!("{letter} \"{h}\""),
-                None => letter,
-            }
-        };
         // Blank rows are reported when data follows them (not the blank tail of a sheet).
         let mut blank_rows: Vec<usize> = Vec::new();
         for (row, cells) in &raw.rows {
-            let row = *row;
+            let r = RowReader {
+                raw,
+                row: *row,
+                cells,
+            };
             if cells.iter().all(Cell::is_empty) {
-                blank_rows.push(row);
+                blank_rows.push(r.row);
                 continue;
             }
-            for r in blank_rows.drain(..) {
-                warn(warnings, r, "blank row skipped".to_string());
+            for b in blank_rows.drain(..) {
+                warnings.push(ReadWarning {
+                    at: Some(raw.at(b)),
+                    text: "blank row skipped".to_string(),
+                });
             }
-            let get =
-                |c: Col| -> &Cell { idx(c).and_then(|i| cells.get(i)).unwrap_or(&Cell::Empty) };
-            let cell_at = |c: Col| -> String { idx(c).map_or_else(String::new, column_name) };
-
-            // Which council.
-            let code = match get(Col::Code) {
-                Cell::Text(t) => t.clone(),
-                Cell::Empty => {
-                    warn(
-                        warnings,
-                        row,
-                        format!(
-                            "no local authority code ({}); row skipped",
-                            cell_at(Col::Code)
-                        ),
-                    );
-                    continue;
-                }
-                other => {
-                    warn(
-                        warnings,
-                        row,
-                        format!(
-                            "{} is not a local authority code ({}); row skipped",
-                            other.describe(),
-                            cell_at(Col::Code)
-                        ),
-                    );
-                    continue;
-                }
-            };
-            let entry = councils.entry(code.clone()).or_default();
-            let rank = naming_rank(raw.kind);
-            match get(Col::Name) {
-                Cell::Text(n) => {
-                    if entry.name.as_ref().is_none_or(|(r, _)| rank < *r) {
-                        entry.name = Some((rank, n.clone()));
-                    }
-                }
-                other => warn(
-                    warnings,
-                    row,
-                    format!(
-                        "{} is not a local authority name ({}); the council is named by its code {code} unless another row names it",
-                        other.describe(),
-                        cell_at(Col::Name)
-                    ),
-                ),
-            }
-            match get(Col::Region) {
-                Cell::Text(n) => {
-                    if entry.region.as_ref().is_none_or(|(r, _)| rank < *r) {
-                        entry.region = Some((rank, n.clone()));
-                    }
-                }
-                Cell::Empty => {}
-                other => warn(
-                    warnings,
-                    row,
-                    format!(
-                        "{} is not a region ({}); read as blank",
-                        other.describe(),
-                        cell_at(Col::Region)
-                    ),
-                ),
-            }
-            if raw.kind == SheetKind::Latest {
-                entry.in_latest = true;
-            }
-            if raw.kind == SheetKind::History {
-                let status = match get(Col::Status) {
-                    Cell::Text(s) if s.eq_ignore_ascii_case("no longer exists") => {
-                        Some(Status::Gone)
-                    }
-                    Cell::Text(s) if s.eq_ignore_ascii_case("current") => Some(Status::Current),
-                    Cell::Empty => None,
-                    other => {
-                        warn(
-                            warnings,
-                            row,
-                            format!(
-                                "{} is not a status (expected \"Current\" or \"No longer exists\"; {}); read as current",
-                                other.describe(),
-                                cell_at(Col::Status)
-                            ),
-                        );
-                        None
-                    }
-                };
-                if let Some(s) = status {
-                    match &entry.status {
-                        Some((prev, prev_at)) if *prev != s => warn(
-                            warnings,
-                            row,
-                            format!(
-                                "{code} is marked {} here but {} at {prev_at}; the council is taken as no longer existing",
-                                status_words(s),
-                                status_words(*prev)
-                            ),
-                        ),
-                        _ => {}
-                    }
-                    if entry
-                        .status
-                        .as_ref()
-                        .is_none_or(|(p, _)| *p != Status::Gone)
-                    {
-                        entry.status = Some((s, raw.at(row)));
-                    }
-                }
-            }
-
-            // What kind of row: in the in-year sheet, a visit (its date and kind) or an inspection.
-            let type_text = match get(Col::Type) {
-                Cell::Text(t) => Some(t.to_lowercase()),
-                _ => None,
-            };
-            if raw.kind == SheetKind::InYear {
-                let kind = match type_text.as_deref() {
-                    Some(t) if t.contains("monitoring") => Some(VisitKind::Monitoring),
-                    Some(t) if t.contains("focused") => Some(VisitKind::Focused),
-                    _ => None,
-                };
-                if let Some(kind) = kind {
-                    let what = match kind {
-                        VisitKind::Monitoring => "monitoring visit",
-                        VisitKind::Focused => "focused visit",
-                    };
-                    let date = match date_of(get(Col::Inspected)) {
-                        Ok(Some(d)) => d,
-                        Ok(None) => {
-                            warn(
-                                warnings,
-                                row,
-                                format!(
-                                    "no visit date ({}) for {code}'s {what}; visit not read",
-                                    cell_at(Col::Inspected)
-                                ),
-                            );
-                            continue;
-                        }
-                        Err(why) => {
-                            warn(
-                                warnings,
-                                row,
-                                format!(
-                                    "{why} ({}) for {code}'s {what}; visit not read",
-                                    cell_at(Col::Inspected)
-                                ),
-                            );
-                            continue;
-                        }
-                    };
-                    let visit = Visit {
-                        date,
-                        kind,
-                        progress: None,
-                        priority_actions: None,
-                    };
-                    if entry.visits.contains(&visit) {
-                        warn(
-                            warnings,
-                            row,
-                            format!("{code}'s {what} of {date} is listed twice; read once"),
-                        );
-                    } else {
-                        entry.visits.push(visit);
-                    }
-                    continue;
-                }
-                match type_text.as_deref() {
-                    Some(t) if t.contains("inspection") => {}
-                    _ => {
-                        warn(
-                            warnings,
-                            row,
-                            format!(
-                                "{} is not an inspection or visit type ({}); row skipped",
-                                get(Col::Type).describe(),
-                                cell_at(Col::Type)
-                            ),
-                        );
-                        continue;
-                    }
-                }
-            }
-
-            // The inspection.
-            let overall = match get(Col::Overall) {
-                Cell::Text(t) => match grade_words(t) {
-                    Some(Some(g)) => Some(g),
-                    _ => None,
-                },
-                _ => None,
-            };
-            let Some(overall) = overall else {
-                let what = if get(Col::Overall).is_empty() {
-                    "no overall effectiveness grade".to_string()
-                } else {
-                    format!("{} is not a grade", get(Col::Overall).describe())
-                };
-                let then = if raw.kind == SheetKind::Latest {
-                    "no inspection read from this row; the council is assessed on its other rows"
-                } else {
-                    "row not used"
-                };
-                warn(
-                    warnings,
-                    row,
-                    format!("{what} ({}) for {code}; {then}", cell_at(Col::Overall)),
-                );
-                continue;
-            };
-            let published = match date_of(get(Col::Published)) {
-                Ok(Some(d)) => d,
-                Ok(None) => {
-                    warn(
-                        warnings,
-                        row,
-                        format!(
-                            "no publication date ({}) for {code}; row not used",
-                            cell_at(Col::Published)
-                        ),
-                    );
-                    continue;
-                }
-                Err(why) => {
-                    warn(
-                        warnings,
-                        row,
-                        format!(
-                            "{why} ({}) for {code}; row not used",
-                            cell_at(Col::Published)
-                        ),
-                    );
-                    continue;
-                }
-            };
-            let inspected = match date_of(get(Col::Inspected)) {
-                Ok(d) => d,
-                Err(why) => {
-                    warn(
-                        warnings,
-                        row,
-                        format!(
-                            "{why} ({}); inspection date read as blank",
-                            cell_at(Col::Inspected)
-                        ),
-                    );
-                    None
-                }
-            };
-            let mut judgement = |c: Col| -> Option<Grade> {
-                match get(c) {
-                    Cell::Empty => None,
-                    Cell::Text(t) => match grade_words(t) {
-                        Some(g) => g,
-                        None => {
-                            warn(
-                                warnings,
-                                row,
-                                format!(
-                                    "{} is not a grade ({}); read as blank",
-                                    quote_short(t),
-                                    cell_at(c)
-                                ),
-                            );
-                            None
-                        }
-                    },
-                    other => {
-                        warn(
-                            warnings,
-                            row,
-                            format!(
-                                "{} is not a grade ({}); read as blank",
-                                other.describe(),
-                                cell_at(c)
-                            ),
-                        );
-                        None
-                    }
-                }
-            };
-            let judgements = Judgements {
-                leadership: judgement(Col::Leadership),
-                help_and_protection: judgement(Col::HelpAndProtection),
-                children_in_care: judgement(Col::ChildrenInCare),
-                care_leavers: judgement(Col::CareLeavers),
-            };
-            let framework = match type_text.as_deref() {
-                Some(t) if t.contains("ilacs") => Some(Framework::Ilacs),
-                Some(t) if t.contains("sif") || t.contains("single inspection") => {
-                    Some(Framework::Sif)
-                }
-                _ if raw.kind == SheetKind::History => Some(Framework::Ilacs),
-                _ => None,
-            };
-            let inspection = Inspection {
-                published,
-                inspected,
-                framework,
-                overall: Some(overall),
-                judgements: judgements_if_any(judgements),
-                report: None,
-            };
-            latest_published = latest_published.max(Some(published));
-            let at = raw.at(row);
-            match entry
-                .inspections
-                .iter_mut()
-                .find(|f| f.inspection.published == published)
-            {
-                Some(first) => {
-                    if let Some(diff) = merge(&mut first.inspection, &inspection) {
-                        warnings.push(ReadWarning {
-                            at: Some(at),
-                            text: format!(
-                                "{code}'s inspection published {published} differs from {} ({diff}); the values there are used",
-                                first.at
-                            ),
-                        });
-                    }
-                }
-                None => entry.inspections.push(Found { inspection, at }),
+            if let Some(published) = read_row(&r, &mut councils, warnings) {
+                latest_published = latest_published.max(Some(published));
             }
         }
     }
+    finish(councils, latest_published, warnings)
+}
 
-    let mut current = Vec::new();
-    let mut gone = Vec::new();
-    for (code, b) in councils {
-        let name = b.name.map_or_else(|| code.clone(), |(_, n)| n);
-        let mut inspections: Vec<Inspection> =
-            b.inspections.into_iter().map(|f| f.inspection).collect();
-        inspections.sort_by_key(|i| i.published);
-        let mut visits = b.visits;
-        visits.sort();
-        let is_gone = matches!(b.status, Some((Status::Gone, _)));
-        if is_gone && b.in_latest {
-            if let Some((_, at)) = &b.status {
+/// Reads one row into its council's history: its naming and status, then the visit or the
+/// inspection it gives. The inspection's publication date, when it gives one.
+fn read_row(
+    r: &RowReader,
+    councils: &mut BTreeMap<String, Building>,
+    warnings: &mut Vec<ReadWarning>,
+) -> Option<Date> {
+    let code = r.code(warnings)?;
+    let entry = councils.entry(code.clone()).or_default();
+    r.naming(entry, &code, warnings);
+    if r.raw.kind == SheetKind::Latest {
+        entry.in_latest = true;
+    }
+    if r.raw.kind == SheetKind::History {
+        r.status(entry, &code, warnings);
+    }
+    // What kind of row: in the in-year sheet, a visit (its date and kind) or an inspection.
+    let type_text = match r.get(Col::Type) {
+        Cell::Text(t) => Some(t.to_lowercase()),
+        _ => None,
+    };
+    if r.raw.kind == SheetKind::InYear {
+        match type_text.as_deref() {
+            Some(t) if t.contains("monitoring") => {
+                r.visit(entry, &code, VisitKind::Monitoring, warnings);
+                return None;
+            }
+            Some(t) if t.contains("focused") => {
+                r.visit(entry, &code, VisitKind::Focused, warnings);
+                return None;
+            }
+            Some(t) if t.contains("inspection") => {}
+            _ => {
+                r.warn(
+                    warnings,
+                    format!(
+                        "{} is not an inspection or visit type ({}); row skipped",
+                        r.get(Col::Type).describe(),
+                        r.cell_at(Col::Type)
+                    ),
+                );
+                return None;
+            }
+        }
+    }
+    let inspection = r.inspection(&code, type_text.as_deref(), warnings)?;
+    let published = inspection.published;
+    add_inspection(entry, inspection, r.raw.at(r.row), &code, warnings);
+    Some(published)
+}
+
+/// One inspection per publication date: a second row of the same date fills what the first
+/// lacks, and a difference is reported (the first row's values are used).
+fn add_inspection(
+    entry: &mut Building,
+    inspection: Inspection,
+    at: Location,
+    code: &str,
+    warnings: &mut Vec<ReadWarning>,
+) {
+    let published = inspection.published;
+    match entry
+        .inspections
+        .iter_mut()
+        .find(|f| f.inspection.published == published)
+    {
+        Some(first) => {
+            if let Some(diff) = merge(&mut first.inspection, &inspection) {
                 warnings.push(ReadWarning {
-                    at: Some(at.clone()),
+                    at: Some(at),
                     text: format!(
-                        "{name} ({code}) is marked \"No longer exists\" but is listed in {LATEST_SHEET}; it is listed apart, not assessed"
+                        "{code}'s inspection published {published} differs from {} ({diff}); the values there are used",
+                        first.at
                     ),
                 });
             }
         }
-        if !is_gone && !b.in_latest {
-            warnings.push(ReadWarning {
-                at: None,
-                text: format!(
-                    "{name} ({code}) is not in {LATEST_SHEET} nor marked \"No longer exists\"; it is assessed on its other rows"
-                ),
-            });
-        }
-        let history = CouncilHistory {
-            code,
-            name,
-            region: b.region.map(|(_, r)| r),
-            inspections,
-            visits,
-            aliases: Vec::new(),
-            other_codes: Vec::new(),
-            neighbours: Vec::new(),
-            events: Vec::new(),
-        };
+        None => entry.inspections.push(Found { inspection, at }),
+    }
+}
+
+/// The councils read, current and no longer existing apart, each sorted by name, with a
+/// warning for a council whose status and presence in the latest sheet disagree.
+fn finish(
+    councils: BTreeMap<String, Building>,
+    latest_published: Option<Date>,
+    warnings: &mut Vec<ReadWarning>,
+) -> OfstedData {
+    let mut current = Vec::new();
+    let mut gone = Vec::new();
+    for (code, b) in councils {
+        let is_gone = matches!(b.status, Some((Status::Gone, _)));
+        let history = council_history(code, b, warnings);
         if is_gone {
             gone.push(history);
         } else {
@@ -626,6 +661,47 @@ pub(crate) fn build(raws: &[RawSheet], warnings: &mut Vec<ReadWarning>) -> Ofste
         history: None,
         register: None,
         register_as_at: None,
+    }
+}
+
+/// A council's history from what its rows gave: named by its code when no row names it, its
+/// inspections and visits in date order.
+fn council_history(code: String, b: Building, warnings: &mut Vec<ReadWarning>) -> CouncilHistory {
+    let name = b.name.map_or_else(|| code.clone(), |(_, n)| n);
+    let mut inspections: Vec<Inspection> =
+        b.inspections.into_iter().map(|f| f.inspection).collect();
+    inspections.sort_by_key(|i| i.published);
+    let mut visits = b.visits;
+    visits.sort();
+    let is_gone = matches!(b.status, Some((Status::Gone, _)));
+    if is_gone && b.in_latest {
+        if let Some((_, at)) = &b.status {
+            warnings.push(ReadWarning {
+                at: Some(at.clone()),
+                text: format!(
+                    "{name} ({code}) is marked \"No longer exists\" but is listed in {LATEST_SHEET}; it is listed apart, not assessed"
+                ),
+            });
+        }
+    }
+    if !is_gone && !b.in_latest {
+        warnings.push(ReadWarning {
+            at: None,
+            text: format!(
+                "{name} ({code}) is not in {LATEST_SHEET} nor marked \"No longer exists\"; it is assessed on its other rows"
+            ),
+        });
+    }
+    CouncilHistory {
+        code,
+        name,
+        region: b.region.map(|(_, r)| r),
+        inspections,
+        visits,
+        aliases: Vec::new(),
+        other_codes: Vec::new(),
+        neighbours: Vec::new(),
+        events: Vec::new(),
     }
 }
 

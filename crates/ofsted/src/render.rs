@@ -1,6 +1,6 @@
 //! The report as text: an aligned table, CSV, and the summary in words.
 
-use crate::assess::{grade_id, AssessedCouncil, Report, NO_GRADE};
+use crate::assess::{grade_id, AssessedCouncil, Report, Summary, NO_GRADE};
 use crate::history::{overall_of, VISITS_NOTE};
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -175,6 +175,16 @@ pub fn render_summary(report: &Report) -> String {
         }
         out.push_str(".\n");
     }
+    write_counts(&mut out, report);
+    write_sources(&mut out, s);
+    write_not_assessed(&mut out, report);
+    out
+}
+
+/// The councils counted by intervention and by latest grade, and by persistent and systemic
+/// failure.
+fn write_counts(out: &mut String, report: &Report) {
+    let s = &report.summary;
     let mut counted: Vec<(&String, &usize)> = s.by_intervention.iter().collect();
     counted.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
     let mut rows: Vec<Vec<String>> = counted
@@ -205,6 +215,11 @@ pub fn render_summary(report: &Report) -> String {
             report.as_of
         );
     }
+}
+
+/// What the file's visits, the report history and the register gave, and the assessments'
+/// warnings by code.
+fn write_sources(out: &mut String, s: &Summary) {
     let v = &s.visits;
     if v.total() > 0 {
         let _ = writeln!(
@@ -265,6 +280,11 @@ pub fn render_summary(report: &Report) -> String {
             list.join(", ")
         );
     }
+}
+
+/// The councils that no longer exist, those that could not be assessed, and every warning
+/// about the file.
+fn write_not_assessed(out: &mut String, report: &Report) {
     if !report.no_longer_exists.is_empty() {
         let _ = writeln!(
             out,
@@ -315,7 +335,6 @@ pub fn render_summary(report: &Report) -> String {
             let _ = writeln!(out, "  {w}");
         }
     }
-    out
 }
 
 /// Two columns, the second (a count) right-aligned.

@@ -7,6 +7,7 @@
 
 use crate::assess::assess_all;
 use crate::councils::{CouncilsData, STALE_AFTER_MONTHS};
+use crate::history::OfstedData;
 use crate::options::usage_error;
 use crate::render::{render_csv, render_summary, render_table};
 use crate::sheets::ReadWarning;
@@ -25,14 +26,17 @@ pub struct Printed {
     pub stderr: Vec<String>,
 }
 
-/// Runs `councils` (`name: false`) or `council --name` (`name: true`) on the shipped data's
-/// JSON text `shipped`.
-pub fn run_shipped(
-    command: &str,
-    args: &[String],
-    shipped: &str,
-    rules: &RulesetFile,
-) -> Result<Printed, Error> {
+/// The options of `councils` and `council`.
+struct ShippedOptions {
+    as_of: Date,
+    name: Option<String>,
+    format: String,
+    ruleset: Option<String>,
+    compact: bool,
+}
+
+/// Reads the options of `command` (`councils` or `council`) from `args`.
+fn shipped_options(command: &str, args: &[String]) -> Result<ShippedOptions, Error> {
     let mut as_of = None;
     let mut name = None;
     let mut format = if command == "council" {
@@ -105,6 +109,72 @@ pub fn run_shipped(
     }
     let as_of = as_of
         .ok_or_else(|| usage_error("--as-of", "is required: the date (YYYY-MM-DD) to assess on"))?;
+    Ok(ShippedOptions {
+        as_of,
+        name,
+        format,
+        ruleset,
+        compact,
+    })
+}
+
+/// Keeps only the current council `query` names (its name, another name or a code), or says
+/// which names are nearest.
+fn keep_one_council(data: &mut OfstedData, query: &str) -> Result<(), Error> {
+    let candidates: Vec<Candidate> = data
+        .councils
+        .iter()
+        .map(|c| Candidate {
+            name: c.name.clone(),
+            code: c.code.clone(),
+            aliases: c.aliases.iter().chain(&c.other_codes).cloned().collect(),
+        })
+        .collect();
+    let m = find(query, &candidates);
+    let Some(i) = m.exact else {
+        let nearest: Vec<&str> = m
+            .nearest
+            .iter()
+            .map(|&i| candidates[i].name.as_str())
+            .collect();
+        let hint = match nearest.as_slice() {
+            [] => {
+                "no council's name is near it; `trust-eligibility councils --as-of DATE` lists them"
+                    .to_string()
+            }
+            [one] => format!("did you mean {one}?"),
+            [rest @ .., last] => format!("did you mean {} or {last}?", rest.join(", ")),
+        };
+        return Err(Error::new(
+            ErrorCode::InvalidValue,
+            "--name",
+            format_args!(
+                "{} is not the name or code of a current council: {hint}",
+                quote_short(query)
+            ),
+        ));
+    };
+    let one = data.councils.swap_remove(i);
+    data.councils = vec![one];
+    data.no_longer_exists.clear();
+    Ok(())
+}
+
+/// Runs `councils` (`name: false`) or `council --name` (`name: true`) on the shipped data's
+/// JSON text `shipped`.
+pub fn run_shipped(
+    command: &str,
+    args: &[String],
+    shipped: &str,
+    rules: &RulesetFile,
+) -> Result<Printed, Error> {
+    let ShippedOptions {
+        as_of,
+        name,
+        format,
+        ruleset,
+        compact,
+    } = shipped_options(command, args)?;
     let shipped_data: CouncilsData = serde_json::from_str(shipped).map_err(|e| {
         Error::new(
             ErrorCode::InvalidJson,
@@ -114,39 +184,7 @@ pub fn run_shipped(
     })?;
     let mut data = shipped_data.to_ofsted_data(SHIPPED_PATH);
     if let Some(query) = &name {
-        let candidates: Vec<Candidate> = data
-            .councils
-            .iter()
-            .map(|c| Candidate {
-                name: c.name.clone(),
-                code: c.code.clone(),
-                aliases: c.aliases.iter().chain(&c.other_codes).cloned().collect(),
-            })
-            .collect();
-        let m = find(query, &candidates);
-        let Some(i) = m.exact else {
-            let nearest: Vec<&str> = m
-                .nearest
-                .iter()
-                .map(|&i| candidates[i].name.as_str())
-                .collect();
-            let hint = match nearest.as_slice() {
-                [] => "no council's name is near it; `trust-eligibility councils --as-of DATE` lists them".to_string(),
-                [one] => format!("did you mean {one}?"),
-                [rest @ .., last] => format!("did you mean {} or {last}?", rest.join(", ")),
-            };
-            return Err(Error::new(
-                ErrorCode::InvalidValue,
-                "--name",
-                format_args!(
-                    "{} is not the name or code of a current council: {hint}",
-                    quote_short(query)
-                ),
-            ));
-        };
-        let one = data.councils.swap_remove(i);
-        data.councils = vec![one];
-        data.no_longer_exists.clear();
+        keep_one_council(&mut data, query)?;
     }
     let mut report = assess_all(&data, as_of, ruleset.as_deref(), rules)?;
     let (said, stale) = shipped_data.freshness(as_of);

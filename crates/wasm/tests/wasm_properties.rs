@@ -1,4 +1,4 @@
-//! Through the WebAssembly exports, in Node and in headless Chromium (issue 7 parts 2 and 3):
+//! Through the WebAssembly exports, in Node and in headless Chromium (properties and hostile input):
 //!
 //! - the 300 generated inputs of `generated/native-wasm.json` give, as `JSON.stringify` text,
 //!   exactly the bytes the native engine wrote (`serde_json::to_string`), or the same error;

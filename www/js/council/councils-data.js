@@ -36,7 +36,7 @@ export const labelOf = (c) => (c.former ? `${c.name}${FORMER}` : c.name);
 
 const norm = (s) => String(s ?? "").trim().replace(/\s+/g, " ").toLowerCase();
 
-// ---- the forgiving matcher (issue 23 item 2) ----------------------------------------------------
+// ---- the forgiving matcher -------------------------------------------------------------------
 // Until the engine's own matcher is exported from the checker's wasm (matchCouncils), names are
 // matched here: ignoring case, accents and punctuation, "&"/"and", "St"/"St."/"Saint", the words
 // councils put around their names ("Council", "City of", "County", "Borough", "Metropolitan

@@ -1,4 +1,4 @@
-// Every council today, at a glance (issue 20 item 4): ?page=councils. Every current council's
+// Every council today, at a glance: ?page=councils. Every current council's
 // intervention on today's date, from the engine's batch (assessCouncils) on the shipped data with
 // each council's dated public decisions (status.events), with a filter and counts; and how many
 // councils were in each intervention at each year end from 2016 to today, as an SVG chart with a

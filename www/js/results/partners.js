@@ -1,4 +1,4 @@
-// Councils that could help (issue 15 item 4): for a council in intervention, the councils in the
+// Councils that could help: for a council in intervention, the councils in the
 // same Ofsted region that the engine finds high-performing (SPEC §3.4) on the date checked, as a
 // starting list of possible improvement partners. Every council's history in Ofsted's data is
 // assessed with the engine's batch (assessCouncils): the rule is the engine's, not restated here.

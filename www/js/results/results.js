@@ -116,7 +116,7 @@ function keyDatesList(r) {
 
 /** `more`: the parts council-result.js adds ({ answers, partners, timeline, intro }).
  *  The page leads with the outcome and its deadline, what to do next and the key dates; the
- *  reasons, the timeline and the rest are folded (issue 23 item 5). */
+ *  reasons, the timeline and the rest are folded. */
 /** @param {any} r @param {{ data: any, today: string, more?: any }} o */
 export function councilResult(r, { data, today, more = {} }) {
   const name = r.council?.name ?? "The council";

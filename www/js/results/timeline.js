@@ -1,4 +1,4 @@
-// The council result's timeline (issue 15 item 3): an inline SVG drawn from the engine's answer
+// The council result's timeline: an inline SVG drawn from the engine's answer
 // and the history it assessed: inspections coloured by grade (GOV.UK colours, with the grade in
 // words), visits, concerns, the council's notice, direction, commissioner and trust, the periods
 // the rules look at for this answer (the six months to improve, the five years for persistent
