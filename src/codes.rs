@@ -69,12 +69,12 @@ impl<C> Code for C where
 /// A value for every variant of `C`, read from an object keyed by code: a key that is not a
 /// code is an unknown field, a code without a key a missing field.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Words<C, T> {
-    values: Vec<T>,
+pub struct Words<C, T: Clone + 'static> {
+    values: std::borrow::Cow<'static, [T]>,
     code: PhantomData<C>,
 }
 
-impl<C: Code, T> Words<C, T> {
+impl<C: Code, T: Clone> Words<C, T> {
     /// The words of `code`.
     pub fn of(&self, code: C) -> &T {
         &self.values[code.index()]
@@ -82,16 +82,15 @@ impl<C: Code, T> Words<C, T> {
 
     /// Every code with its words, in the enum's order.
     pub fn iter(&self) -> impl Iterator<Item = (C, &T)> {
-        C::all().iter().copied().zip(&self.values)
+        C::all().iter().copied().zip(self.values.iter())
     }
 
     /// The table whose values `crates/wasm/build.rs` baked from a file it read: one value per
-    /// code, in the enum's order.
+    /// code, in the enum's order (a constant: no code builds it).
     #[doc(hidden)]
-    pub fn baked(values: Vec<T>) -> Words<C, T> {
-        debug_assert_eq!(values.len(), C::all().len());
+    pub const fn baked(values: &'static [T]) -> Words<C, T> {
         Words {
-            values,
+            values: std::borrow::Cow::Borrowed(values),
             code: PhantomData,
         }
     }
@@ -99,7 +98,7 @@ impl<C: Code, T> Words<C, T> {
     /// Builds the table from a function of each code.
     pub fn from_fn(f: impl FnMut(&C) -> T) -> Words<C, T> {
         Words {
-            values: C::all().iter().map(f).collect(),
+            values: std::borrow::Cow::Owned(C::all().iter().map(f).collect()),
             code: PhantomData,
         }
     }
@@ -108,21 +107,23 @@ impl<C: Code, T> Words<C, T> {
 /// A table as Rust, its values in the enum's order (the built-in rules baked into the checker's
 /// wasm: `crates/wasm/build.rs`, from a file already read, so with a value for every code).
 #[cfg(feature = "bake")]
-impl<C, T: databake::Bake> databake::Bake for Words<C, T> {
+impl<C, T: Clone + databake::Bake> databake::Bake for Words<C, T> {
     fn bake(&self, env: &databake::CrateEnv) -> databake::TokenStream {
         env.insert("trust_eligibility");
         let values = self.values.iter().map(|v| v.bake(env));
-        databake::quote! { trust_eligibility::codes::Words::baked(vec![#(#values),*]) }
+        databake::quote! { trust_eligibility::codes::Words::baked(&[#(#values),*]) }
     }
 }
 
-impl<C: Code, T: serde::Serialize> serde::Serialize for Words<C, T> {
+impl<C: Code, T: Clone + serde::Serialize> serde::Serialize for Words<C, T> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_map(C::codes().iter().zip(&self.values))
+        s.collect_map(C::codes().iter().zip(self.values.iter()))
     }
 }
 
-impl<'de, C: Code, T: serde::Deserialize<'de>> serde::Deserialize<'de> for Words<C, T> {
+impl<'de, C: Code, T: Clone + 'static + serde::Deserialize<'de>> serde::Deserialize<'de>
+    for Words<C, T>
+{
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         // Generic in the value's type only: one copy of the reading for every table of the
         // same kind of words, whichever enum keys it (the wasm stays small).
@@ -131,7 +132,7 @@ impl<'de, C: Code, T: serde::Deserialize<'de>> serde::Deserialize<'de> for Words
             value: PhantomData,
         })
         .map(|values| Words {
-            values,
+            values: std::borrow::Cow::Owned(values),
             code: PhantomData,
         })
     }

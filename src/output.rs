@@ -27,8 +27,8 @@ pub struct RulesetRef {
 impl RulesetRef {
     pub(crate) fn of(rs: &Ruleset, named: bool) -> RulesetRef {
         RulesetRef {
-            id: rs.id.clone(),
-            title: rs.title.clone(),
+            id: rs.id.to_string(),
+            title: rs.title.to_string(),
             in_force_from: rs.in_force_from,
             in_force_to: rs.in_force_to,
             chosen_by: if named { "request" } else { "asOf" },
@@ -84,7 +84,7 @@ impl RowRef {
     /// Row `row` of `rs`.
     pub(crate) fn of(rs: &Ruleset, row: u32) -> RowRef {
         RowRef {
-            ruleset: rs.id.clone(),
+            ruleset: rs.id.to_string(),
             row,
         }
     }
@@ -168,7 +168,7 @@ fn ruleset_warning(
             rules,
             WarningCode::RulesetNotInForce,
             &[
-                ("ruleset", rs.title.clone()),
+                ("ruleset", rs.title.to_string()),
                 ("inForceFrom", rs.in_force_from.text()),
                 ("inForceToText", to),
                 ("asOf", as_of.text()),

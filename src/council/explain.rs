@@ -293,7 +293,7 @@ fn headline(
         || (Intervention::None, String::new()),
         |r| {
             let title = recorded.and_then(|w| w.title.as_ref()).unwrap_or(&r.title);
-            (r.intervention, title.clone())
+            (r.intervention, title.to_string())
         },
     );
     if let (Some(a), Intervention::StatutoryDirection) = (f.adviser_appointed, intervention) {

@@ -229,7 +229,7 @@ fn latest_grade(
                 WarningCode::OverallReadFromJudgements,
                 &[
                     ("published", l.published.text()),
-                    ("grade", rules.grades.of(r.grade()).clone()),
+                    ("grade", rules.grades.of(r.grade()).to_string()),
                     ("gradeReading", output::reading_words(rules, r).to_string()),
                     (
                         "overallGradeDroppedFrom",

@@ -322,7 +322,7 @@ pub fn assess_council(
                 ("published", l.published.text()),
                 (
                     "intervention",
-                    row.map_or_else(String::new, |r| r.title.clone()),
+                    row.map_or_else(String::new, |r| r.title.to_string()),
                 ),
                 ("rule", row.map_or_else(String::new, |r| rule_id(rs, r.row))),
             ],

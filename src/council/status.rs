@@ -44,7 +44,7 @@ pub(crate) fn work_out<'a>(
                     rules,
                     WarningCode::IgnoredAfterAsOf,
                     &[
-                        ("item", words.events.of(e.event).words.clone()),
+                        ("item", words.events.of(e.event).words.to_string()),
                         ("date", e.date.to_string()),
                         ("asOf", as_of.text()),
                     ],
@@ -67,8 +67,8 @@ pub(crate) fn work_out<'a>(
                     rules,
                     WarningCode::DateNotExact,
                     &[
-                        ("event", words.events.of(e.event).words.clone()),
-                        ("precision", precision.clone()),
+                        ("event", words.events.of(e.event).words.to_string()),
+                        ("precision", precision.to_string()),
                         ("date", e.date.to_string()),
                         ("readAs", e.date.last_day().text()),
                     ],
@@ -131,14 +131,14 @@ pub(crate) fn work_out<'a>(
                 rules,
                 WarningCode::LiftingPresumed,
                 &[
-                    ("instrument", which.clone()),
+                    ("instrument", which.to_string()),
                     ("issued", instrument.date.to_string()),
                     ("published", report.published.text()),
                     (
                         "grade",
                         report
                             .grade()
-                            .map_or_else(String::new, |g| rules.grades.of(g).clone()),
+                            .map_or_else(String::new, |g| rules.grades.of(g).to_string()),
                     ),
                     ("followedBy", next.published.text()),
                 ],

@@ -192,7 +192,12 @@ impl RulesetFile {
         for (k, s) in row.next_steps.iter().enumerate() {
             template(s, &|| format!("{rp}.nextSteps[{k}]"))?;
         }
-        for (k, s) in row.next_steps_passed.iter().flatten().enumerate() {
+        for (k, s) in row
+            .next_steps_passed
+            .iter()
+            .flat_map(|s| s.iter())
+            .enumerate()
+        {
             template(s, &|| format!("{rp}.nextStepsPassed[{k}]"))?;
         }
         if let Some(t) = &row.text_before_in_force {
@@ -401,7 +406,7 @@ impl RulesetFile {
         for need in needs {
             criterion_param(&at, need, c.params.get(need))?;
         }
-        if let Some(extra) = c.params.keys().find(|k| !needs.contains(&k.as_str())) {
+        if let Some(extra) = c.params.keys().find(|k| !needs.contains(k)) {
             return Err(invalid(
                 format!("{at}.params.{extra}"),
                 format_args!("is not a parameter of {}", c.id),
@@ -443,7 +448,7 @@ impl RulesetFile {
             .sponsor
             .notes
             .keys()
-            .find(|k| !SPONSOR_NOTES.contains(&k.as_str()))
+            .find(|k| !SPONSOR_NOTES.contains(k))
         {
             return Err(invalid(
                 format!("sponsor.notes.{extra}"),
@@ -458,12 +463,7 @@ impl RulesetFile {
                 ));
             }
         }
-        match self
-            .sponsor
-            .routes
-            .keys()
-            .find(|k| !ROUTES.contains(&k.as_str()))
-        {
+        match self.sponsor.routes.keys().find(|k| !ROUTES.contains(k)) {
             Some(extra) => Err(invalid(
                 format!("sponsor.routes.{extra}"),
                 "is not a route the checker opens",

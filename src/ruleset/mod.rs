@@ -13,7 +13,7 @@ use crate::date::{Date, IsoDate};
 use crate::error::{Error, ErrorCode};
 use crate::table::Table;
 use crate::value::Value;
-use std::sync::Arc;
+use std::borrow::Cow;
 
 pub use status_wording::{RowWhenRecorded, StatusWording};
 pub use template::{render, render_with};
@@ -33,17 +33,16 @@ pub(crate) fn invalid(path: impl Into<String>, detail: impl std::fmt::Display) -
 
 /// A published source a rule rests on.
 ///
-/// The texts are shared (`Arc<str>`): every reason and criterion in an answer carries its
-/// source, and copying the pointer rather than the text (often 200 bytes or more) saves two
-/// allocations each time.
+/// The texts are borrowed from constants in the checker's wasm (baked), where every reason and
+/// criterion in an answer copies its source's pointer, not its text.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields, remote = "Self")]
 #[cfg_attr(feature = "typescript", derive(tsify_next::Tsify))]
 pub struct Source {
     #[cfg_attr(feature = "typescript", tsify(type = "string"))]
-    pub title: Arc<str>,
+    pub title: Cow<'static, str>,
     #[cfg_attr(feature = "typescript", tsify(type = "string"))]
-    pub url: Arc<str>,
+    pub url: Cow<'static, str>,
 }
 
 /// A source as Rust, its texts shared from literals (the built-in rules baked into the
@@ -55,8 +54,8 @@ impl databake::Bake for Source {
         let (title, url) = (&*self.title, &*self.url);
         databake::quote! {
             trust_eligibility::ruleset::Source {
-                title: std::sync::Arc::from(#title),
-                url: std::sync::Arc::from(#url),
+                title: std::borrow::Cow::Borrowed(#title),
+                url: std::borrow::Cow::Borrowed(#url),
             }
         }
     }
@@ -86,7 +85,7 @@ pub enum Decision {
 #[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = trust_eligibility::ruleset))]
 pub struct Param {
     pub value: i64,
-    pub source: String,
+    pub source: Cow<'static, str>,
 }
 
 /// A date with its source.
@@ -100,7 +99,7 @@ pub struct Param {
 #[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = trust_eligibility::ruleset))]
 pub struct DateParam {
     pub value: IsoDate,
-    pub source: String,
+    pub source: Cow<'static, str>,
 }
 
 /// The durations a council ruleset uses; each ruleset carries only those its decision uses
@@ -174,17 +173,17 @@ pub fn value(p: &Option<Param>) -> i64 {
 pub struct Row {
     pub row: u32,
     pub intervention: Intervention,
-    pub title: String,
-    pub source: String,
-    pub text: String,
-    pub next_steps: Vec<String>,
+    pub title: Cow<'static, str>,
+    pub source: Cow<'static, str>,
+    pub text: Cow<'static, str>,
+    pub next_steps: Cow<'static, [Cow<'static, str>]>,
     /// The next steps once the row's key date has passed (what fits after it, not a to-do
     /// for a day gone by).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub next_steps_passed: Option<Vec<String>>,
+    pub next_steps_passed: Option<Cow<'static, [Cow<'static, str>]>>,
     /// The text when the row's deadline ran out before the ruleset came into force.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub text_before_in_force: Option<String>,
+    pub text_before_in_force: Option<Cow<'static, str>>,
     /// The wording when the council's status already records what the row expects.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub when_recorded: Option<RowWhenRecorded>,
@@ -204,16 +203,16 @@ pub struct Row {
 )]
 #[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = trust_eligibility::ruleset))]
 pub struct Ruleset {
-    pub id: String,
+    pub id: Cow<'static, str>,
     pub decision: Decision,
-    pub title: String,
+    pub title: Cow<'static, str>,
     pub in_force_from: IsoDate,
     #[serde(default)]
     pub in_force_to: Option<IsoDate>,
-    pub summary: String,
-    pub source: String,
+    pub summary: Cow<'static, str>,
+    pub source: Cow<'static, str>,
     pub parameters: Parameters,
-    pub rows: Vec<Row>,
+    pub rows: Cow<'static, [Row]>,
 }
 
 impl Ruleset {
@@ -233,8 +232,8 @@ impl Ruleset {
 )]
 #[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = trust_eligibility::ruleset))]
 pub struct Wording {
-    pub source: String,
-    pub text: String,
+    pub source: Cow<'static, str>,
+    pub text: Cow<'static, str>,
 }
 
 /// Wording of the definitions behind the findings (SPEC §3.4).
@@ -257,7 +256,7 @@ pub struct Definitions {
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = trust_eligibility::ruleset))]
 pub enum WarningWords {
-    Plain(String),
+    Plain(Cow<'static, str>),
     Sourced(Wording),
 }
 
@@ -297,7 +296,7 @@ impl<'de> serde::Deserialize<'de> for WarningWords {
                 f.write_str("a text, or an object with its source and text")
             }
             fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<WarningWords, E> {
-                Ok(WarningWords::Plain(s.to_string()))
+                Ok(WarningWords::Plain(Cow::Owned(s.to_string())))
             }
             fn visit_map<A: serde::de::MapAccess<'de>>(
                 self,
@@ -322,14 +321,14 @@ impl<'de> serde::Deserialize<'de> for WarningWords {
 )]
 #[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = trust_eligibility::ruleset))]
 pub struct KeyDateWording {
-    pub label: String,
-    pub source: String,
+    pub label: Cow<'static, str>,
+    pub source: Cow<'static, str>,
     /// How the date is set, for the rules page: what it counts from and by how much, with the
     /// parameter as a placeholder (`is {improvementWindowMonths} months after ...`).
-    pub rule: String,
-    pub future: String,
-    pub today: String,
-    pub past: String,
+    pub rule: Cow<'static, str>,
+    pub future: Cow<'static, str>,
+    pub today: Cow<'static, str>,
+    pub past: Cow<'static, str>,
 }
 
 /// The reading of a grade from the key judgements of a report without an overall grade
@@ -343,11 +342,11 @@ pub struct KeyDateWording {
 )]
 #[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = trust_eligibility::ruleset))]
 pub struct GradeReading {
-    pub source: String,
-    pub summary: String,
-    pub basis: String,
+    pub source: Cow<'static, str>,
+    pub summary: Cow<'static, str>,
+    pub basis: Cow<'static, str>,
     /// Added to a reason whose grade was read from the key judgements.
-    pub reason_note: String,
+    pub reason_note: Cow<'static, str>,
     pub readings: GradeReadings,
 }
 
@@ -361,10 +360,10 @@ pub struct GradeReading {
 )]
 #[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = trust_eligibility::ruleset))]
 pub struct GradeReadings {
-    pub inadequate: String,
-    pub good: String,
-    pub requires_improvement: String,
-    pub requires_improvement_leadership: String,
+    pub inadequate: Cow<'static, str>,
+    pub good: Cow<'static, str>,
+    pub requires_improvement: Cow<'static, str>,
+    pub requires_improvement_leadership: Cow<'static, str>,
 }
 
 /// Words for the things ignored when dated after `asOf`.
@@ -377,12 +376,12 @@ pub struct GradeReadings {
 )]
 #[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = trust_eligibility::ruleset))]
 pub struct IgnoredItems {
-    pub inspection: String,
-    pub monitoring_visit: String,
-    pub focused_visit: String,
-    pub concern: String,
-    pub improvement_notice_issued: String,
-    pub direction_issued: String,
+    pub inspection: Cow<'static, str>,
+    pub monitoring_visit: Cow<'static, str>,
+    pub focused_visit: Cow<'static, str>,
+    pub concern: Cow<'static, str>,
+    pub improvement_notice_issued: Cow<'static, str>,
+    pub direction_issued: Cow<'static, str>,
 }
 
 /// Words for a council's own instruments of intervention.
@@ -395,8 +394,8 @@ pub struct IgnoredItems {
 )]
 #[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = trust_eligibility::ruleset))]
 pub struct Instruments {
-    pub improvement_notice_issued: String,
-    pub direction_issued: String,
+    pub improvement_notice_issued: Cow<'static, str>,
+    pub direction_issued: Cow<'static, str>,
 }
 
 /// Gate, readiness or condition (SPEC §4.2).
@@ -432,22 +431,22 @@ pub enum Basis {
 )]
 #[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = trust_eligibility::ruleset))]
 pub struct Criterion {
-    pub id: String,
+    pub id: Cow<'static, str>,
     pub level: Level,
-    pub applies_to: Vec<crate::input::OrgKind>,
+    pub applies_to: Cow<'static, [crate::input::OrgKind]>,
     pub basis: Basis,
-    pub source: String,
+    pub source: Cow<'static, str>,
     #[serde(default, serialize_with = "whole_numbers_as_integers")]
     #[cfg_attr(feature = "typescript", tsify(type = "Record<string, number>"))]
     pub params: Table<f64>,
-    pub title: String,
-    pub threshold: String,
-    pub what_to_do: String,
+    pub title: Cow<'static, str>,
+    pub threshold: Cow<'static, str>,
+    pub what_to_do: Cow<'static, str>,
     /// What to find out when a fact the criterion needs was not given (SPEC §4.1).
-    pub find_out: String,
+    pub find_out: Cow<'static, str>,
     /// For a design threshold: that it is this service's choice, and what it rests on.
     #[serde(default)]
-    pub rationale: Option<String>,
+    pub rationale: Option<Cow<'static, str>>,
 }
 
 /// Writes `10000000.0` as `10000000`, as JavaScript does, so native and wasm output agree.
@@ -480,10 +479,10 @@ fn whole_numbers_as_integers<S: serde::Serializer>(
 )]
 #[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = trust_eligibility::ruleset))]
 pub struct RouteWording {
-    pub applies_to: Vec<crate::input::OrgKind>,
-    pub title: String,
-    pub text: String,
-    pub sources: Vec<String>,
+    pub applies_to: Cow<'static, [crate::input::OrgKind]>,
+    pub title: Cow<'static, str>,
+    pub text: Cow<'static, str>,
+    pub sources: Cow<'static, [Cow<'static, str>]>,
 }
 
 /// The sponsor criteria and route names.
@@ -496,8 +495,8 @@ pub struct RouteWording {
 )]
 #[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = trust_eligibility::ruleset))]
 pub struct SponsorRules {
-    pub source: String,
-    pub criteria: Vec<Criterion>,
+    pub source: Cow<'static, str>,
+    pub criteria: Cow<'static, [Criterion]>,
     #[cfg_attr(feature = "typescript", tsify(type = "Record<string, RouteWording>"))]
     pub routes: Table<RouteWording>,
     /// Notes an answer may carry, by id (`own_services_in_intervention`: a council under a
@@ -507,7 +506,7 @@ pub struct SponsorRules {
     /// How children's services trusts have actually been set up, each sentence with its
     /// source: context for a sponsor's result.
     #[serde(default)]
-    pub how_trusts_are_set_up: Vec<Wording>,
+    pub how_trusts_are_set_up: Cow<'static, [Wording]>,
     /// The kinds of organisation taken as not for profit when the input does not say, each with
     /// why (`charity`: "a charity is a not-for-profit organisation"), SPEC §4.1.
     #[serde(default)]
@@ -578,11 +577,11 @@ pub struct RulesetFile {
     pub format: u32,
     #[cfg_attr(feature = "typescript", tsify(type = "Record<string, Source>"))]
     pub sources: Table<Source>,
-    pub rulesets: Vec<Ruleset>,
+    pub rulesets: Cow<'static, [Ruleset]>,
     pub definitions: Definitions,
     /// Each Ofsted grade in words, as a sentence says it ("requires improvement to be good").
     #[cfg_attr(feature = "typescript", tsify(type = "Record<Grade, string>"))]
-    pub grades: Words<crate::input::Grade, String>,
+    pub grades: Words<crate::input::Grade, Cow<'static, str>>,
     #[cfg_attr(
         feature = "typescript",
         tsify(type = "Record<KeyDateKind, KeyDateWording>")
@@ -654,7 +653,7 @@ impl RulesetFile {
     /// ```
     /// use trust_eligibility::{date::Date, ruleset::RulesetFile};
     /// let file = RulesetFile::default_ref().unwrap();
-    /// let on = |d| file.select(Date::parse(d).unwrap(), None).map(|r| r.id.as_str());
+    /// let on = |d| file.select(Date::parse(d).unwrap(), None).map(|r| &*r.id);
     /// assert_eq!(on("2016-07-03"), Ok("announcement-2015"));
     /// assert_eq!(on("2016-07-04"), Ok("protocol-2016"));
     /// assert_eq!(on("2015-12-13").unwrap_err().path, "asOf");

@@ -3,6 +3,7 @@
 //! leadership (SPEC §3.6): ruleset data, each text with its source.
 
 use super::Wording;
+use std::borrow::Cow;
 
 /// Words for one kind of public decision, with its source.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -14,9 +15,9 @@ use super::Wording;
 )]
 #[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = trust_eligibility::ruleset::status_wording))]
 pub struct EventWords {
-    pub source: String,
+    pub source: Cow<'static, str>,
     /// The decision in words, as a sentence's subject ("a statutory direction").
-    pub words: String,
+    pub words: Cow<'static, str>,
 }
 
 /// How a date known only to the month or the year is named.
@@ -29,8 +30,8 @@ pub struct EventWords {
 )]
 #[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = trust_eligibility::ruleset::status_wording))]
 pub struct PrecisionWords {
-    pub month: String,
-    pub year: String,
+    pub month: Cow<'static, str>,
+    pub year: Cow<'static, str>,
 }
 
 /// Sentences added to the reason for what the status records.
@@ -59,9 +60,9 @@ pub struct InForceWords {
 )]
 #[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = trust_eligibility::ruleset::status_wording))]
 pub struct StatusWording {
-    pub source: String,
+    pub source: Cow<'static, str>,
     /// How the status is worked out, in words (the rules page shows it).
-    pub summary: String,
+    pub summary: Cow<'static, str>,
     /// Words for each kind of public decision, keyed as the input's `event`.
     #[cfg_attr(feature = "typescript", tsify(type = "Record<EventKind, EventWords>"))]
     pub events: crate::codes::Words<crate::input::EventKind, EventWords>,
@@ -87,12 +88,12 @@ pub struct StatusWording {
 #[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = trust_eligibility::ruleset::status_wording))]
 pub struct RowWhenRecorded {
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub source: Option<String>,
+    pub source: Option<Cow<'static, str>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub title: Option<String>,
+    pub title: Option<Cow<'static, str>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub text: Option<String>,
-    pub next_steps: Vec<String>,
+    pub text: Option<Cow<'static, str>>,
+    pub next_steps: Cow<'static, [Cow<'static, str>]>,
 }
 
 crate::object_only!(

@@ -149,7 +149,7 @@ pub(crate) struct Facts<'a> {
     /// `None` when the list was not given (not known).
     pub provision: Option<Vec<&'a crate::input::Provision>>,
     /// Each grade in words (the ruleset file's `grades`).
-    pub grades: &'a crate::codes::Words<crate::input::Grade, String>,
+    pub grades: &'a crate::codes::Words<crate::input::Grade, std::borrow::Cow<'static, str>>,
     /// Not for profit: as the input says, or, when it does not, taken from the organisation's
     /// kind (SPEC §4.1), with the data's words why.
     pub not_for_profit: Option<bool>,
@@ -232,7 +232,7 @@ pub fn assess_sponsor(
         .not_for_profit_kinds
         .get(kind.code())
         .filter(|_| given.is_none())
-        .map(|w| w.text.as_str());
+        .map(|w| &*w.text);
     let facts = Facts {
         input,
         as_of,
@@ -244,7 +244,7 @@ pub fn assess_sponsor(
     };
 
     let mut criteria = Vec::with_capacity(rules.sponsor.criteria.len());
-    for c in &rules.sponsor.criteria {
+    for c in rules.sponsor.criteria.iter() {
         criteria.push(evaluate(rules, c, kind, &facts));
     }
     let status = status_of(&criteria);
@@ -268,9 +268,9 @@ pub fn assess_sponsor(
                 continue;
             }
             roles.push(Role {
-                id: id.clone(),
-                title: crate::text::sentence(r.title.clone()),
-                text: crate::text::sentence(r.text.clone()),
+                id: id.to_string(),
+                title: crate::text::sentence(r.title.to_string()),
+                text: crate::text::sentence(r.text.to_string()),
                 sources: r
                     .sources
                     .iter()
@@ -352,17 +352,17 @@ fn evaluate(rules: &RulesetFile, c: &Criterion, kind: OrgKind, f: &Facts) -> Cri
     let param = |name: &str| c.params.get(name).copied().unwrap_or(0.0);
     let applies = c.applies_to.contains(&kind);
     let mut result = CriterionResult {
-        id: c.id.clone(),
+        id: c.id.to_string(),
         level: c.level,
-        title: c.title.clone(),
+        title: c.title.to_string(),
         outcome: Outcome::NotApplicable,
         met: None,
         applies,
         known: true,
         evidence: None,
-        threshold: c.threshold.clone(),
+        threshold: c.threshold.to_string(),
         basis: c.basis,
-        rationale: c.rationale.clone(),
+        rationale: c.rationale.as_deref().map(str::to_string),
         source: output::source_ref(rules, &c.source),
         what_to_do: None,
         find_out: None,

@@ -17,7 +17,6 @@ mod js;
 
 use serde::Serialize;
 use std::borrow::Cow;
-use std::sync::OnceLock;
 use trust_eligibility::input::{CouncilInput, SponsorInput};
 use trust_eligibility::{assess_council, assess_sponsor, Error, ErrorCode, RulesetFile};
 use wasm_bindgen::prelude::*;
@@ -81,11 +80,12 @@ fn write<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
         .map_err(JsValue::from)
 }
 
-/// The built-in rulesets, built once from the Rust that `build.rs` baked from the file it
-/// validated: no reader and no validation at run time.
+/// The built-in rulesets: a constant, the Rust that `build.rs` baked from the file it
+/// validated (texts and lists borrowed from the module's data), so no code builds them and
+/// nothing reads or validates them at run time.
 fn default_rules() -> &'static RulesetFile {
-    static DEFAULT: OnceLock<RulesetFile> = OnceLock::new();
-    DEFAULT.get_or_init(|| include!(concat!(env!("OUT_DIR"), "/rules.rs")))
+    static DEFAULT: RulesetFile = include!(concat!(env!("OUT_DIR"), "/rules.rs"));
+    &DEFAULT
 }
 
 /// The override given, if any (`null` and `undefined` are none).
