@@ -16,6 +16,7 @@ extern crate alloc;
 mod js;
 
 use serde::Serialize;
+#[cfg(feature = "overrides")]
 use std::borrow::Cow;
 use trust_eligibility::input::{CouncilInput, SponsorInput};
 use trust_eligibility::{assess_council, assess_sponsor, Error, ErrorCode, RulesetFile};
@@ -110,11 +111,11 @@ fn rules(overrides: Option<RulesetOverride>) -> Result<Cow<'static, RulesetFile>
 
 /// The built-in rulesets; an override is refused (`invalid_ruleset`), never ignored: this
 /// module is built without the reader and checks an override needs (the `overrides` feature:
-/// the module in `pkg-rules` has them).
+/// the module in `pkg-rules` has them). Always the constant, so there is nothing to drop.
 #[cfg(not(feature = "overrides"))]
-fn rules(overrides: Option<RulesetOverride>) -> Result<Cow<'static, RulesetFile>, JsValue> {
+fn rules(overrides: Option<RulesetOverride>) -> Result<&'static RulesetFile, JsValue> {
     match given(overrides) {
-        None => Ok(Cow::Borrowed(default_rules())),
+        None => Ok(default_rules()),
         Some(_) => Err(throw(Error::new(
             ErrorCode::InvalidRuleset,
             "",
