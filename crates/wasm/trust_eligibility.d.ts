@@ -119,9 +119,8 @@ export interface Window {
 /**
  * A published source a rule rests on.
  *
- * The texts are shared (`Arc<str>`): every reason and criterion in an answer carries its
- * source, and copying the pointer rather than the text (often 200 bytes or more) saves two
- * allocations each time.
+ * The texts are borrowed from constants in the checker\'s wasm (baked), where every reason and
+ * criterion in an answer copies its source\'s pointer, not its text.
  */
 export interface Source {
     title: string;
