@@ -1,6 +1,6 @@
 // <trust-eligibility-check journey="sponsor|council">: the checker as a custom element, for any
 // page, from one tag (embed/trust-eligibility-check.js, the address hosts use, loads the build of
-// this module: dist/trust-eligibility-check.js, see www/build-js.mjs):
+// this module: dist/trust-eligibility-check.js, see build/js.mjs):
 //
 //   <script type="module" src="https://CHECKER/embed/trust-eligibility-check.js"></script>
 //   <trust-eligibility-check journey="council"></trust-eligibility-check>
@@ -19,7 +19,7 @@
 // element (a link to the checker) shows only if the element cannot load (its script refused,
 // e.g. served without the CORS header): the element's shadow root has no slot for it.
 //
-// No web font: GDS Transport is GOV.UK's only (see www/build.mjs); text is in Arial. (A font a
+// No web font: GDS Transport is GOV.UK's only (see build/site.mjs); text is in Arial. (A font a
 // host wants must be declared by the host's own page: @font-face rules in a shadow root's
 // stylesheets are ignored by Chromium, those of the document apply inside.)
 import { createApp } from "../js/journey/app.js";
@@ -51,7 +51,7 @@ export class TrustEligibilityCheck extends HTMLElement {
     if (journey !== null && !JOURNEYS.includes(journey)) {
       console.error(`<trust-eligibility-check>: journey must be "council" or "sponsor", not "${journey}"`);
     }
-    // The full page's stylesheet, then what makes it work in a shadow root (see www/build-css.mjs).
+    // The full page's stylesheet, then what makes it work in a shadow root (see build/css.mjs).
     const links = ["dist/checker.css", "dist/embed.css"].map((f) => {
       const link = document.createElement("link");
       link.rel = "stylesheet";

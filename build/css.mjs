@@ -1,5 +1,5 @@
 // The site's stylesheets, from GOV.UK Frontend's compiled CSS, written into git-ignored www/dist/
-// by www/build.mjs once the pages and the bundled modules are built:
+// by build/site.mjs once the pages and the bundled modules are built:
 //   dist/checker.css  the pages' one stylesheet (index.html, rules.html): GOV.UK Frontend's
 //                     rules for the classes the site uses, then app.css
 //   dist/embed.css    the custom element's, after dist/checker.css in its shadow root: what
@@ -118,7 +118,7 @@ export function usedClasses(texts) {
       if (!fixed.startsWith("govuk-")) continue;
       if (DYNAMIC[fixed]) DYNAMIC[fixed].forEach((p) => prefixes.add(p));
       else if (fixed.length > "govuk-".length) prefixes.add(fixed);
-      else throw new Error(`build: a class name is built as "${fixed}\${…}": list what it can be in build-css.mjs DYNAMIC`);
+      else throw new Error(`build: a class name is built as "${fixed}\${…}": list what it can be in build/css.mjs DYNAMIC`);
     }
   }
   return (cls) => words.has(cls) || [...prefixes].some((p) => cls.startsWith(p));
@@ -203,8 +203,8 @@ export function autocompleteCss(root) {
 /** Writes dist/checker.css and dist/embed.css; texts: what the browser gets (pages, bundles). */
 export function buildStyles(www, texts) {
   const govuk = purge(govukCss(join(www, "..")), usedClasses(texts));
-  const note = "/* GOV.UK Frontend (MIT licence, https://github.com/alphagov/govuk-frontend): the rules for the classes this site uses (www/build-css.mjs) */\n";
+  const note = "/* GOV.UK Frontend (MIT licence, https://github.com/alphagov/govuk-frontend): the rules for the classes this site uses (build/css.mjs) */\n";
   const page = `${note}${govuk}\n${autocompleteCss(join(www, ".."))}\n${readFileSync(join(www, "app.css"), "utf8")}`;
-  const embed = `/* After dist/checker.css, in the custom element's shadow root (www/build-css.mjs) */\n${embedCss(www, page)}`;
+  const embed = `/* After dist/checker.css, in the custom element's shadow root (build/css.mjs) */\n${embedCss(www, page)}`;
   return { page, embed };
 }

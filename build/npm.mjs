@@ -1,5 +1,5 @@
 // Assembles the npm package "trust-eligibility" in pkg-npm/ (git-ignored; `npm pack pkg-npm`
-// makes the tarball), from what the build put in www/. Run by www/build.mjs.
+// makes the tarball), from what the build put in www/. Run by build/site.mjs.
 //   .            the engine: wasm-pack's output (www/pkg: JS, .wasm, TypeScript types)
 //   ./element    the custom element <trust-eligibility-check>: embed/trust-eligibility-check.js
 //                and the built modules it imports (dist/, found by following its imports), with
