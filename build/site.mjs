@@ -3,7 +3,7 @@
 //   www/rules.html  the rules page for readers without JavaScript, generated from
 //                   rulesets/rulesets.json (the engine's embedded ruleset data)
 //   www/dist/    the bundled, minified modules (js.mjs) and the stylesheets: GOV.UK
-//                Frontend's CSS cut to the classes the site uses, with app.css (css.mjs)
+//                Frontend's Sass for the parts the pages use (www/govuk.scss), with app.css (css.mjs)
 // then the npm package (npm.mjs) and, last, the service worker (sw.mjs), all in build/.
 // Run by scripts/lib.sh build_release, or by hand: node build/site.mjs
 import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
@@ -26,7 +26,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const www = join(root, "www");
 const govuk = join(root, "node_modules", "govuk-frontend", "dist", "govuk");
 
-// 1. GOV.UK Frontend's images. (Its CSS is cut down and written with the app's in step 3; none
+// 1. GOV.UK Frontend's images. (Its CSS is compiled and written with the app's in step 3; none
 //    of its JavaScript is used: see app.js.)
 rmSync(join(www, "govuk"), { recursive: true, force: true }); // where earlier builds put it
 rmSync(join(www, "assets"), { recursive: true, force: true });
@@ -266,7 +266,7 @@ ${footer()}
 `;
 writeFileSync(join(www, "rules.html"), String(page));
 
-// 3. The modules, bundled; then the stylesheets, from the classes the pages and bundles use.
+// 3. The modules, bundled; then the stylesheets (checked against the classes the pages and bundles use).
 const { buildScripts } = await import("./js.mjs");
 const { buildStyles } = await import("./css.mjs");
 const scripts = await buildScripts(www);

@@ -48,11 +48,18 @@ async function manifest(www, globPatterns, manifestTransforms = []) {
  *  browsers without SVG icons; Chromium asks for favicon.svg again at each page of the app, and
  *  fails loudly offline without it) and not the manifest's icons (fetched only to install the
  *  site as an app). The favicon is fetched by the browser on its own, after the page has loaded:
- *  the worker usually gets there first, so it is the one file fetched twice (1 KB). */
+ *  the worker usually gets there first, so it is the one file fetched twice (1 KB). An image a
+ *  stylesheet names for a class only, in SHOWN_BY, counts only when a page has that class. */
 const namedImagesOnly = (www) => (entries) => {
-  const texts = entries.filter((e) => /\.(html|css)$/.test(e.url)).map((e) => readFileSync(join(www, e.url), "utf8")).join("\n");
-  return { manifest: entries.filter((e) => !e.url.startsWith("assets/") || texts.includes(basename(e.url))), warnings: [] };
+  const read = (re) => entries.filter((e) => re.test(e.url)).map((e) => readFileSync(join(www, e.url), "utf8")).join("\n");
+  const texts = read(/\.(html|css)$/);
+  const pages = read(/\.html$/);
+  const named = (name) => texts.includes(name) && (!SHOWN_BY[name] || pages.includes(SHOWN_BY[name]));
+  return { manifest: entries.filter((e) => !e.url.startsWith("assets/") || named(basename(e.url))), warnings: [] };
 };
+/** GOV.UK Frontend's footer names its crest for the copyright logo, which the pages' footer
+ *  (www/js/govuk/chrome.js) leaves out. */
+const SHOWN_BY = { "govuk-crest.svg": "govuk-footer__copyright-logo" };
 
 /** The files of www/ the pages need offline: workbox-build's entries ({ url, revision }), url
  *  relative to www/ with "/" separators, and its warnings (a glob that matched nothing). */

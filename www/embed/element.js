@@ -6,8 +6,8 @@
 //   <trust-eligibility-check journey="council"></trust-eligibility-check>
 //
 // The journey runs in the element's shadow root, styled by one stylesheet of its own
-// (dist/checker.css, the full page's: the GOV.UK Frontend styles the pages use and app.css;
-// then dist/embed.css: what makes those work in a shadow root, and embed/element.css), so the host's CSS cannot
+// (dist/embed.css: the full page's, GOV.UK Frontend's styles the pages use and app.css, made to
+// work in a shadow root, then embed/element.css), so the host's CSS cannot
 // reach in and the element's cannot reach out. Without `journey` it shows the whole checker
 // (its start page, then the choice of journey). Pages change inside the element: the host's
 // address and history are left alone. Answers are saved in the host origin's localStorage, as
@@ -51,8 +51,8 @@ export class TrustEligibilityCheck extends HTMLElement {
     if (journey !== null && !JOURNEYS.includes(journey)) {
       console.error(`<trust-eligibility-check>: journey must be "council" or "sponsor", not "${journey}"`);
     }
-    // The full page's stylesheet, then what makes it work in a shadow root (see build/css.mjs).
-    const links = ["dist/checker.css", "dist/embed.css"].map((f) => {
+    // The full page's stylesheet made to work in a shadow root (see build/css.mjs).
+    const links = ["dist/embed.css"].map((f) => {
       const link = document.createElement("link");
       link.rel = "stylesheet";
       link.href = new URL(f, base).href;
