@@ -232,7 +232,7 @@ export function listingFromData(d, asOf, assessCouncils) {
     if (!a) {
       try { [a] = assessCouncils([inputs[i]]); } catch (e) {
         if (/^\[\d+\]\.asOf$/.test(e?.path ?? "")) throw Object.assign(e, { path: "asOf" });
-        notAssessed.push({ code: c.code, name: c.name, error: { code: e?.code ?? "error", path: e?.path ?? "", message: String(e?.message ?? e) } });
+        notAssessed.push({ code: c.code, name: c.name, error: { code: e?.code ?? "error", path: e?.path ?? "", detail: String(e?.detail ?? e?.message ?? e) } });
         return;
       }
     }
@@ -703,7 +703,7 @@ function councilsView(api) {
       </tr>`)}</tbody>
     </table></div>` : ""}
   ${o.notAssessed.length ? html`<h2 class="govuk-heading-m" id="not-assessed">Councils that could not be assessed</h2>
-    <ul class="govuk-list govuk-list--bullet">${o.notAssessed.map((c) => html`<li>${c.name} (${c.code}): ${cap(String(c.error.message))}</li>`)}</ul>` : ""}
+    <ul class="govuk-list govuk-list--bullet">${o.notAssessed.map((c) => html`<li>${c.name} (${c.code}): ${cap(c.error.detail)}</li>`)}</ul>` : ""}
   ${o.warnings.length ? html`<h2 class="govuk-heading-m" id="file-warnings">Rows of the file that could not be read</h2>
     <ul class="govuk-list govuk-list--bullet">${o.warnings.map((w) => html`<li>${w.place ? `${w.place}: ` : ""}${w.text}</li>`)}</ul>` : ""}
   <p class="govuk-body"><a class="govuk-link" href="?page=ofsted">Check another file or date</a></p>
