@@ -14,22 +14,99 @@ use std::fmt;
 use std::marker::PhantomData;
 
 /// Derives what every code enum has: serde's `snake_case` name, the same string from strum
-/// (`Code::code`), the list of its variants, and its TypeScript union.
+/// (`Code::code`), the list of its variants, and its TypeScript union. It is written as strum's
+/// string (one lookup in a table of names, where serde's derive writes a branch per variant).
 macro_rules! code_enum {
     ($(#[$meta:meta])* pub enum $name:ident { $($(#[$vmeta:meta])* $variant:ident,)* }) => {
         $(#[$meta])*
         #[derive(
             Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash,
-            serde::Serialize, serde::Deserialize,
             strum::IntoStaticStr, strum::VariantArray, strum::VariantNames,
         )]
-        #[serde(rename_all = "snake_case")]
         #[strum(serialize_all = "snake_case")]
-        #[cfg_attr(feature = "typescript", derive(tsify_next::Tsify))]
+        #[cfg_attr(feature = "typescript", derive(tsify_next::Tsify), serde(rename_all = "snake_case"))]
         pub enum $name { $($(#[$vmeta])* $variant,)* }
+
+        $crate::codes::code_serde!($name);
+
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<$name, D::Error> {
+                $crate::codes::read_code(d, stringify!($name))
+            }
+        }
     };
 }
 pub(crate) use code_enum;
+
+/// A code enum written as its code: strum's name, the same string serde's derive would write,
+/// from one table of names (serde's derive writes a branch per variant).
+macro_rules! code_serde {
+    ($($name:ident),*) => {$(
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(<&'static str>::from(*self))
+            }
+        }
+    )*};
+}
+pub(crate) use code_serde;
+
+/// Reads a code enum as serde's derive for an enum of unit variants does (the same calls and
+/// the same errors: "unknown variant `x`, expected one of ...", "... expected enum Name"),
+/// once for every enum rather than once per enum.
+#[doc(hidden)]
+pub fn read_code<'de, C: Code, D: serde::Deserializer<'de>>(
+    d: D,
+    name: &'static str,
+) -> Result<C, D::Error> {
+    let codes = C::codes();
+    d.deserialize_enum(name, codes, CodeVisitor { name, codes })
+        .map(|i| C::all()[i])
+}
+
+/// Reads a code to its position in `codes`.
+struct CodeVisitor {
+    name: &'static str,
+    codes: &'static [&'static str],
+}
+
+impl<'de> Visitor<'de> for CodeVisitor {
+    type Value = usize;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        write!(f, "enum {}", self.name)
+    }
+    fn visit_enum<A: de::EnumAccess<'de>>(self, data: A) -> Result<usize, A::Error> {
+        let (i, variant) = data.variant_seed(Variant(self.codes))?;
+        de::VariantAccess::unit_variant(variant)?;
+        Ok(i)
+    }
+}
+
+/// A variant's name, read to its position in the codes.
+struct Variant(&'static [&'static str]);
+
+impl<'de> de::DeserializeSeed<'de> for Variant {
+    type Value = usize;
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<usize, D::Error> {
+        d.deserialize_identifier(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Variant {
+    type Value = usize;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("variant identifier")
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<usize, E> {
+        self.0
+            .iter()
+            .position(|c| *c == v)
+            .ok_or_else(|| E::unknown_variant(v, self.0))
+    }
+    fn visit_bytes<E: de::Error>(self, v: &[u8]) -> Result<usize, E> {
+        self.visit_str(&String::from_utf8_lossy(v))
+    }
+}
 
 /// An enum whose variants are codes.
 pub trait Code:
@@ -224,14 +301,16 @@ code_enum! {
     Debug,
     PartialEq,
     Eq,
-    serde::Serialize,
     strum::IntoStaticStr,
     strum::VariantArray,
     strum::VariantNames,
 )]
-#[serde(rename_all = "snake_case")]
 #[strum(serialize_all = "snake_case")]
-#[cfg_attr(feature = "typescript", derive(tsify_next::Tsify))]
+#[cfg_attr(
+    feature = "typescript",
+    derive(tsify_next::Tsify),
+    serde(rename_all = "snake_case")
+)]
 pub enum NextReport {
     /// Inadequate on every key judgement.
     InadequateAll,
@@ -240,6 +319,8 @@ pub enum NextReport {
     RequiresImprovement,
     Good,
 }
+
+code_serde!(NextReport);
 
 // The engine's enums and files are tested from above: tests/codes.rs (every enum's codes, the
 // labels file) and src/load (the embedded file without a code's words); this layer names no

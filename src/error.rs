@@ -10,14 +10,16 @@ use std::fmt;
     Debug,
     PartialEq,
     Eq,
-    serde::Serialize,
     strum::IntoStaticStr,
     strum::VariantArray,
     strum::VariantNames,
 )]
-#[serde(rename_all = "snake_case")]
 #[strum(serialize_all = "snake_case")]
-#[cfg_attr(feature = "typescript", derive(tsify_next::Tsify))]
+#[cfg_attr(
+    feature = "typescript",
+    derive(tsify_next::Tsify),
+    serde(rename_all = "snake_case")
+)]
 pub enum ErrorCode {
     /// The text is not JSON at all (or is nested too deeply).
     InvalidJson,
@@ -64,6 +66,8 @@ pub enum ErrorCode {
     /// A spreadsheet given with other files: the spreadsheet alone, or its sheets as CSV.
     MixedFiles,
 }
+
+crate::codes::code_serde!(ErrorCode);
 
 impl ErrorCode {
     /// The code as the string JavaScript callers and the CLI see.

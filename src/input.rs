@@ -20,20 +20,24 @@ pub const MAX_CHARS: usize = 200;
     PartialOrd,
     Ord,
     Hash,
-    serde::Serialize,
     strum::IntoStaticStr,
     strum::VariantArray,
     strum::VariantNames,
 )]
-#[serde(rename_all = "snake_case")]
 #[strum(serialize_all = "snake_case")]
-#[cfg_attr(feature = "typescript", derive(tsify_next::Tsify))]
+#[cfg_attr(
+    feature = "typescript",
+    derive(tsify_next::Tsify),
+    serde(rename_all = "snake_case")
+)]
 pub enum Grade {
     Outstanding,
     Good,
     RequiresImprovement,
     Inadequate,
 }
+
+crate::codes::code_serde!(Grade);
 
 impl Grade {
     /// Reads a grade from an id or Ofsted's wording.
