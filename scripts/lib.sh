@@ -73,9 +73,9 @@ build_release() {
   rm -rf www/pkg-ofsted
   wasm-pack --log-level warn build crates/ofsted-wasm --target web --release --mode no-install --out-dir ../../www/pkg-ofsted --out-name ofsted
   rm -f www/pkg-ofsted/.gitignore
-  if [ -f www/build.mjs ]; then
-    say "building the site (www/build.mjs)"
-    node www/build.mjs
+  if [ -f build/site.mjs ]; then
+    say "building the site (build/site.mjs)"
+    node build/site.mjs
   fi
   node scripts/smoke.mjs
   node scripts/smoke-ofsted.mjs

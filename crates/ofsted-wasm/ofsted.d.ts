@@ -864,7 +864,7 @@ export type Status = "eligible" | "eligible_with_conditions" | "incomplete" | "n
 /**
  * The pages\' labels for every code of the input and the answers (`rulesets/labels.json`), one
  * table per enum: each has exactly the enum\'s codes, in its order (the order the pages list
- * them). Not embedded: the pages read it at build time (www/build-vocabulary.mjs), and the
+ * them). Not embedded: the pages read it at build time (build/vocabulary.mjs), and the
  * checker\'s build checks it (crates/wasm/build.rs, [`Labels::check`]).
  */
 export interface Labels {

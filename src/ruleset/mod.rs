@@ -527,7 +527,7 @@ pub struct Label {
 
 /// The pages' labels for every code of the input and the answers (`rulesets/labels.json`), one
 /// table per enum: each has exactly the enum's codes, in its order (the order the pages list
-/// them). Not embedded: the pages read it at build time (www/build-vocabulary.mjs), and the
+/// them). Not embedded: the pages read it at build time (build/vocabulary.mjs), and the
 /// checker's build checks it (crates/wasm/build.rs, [`Labels::check`]).
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields, remote = "Self")]

@@ -1,10 +1,10 @@
 // The pages' vocabulary (www/js/engine/vocabulary.js) is generated from the ruleset data and labels
-// (www/build-vocabulary.mjs): the committed module must be what the data gives, so that a code
+// (build/vocabulary.mjs): the committed module must be what the data gives, so that a code
 // or label changed in rulesets/rulesets.json reaches the pages, and no page keeps its own copy.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { RULESETS, LABELS, VOCABULARY, vocabularyModule } from "../../www/build-vocabulary.mjs";
+import { RULESETS, LABELS, VOCABULARY, vocabularyModule } from "../../build/vocabulary.mjs";
 import { GRADES, CODES, DATE_KINDS } from "../../www/js/engine/vocabulary.js";
 
 const data = JSON.parse(readFileSync(RULESETS, "utf8"));
@@ -12,7 +12,7 @@ const labels = JSON.parse(readFileSync(LABELS, "utf8"));
 
 test("the committed vocabulary module is the one the ruleset data gives", () => {
   assert.equal(readFileSync(VOCABULARY, "utf8"), vocabularyModule(data, labels),
-    "run node www/build-vocabulary.mjs (or the release build) and commit www/js/engine/vocabulary.js");
+    "run node build/vocabulary.mjs (or the release build) and commit www/js/engine/vocabulary.js");
 });
 
 test("each list holds the codes of the data's table, in its order, with their labels", () => {

@@ -86,6 +86,8 @@ pub use d2i::{
 };
 pub use history::{overall_of, CouncilHistory, HistoryRead, OfstedData, VisitCounts, VISITS_NOTE};
 pub use options::Format;
+#[cfg(not(target_arch = "wasm32"))]
+pub use options::{OfstedOptions, Output, ReportOptions};
 pub use read::{as_at_in, read_bytes, FileBytes};
 #[cfg(not(target_arch = "wasm32"))]
 pub use read::{read, read_paths};

@@ -418,23 +418,19 @@ pub(crate) fn read_with_progress(path: &Path, progress: bool) -> Result<OfstedDa
     Ok(finish(shown, format, raws, warnings))
 }
 
+/// The month whose full English name (chrono's `Month::name`) is `word`, in any case. Not
+/// chrono's `Month::from_str`: it also takes abbreviations ("Mar"), which Ofsted's titles never
+/// use, and weighs 485 B more in the reader's wasm (gzip -9; bench/README.md).
+fn month_named(word: &str) -> Option<u32> {
+    (1..=12u8)
+        .filter_map(|n| chrono::Month::try_from(n).ok())
+        .find(|m| m.name().eq_ignore_ascii_case(word))
+        .map(|m| m.number_from_month())
+}
+
 /// The date in "as at 31 March 2025" (Ofsted's titles and file names, where `_` stands for a
 /// space) or "as at 2025-03-31" (this project's CSV exports).
 pub fn as_at_in(text: &str) -> Option<Date> {
-    const MONTHS: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
     let norm = text.to_lowercase().replace(['_', '\u{a0}'], " ");
     let at = norm.find("as at ")?;
     let words: Vec<&str> = norm[at + 6..]
@@ -451,7 +447,7 @@ pub fn as_at_in(text: &str) -> Option<Date> {
     }
     match words.as_slice() {
         [day, month, year] => {
-            let m = MONTHS.iter().position(|name| name == month)? as u32 + 1;
+            let m = month_named(month)?;
             let day: u32 = day.parse().ok()?;
             let year: i32 = year.get(..4)?.parse().ok()?;
             Date::from_ymd(year, m, day)

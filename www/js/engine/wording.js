@@ -1,7 +1,7 @@
 // Words for the values the engine uses (grades, kinds, levels) and the filling of `{placeholders}`
 // in the ruleset wording. No rule is stated here: rule wording, thresholds and sources come from
 // the engine's rulesets() (in the browser) or rulesets/rulesets.json (at build time).
-// Plain ES module with no DOM use: www/build.mjs imports it too.
+// Plain ES module with no DOM use: build/site.mjs imports it too.
 
 import { GRADES, FRAMEWORKS, VISIT_KINDS, PROGRESS, CONCERN_KINDS, EVENT_KINDS, ORG_KINDS, PROVISION_KINDS, NEXT_REPORTS, DATE_KINDS, CODES } from "./vocabulary.js";
 

@@ -21,7 +21,7 @@
 // neither downloads nor parses it (the service worker precaches it, with the shipped data, for
 // offline use). It imports nothing itself: app.js hands it what it uses from the app's modules
 // (connect), so that, bundled, it holds only its own code and the app's stays in the one chunk
-// the full page and the element share (www/build-js.mjs).
+// the full page and the element share (build/js.mjs).
 let html, C, store, parseDateParts, isoToParts, formatDate, gradeLabel, GRADES, DATE_KINDS, daysInWords, inForce, fromInput,
   possiblePartners;
 
