@@ -10,7 +10,7 @@ import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSy
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
-import { writeVocabulary } from "./vocabulary.mjs";
+import { writeVocabulary, codesOf, sources } from "./vocabulary.mjs";
 import { html, raw } from "../www/js/govuk/html.js";
 import { sourceLink as pageSourceLink } from "../www/js/govuk/sources.js";
 import { head, header, phaseBanner, footer } from "../www/js/govuk/chrome.js";
@@ -21,6 +21,8 @@ import {
 // 0. The pages' vocabulary (www/js/engine/vocabulary.js), from the ruleset data: written before
 //    anything is bundled. A change means the committed module was stale: commit it.
 if (writeVocabulary()) console.warn("www/js/engine/vocabulary.js was out of date and has been rewritten: commit it");
+/** The engine's codes by name, as the module just written holds them. */
+const CODES = codesOf(...sources());
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const www = join(root, "www");
@@ -125,9 +127,9 @@ function words(template, values = {}) {
   // parameters (the page has no date to count from).
   const rule = (kind) => fill(data.keyDates[kind].rule, values);
   const when = {
-    deadlineWhen: rule("improvement_deadline"),
-    takeoverTargetWhen: rule("takeover_target"),
-    commissionerReviewWhen: rule("commissioner_review_due"),
+    deadlineWhen: rule(CODES.keyDate.improvementDeadline),
+    takeoverTargetWhen: rule(CODES.keyDate.takeoverTarget),
+    commissionerReviewWhen: rule(CODES.keyDate.commissionerReviewDue),
   };
   const out = fill(t, { ...IN_WORDS, highPerformingSince, ...when, ...values });
   return out.charAt(0).toUpperCase() + out.slice(1);

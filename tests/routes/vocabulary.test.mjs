@@ -4,14 +4,15 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { RULESETS, LABELS, VOCABULARY, vocabularyModule } from "../../build/vocabulary.mjs";
+import { RULESETS, LABELS, TYPES, VOCABULARY, vocabularyModule, unionCodes } from "../../build/vocabulary.mjs";
 import { GRADES, CODES, DATE_KINDS } from "../../www/js/engine/vocabulary.js";
 
 const data = JSON.parse(readFileSync(RULESETS, "utf8"));
 const labels = JSON.parse(readFileSync(LABELS, "utf8"));
+const dts = readFileSync(TYPES, "utf8");
 
 test("the committed vocabulary module is the one the ruleset data gives", () => {
-  assert.equal(readFileSync(VOCABULARY, "utf8"), vocabularyModule(data, labels),
+  assert.equal(readFileSync(VOCABULARY, "utf8"), vocabularyModule(data, labels, dts),
     "run node build/vocabulary.mjs (or the release build) and commit www/js/engine/vocabulary.js");
 });
 
@@ -25,6 +26,20 @@ test("each list holds the codes of the data's table, in its order, with their la
 test("a label added in the data for a new code reaches the module", () => {
   const more = structuredClone(labels);
   more.grades.very_good = { label: "Very good" };
-  assert.match(vocabularyModule(data, more), /\["very_good","Very good"\]/);
-  assert.match(vocabularyModule(data, more), /"veryGood": "very_good"/);
+  assert.match(vocabularyModule(data, more, dts), /\["very_good","Very good"\]/);
+  assert.match(vocabularyModule(data, more, dts), /"veryGood": "very_good"/);
+});
+
+test("the error codes, statuses and levels are the unions the Rust enums generate", () => {
+  assert.deepEqual(Object.values(CODES.error), unionCodes(dts, "ErrorCode"));
+  assert.equal(CODES.error.tooLong, "too_long");
+  assert.deepEqual(Object.values(CODES.status), unionCodes(dts, "Status"));
+  assert.deepEqual(Object.values(CODES.criterion), data.sponsor.criteria.map((c) => c.id));
+});
+
+test("a code renamed in a Rust enum reaches the module, and a missing union fails", () => {
+  const renamed = dts.replace('"too_long"', '"too_lengthy"');
+  assert.match(vocabularyModule(data, labels, renamed), /"tooLengthy": "too_lengthy"/);
+  assert.doesNotMatch(vocabularyModule(data, labels, renamed), /"tooLong"/);
+  assert.throws(() => vocabularyModule(data, labels, dts.replace("export type ErrorCode", "type Gone")), /ErrorCode/);
 });

@@ -4,6 +4,9 @@
 // page's field can hold the error.
 import * as engine from "./engine.js";
 import { formatDate } from "./wording.js";
+import { CODES } from "./vocabulary.js";
+
+const E = CODES.error;
 
 const cap = (s) => s.charAt(0).toUpperCase() + s.slice(1);
 const call = (v, ctx) => (typeof v === "function" ? v(ctx) : v);
@@ -81,25 +84,25 @@ function sameDay(input, path, date) {
 export function engineMessage(error, def, { input, data } = {}) {
   const noun = def?.noun ? call(def.noun, {}) : "the answer";
   switch (error.code) {
-    case "too_long":
+    case E.tooLong:
       return Number.isInteger(error.limit)
         ? `${cap(noun)} must be ${error.limit} characters or fewer`
         : `${cap(noun)} is too long: make it shorter`;
-    case "too_many":
+    case E.tooMany:
       return Number.isInteger(error.limit) ? `You can add up to ${error.limit.toLocaleString("en-GB")}` : "There are too many of these: remove some";
-    case "no_ruleset": {
+    case E.noRuleset: {
       const from = (data?.rulesets ?? []).map((r) => r.inForceFrom).filter(Boolean).sort()[0];
       return from
         ? `The date to check must be on or after ${formatDate(from)}, when the rules this service applies begin`
         : "No rules this service applies were in force on the date to check";
     }
-    case "date_out_of_range": {
+    case E.dateOutOfRange: {
       const min = error.min ?? error.from, max = error.max ?? error.to;
       return min && max
         ? `${cap(noun)} must be between ${formatDate(min)} and ${formatDate(max)}`
         : `${cap(noun)} is outside the dates this service can check`;
     }
-    case "duplicate_inspection": {
+    case E.duplicateInspection: {
       const date = at(input, error.path);
       const other = Number.isInteger(error.index) ? error.index : sameDay(input, error.path, date);
       const day = typeof date === "string" ? formatDate(date) : "that day";
@@ -107,11 +110,11 @@ export function engineMessage(error, def, { input, data } = {}) {
         ? `Another inspection was also published on ${day}: two inspections cannot be published on the same day`
         : `Inspection ${other + 1} was also published on ${day}: two inspections cannot be published on the same day`;
     }
-    case "invalid_date": {
+    case E.invalidDate: {
       const value = at(input, error.path);
       return typeof value === "string" ? `"${value}" is not a date (YYYY-MM-DD)` : `${cap(noun)} must be a date written YYYY-MM-DD`;
     }
-    case "missing_inspection":
+    case E.missingInspection:
       return `Add at least one inspection of the council published on or before ${input?.asOf ? formatDate(input.asOf) : "the date checked"}`;
     default:
       return engine.cleanMessage(error);

@@ -8,17 +8,21 @@ import {
   possessive, href, hubPage, removePage, inspectionPages, describeInspection, asOfPages, asOfText, listRows,
   inspectionInput, inspectionAnswer, normGrade,
 } from "../journey/common.js";
-import { ORG_KINDS, PROVISION_KINDS, GRADES, label, gradeLabel, formatDate, fill } from "../engine/wording.js";
+import { ORG_KINDS, PROVISION_KINDS, GRADES, CODES, label, gradeLabel, formatDate, fill } from "../engine/wording.js";
 import * as councilsData from "../council/councils-data.js";
 import { council as assessCouncil } from "../engine/engine.js";
 import { inputOf } from "../council/national.js";
+
+const criterion = CODES.criterion;
+/** Whether the organisation is a council (a local authority). */
+const isCouncil = (ctx) => ctx.a.kind === CODES.orgKind.localAuthority;
 
 /** A council sponsoring (an improvement partner) picked by name the way the council journey picks
  *  one: its own Ofsted reports from the shipped data, and whether it is under a notice or a
  *  direction from the engine's answer for it on the date checked (its decisions as status.events). */
 function fillCouncilFromData(ctx) {
   const d = councilsData.loaded();
-  const c = ctx.a.kind === "local_authority" ? councilsData.find(d, ctx.a.name) : null;
+  const c = isCouncil(ctx) ? councilsData.find(d, ctx.a.name) : null;
   if (!c || ctx.a.fromData?.code === c.code) return;
   ctx.a.name = c.name;
   ctx.a.ownInspections = (c.inspections ?? []).map(inspectionAnswer);
@@ -27,15 +31,15 @@ function fillCouncilFromData(ctx) {
   const r = assessCouncil(inputOf(c, asOf));
   if (r.ok) {
     const s = r.value.statusInForce;
-    const notice = s ? !!s.improvementNotice : r.value.intervention === "improvement_notice";
-    const direction = s ? !!s.statutoryDirection : r.value.intervention === "statutory_direction";
+    const notice = s ? !!s.improvementNotice : r.value.intervention === CODES.intervention.improvementNotice;
+    const direction = s ? !!s.statutoryDirection : r.value.intervention === CODES.intervention.statutoryDirection;
     ctx.a.intervention = notice || direction ? [...(notice ? ["notice"] : []), ...(direction ? ["direction"] : [])] : ["none"];
   }
   ctx.a.fromData = { code: c.code, asAt: [d.source?.asAt, d.history?.asAt].filter(Boolean).sort().at(-1) };
 }
 
-const nameOf = (ctx) => ctx.a.name || (ctx.a.kind === "local_authority" ? "the council" : "the organisation");
-const whose = (ctx) => possessive(ctx.a.name, ctx.a.kind === "local_authority" ? "the council’s" : "the organisation’s");
+const nameOf = (ctx) => ctx.a.name || (isCouncil(ctx) ? "the council" : "the organisation");
+const whose = (ctx) => possessive(ctx.a.name, isCouncil(ctx) ? "the council’s" : "the organisation’s");
 const item = (ctx, key) => (Array.isArray(ctx.a[key]) ? ctx.a[key][ctx.i] : undefined) ?? {};
 function setItem(ctx, key, f) {
   if (!Array.isArray(ctx.a[key])) ctx.a[key] = [];
@@ -55,7 +59,7 @@ export const lists = {
     steps: ["published", "overall", "judgements"], singular: "inspection", plural: "inspections",
     checkLabel: "Ofsted inspections",
     askFirst: (ctx) => `Has Ofsted published any inspection reports on ${whose(ctx)} children's services?`,
-    hintFirst: (ctx) => threshold(ctx, "la_rated_good"),
+    hintFirst: (ctx) => threshold(ctx, criterion.laRatedGood),
     requiredFirst: "Select yes if Ofsted has published an inspection report",
     askAnother: "Do you need to add another inspection?",
     describe: describeInspection,
@@ -65,7 +69,7 @@ export const lists = {
     steps: ["kind", "grade", "published"], singular: "service", plural: "services",
     checkLabel: "Ofsted-registered services",
     askFirst: (ctx) => `Does ${nameOf(ctx)} run any services registered with Ofsted?`,
-    hintFirst: (ctx) => `For example, children's homes, fostering agencies or adoption agencies. ${threshold(ctx, "registered_provision") ?? ""}`,
+    hintFirst: (ctx) => `For example, children's homes, fostering agencies or adoption agencies. ${threshold(ctx, criterion.registeredProvision) ?? ""}`,
     requiredFirst: "Select yes if the organisation runs any services registered with Ofsted, or ‘I do not know’",
     askAnother: "Do you need to add another service?",
     describe: (s) => ({
@@ -104,21 +108,21 @@ const pages = [
   },
   {
     id: "sponsor/name", type: "text", field: "name", width: 20, autocomplete: "organization", noun: "the name",
-    title: (ctx) => (ctx.a.kind === "local_authority" ? "Which council is it?" : "What is the organisation’s name?"),
-    required: (ctx) => (ctx.a.kind === "local_authority" ? "Enter the name of the council" : "Enter the name of the organisation"),
-    hint: (ctx) => (ctx.a.kind === "local_authority" ? "Its Ofsted reports, and whether it is under an improvement notice or a statutory direction, are filled in from the published data: you can check and change them" : undefined),
+    title: (ctx) => (isCouncil(ctx) ? "Which council is it?" : "What is the organisation’s name?"),
+    required: (ctx) => (isCouncil(ctx) ? "Enter the name of the council" : "Enter the name of the organisation"),
+    hint: (ctx) => (isCouncil(ctx) ? "Its Ofsted reports, and whether it is under an improvement notice or a statutory direction, are filled in from the published data: you can check and change them" : undefined),
     get: (ctx) => ctx.a.name, set: (ctx, v) => { if (v !== ctx.a.name) delete ctx.a.fromData; ctx.a.name = v; fillCouncilFromData(ctx); },
-    extra: (ctx) => { if (ctx.a.kind === "local_authority") councilsData.load(); return ""; },
+    extra: (ctx) => { if (isCouncil(ctx)) councilsData.load(); return ""; },
     engine: [["organisation.name", "name"]],
   },
-  yesNo("sponsor/not-for-profit", "notForProfit", ["not_for_profit"],
+  yesNo("sponsor/not-for-profit", "notForProfit", [criterion.notForProfit],
     (ctx) => `Is ${nameOf(ctx)} a not-for-profit organisation?`,
     "Select yes if the organisation is not for profit, or ‘I do not know’", [["organisation.notForProfit", "notForProfit"]],
-    { hint: (ctx) => threshold(ctx, "not_for_profit"), unknown: true }),
-  yesNo("sponsor/england", "basedInEngland", ["based_in_england"],
+    { hint: (ctx) => threshold(ctx, criterion.notForProfit), unknown: true }),
+  yesNo("sponsor/england", "basedInEngland", [criterion.basedInEngland],
     (ctx) => `Is ${nameOf(ctx)} based in England?`,
     "Select yes if the organisation is based in England, or ‘I do not know’", [["organisation.basedInEngland", "basedInEngland"]], { unknown: true }),
-  ticks("sponsor/regulatory", "regulatory", ["no_enforcement"],
+  ticks("sponsor/regulatory", "regulatory", [criterion.noEnforcement],
     (ctx) => `Is ${nameOf(ctx)} subject to any of these?`,
     [
       { value: "enforcement", text: "Open enforcement action by a regulator", hint: "For example, by Ofsted or the Care Quality Commission" },
@@ -127,11 +131,11 @@ const pages = [
       { value: "none", text: "None of these", exclusive: true },
     ],
     "Select what the organisation is subject to, or select ‘None of these’", [["regulatory.*", "regulatory"], ["regulatory", "regulatory"]]),
-  { ...hubPage(lists.ownInspections), criteria: ["la_rated_good", "la_no_recent_inadequate", "la_inspection_recent"],
+  { ...hubPage(lists.ownInspections), criteria: [criterion.laRatedGood, criterion.laNoRecentInadequate, criterion.laInspectionRecent],
     engine: [["ownInspections", "add"]] },
   ...inspectionPages({ prefix: "sponsor/inspection", key: "ownInspections", enginePath: "ownInspections" }),
   removePage(lists.ownInspections),
-  ticks("sponsor/intervention", "intervention", ["la_not_in_intervention"],
+  ticks("sponsor/intervention", "intervention", [criterion.laNotInIntervention],
     (ctx) => `Is ${nameOf(ctx)} under either of these for its children's services?`,
     [
       { value: "notice", text: "An improvement notice" },
@@ -140,17 +144,17 @@ const pages = [
       { value: "none", text: "Neither of these", exclusive: true },
     ],
     "Select the intervention the council is under, or select ‘Neither of these’", [["status.*", "intervention"], ["status", "intervention"]]),
-  number("sponsor/experience-years", "years", ["experience_years"],
+  number("sponsor/experience-years", "years", [criterion.experienceYears],
     (ctx) => `For how many years has ${nameOf(ctx)} delivered children's services?`, "the number of years",
     [["experience.yearsDeliveringChildrensServices", "years"]], { suffix: "years", unit: "years", max: 200, unknown: true,
-      hint: (ctx) => `Count the years of the services and staff ${nameOf(ctx)} was formed from, not only its own: a company formed from a council's children's services counts the years of those services. ${threshold(ctx, "experience_years") ?? ""}` }),
-  number("sponsor/dcs-leaders", "leaders", ["dcs_leadership"],
+      hint: (ctx) => `Count the years of the services and staff ${nameOf(ctx)} was formed from, not only its own: a company formed from a council's children's services counts the years of those services. ${threshold(ctx, criterion.experienceYears) ?? ""}` }),
+  number("sponsor/dcs-leaders", "leaders", [criterion.dcsLeadership],
     (ctx) => `How many of ${whose(ctx)} leaders have been a director of children's services or a commissioner?`, "the number of leaders",
     [["experience.leadersWithDcsExperience", "leaders"]], { max: 1_000, unknown: true, hint: "Count current senior leaders and board members. Enter 0 if none." }),
-  number("sponsor/social-workers", "socialWorkers", ["social_workers"],
+  number("sponsor/social-workers", "socialWorkers", [criterion.socialWorkers],
     (ctx) => `How many qualified social workers does ${nameOf(ctx)} employ?`, "the number of social workers",
     [["experience.qualifiedSocialWorkers", "socialWorkers"]], { unknown: true, hint: "Social workers registered with Social Work England, counting staff who would transfer with the services taken on. Enter 0 if none." }),
-  { ...hubPage(lists.provision), criteria: ["registered_provision"], engine: [["experience.registeredProvision", "add"]] },
+  { ...hubPage(lists.provision), criteria: [criterion.registeredProvision], engine: [["experience.registeredProvision", "add"]] },
   {
     id: "sponsor/service/:i/kind", type: "radios", field: "kind", caption: (ctx) => `Service ${ctx.i + 1}`,
     title: "What kind of service is it?",
@@ -179,7 +183,7 @@ const pages = [
     engine: [["experience.registeredProvision[:i].published", "published-day"]],
   },
   removePage(lists.provision),
-  ticks("sponsor/governance", "governance", ["safeguarding_board"],
+  ticks("sponsor/governance", "governance", [criterion.safeguardingBoard],
     (ctx) => `Which of these does ${nameOf(ctx)} have?`,
     [
       { value: "safeguardingLead", text: "A safeguarding lead on the board" },
@@ -190,14 +194,14 @@ const pages = [
       { value: UNKNOWN, text: "I do not know", exclusive: true },
     ],
     "Select what the organisation has, or select ‘None of these’", [["governance.safeguardingLeadOnBoard", "governance"], ["governance.conflictOfInterestPolicy", "governance"], ["governance.whistleblowingPolicy", "governance"]]),
-  number("sponsor/independent-board", "independent", ["independent_board"],
+  number("sponsor/independent-board", "independent", [criterion.independentBoard],
     (ctx) => `How many independent members are on ${whose(ctx)} board?`, "the number of independent board members",
     [["governance.independentBoardMembers", "independent"], ["governance", "independent"]], { max: 1_000, unknown: true, hint: "Members who are not staff and have no financial interest. Enter 0 if none." }),
-  number("sponsor/income", "income", ["financial_capacity"],
+  number("sponsor/income", "income", [criterion.financialCapacity],
     (ctx) => `What is ${whose(ctx)} annual income?`, "the annual income",
     [["finances.annualIncomeGbp", "income"]], { prefix: "£", money: true, integer: false, max: 1_000_000_000_000, width: 10, unknown: true,
       hint: "From the latest annual accounts. For example, 12,000,000 or 12m" }),
-  number("sponsor/reserves", "reserves", ["reserves"],
+  number("sponsor/reserves", "reserves", [criterion.reserves],
     (ctx) => `How many months of running costs do ${whose(ctx)} reserves cover?`, "the number of months",
     [["finances.reservesMonths", "reserves"], ["finances", "reserves"]], { integer: false, suffix: "months", unit: "months", max: 1_200, unknown: true, hint: "For example, 4 or 2.5" }),
   ...asOfPages("sponsor"),
@@ -214,7 +218,7 @@ const DERIVED = {
   "sponsor/not-for-profit": { field: "notForProfit", value: true, byEngine: true,
     because: (ctx) => ctx.data?.sponsor?.notForProfitKinds?.[ctx.a.kind]?.text },
   "sponsor/england": { field: "basedInEngland", value: true,
-    because: (ctx) => (ctx.a.kind === "local_authority" ? "this service checks councils in England" : undefined) },
+    because: (ctx) => (isCouncil(ctx) ? "this service checks councils in England" : undefined) },
 };
 const derivedFor = (id, ctx) => (DERIVED[id]?.because(ctx) ? DERIVED[id] : null);
 
@@ -253,18 +257,18 @@ export function criterionAsked(ctx, id) {
   return feeding.every((p) => journey.answered(p.id, ctx));
 }
 
-/** After an answer: the engine says "ineligible" because of a requirement the user has already
+/** After an answer: the engine answers ineligible because of a requirement the user has already
  *  answered (not one still to be asked), so no later answer can change the outcome and the
  *  result page can say why without asking more. */
 export function settled(ctx, assessment) {
-  if (assessment?.status !== "ineligible") return false;
-  return assessment.criteria.some((c) => c.level === "gate" && c.met === false && criterionAsked(ctx, c.id));
+  if (assessment?.status !== CODES.status.ineligible) return false;
+  return assessment.criteria.some((c) => c.level === CODES.level.gate && c.met === false && criterionAsked(ctx, c.id));
 }
 
 export function toInput(a, today, { probe = false, data } = {}) {
   const ctx = { a, data, today };
   const on = new Set(a.kind ? path(ctx) : []);
-  const input = { asOf: a.asOfChoice === "date" && a.asOf ? a.asOf : today, organisation: { kind: a.kind ?? "charity" } };
+  const input = { asOf: a.asOfChoice === "date" && a.asOf ? a.asOf : today, organisation: { kind: a.kind ?? CODES.orgKind.charity } };
   if (a.name) input.organisation.name = a.name;
   // "I do not know" goes to the engine as null: not known, neither met nor failed (SPEC 4.1).
   const known = (v) => (v === UNKNOWN ? null : v);
@@ -277,7 +281,7 @@ export function toInput(a, today, { probe = false, data } = {}) {
   }
   if (on.has("sponsor/inspections")) {
     input.ownInspections = (a.ownInspections ?? []).filter((it) => it.published && (it.overall || probe))
-      .map((it) => inspectionInput({ ...it, overall: it.overall ?? "good" }));
+      .map((it) => inspectionInput({ ...it, overall: it.overall ?? CODES.grade.good }));
   }
   if (on.has("sponsor/intervention") && a.intervention) {
     input.status = { improvementNotice: a.intervention.includes("notice"), direction: a.intervention.includes("direction") };
@@ -290,7 +294,7 @@ export function toInput(a, today, { probe = false, data } = {}) {
   // not known, so it is left out (SPEC 4.1).
   if (on.has("sponsor/provision") && a.provisionUnknown !== true && (a.provisionDone || (a.provision ?? []).length)) {
     experience.registeredProvision = (a.provision ?? []).filter((s) => s.kind && (s.grade || probe)).map((s) => {
-      const out = { kind: s.kind, grade: s.grade ?? "good" };
+      const out = { kind: s.kind, grade: s.grade ?? CODES.grade.good };
       if (s.published) out.published = s.published;
       return out;
     });
