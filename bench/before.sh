@@ -8,9 +8,10 @@ cd "$(dirname "$0")/.."
 rev=${1:-main}
 out=bench/out/before
 rm -rf "$out" && mkdir -p "$out"
-git archive "$rev" www rulesets Cargo.toml | tar -x -C "$out"
+# The build scripts are in build/ (www/build*.mjs in older commits).
+git archive "$rev" $(git ls-tree --name-only "$rev" www build rulesets Cargo.toml) | tar -x -C "$out"
 ln -s "$PWD/node_modules" "$out/node_modules"
 rm -rf "$out/www/pkg" "$out/www/pkg-ofsted"
 cp -r www/pkg www/pkg-ofsted "$out/www/"
-node "$out/www/build.mjs" >/dev/null
+if [ -f "$out/build/site.mjs" ]; then node "$out/build/site.mjs" >/dev/null; else node "$out/www/build.mjs" >/dev/null; fi
 echo "bench/out/before: the pages of $(git rev-parse --short "$rev") ($rev), served as /bench/out/before/www/index.html"

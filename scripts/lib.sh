@@ -97,9 +97,9 @@ build_release() {
   wasm_pack_build crates/wasm www/pkg-rules trust_eligibility --features overrides
   say "building the Ofsted reader's wasm (crates/ofsted-wasm/ into www/pkg-ofsted; loaded only by the page that reads Ofsted's file)"
   wasm_pack_build crates/ofsted-wasm www/pkg-ofsted ofsted
-  if [ -f www/build.mjs ]; then
-    say "building the site (www/build.mjs)"
-    node www/build.mjs
+  if [ -f build/site.mjs ]; then
+    say "building the site (build/site.mjs)"
+    node build/site.mjs
   fi
   node scripts/smoke.mjs
   node scripts/smoke-ofsted.mjs

@@ -60,7 +60,7 @@ if (fromCsv.source.format !== "csv" || JSON.stringify(fromCsv.councils) !== JSON
 // A file that is not Ofsted's throws an Error with code and path; so does a bad date.
 const threw = (f) => { try { f(); } catch (e) { return e; } return null; };
 let e = threw(() => readOfsted(new TextEncoder().encode("a,b\n1,2\n"), "other.csv", "2025-06-30"));
-if (!(e instanceof Error) || e.code !== "missing_field" || !/Ofsted/.test(e.message)) fail("a foreign CSV did not throw as expected", String(e));
+if (!(e instanceof Error) || e.code !== "no_header" || !/Ofsted/.test(e.message) || !e.detail) fail("a foreign CSV did not throw as expected", String(e));
 e = threw(() => readOfsted(ods, odsName, "2025-02-30"));
 if (!(e instanceof Error) || e.code !== "invalid_date" || e.path !== "asOf") fail("a bad asOf did not throw as expected", String(e));
 

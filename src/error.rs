@@ -4,9 +4,22 @@ use std::fmt;
 
 /// What kind of problem an [`Error`] reports. Serialised in `snake_case`
 /// (`"unknown_field"`), which is also the `code` a JavaScript caller sees.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
-#[serde(rename_all = "snake_case")]
-#[cfg_attr(feature = "typescript", derive(tsify_next::Tsify))]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    strum::IntoStaticStr,
+    strum::VariantArray,
+    strum::VariantNames,
+)]
+#[strum(serialize_all = "snake_case")]
+#[cfg_attr(
+    feature = "typescript",
+    derive(tsify_next::Tsify),
+    serde(rename_all = "snake_case")
+)]
 pub enum ErrorCode {
     /// The text is not JSON at all (or is nested too deeply).
     InvalidJson,
@@ -36,32 +49,36 @@ pub enum ErrorCode {
     MissingInspection,
     /// A ruleset file is not valid.
     InvalidRuleset,
+    // The codes of the Ofsted reader (crates/ofsted), about the files it is given.
+    /// A file that cannot be read: not a spreadsheet, not CSV, a sheet or file that cannot be
+    /// opened, or no file at all.
+    UnreadableFile,
+    /// A spreadsheet format this build does not read (`.xls` and `.xlsb` in the browser).
+    UnsupportedFormat,
+    /// Ofsted's file without one of its sheets (`path`: the sheet).
+    MissingSheet,
+    /// A sheet or CSV file without a header row of Ofsted's columns (`path`: the sheet expected).
+    NoHeader,
+    /// A header row without one of Ofsted's columns (`path`: the sheet).
+    MissingColumn,
+    /// Two files that hold the same sheet (`path`: the sheet).
+    FileGivenTwice,
+    /// A spreadsheet given with other files: the spreadsheet alone, or its sheets as CSV.
+    MixedFiles,
 }
+
+crate::codes::code_serde!(ErrorCode);
 
 impl ErrorCode {
     /// The code as the string JavaScript callers and the CLI see.
     pub fn as_str(self) -> &'static str {
-        match self {
-            ErrorCode::InvalidJson => "invalid_json",
-            ErrorCode::UnknownField => "unknown_field",
-            ErrorCode::MissingField => "missing_field",
-            ErrorCode::DuplicateField => "duplicate_field",
-            ErrorCode::InvalidType => "invalid_type",
-            ErrorCode::InvalidValue => "invalid_value",
-            ErrorCode::InvalidDate => "invalid_date",
-            ErrorCode::DateOutOfRange => "date_out_of_range",
-            ErrorCode::TooMany => "too_many",
-            ErrorCode::TooLong => "too_long",
-            ErrorCode::DuplicateInspection => "duplicate_inspection",
-            ErrorCode::NoRuleset => "no_ruleset",
-            ErrorCode::MissingInspection => "missing_inspection",
-            ErrorCode::InvalidRuleset => "invalid_ruleset",
-        }
+        self.into()
     }
 }
 
 /// Bad input: a `code`, the JSON `path` of the offending value (`inspections[2].published`,
-/// empty for the whole document) and a `message` in plain words that starts with the path.
+/// empty for the whole document), the `detail` in plain words, and a `message` for people: the
+/// path, then the detail.
 ///
 /// ```
 /// let err = trust_eligibility::assess_council_json(
@@ -69,6 +86,7 @@ impl ErrorCode {
 /// ).unwrap_err();
 /// assert_eq!(err.code.as_str(), "invalid_date");
 /// assert_eq!(err.path, "inspections[0].published");
+/// assert_eq!(err.detail, r#"invalid value: string "2015-02-30", expected a date (YYYY-MM-DD)"#);
 /// assert_eq!(
 ///     err.message,
 ///     r#"inspections[0].published: invalid value: string "2015-02-30", expected a date (YYYY-MM-DD)"#
@@ -80,13 +98,17 @@ impl ErrorCode {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Error(Box<ErrorDetail>);
 
-/// What an [`Error`] holds: the code, path and message every error has, and the structured
-/// detail some have, so that a page can word its own message without reading ours.
+/// What an [`Error`] holds: the code, path, detail and message every error has, and the
+/// limit or index some have, so that a page can word its own message without reading ours.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 #[cfg_attr(feature = "typescript", derive(tsify_next::Tsify))]
 pub struct ErrorDetail {
     pub code: ErrorCode,
     pub path: String,
+    /// What is wrong with the value at `path`, in words (the message without the path).
+    pub detail: String,
+    /// The path and the detail: `inspections[0].published: invalid value...` (the detail alone
+    /// for the whole document).
     pub message: String,
     /// The limit that was exceeded (`too_many`: items; `too_long`: characters).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -120,14 +142,16 @@ impl Error {
     #[cold]
     #[inline(never)]
     fn build(code: ErrorCode, path: String, detail: &dyn fmt::Display) -> Error {
+        let detail = detail.to_string();
         let message = if path.is_empty() {
-            detail.to_string()
+            detail.clone()
         } else {
             format!("{path}: {detail}")
         };
         Error(Box::new(ErrorDetail {
             code,
             path,
+            detail,
             message,
             limit: None,
             index: None,
@@ -155,11 +179,7 @@ impl Error {
     /// The same error with `prefix` put in front of its path (`[3]` for the fourth item of a batch).
     pub fn within(self, prefix: &str) -> Error {
         let path = join_path(prefix, &self.path);
-        let detail = match self.message.strip_prefix(&format!("{}: ", self.path)) {
-            Some(d) if !self.path.is_empty() => d.to_string(),
-            _ => self.message.clone(),
-        };
-        let mut e = Error::new(self.code, path, detail);
+        let mut e = Error::new(self.code, path, &self.detail);
         e.0.limit = self.limit;
         e.0.index = self.index;
         e

@@ -1,5 +1,6 @@
 //! Typed inputs (SPEC §3.1, §4.1): camelCase JSON, unknown keys rejected, limits checked.
 
+use crate::codes::Code;
 use crate::date::{Date, IsoDate, PartialDate};
 use crate::error::{Error, ErrorCode};
 
@@ -10,15 +11,33 @@ pub const MAX_CHARS: usize = 200;
 
 /// An Ofsted grade. Accepts the snake_case ids and Ofsted's own wording in any case
 /// ("Requires improvement to be good").
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
-#[serde(rename_all = "snake_case")]
-#[cfg_attr(feature = "typescript", derive(tsify_next::Tsify))]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    strum::IntoStaticStr,
+    strum::VariantArray,
+    strum::VariantNames,
+)]
+#[strum(serialize_all = "snake_case")]
+#[cfg_attr(
+    feature = "typescript",
+    derive(tsify_next::Tsify),
+    serde(rename_all = "snake_case")
+)]
 pub enum Grade {
     Outstanding,
     Good,
     RequiresImprovement,
     Inadequate,
 }
+
+crate::codes::code_serde!(Grade);
 
 impl Grade {
     /// Reads a grade from an id or Ofsted's wording.
@@ -30,13 +49,9 @@ impl Grade {
     /// assert_eq!(Grade::from_words("poor"), None);
     /// ```
     pub fn from_words(s: &str) -> Option<Grade> {
-        // The ids themselves, as most inputs give them, without normalising.
-        match s {
-            "outstanding" => return Some(Grade::Outstanding),
-            "good" => return Some(Grade::Good),
-            "requires_improvement" => return Some(Grade::RequiresImprovement),
-            "inadequate" => return Some(Grade::Inadequate),
-            _ => {}
+        // The codes themselves, as most inputs give them, without normalising.
+        if let Some(g) = Grade::from_code(s) {
+            return Some(g);
         }
         let norm: String = s
             .trim()
@@ -49,24 +64,10 @@ impl Grade {
                 }
             })
             .collect();
-        match norm.as_str() {
-            "outstanding" => Some(Grade::Outstanding),
-            "good" => Some(Grade::Good),
-            "requires_improvement" | "requires_improvement_to_be_good" => {
-                Some(Grade::RequiresImprovement)
-            }
-            "inadequate" => Some(Grade::Inadequate),
-            _ => None,
-        }
-    }
-
-    /// The grade in plain words ("requires improvement to be good").
-    pub fn words(self) -> &'static str {
-        match self {
-            Grade::Outstanding => "outstanding",
-            Grade::Good => "good",
-            Grade::RequiresImprovement => "requires improvement to be good",
-            Grade::Inadequate => "inadequate",
+        // Ofsted's own wording of requires improvement says what it is to be.
+        match norm.strip_suffix("_to_be_good") {
+            Some(grade) => Grade::from_code(grade).filter(|g| *g == Grade::RequiresImprovement),
+            None => Grade::from_code(&norm),
         }
     }
 
@@ -77,7 +78,29 @@ impl Grade {
 }
 
 /// What a grade in input must be (also the wording of the error when it is not).
-const GRADE_EXPECTING: &str = "a grade: outstanding, good, requires_improvement or inadequate";
+struct GradeExpecting;
+
+impl std::fmt::Display for GradeExpecting {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        let codes = Grade::codes();
+        f.write_str("a grade: ")?;
+        for (i, c) in codes.iter().enumerate() {
+            f.write_str(match i {
+                0 => "",
+                i if i + 1 == codes.len() => " or ",
+                _ => ", ",
+            })?;
+            f.write_str(c)?;
+        }
+        Ok(())
+    }
+}
+
+impl serde::de::Expected for GradeExpecting {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        std::fmt::Display::fmt(self, f)
+    }
+}
 
 impl<'de> serde::Deserialize<'de> for Grade {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Grade, D::Error> {
@@ -85,12 +108,12 @@ impl<'de> serde::Deserialize<'de> for Grade {
         impl serde::de::Visitor<'_> for Visit {
             type Value = Grade;
             fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str(GRADE_EXPECTING)
+                std::fmt::Display::fmt(&GradeExpecting, f)
             }
             fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<Grade, E> {
                 Grade::from_words(s).ok_or_else(|| {
                     let shown: String = s.chars().take(40).collect();
-                    E::invalid_value(serde::de::Unexpected::Str(&shown), &GRADE_EXPECTING)
+                    E::invalid_value(serde::de::Unexpected::Str(&shown), &GradeExpecting)
                 })
             }
         }
@@ -98,17 +121,14 @@ impl<'de> serde::Deserialize<'de> for Grade {
     }
 }
 
+crate::codes::code_enum! {
 /// The Ofsted inspection framework.
-#[derive(
-    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
-)]
-#[serde(rename_all = "snake_case")]
-#[cfg_attr(feature = "typescript", derive(tsify_next::Tsify))]
 pub enum Framework {
     /// Single inspection framework, November 2013 to 2017.
     Sif,
     /// Inspecting local authority children's services, from January 2018.
     Ilacs,
+}
 }
 
 /// The key judgements of an inspection; `null` or absent where not given.
@@ -279,27 +299,21 @@ impl Inspection {
     }
 }
 
+crate::codes::code_enum! {
 /// The kind of an Ofsted visit between inspections.
-#[derive(
-    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
-)]
-#[serde(rename_all = "snake_case")]
-#[cfg_attr(feature = "typescript", derive(tsify_next::Tsify))]
 pub enum VisitKind {
     Monitoring,
     Focused,
 }
+}
 
+crate::codes::code_enum! {
 /// What a monitoring visit found.
-#[derive(
-    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
-)]
-#[serde(rename_all = "snake_case")]
-#[cfg_attr(feature = "typescript", derive(tsify_next::Tsify))]
 pub enum Progress {
     Significant,
     Some,
     Insufficient,
+}
 }
 
 /// An Ofsted monitoring or focused visit.
@@ -319,16 +333,13 @@ pub struct Visit {
     pub priority_actions: Option<bool>,
 }
 
+crate::codes::code_enum! {
 /// The kind of a concern that can trigger an emergency inspection.
-#[derive(
-    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
-)]
-#[serde(rename_all = "snake_case")]
-#[cfg_attr(feature = "typescript", derive(tsify_next::Tsify))]
 pub enum ConcernKind {
     Whistleblower,
     PoorLeadership,
     SeriousIncident,
+}
 }
 
 impl ConcernKind {
@@ -405,12 +416,8 @@ impl CouncilStatus {
     }
 }
 
+crate::codes::code_enum! {
 /// The kind of a public decision about a council's children's services (SPEC §3.7).
-#[derive(
-    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
-)]
-#[serde(rename_all = "snake_case")]
-#[cfg_attr(feature = "typescript", derive(tsify_next::Tsify))]
 pub enum EventKind {
     ImprovementNotice,
     NoticeLifted,
@@ -423,6 +430,7 @@ pub enum EventKind {
     TrustDirection,
     TrustEstablished,
     TrustEnded,
+}
 }
 
 /// Where a fact was published.
@@ -480,44 +488,17 @@ pub struct CouncilInput {
     pub status: Option<CouncilStatus>,
 }
 
+crate::codes::code_enum! {
 /// What kind of organisation wants to sponsor.
-#[derive(
-    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
-)]
-#[serde(rename_all = "snake_case")]
-#[cfg_attr(feature = "typescript", derive(tsify_next::Tsify))]
 #[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = trust_eligibility::input))]
 pub enum OrgKind {
-    LocalAuthority,
     Charity,
     CommunityInterestCompany,
     CompanyLimitedByGuarantee,
     ExpertTeam,
     PrivateCompany,
+    LocalAuthority,
 }
-
-impl OrgKind {
-    /// Every kind, in a fixed order.
-    pub const ALL: [OrgKind; 6] = [
-        OrgKind::LocalAuthority,
-        OrgKind::Charity,
-        OrgKind::CommunityInterestCompany,
-        OrgKind::CompanyLimitedByGuarantee,
-        OrgKind::ExpertTeam,
-        OrgKind::PrivateCompany,
-    ];
-
-    /// The snake_case id.
-    pub fn id(self) -> &'static str {
-        match self {
-            OrgKind::LocalAuthority => "local_authority",
-            OrgKind::Charity => "charity",
-            OrgKind::CommunityInterestCompany => "community_interest_company",
-            OrgKind::CompanyLimitedByGuarantee => "company_limited_by_guarantee",
-            OrgKind::ExpertTeam => "expert_team",
-            OrgKind::PrivateCompany => "private_company",
-        }
-    }
 }
 
 /// The organisation.
@@ -553,18 +534,15 @@ pub struct SponsorStatus {
     pub direction: Option<bool>,
 }
 
+crate::codes::code_enum! {
 /// The kind of an Ofsted-registered service.
-#[derive(
-    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
-)]
-#[serde(rename_all = "snake_case")]
-#[cfg_attr(feature = "typescript", derive(tsify_next::Tsify))]
 pub enum ProvisionKind {
     ChildrensHome,
     FosteringAgency,
     AdoptionAgency,
     ResidentialFamilyCentre,
     Other,
+}
 }
 
 /// An Ofsted-registered service the organisation runs, with its latest grade.

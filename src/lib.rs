@@ -20,8 +20,9 @@
 //!     "inspections": [{"published": "2015-06-10", "overall": "inadequate"}]
 //! }"#).unwrap();
 //! // Six months from publication, 2015-12-10, have passed: a commissioner goes in.
-//! assert_eq!(out.intervention, "commissioner");
-//! assert_eq!(out.dates[0].kind, "takeover_target");
+//! use trust_eligibility::output::{Intervention, KeyDateKind};
+//! assert_eq!(out.intervention, Intervention::Commissioner);
+//! assert_eq!(out.dates[0].kind, KeyDateKind::TakeoverTarget);
 //! assert_eq!(out.dates[0].date.to_string(), "2016-12-10");
 //! assert_eq!(out.ruleset.id, "announcement-2015");
 //! ```
@@ -32,6 +33,7 @@
 
 #![forbid(unsafe_code)]
 
+pub mod codes;
 pub mod council;
 pub mod date;
 pub mod error;
@@ -50,7 +52,7 @@ pub mod value_de;
 
 pub use council::{assess_council, CouncilAssessment};
 pub use error::{Error, ErrorCode};
-pub use output::{KeyDate, Reason, RulesetRef, Warning};
+pub use output::{KeyDate, Reason, RowRef, RulesetRef, Warning};
 pub use ruleset::RulesetFile;
 pub use sponsor::{assess_sponsor, SponsorAssessment};
 

@@ -3,6 +3,10 @@
 use crate::date::{Date, IsoDate};
 use crate::ruleset::{render, render_with, Ruleset, RulesetFile, Source, Wording};
 
+/// The answers' codes, defined with their words' tables below the ruleset data that holds
+/// those words ([`crate::codes`]).
+pub use crate::codes::{Intervention, KeyDateKind, NextReport, WarningCode};
+
 /// Which ruleset was applied, and whether by date or by request.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -23,8 +27,8 @@ pub struct RulesetRef {
 impl RulesetRef {
     pub(crate) fn of(rs: &Ruleset, named: bool) -> RulesetRef {
         RulesetRef {
-            id: rs.id.clone(),
-            title: rs.title.clone(),
+            id: rs.id.to_string(),
+            title: rs.title.to_string(),
             in_force_from: rs.in_force_from,
             in_force_to: rs.in_force_to,
             chosen_by: if named { "request" } else { "asOf" },
@@ -41,7 +45,7 @@ impl RulesetRef {
     tsify(missing_as_null)
 )]
 pub struct KeyDate {
-    pub kind: String,
+    pub kind: KeyDateKind,
     pub date: IsoDate,
     pub days_from_as_of: i64,
 }
@@ -55,10 +59,40 @@ pub struct KeyDate {
     tsify(missing_as_null)
 )]
 pub struct Reason {
+    /// The rule as one string: `protocol-2016/row-4`, `definition/persistent`, or a sponsor
+    /// note's key.
     pub rule: String,
+    /// For a row of a decision table, its ruleset and number (`rule` is then
+    /// `{ruleset}/row-{row}`): what a page reads, never splitting `rule`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub row: Option<RowRef>,
     pub text: String,
     /// `null` where the rule is a design choice of this checker.
     pub source: Option<Source>,
+}
+
+/// A row of a ruleset's decision table (SPEC §3.2, §3.3): the ruleset's id and the row's number.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "typescript", derive(tsify_next::Tsify))]
+pub struct RowRef {
+    pub ruleset: String,
+    pub row: u32,
+}
+
+impl RowRef {
+    /// Row `row` of `rs`.
+    pub(crate) fn of(rs: &Ruleset, row: u32) -> RowRef {
+        RowRef {
+            ruleset: rs.id.to_string(),
+            row,
+        }
+    }
+
+    /// The row as one string, the answer's `rule`: `protocol-2016/row-4`.
+    pub fn id(&self) -> String {
+        format!("{}/row-{}", self.ruleset, self.row)
+    }
 }
 
 /// Something the user should know that does not change the outcome.
@@ -70,7 +104,7 @@ pub struct Reason {
     tsify(missing_as_null)
 )]
 pub struct Warning {
-    pub code: String,
+    pub code: WarningCode,
     pub text: String,
     /// The published source the warning rests on, where it names one (left out otherwise).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -89,40 +123,19 @@ pub(crate) fn reason(
 ) -> Reason {
     Reason {
         rule: rule.to_string(),
+        row: None,
         text: crate::text::sentence(render_with(&w.text, var)),
         source: source_ref(rules, &w.source),
     }
 }
 
-pub fn warning(rules: &RulesetFile, code: &str, vars: &[(&str, String)]) -> Warning {
-    let w = &rules.warnings;
-    let template = match code {
-        "no_inspection" => &w.no_inspection,
-        "ignored_after_as_of" => &w.ignored_after_as_of,
-        "systemic_not_assessed" => &w.systemic_not_assessed,
-        "stale_inspection" => &w.stale_inspection,
-        "overall_read_from_judgements" => &w.overall_read_from_judgements,
-        "status_not_in_file" => &w.status_not_in_file,
-        _ => &w.ruleset_not_in_force,
-    };
+/// A warning in the words the ruleset file gives its code, with their source where they name one.
+pub fn warning(rules: &RulesetFile, code: WarningCode, vars: &[(&str, String)]) -> Warning {
+    let words = rules.warnings.of(code);
     Warning {
-        code: code.to_string(),
-        text: crate::text::sentence(render(template, vars)),
-        source: None,
-    }
-}
-
-/// A warning whose wording carries its own source (SPEC §3.6, §3.7).
-pub fn sourced_warning(
-    rules: &RulesetFile,
-    code: &str,
-    w: &Wording,
-    vars: &[(&str, String)],
-) -> Warning {
-    Warning {
-        code: code.to_string(),
-        text: crate::text::sentence(render(&w.text, vars)),
-        source: source_ref(rules, &w.source),
+        code,
+        text: crate::text::sentence(render(words.text(), vars)),
+        source: words.source().and_then(|key| source_ref(rules, key)),
     }
 }
 
@@ -153,9 +166,9 @@ fn ruleset_warning(
             .map_or_else(|| " onward".to_string(), |t| " to ".to_string() + &t.text());
         out.push(warning(
             rules,
-            "ruleset_not_in_force",
+            WarningCode::RulesetNotInForce,
             &[
-                ("ruleset", rs.title.clone()),
+                ("ruleset", rs.title.to_string()),
                 ("inForceFrom", rs.in_force_from.text()),
                 ("inForceToText", to),
                 ("asOf", as_of.text()),

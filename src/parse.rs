@@ -301,7 +301,9 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for ObjectOnly<D> {
         _fields: &'static [&'static str],
         v: V,
     ) -> Result<V::Value, D::Error> {
-        self.0.deserialize_any(MapOnly(v))
+        // As a map: a deserializer may then refuse anything else without asking the visitor
+        // (the checker's reader of JavaScript values does, with the same words).
+        self.0.deserialize_map(MapOnly(v))
     }
     serde::forward_to_deserialize_any! {
         bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf

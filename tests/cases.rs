@@ -141,7 +141,7 @@ fn interventions_on_agrees_with_assess_council() {
         )
         .unwrap();
         let want = trust_eligibility::assess_council(one, default).unwrap();
-        assert_eq!(got, vec![vec![want.intervention.as_str()]]);
+        assert_eq!(got, vec![vec![want.intervention]]);
     }
     let dates: Vec<_> = (2015..=2026)
         .map(|y| trust_eligibility::date::Date::parse(&format!("{y}-12-31")).unwrap())

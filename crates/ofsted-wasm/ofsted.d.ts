@@ -8,6 +8,8 @@ export interface TrustEligibilityError extends Error {
     /** The argument or sheet at fault: "asOf", "ruleset", "files[1].bytes",
      * "ILACS_inspection_history"; "" for the whole file. */
     path: string;
+    /** What is wrong with the value at `path`, in words; `message` is the path, then this. */
+    detail: string;
     /** too_many: the most items allowed; too_long: the most characters allowed. */
     limit?: number;
     /** duplicate_inspection: the index of the other inspection published on the same day. */
@@ -106,7 +108,7 @@ export type NextReport = "inadequate_all" | "inadequate" | "requires_improvement
  * A key date and how many days it is from `asOf` (negative when past).
  */
 export interface KeyDate {
-    kind: string;
+    kind: KeyDateKind;
     date: IsoDate;
     daysFromAsOf: number;
 }
@@ -146,9 +148,8 @@ export interface Window {
 /**
  * A published source a rule rests on.
  *
- * The texts are shared (`Arc<str>`): every reason and criterion in an answer carries its
- * source, and copying the pointer rather than the text (often 200 bytes or more) saves two
- * allocations each time.
+ * The texts are borrowed from constants in the checker\'s wasm (baked), where every reason and
+ * criterion in an answer copies its source\'s pointer, not its text.
  */
 export interface Source {
     title: string;
@@ -190,6 +191,14 @@ export interface Role {
      * are met.
      */
     open: boolean;
+}
+
+/**
+ * A row of a ruleset\'s decision table (SPEC §3.2, §3.3): the ruleset\'s id and the row\'s number.
+ */
+export interface RowRef {
+    ruleset: string;
+    row: number;
 }
 
 /**
@@ -350,7 +359,10 @@ export interface StatusWording {
      * How the status is worked out, in words (the rules page shows it).
      */
     summary: string;
-    events: EventWordsByKind;
+    /**
+     * Words for each kind of public decision, keyed as the input\'s `event`.
+     */
+    events: Record<EventKind, EventWords>;
     precision: PrecisionWords;
     inForce: InForceWords;
     /**
@@ -362,7 +374,6 @@ export interface StatusWording {
      * commissioner (`{adviserAppointed}`).
      */
     adviserTitle: Wording;
-    warnings: StatusWarnings;
 }
 
 /**
@@ -393,6 +404,14 @@ export interface KeyDateWording {
     future: string;
     today: string;
     past: string;
+}
+
+/**
+ * How a page names a code: a label, and a hint where a choice needs one.
+ */
+export interface Label {
+    label: string;
+    hint?: string;
 }
 
 /**
@@ -457,7 +476,7 @@ export interface ListedCouncil {
      * That inspection\'s publication date.
      */
     latestPublished: IsoDate | null;
-    intervention: string;
+    intervention: Intervention;
     /**
      * Whether the intervention is one in which the government acts on the council\'s services
      * (the engine\'s `inIntervention`, SPEC §3.5).
@@ -467,6 +486,10 @@ export interface ListedCouncil {
      * The row that fired, e.g. `protocol-2016/row-2`.
      */
     rule: string | null;
+    /**
+     * That row\'s ruleset and number.
+     */
+    row: RowRef | null;
     /**
      * The fired row\'s key date, when it has one (SPEC §3.2, §3.3).
      */
@@ -485,7 +508,7 @@ export interface ListedCouncil {
     /**
      * The codes of the engine\'s warnings for this council.
      */
-    warnings: string[];
+    warnings: WarningCode[];
     /**
      * The engine\'s input (SPEC §3.1) that gives this row: assessing it returns the council\'s
      * full result, the same as this row.
@@ -657,18 +680,13 @@ export interface InForceWords {
  * Something the user should know that does not change the outcome.
  */
 export interface Warning {
-    code: string;
+    code: WarningCode;
     text: string;
     /**
      * The published source the warning rests on, where it names one (left out otherwise).
      */
     source?: Source;
 }
-
-/**
- * The Ofsted inspection framework.
- */
-export type Framework = "sif" | "ilacs";
 
 /**
  * The answer if the next report gave `next` (SPEC §3.9).
@@ -679,11 +697,15 @@ export interface Outlook {
      * The day the report is supposed published, and the answer assessed.
      */
     published: IsoDate;
-    intervention: string;
+    intervention: Intervention;
     /**
      * The row that would fire (`protocol-2016/row-4`).
      */
     rule: string;
+    /**
+     * That row\'s ruleset and number.
+     */
+    row: RowRef;
     /**
      * Its key dates, with the days from `published`.
      */
@@ -783,26 +805,6 @@ export interface Judgements {
 }
 
 /**
- * The kind of a concern that can trigger an emergency inspection.
- */
-export type ConcernKind = "whistleblower" | "poor_leadership" | "serious_incident";
-
-/**
- * The kind of a public decision about a council\'s children\'s services (SPEC §3.7).
- */
-export type EventKind = "improvement_notice" | "notice_lifted" | "statutory_direction" | "direction_revoked" | "commissioner_appointed" | "improvement_adviser_appointed" | "trust_direction" | "trust_established" | "trust_ended";
-
-/**
- * The kind of an Ofsted visit between inspections.
- */
-export type VisitKind = "monitoring" | "focused";
-
-/**
- * The kind of an Ofsted-registered service.
- */
-export type ProvisionKind = "childrens_home" | "fostering_agency" | "adoption_agency" | "residential_family_centre" | "other";
-
-/**
  * The organisation, as assessed.
  */
 export interface OrganisationRef {
@@ -858,6 +860,28 @@ export interface Governance {
  * criterion fails); `ineligible` (a gate fails).
  */
 export type Status = "eligible" | "eligible_with_conditions" | "incomplete" | "not_yet_ready" | "ineligible";
+
+/**
+ * The pages\' labels for every code of the input and the answers (`rulesets/labels.json`), one
+ * table per enum: each has exactly the enum\'s codes, in its order (the order the pages list
+ * them). Not embedded: the pages read it at build time (build/vocabulary.mjs), and the
+ * checker\'s build checks it (crates/wasm/build.rs, [`Labels::check`]).
+ */
+export interface Labels {
+    /**
+     * What the labels are for (the rules page shows it).
+     */
+    summary: string;
+    grades: Record<Grade, Label>;
+    frameworks: Record<Framework, Label>;
+    visitKinds: Record<VisitKind, Label>;
+    progress: Record<Progress, Label>;
+    concernKinds: Record<ConcernKind, Label>;
+    eventKinds: Record<EventKind, Label>;
+    orgKinds: Record<OrgKind, Label>;
+    provisionKinds: Record<ProvisionKind, Label>;
+    nextReports: Record<NextReport, Label>;
+}
 
 /**
  * The reading of a grade from the key judgements of a report without an overall grade
@@ -934,15 +958,6 @@ export interface StatusInForce {
 }
 
 /**
- * The warnings of SPEC §3.6 and §3.7, each with its source.
- */
-export interface StatusWarnings {
-    date_not_exact: Wording;
-    lifting_presumed: Wording;
-    leadership_only_inadequate: Wording;
-}
-
-/**
  * The whole ruleset file: sources, rulesets, definitions, warnings and sponsor criteria.
  */
 export interface RulesetFile {
@@ -950,7 +965,11 @@ export interface RulesetFile {
     sources: Record<string, Source>;
     rulesets: Ruleset[];
     definitions: Definitions;
-    keyDates: Record<string, KeyDateWording>;
+    /**
+     * Each Ofsted grade in words, as a sentence says it (\"requires improvement to be good\").
+     */
+    grades: Record<Grade, string>;
+    keyDates: Record<KeyDateKind, KeyDateWording>;
     gradeReading: GradeReading;
     ignoredItems: IgnoredItems;
     instruments: Instruments;
@@ -958,7 +977,10 @@ export interface RulesetFile {
      * A status worked out from dated public decisions (SPEC §3.7).
      */
     statusEvents: StatusWording;
-    warnings: WarningTexts;
+    /**
+     * Each warning\'s words, keyed by its code.
+     */
+    warnings: Record<WarningCode, string | Wording>;
     sponsor: SponsorRules;
 }
 
@@ -967,7 +989,7 @@ export interface RulesetFile {
  */
 export interface Row {
     row: number;
-    intervention: string;
+    intervention: Intervention;
     title: string;
     source: string;
     text: string;
@@ -993,11 +1015,6 @@ export interface Row {
 }
 
 /**
- * What a monitoring visit found.
- */
-export type Progress = "significant" | "some" | "insufficient";
-
-/**
  * What a query found: the candidate it names (its index), and the nearest others, nearest
  * first (indexes), for \"Did you mean …?\".
  */
@@ -1007,12 +1024,20 @@ export interface Matches {
 }
 
 /**
- * What an [`Error`] holds: the code, path and message every error has, and the structured
- * detail some have, so that a page can word its own message without reading ours.
+ * What an [`Error`] holds: the code, path, detail and message every error has, and the
+ * limit or index some have, so that a page can word its own message without reading ours.
  */
 export interface ErrorDetail {
     code: ErrorCode;
     path: string;
+    /**
+     * What is wrong with the value at `path`, in words (the message without the path).
+     */
+    detail: string;
+    /**
+     * The path and the detail: `inspections[0].published: invalid value...` (the detail alone
+     * for the whole document).
+     */
     message: string;
     /**
      * The limit that was exceeded (`too_many`: items; `too_long`: characters).
@@ -1026,15 +1051,10 @@ export interface ErrorDetail {
 }
 
 /**
- * What kind of organisation wants to sponsor.
- */
-export type OrgKind = "local_authority" | "charity" | "community_interest_company" | "company_limited_by_guarantee" | "expert_team" | "private_company";
-
-/**
  * What kind of problem an [`Error`] reports. Serialised in `snake_case`
  * (`\"unknown_field\"`), which is also the `code` a JavaScript caller sees.
  */
-export type ErrorCode = "invalid_json" | "unknown_field" | "missing_field" | "duplicate_field" | "invalid_type" | "invalid_value" | "invalid_date" | "date_out_of_range" | "too_many" | "too_long" | "duplicate_inspection" | "no_ruleset" | "missing_inspection" | "invalid_ruleset";
+export type ErrorCode = "invalid_json" | "unknown_field" | "missing_field" | "duplicate_field" | "invalid_type" | "invalid_value" | "invalid_date" | "date_out_of_range" | "too_many" | "too_long" | "duplicate_inspection" | "no_ruleset" | "missing_inspection" | "invalid_ruleset" | "unreadable_file" | "unsupported_format" | "missing_sheet" | "no_header" | "missing_column" | "file_given_twice" | "mixed_files";
 
 /**
  * What merging the report history did (the refresh command and the tests report it).
@@ -1095,7 +1115,7 @@ export interface CouncilAssessment {
      * status gives the four dates (echoed in `status`) or is not given.
      */
     statusInForce?: StatusInForce;
-    intervention: string;
+    intervention: Intervention;
     interventionTitle: string;
     /**
      * Whether the intervention is one in which the government acts on the council\'s services
@@ -1260,7 +1280,16 @@ export interface GradeReadings {
  * Why: the rule that fired, in words, with its source.
  */
 export interface Reason {
+    /**
+     * The rule as one string: `protocol-2016/row-4`, `definition/persistent`, or a sponsor
+     * note\'s key.
+     */
     rule: string;
+    /**
+     * For a row of a decision table, its ruleset and number (`rule` is then
+     * `{ruleset}/row-{row}`): what a page reads, never splitting `rule`.
+     */
+    row?: RowRef;
     text: string;
     /**
      * `null` where the rule is a design choice of this checker.
@@ -1276,19 +1305,6 @@ export interface Definitions {
     systemic: Wording;
     highPerforming: Wording;
     trust: Wording;
-}
-
-/**
- * Wording of the warnings, keyed by warning code.
- */
-export interface WarningTexts {
-    no_inspection: string;
-    ignored_after_as_of: string;
-    systemic_not_assessed: string;
-    stale_inspection: string;
-    ruleset_not_in_force: string;
-    overall_read_from_judgements: string;
-    status_not_in_file: string;
 }
 
 /**
@@ -1309,21 +1325,6 @@ export interface RowWhenRecorded {
 export interface Instruments {
     improvementNoticeIssued: string;
     directionIssued: string;
-}
-
-/**
- * Words for each kind of public decision (SPEC §3.7), keyed as the input\'s `event`.
- */
-export interface EventWordsByKind {
-    improvement_notice: EventWords;
-    notice_lifted: EventWords;
-    statutory_direction: EventWords;
-    direction_revoked: EventWords;
-    commissioner_appointed: EventWords;
-    improvement_adviser_appointed: EventWords;
-    trust_direction: EventWords;
-    trust_established: EventWords;
-    trust_ended: EventWords;
 }
 
 /**
@@ -1348,6 +1349,57 @@ export interface IgnoredItems {
     improvementNoticeIssued: string;
     directionIssued: string;
 }
+
+/**
+ *r" The Ofsted inspection framework.
+ */
+export type Framework = "sif" | "ilacs";
+
+/**
+ *r" The kind of a concern that can trigger an emergency inspection.
+ */
+export type ConcernKind = "whistleblower" | "poor_leadership" | "serious_incident";
+
+/**
+ *r" The kind of a key date (SPEC §3.2, §3.3); its words are the ruleset file's `keyDates`.
+ */
+export type KeyDateKind = "improvement_deadline" | "takeover_target" | "commissioner_review_due";
+
+/**
+ *r" The kind of a public decision about a council's children's services (SPEC §3.7).
+ */
+export type EventKind = "improvement_notice" | "notice_lifted" | "statutory_direction" | "direction_revoked" | "commissioner_appointed" | "improvement_adviser_appointed" | "trust_direction" | "trust_established" | "trust_ended";
+
+/**
+ *r" The kind of an Ofsted visit between inspections.
+ */
+export type VisitKind = "monitoring" | "focused";
+
+/**
+ *r" The kind of an Ofsted-registered service.
+ */
+export type ProvisionKind = "childrens_home" | "fostering_agency" | "adoption_agency" | "residential_family_centre" | "other";
+
+/**
+ *r" What a monitoring visit found.
+ */
+export type Progress = "significant" | "some" | "insufficient";
+
+/**
+ *r" What a warning is about; its words are the ruleset file's `warnings`.
+ */
+export type WarningCode = "no_inspection" | "ignored_after_as_of" | "systemic_not_assessed" | "stale_inspection" | "ruleset_not_in_force" | "overall_read_from_judgements" | "status_not_in_file" | "date_not_exact" | "lifting_presumed" | "leadership_only_inadequate";
+
+/**
+ *r" What applies to a council: the intervention a decision row gives (SPEC §3.2, §3.3).
+ *r" Its words are the title of each row that gives it, in the ruleset data.
+ */
+export type Intervention = "no_inspection" | "immediate_takeover" | "commissioner" | "statutory_direction" | "improvement_notice" | "improvement_window" | "monitoring" | "emergency_inspection" | "intervention_lifting" | "improvement_support" | "high_performing" | "none";
+
+/**
+ *r" What kind of organisation wants to sponsor.
+ */
+export type OrgKind = "charity" | "community_interest_company" | "company_limited_by_guarantee" | "expert_team" | "private_company" | "local_authority";
 
 
 /**

@@ -4,6 +4,7 @@
 use super::facts::Facts;
 use super::{Outcome, Row};
 use crate::input::{Grade, Progress, VisitKind};
+use crate::output::{Intervention as I, KeyDateKind};
 use crate::ruleset::{value, Ruleset};
 
 /// The parameters this decision uses.
@@ -19,15 +20,15 @@ pub(crate) const PARAMETERS: &[&str] = &[
 /// The rows, in order.
 #[rustfmt::skip]
 pub(crate) const ROWS: &[Row] = &[
-    Row { row: 1, intervention: "no_inspection", when: no_inspection },
-    Row { row: 2, intervention: "immediate_takeover", when: persistent_failure },
-    Row { row: 3, intervention: "monitoring", when: significant_progress },
-    Row { row: 4, intervention: "improvement_window", when: within_six_months },
-    Row { row: 5, intervention: "commissioner", when: six_months_passed },
-    Row { row: 6, intervention: "emergency_inspection", when: trigger },
-    Row { row: 7, intervention: "improvement_support", when: requires_improvement },
-    Row { row: 8, intervention: "high_performing", when: high_performing },
-    Row { row: 9, intervention: "none", when: otherwise },
+    Row { row: 1, intervention: I::NoInspection, when: no_inspection },
+    Row { row: 2, intervention: I::ImmediateTakeover, when: persistent_failure },
+    Row { row: 3, intervention: I::Monitoring, when: significant_progress },
+    Row { row: 4, intervention: I::ImprovementWindow, when: within_six_months },
+    Row { row: 5, intervention: I::Commissioner, when: six_months_passed },
+    Row { row: 6, intervention: I::EmergencyInspection, when: trigger },
+    Row { row: 7, intervention: I::ImprovementSupport, when: requires_improvement },
+    Row { row: 8, intervention: I::HighPerforming, when: high_performing },
+    Row { row: 9, intervention: I::None, when: otherwise },
 ];
 
 /// The improvement deadline: six calendar months from publication [S1].
@@ -75,7 +76,7 @@ fn significant_progress<'a>(f: &Facts<'a>, rs: &Ruleset) -> Option<Outcome<'a>> 
 fn within_six_months<'a>(f: &Facts<'a>, rs: &Ruleset) -> Option<Outcome<'a>> {
     let deadline = deadline(f, rs)?;
     (inadequate(f) && f.as_of <= deadline).then(|| Outcome {
-        dates: vec![("improvement_deadline", deadline)],
+        dates: vec![(KeyDateKind::ImprovementDeadline, deadline)],
         ..Outcome::row(4)
     })
 }
@@ -90,7 +91,7 @@ fn six_months_passed<'a>(f: &Facts<'a>, rs: &Ruleset) -> Option<Outcome<'a>> {
     let from = f.commissioner_appointed.unwrap_or(deadline);
     let target = from.add_months(value(&rs.parameters.takeover_target_months));
     Some(Outcome {
-        dates: vec![("takeover_target", target)],
+        dates: vec![(KeyDateKind::TakeoverTarget, target)],
         ..Outcome::row(5)
     })
 }

@@ -5,7 +5,9 @@ use super::facts::Facts;
 use super::{CouncilAssessment, Findings, InstrumentRef, Outcome, StatusInForce};
 use crate::date::Date;
 use crate::input::{CouncilInput, GradeFrom, Inspection};
-use crate::output::{self, KeyDate, Reason, RulesetRef, Warning};
+use crate::output::{
+    self, Intervention, KeyDate, KeyDateKind, Reason, RowRef, RulesetRef, Warning,
+};
 use crate::ruleset::{
     render, render_with, value, KeyDateWording, Parameters, Row, RowWhenRecorded, Ruleset,
     RulesetFile,
@@ -69,7 +71,7 @@ impl Values<'_> {
             },
             "published" => return push_date(f.latest.map(|l| l.published), out),
             "grade" => match f.grade {
-                Some(g) => out.push_str(g.words()),
+                Some(g) => out.push_str(self.rules.grades.of(g)),
                 None => return false,
             },
             "gradeReading" => match f.reading {
@@ -105,7 +107,7 @@ impl Values<'_> {
         };
         match key {
             "latestPublished" => l.published.push_to(out),
-            "latestGrade" => out.push_str(self.f.grade.map_or("", |g| g.words())),
+            "latestGrade" => out.push_str(self.f.grade.map_or("", |g| self.rules.grades.of(g))),
             "deadline" => deadline.push_to(out),
             _ => push_int(out, self.f.as_of.days_until(deadline)),
         }
@@ -114,10 +116,10 @@ impl Values<'_> {
 
     /// The outcome's takeover target, commissioner's review or other key date.
     fn key_date(&self, key: &str, out: &mut String) -> bool {
-        let date_key = |kind: &str| match kind {
-            "takeover_target" => "takeoverTarget",
-            "commissioner_review_due" => "commissionerReviewDue",
-            _ => "keyDate",
+        let date_key = |kind: &KeyDateKind| match kind {
+            KeyDateKind::TakeoverTarget => "takeoverTarget",
+            KeyDateKind::CommissionerReviewDue => "commissionerReviewDue",
+            KeyDateKind::ImprovementDeadline => "keyDate",
         };
         let date = self
             .outcome
@@ -150,12 +152,12 @@ impl Values<'_> {
     /// A key date as it stands from the date checked ("in 3 days", "was due on …").
     fn when(&self, key: &str, out: &mut String) -> bool {
         let kind = match key {
-            "deadlineWhen" => "improvement_deadline",
-            "takeoverTargetWhen" => "takeover_target",
-            _ => "commissioner_review_due",
+            "deadlineWhen" => KeyDateKind::ImprovementDeadline,
+            "takeoverTargetWhen" => KeyDateKind::TakeoverTarget,
+            _ => KeyDateKind::CommissionerReviewDue,
         };
         let date = match kind {
-            "improvement_deadline" => self.deadline,
+            KeyDateKind::ImprovementDeadline => self.deadline,
             _ => self
                 .outcome
                 .dates
@@ -163,9 +165,9 @@ impl Values<'_> {
                 .find(|(k, _)| *k == kind)
                 .map(|(_, d)| *d),
         };
-        match (date, self.rules.key_dates.get(kind)) {
-            (Some(date), Some(words)) => out.push_str(&when(words, self.f.as_of, date)),
-            _ => return false,
+        match date {
+            Some(date) => out.push_str(&when(self.rules.key_dates.of(kind), self.f.as_of, date)),
+            None => return false,
         }
         true
     }
@@ -248,7 +250,7 @@ pub(super) fn explain(
         .dates
         .iter()
         .map(|(kind, date)| KeyDate {
-            kind: (*kind).to_string(),
+            kind: *kind,
             date: *date,
             days_from_as_of: f.as_of.days_until(*date),
         })
@@ -263,8 +265,8 @@ pub(super) fn explain(
         council: input.council.clone(),
         status: input.status.clone(),
         status_in_force: f.status.as_ref().map(StatusInForce::of),
-        in_intervention: super::in_intervention(&intervention),
-        windows: super::windows::windows(f, rs, &intervention),
+        in_intervention: super::in_intervention(intervention),
+        windows: super::windows::windows(f, rs, intervention),
         intervention,
         intervention_title: title,
         latest_inspection,
@@ -286,15 +288,15 @@ fn headline(
     f: &Facts,
     row: Option<&Row>,
     recorded: Option<&RowWhenRecorded>,
-) -> (String, String) {
+) -> (Intervention, String) {
     let (intervention, mut title) = row.map_or_else(
-        || (String::new(), String::new()),
+        || (Intervention::None, String::new()),
         |r| {
             let title = recorded.and_then(|w| w.title.as_ref()).unwrap_or(&r.title);
-            (r.intervention.clone(), title.clone())
+            (r.intervention, title.to_string())
         },
     );
-    if let (Some(a), "statutory_direction") = (f.adviser_appointed, intervention.as_str()) {
+    if let (Some(a), Intervention::StatutoryDirection) = (f.adviser_appointed, intervention) {
         // An adviser in place of the commissioner; the headline must not name one.
         let words = &rules.status_events.adviser_title.text;
         title = render(words, &[("adviserAppointed", a.text())]);
@@ -324,7 +326,11 @@ fn row_reason(
 ) -> Reason {
     let template = match &r.text_before_in_force {
         Some(t)
-            if before_in_force && outcome.dates.iter().any(|(k, _)| *k == "takeover_target") =>
+            if before_in_force
+                && outcome
+                    .dates
+                    .iter()
+                    .any(|(k, _)| *k == KeyDateKind::TakeoverTarget) =>
         {
             t
         }
@@ -350,8 +356,10 @@ fn row_reason(
     let source = recorded
         .and_then(|w| w.source.as_deref())
         .unwrap_or(&r.source);
+    let row = RowRef::of(rs, r.row);
     Reason {
-        rule: super::rule_id(rs, r.row),
+        rule: row.id(),
+        row: Some(row),
         text,
         source: output::source_ref(rules, source),
     }
@@ -365,7 +373,7 @@ fn definitions(
     var: &dyn Fn(&str, &mut String) -> bool,
 ) -> Vec<Reason> {
     let defs = &rules.definitions;
-    let high_performing = row.is_some_and(|r| r.intervention == "high_performing");
+    let high_performing = row.is_some_and(|r| r.intervention == Intervention::HighPerforming);
     [
         (f.persistent, "definition/persistent", &defs.persistent),
         (f.systemic, "definition/systemic", &defs.systemic),

@@ -4,6 +4,7 @@
 
 use crate::date::Date;
 use crate::input::{Concern, CouncilInput, Grade, Inspection, Reading, Visit, VisitKind};
+use crate::output::WarningCode;
 use crate::output::{self, Warning};
 use crate::ruleset::{value, IgnoredItems, Ruleset, RulesetFile};
 
@@ -193,7 +194,7 @@ fn warn_ignored(rules: &RulesetFile, as_of: Date, mut ignored: Vec<(Date, &str)>
         warn.push(|| {
             output::warning(
                 rules,
-                "ignored_after_as_of",
+                WarningCode::IgnoredAfterAsOf,
                 &[
                     ("item", item.to_string()),
                     ("date", date.text()),
@@ -225,10 +226,10 @@ fn latest_grade(
         warn.push(|| {
             output::warning(
                 rules,
-                "overall_read_from_judgements",
+                WarningCode::OverallReadFromJudgements,
                 &[
                     ("published", l.published.text()),
-                    ("grade", r.grade().words().to_string()),
+                    ("grade", rules.grades.of(r.grade()).to_string()),
                     ("gradeReading", output::reading_words(rules, r).to_string()),
                     (
                         "overallGradeDroppedFrom",
@@ -263,7 +264,7 @@ fn systemic(
         warn.push(|| {
             output::warning(
                 rules,
-                "systemic_not_assessed",
+                WarningCode::SystemicNotAssessed,
                 &[("latestPublished", l.published.text())],
             )
         });
@@ -285,7 +286,7 @@ fn warn_if_stale(
             warn.push(|| {
                 output::warning(
                     rules,
-                    "stale_inspection",
+                    WarningCode::StaleInspection,
                     &[
                         ("latestPublished", l.published.text()),
                         ("staleAfterYears", value(&p.stale_after_years).to_string()),
@@ -317,7 +318,7 @@ pub(crate) fn gather<'a>(
     let inspections = std::mem::take(&mut rec.inspections);
     let latest = inspections.last().copied();
     if latest.is_none() {
-        warn.push(|| output::warning(rules, "no_inspection", &[("asOf", as_of.text())]));
+        warn.push(|| output::warning(rules, WarningCode::NoInspection, &[("asOf", as_of.text())]));
     }
     warn_ignored(rules, as_of, std::mem::take(&mut rec.ignored), &mut warn);
     // SPEC §3.7: the status from dated decisions gives the same four dates.

@@ -15,10 +15,13 @@ mod windows;
 pub use status::{InForce, PresumedLifting, StatusInForce};
 pub use windows::{Window, WindowKind};
 
+use crate::codes::Code;
 use crate::date::{Date, IsoDate};
 use crate::error::Error;
 use crate::input::{Concern, CouncilInput, Grade, Inspection, Judgements, Reading, Visit};
-use crate::output::{self, KeyDate, Reason, RulesetRef, Warning};
+use crate::output::{
+    self, Intervention, KeyDate, KeyDateKind, Reason, RowRef, RulesetRef, Warning,
+};
 use crate::ruleset::{value, Decision, Ruleset, RulesetFile};
 use facts::{Facts, Suppose, Warn};
 
@@ -39,7 +42,7 @@ pub struct CouncilAssessment {
     /// status gives the four dates (echoed in `status`) or is not given.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub status_in_force: Option<StatusInForce>,
-    pub intervention: String,
+    pub intervention: Intervention,
     pub intervention_title: String,
     /// Whether the intervention is one in which the government acts on the council's services
     /// (SPEC §3.5, an addition; [`in_intervention`]).
@@ -62,28 +65,11 @@ pub struct CouncilAssessment {
     pub persistent_until: Option<IsoDate>,
 }
 
-/// A grade the next report could give (SPEC §3.9).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
-#[serde(rename_all = "snake_case")]
-#[cfg_attr(feature = "typescript", derive(tsify_next::Tsify))]
-pub enum NextReport {
-    /// Inadequate on every key judgement.
-    InadequateAll,
-    /// Inadequate, but not on every key judgement.
-    Inadequate,
-    RequiresImprovement,
-    Good,
-}
+/// The grades the outlook supposes (SPEC §3.9): the enum is an answer's shape
+/// ([`crate::output`]); the report each stands for is worked out here.
+pub use crate::output::NextReport;
 
 impl NextReport {
-    /// In the order the answer gives them.
-    pub const ALL: [NextReport; 4] = [
-        NextReport::InadequateAll,
-        NextReport::Inadequate,
-        NextReport::RequiresImprovement,
-        NextReport::Good,
-    ];
-
     /// Such a report, published on `published`: its overall grade and key judgements.
     fn report(self, published: Date) -> Inspection {
         let (overall, first, rest) = match self {
@@ -128,9 +114,11 @@ pub struct Outlook {
     pub next: NextReport,
     /// The day the report is supposed published, and the answer assessed.
     pub published: IsoDate,
-    pub intervention: String,
+    pub intervention: Intervention,
     /// The row that would fire (`protocol-2016/row-4`).
     pub rule: String,
+    /// That row's ruleset and number.
+    pub row: RowRef,
     /// Its key dates, with the days from `published`.
     pub dates: Vec<KeyDate>,
 }
@@ -178,7 +166,7 @@ pub struct InstrumentRef {
 /// Which row fired and what it returns.
 pub(crate) struct Outcome<'a> {
     pub row: u32,
-    pub dates: Vec<(&'static str, Date)>,
+    pub dates: Vec<(KeyDateKind, Date)>,
     pub visit: Option<&'a Visit>,
     /// The council's own notice or direction the row relied on: its key in the ruleset's
     /// `instruments` wording, and the date it was issued.
@@ -207,7 +195,7 @@ impl Outcome<'_> {
 /// One row of a decision table: its number, the intervention it gives, and when it fires.
 pub(crate) struct Row {
     pub row: u32,
-    pub intervention: &'static str,
+    pub intervention: Intervention,
     /// What the row returns if it matches these facts.
     pub when: for<'a> fn(&Facts<'a>, &Ruleset) -> Option<Outcome<'a>>,
 }
@@ -244,7 +232,7 @@ pub fn interventions_on(
     inputs: &[CouncilInput],
     dates: &[Date],
     rules: &RulesetFile,
-) -> Result<Vec<Vec<&'static str>>, Error> {
+) -> Result<Vec<Vec<Intervention>>, Error> {
     let at = |i: usize| move |e: Error| e.within(&format!("[{i}]"));
     for (i, input) in inputs.iter().enumerate() {
         input.validate().map_err(at(i))?;
@@ -267,7 +255,7 @@ fn intervention_on(
     input: &CouncilInput,
     as_of: Date,
     rules: &RulesetFile,
-) -> Result<&'static str, Error> {
+) -> Result<Intervention, Error> {
     let (rs, _) = output::applied_ruleset(
         rules,
         as_of,
@@ -280,7 +268,7 @@ fn intervention_on(
     Ok(rows(rs.decision)
         .iter()
         .find(|r| r.row == row)
-        .map_or("", |r| r.intervention))
+        .map_or(Intervention::None, |r| r.intervention))
 }
 
 /// Assesses one council against the embedded default rulesets.
@@ -290,7 +278,7 @@ fn intervention_on(
 /// let input = from_json(r#"{"asOf": "2016-02-29", "inspections": [
 ///     {"published": "2015-08-31", "overall": "Inadequate"}]}"#).unwrap();
 /// let out = assess_council(&input, RulesetFile::default_ref().unwrap()).unwrap();
-/// assert_eq!(out.intervention, "improvement_window");
+/// assert_eq!(out.intervention, trust_eligibility::output::Intervention::ImprovementWindow);
 /// assert_eq!(out.dates[0].date.to_string(), "2016-02-29"); // 31 Aug + 6 months, clamped
 /// assert_eq!(out.dates[0].days_from_as_of, 0); // the deadline day itself is still inside
 /// ```
@@ -327,15 +315,14 @@ pub fn assess_council(
             Warn(None),
         );
         let row = rs.row(decide(&supposed, rs).row);
-        warnings.push(output::sourced_warning(
+        warnings.push(output::warning(
             rules,
-            "leadership_only_inadequate",
-            &rules.status_events.warnings.leadership_only_inadequate,
+            output::WarningCode::LeadershipOnlyInadequate,
             &[
                 ("published", l.published.text()),
                 (
                     "intervention",
-                    row.map_or_else(String::new, |r| r.title.clone()),
+                    row.map_or_else(String::new, |r| r.title.to_string()),
                 ),
                 ("rule", row.map_or_else(String::new, |r| rule_id(rs, r.row))),
             ],
@@ -358,21 +345,21 @@ pub fn assess_council(
 /// The interventions in which the government acts on the council's services: an improvement
 /// notice, a statutory direction, a commissioner or a takeover; not a window to improve, a
 /// monitoring visit, an emergency inspection, a lifting or support (SPEC §3.5, an addition).
-const IN_INTERVENTION: [&str; 4] = [
-    "improvement_notice",
-    "statutory_direction",
-    "commissioner",
-    "immediate_takeover",
+const IN_INTERVENTION: [Intervention; 4] = [
+    Intervention::ImprovementNotice,
+    Intervention::StatutoryDirection,
+    Intervention::Commissioner,
+    Intervention::ImmediateTakeover,
 ];
 
 /// Whether a council given `intervention` is in intervention (SPEC §3.5).
-pub fn in_intervention(intervention: &str) -> bool {
+pub fn in_intervention(intervention: Intervention) -> bool {
     IN_INTERVENTION.contains(&intervention)
 }
 
 /// A row's id in an answer: `protocol-2016/row-4`.
 pub(crate) fn rule_id(rs: &Ruleset, row: u32) -> String {
-    format!("{}/row-{row}", rs.id)
+    RowRef::of(rs, row).id()
 }
 
 /// SPEC §3.9: the same rules run on the input with one more report, for each grade in turn;
@@ -384,7 +371,7 @@ fn outlook(input: &CouncilInput, rs: &Ruleset, rules: &RulesetFile) -> Vec<Outlo
     } else {
         as_of
     };
-    NextReport::ALL
+    NextReport::all()
         .iter()
         .map(|&next| {
             let report = next.report(published);
@@ -400,15 +387,14 @@ fn outlook(input: &CouncilInput, rs: &Ruleset, rules: &RulesetFile) -> Vec<Outlo
             Outlook {
                 next,
                 published,
-                intervention: rs
-                    .row(o.row)
-                    .map_or_else(String::new, |r| r.intervention.clone()),
+                intervention: rs.row(o.row).map_or(Intervention::None, |r| r.intervention),
                 rule: rule_id(rs, o.row),
+                row: RowRef::of(rs, o.row),
                 dates: o
                     .dates
                     .iter()
                     .map(|(kind, date)| KeyDate {
-                        kind: (*kind).to_string(),
+                        kind: *kind,
                         date: *date,
                         days_from_as_of: published.days_until(*date),
                     })

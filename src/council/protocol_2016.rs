@@ -5,6 +5,7 @@
 use super::facts::Facts;
 use super::{Outcome, Row};
 use crate::input::{Grade, Progress, VisitKind};
+use crate::output::{Intervention as I, KeyDateKind};
 use crate::ruleset::{value, Ruleset};
 
 /// The parameters this decision uses.
@@ -19,17 +20,17 @@ pub(crate) const PARAMETERS: &[&str] = &[
 /// The rows, in order.
 #[rustfmt::skip]
 pub(crate) const ROWS: &[Row] = &[
-    Row { row: 1, intervention: "no_inspection", when: no_inspection },
-    Row { row: 2, intervention: "statutory_direction", when: persistent_or_systemic },
-    Row { row: 3, intervention: "statutory_direction", when: insufficient_progress },
-    Row { row: 4, intervention: "statutory_direction", when: inadequate_under_notice_or_direction },
-    Row { row: 5, intervention: "improvement_notice", when: inadequate },
-    Row { row: 6, intervention: "emergency_inspection", when: trigger },
-    Row { row: 7, intervention: "improvement_notice", when: priority_actions },
-    Row { row: 8, intervention: "intervention_lifting", when: lifting },
-    Row { row: 9, intervention: "improvement_support", when: requires_improvement },
-    Row { row: 10, intervention: "high_performing", when: high_performing },
-    Row { row: 11, intervention: "none", when: otherwise },
+    Row { row: 1, intervention: I::NoInspection, when: no_inspection },
+    Row { row: 2, intervention: I::StatutoryDirection, when: persistent_or_systemic },
+    Row { row: 3, intervention: I::StatutoryDirection, when: insufficient_progress },
+    Row { row: 4, intervention: I::StatutoryDirection, when: inadequate_under_notice_or_direction },
+    Row { row: 5, intervention: I::ImprovementNotice, when: inadequate },
+    Row { row: 6, intervention: I::EmergencyInspection, when: trigger },
+    Row { row: 7, intervention: I::ImprovementNotice, when: priority_actions },
+    Row { row: 8, intervention: I::InterventionLifting, when: lifting },
+    Row { row: 9, intervention: I::ImprovementSupport, when: requires_improvement },
+    Row { row: 10, intervention: I::HighPerforming, when: high_performing },
+    Row { row: 11, intervention: I::None, when: otherwise },
 ];
 
 fn is_inadequate(f: &Facts) -> bool {
@@ -58,7 +59,7 @@ fn persistent_or_systemic<'a>(f: &Facts<'a>, rs: &Ruleset) -> Option<Outcome<'a>
         dates: if adviser {
             Vec::new()
         } else {
-            vec![("commissioner_review_due", due)]
+            vec![(KeyDateKind::CommissionerReviewDue, due)]
         },
         recorded: f.direction_issued.is_some(),
         adviser,

@@ -7,6 +7,7 @@ use super::facts::Warn;
 use crate::date::{Date, IsoDate, PartialDate, Precision};
 use crate::input::{EventKind, EventSource, Grade, Inspection, StatusEvent};
 use crate::output;
+use crate::output::WarningCode;
 use crate::ruleset::RulesetFile;
 
 /// What is in force on `asOf`, as references into the input's events.
@@ -41,9 +42,9 @@ pub(crate) fn work_out<'a>(
             warn.push(|| {
                 output::warning(
                     rules,
-                    "ignored_after_as_of",
+                    WarningCode::IgnoredAfterAsOf,
                     &[
-                        ("item", words.events.of(e.event).words.clone()),
+                        ("item", words.events.of(e.event).words.to_string()),
                         ("date", e.date.to_string()),
                         ("asOf", as_of.text()),
                     ],
@@ -62,13 +63,12 @@ pub(crate) fn work_out<'a>(
                     Precision::Year => &words.precision.year,
                     _ => &words.precision.month,
                 };
-                output::sourced_warning(
+                output::warning(
                     rules,
-                    "date_not_exact",
-                    &words.warnings.date_not_exact,
+                    WarningCode::DateNotExact,
                     &[
-                        ("event", words.events.of(e.event).words.clone()),
-                        ("precision", precision.clone()),
+                        ("event", words.events.of(e.event).words.to_string()),
+                        ("precision", precision.to_string()),
                         ("date", e.date.to_string()),
                         ("readAs", e.date.last_day().text()),
                     ],
@@ -127,15 +127,19 @@ pub(crate) fn work_out<'a>(
                 EventKind::StatutoryDirection => &rules.instruments.direction_issued,
                 _ => &rules.instruments.improvement_notice_issued,
             };
-            output::sourced_warning(
+            output::warning(
                 rules,
-                "lifting_presumed",
-                &words.warnings.lifting_presumed,
+                WarningCode::LiftingPresumed,
                 &[
-                    ("instrument", which.clone()),
+                    ("instrument", which.to_string()),
                     ("issued", instrument.date.to_string()),
                     ("published", report.published.text()),
-                    ("grade", report.grade().map_or("", Grade::words).to_string()),
+                    (
+                        "grade",
+                        report
+                            .grade()
+                            .map_or_else(String::new, |g| rules.grades.of(g).to_string()),
+                    ),
                     ("followedBy", next.published.text()),
                 ],
             )

@@ -6,6 +6,7 @@
 use super::facts::Facts;
 use crate::date::IsoDate;
 use crate::input::Grade;
+use crate::output::Intervention;
 use crate::ruleset::{value, Decision, Ruleset};
 
 /// Which period.
@@ -36,10 +37,14 @@ pub struct Window {
 
 /// The interventions of SPEC §3.2 that turn on the six months to improve: a visit within them
 /// (row 3), still in them (row 4), or them run out (row 5).
-const TURN_ON_IMPROVEMENT: [&str; 3] = ["monitoring", "improvement_window", "commissioner"];
+const TURN_ON_IMPROVEMENT: [Intervention; 3] = [
+    Intervention::Monitoring,
+    Intervention::ImprovementWindow,
+    Intervention::Commissioner,
+];
 
 /// The periods the rules looked at for the facts `f` and the intervention that applies.
-pub(crate) fn windows(f: &Facts, rs: &Ruleset, intervention: &str) -> Vec<Window> {
+pub(crate) fn windows(f: &Facts, rs: &Ruleset, intervention: Intervention) -> Vec<Window> {
     let p = &rs.parameters;
     let Some(latest) = f.latest else {
         return Vec::new();

@@ -2,10 +2,13 @@
 //! sensible durations, the parameters and rows each decision uses, contiguous effective dates,
 //! the sponsor criteria the checker evaluates.
 
+use crate::codes::Code;
 use crate::error::Error;
+use crate::input::OrgKind;
+use crate::output::Intervention;
 use crate::ruleset::template::template;
 use crate::ruleset::{
-    invalid, Basis, Criterion, Decision, Row, Ruleset, RulesetFile, Wording, KEY_DATES, ROUTES,
+    invalid, Basis, Criterion, Decision, Row, Ruleset, RulesetFile, WarningWords, Wording, ROUTES,
     SPONSOR_NOTES,
 };
 use crate::sponsor::criteria::CRITERIA;
@@ -14,8 +17,8 @@ use crate::sponsor::criteria::CRITERIA;
 const MAX_MONTHS: i64 = 1200;
 
 impl Decision {
-    /// The rows this decision function can fire, in order: (row, intervention id).
-    pub fn rows(self) -> Vec<(u32, &'static str)> {
+    /// The rows this decision function can fire, in order: (row, intervention).
+    pub fn rows(self) -> Vec<(u32, Intervention)> {
         crate::council::rows(self)
             .iter()
             .map(|r| (r.row, r.intervention))
@@ -170,8 +173,9 @@ impl RulesetFile {
                 return Err(invalid(
                     format!("{rp}.intervention"),
                     format_args!(
-                        "is \"{}\"; row {n} of this decision gives \"{intervention}\"",
-                        row.intervention
+                        "is \"{}\"; row {n} of this decision gives \"{}\"",
+                        row.intervention.code(),
+                        intervention.code()
                     ),
                 ));
             }
@@ -188,7 +192,12 @@ impl RulesetFile {
         for (k, s) in row.next_steps.iter().enumerate() {
             template(s, &|| format!("{rp}.nextSteps[{k}]"))?;
         }
-        for (k, s) in row.next_steps_passed.iter().flatten().enumerate() {
+        for (k, s) in row
+            .next_steps_passed
+            .iter()
+            .flat_map(|s| s.iter())
+            .enumerate()
+        {
             template(s, &|| format!("{rp}.nextStepsPassed[{k}]"))?;
         }
         if let Some(t) = &row.text_before_in_force {
@@ -268,7 +277,8 @@ impl RulesetFile {
         let st = &self.status_events;
         self.known_source(&st.source, &|| "statusEvents.source".into())?;
         template(&st.summary, &|| "statusEvents.summary".into())?;
-        for (kind, e) in st.events.all() {
+        for (kind, e) in st.events.iter() {
+            let kind = kind.code();
             self.known_source(&e.source, &|| format!("statusEvents.events.{kind}.source"))?;
             template(&e.words, &|| format!("statusEvents.events.{kind}.words"))?;
         }
@@ -277,46 +287,33 @@ impl RulesetFile {
             ("inForce.adviser", &st.in_force.adviser),
             ("trustTitle", &st.trust_title),
             ("adviserTitle", &st.adviser_title),
-            ("warnings.date_not_exact", &st.warnings.date_not_exact),
-            ("warnings.lifting_presumed", &st.warnings.lifting_presumed),
-            (
-                "warnings.leadership_only_inadequate",
-                &st.warnings.leadership_only_inadequate,
-            ),
         ] {
             self.sourced_wording(w, &|| format!("statusEvents.{name}"))?;
         }
         Ok(())
     }
 
+    /// The words of every warning, with their source where they name one.
     fn validate_warnings(&self) -> Result<(), Error> {
-        let w = &self.warnings;
-        for (name, t) in [
-            ("no_inspection", &w.no_inspection),
-            ("ignored_after_as_of", &w.ignored_after_as_of),
-            ("systemic_not_assessed", &w.systemic_not_assessed),
-            ("stale_inspection", &w.stale_inspection),
-            ("ruleset_not_in_force", &w.ruleset_not_in_force),
-            (
-                "overall_read_from_judgements",
-                &w.overall_read_from_judgements,
-            ),
-            ("status_not_in_file", &w.status_not_in_file),
-        ] {
-            template(t, &|| format!("warnings.{name}"))?;
+        for (code, w) in self.warnings.iter() {
+            let name = code.code();
+            let at = |part: &str| match w {
+                WarningWords::Plain(_) => format!("warnings.{name}"),
+                WarningWords::Sourced(_) => format!("warnings.{name}.{part}"),
+            };
+            if let Some(key) = w.source() {
+                self.known_source(key, &|| at("source"))?;
+            }
+            template(w.text(), &|| at("text"))?;
         }
         Ok(())
     }
 
-    /// The wording of exactly the key dates the council decisions give.
+    /// The wording of the key dates the council decisions give (one for each, the reader
+    /// checked: [`crate::codes::Words`]).
     fn validate_key_dates(&self) -> Result<(), Error> {
-        for kind in KEY_DATES {
-            let Some(k) = self.key_dates.get(kind) else {
-                return Err(invalid(
-                    format!("keyDates.{kind}"),
-                    "is required but missing",
-                ));
-            };
+        for (kind, k) in self.key_dates.iter() {
+            let kind = kind.code();
             self.known_source(&k.source, &|| format!("keyDates.{kind}.source"))?;
             for (name, t) in [
                 ("label", &k.label),
@@ -328,17 +325,7 @@ impl RulesetFile {
                 template(t, &|| format!("keyDates.{kind}.{name}"))?;
             }
         }
-        match self
-            .key_dates
-            .keys()
-            .find(|k| !KEY_DATES.contains(&k.as_str()))
-        {
-            Some(extra) => Err(invalid(
-                format!("keyDates.{extra}"),
-                "is not a key date the checker gives",
-            )),
-            None => Ok(()),
-        }
+        Ok(())
     }
 
     fn validate_grade_reading(&self) -> Result<(), Error> {
@@ -370,9 +357,7 @@ impl RulesetFile {
         }
         for (kind, w) in self.sponsor.not_for_profit_kinds.iter() {
             let at = format!("sponsor.notForProfitKinds.{kind}");
-            let known = crate::input::OrgKind::ALL
-                .iter()
-                .any(|k| k.id() == kind && *k != crate::input::OrgKind::LocalAuthority);
+            let known = OrgKind::from_code(kind).is_some_and(|k| k != OrgKind::LocalAuthority);
             if !known {
                 return Err(invalid(
                     at,
@@ -421,7 +406,7 @@ impl RulesetFile {
         for need in needs {
             criterion_param(&at, need, c.params.get(need))?;
         }
-        if let Some(extra) = c.params.keys().find(|k| !needs.contains(&k.as_str())) {
+        if let Some(extra) = c.params.keys().find(|k| !needs.contains(k)) {
             return Err(invalid(
                 format!("{at}.params.{extra}"),
                 format_args!("is not a parameter of {}", c.id),
@@ -463,7 +448,7 @@ impl RulesetFile {
             .sponsor
             .notes
             .keys()
-            .find(|k| !SPONSOR_NOTES.contains(&k.as_str()))
+            .find(|k| !SPONSOR_NOTES.contains(k))
         {
             return Err(invalid(
                 format!("sponsor.notes.{extra}"),
@@ -478,12 +463,7 @@ impl RulesetFile {
                 ));
             }
         }
-        match self
-            .sponsor
-            .routes
-            .keys()
-            .find(|k| !ROUTES.contains(&k.as_str()))
-        {
+        match self.sponsor.routes.keys().find(|k| !ROUTES.contains(k)) {
             Some(extra) => Err(invalid(
                 format!("sponsor.routes.{extra}"),
                 "is not a route the checker opens",

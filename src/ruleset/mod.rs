@@ -8,11 +8,12 @@
 pub mod status_wording;
 pub mod template;
 
+use crate::codes::{Intervention, KeyDateKind, WarningCode, Words};
 use crate::date::{Date, IsoDate};
 use crate::error::{Error, ErrorCode};
 use crate::table::Table;
 use crate::value::Value;
-use std::sync::Arc;
+use std::borrow::Cow;
 
 pub use status_wording::{RowWhenRecorded, StatusWording};
 pub use template::{render, render_with};
@@ -32,17 +33,16 @@ pub(crate) fn invalid(path: impl Into<String>, detail: impl std::fmt::Display) -
 
 /// A published source a rule rests on.
 ///
-/// The texts are shared (`Arc<str>`): every reason and criterion in an answer carries its
-/// source, and copying the pointer rather than the text (often 200 bytes or more) saves two
-/// allocations each time.
+/// The texts are borrowed from constants in the checker's wasm (baked), where every reason and
+/// criterion in an answer copies its source's pointer, not its text.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields, remote = "Self")]
 #[cfg_attr(feature = "typescript", derive(tsify_next::Tsify))]
 pub struct Source {
     #[cfg_attr(feature = "typescript", tsify(type = "string"))]
-    pub title: Arc<str>,
+    pub title: Cow<'static, str>,
     #[cfg_attr(feature = "typescript", tsify(type = "string"))]
-    pub url: Arc<str>,
+    pub url: Cow<'static, str>,
 }
 
 /// A source as Rust, its texts shared from literals (the built-in rules baked into the
@@ -54,8 +54,8 @@ impl databake::Bake for Source {
         let (title, url) = (&*self.title, &*self.url);
         databake::quote! {
             trust_eligibility::ruleset::Source {
-                title: std::sync::Arc::from(#title),
-                url: std::sync::Arc::from(#url),
+                title: std::borrow::Cow::Borrowed(#title),
+                url: std::borrow::Cow::Borrowed(#url),
             }
         }
     }
@@ -85,7 +85,7 @@ pub enum Decision {
 #[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = trust_eligibility::ruleset))]
 pub struct Param {
     pub value: i64,
-    pub source: String,
+    pub source: Cow<'static, str>,
 }
 
 /// A date with its source.
@@ -99,7 +99,7 @@ pub struct Param {
 #[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = trust_eligibility::ruleset))]
 pub struct DateParam {
     pub value: IsoDate,
-    pub source: String,
+    pub source: Cow<'static, str>,
 }
 
 /// The durations a council ruleset uses; each ruleset carries only those its decision uses
@@ -172,18 +172,18 @@ pub fn value(p: &Option<Param>) -> i64 {
 #[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = trust_eligibility::ruleset))]
 pub struct Row {
     pub row: u32,
-    pub intervention: String,
-    pub title: String,
-    pub source: String,
-    pub text: String,
-    pub next_steps: Vec<String>,
+    pub intervention: Intervention,
+    pub title: Cow<'static, str>,
+    pub source: Cow<'static, str>,
+    pub text: Cow<'static, str>,
+    pub next_steps: Cow<'static, [Cow<'static, str>]>,
     /// The next steps once the row's key date has passed (what fits after it, not a to-do
     /// for a day gone by).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub next_steps_passed: Option<Vec<String>>,
+    pub next_steps_passed: Option<Cow<'static, [Cow<'static, str>]>>,
     /// The text when the row's deadline ran out before the ruleset came into force.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub text_before_in_force: Option<String>,
+    pub text_before_in_force: Option<Cow<'static, str>>,
     /// The wording when the council's status already records what the row expects.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub when_recorded: Option<RowWhenRecorded>,
@@ -203,16 +203,16 @@ pub struct Row {
 )]
 #[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = trust_eligibility::ruleset))]
 pub struct Ruleset {
-    pub id: String,
+    pub id: Cow<'static, str>,
     pub decision: Decision,
-    pub title: String,
+    pub title: Cow<'static, str>,
     pub in_force_from: IsoDate,
     #[serde(default)]
     pub in_force_to: Option<IsoDate>,
-    pub summary: String,
-    pub source: String,
+    pub summary: Cow<'static, str>,
+    pub source: Cow<'static, str>,
     pub parameters: Parameters,
-    pub rows: Vec<Row>,
+    pub rows: Cow<'static, [Row]>,
 }
 
 impl Ruleset {
@@ -232,8 +232,8 @@ impl Ruleset {
 )]
 #[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = trust_eligibility::ruleset))]
 pub struct Wording {
-    pub source: String,
-    pub text: String,
+    pub source: Cow<'static, str>,
+    pub text: Cow<'static, str>,
 }
 
 /// Wording of the definitions behind the findings (SPEC §3.4).
@@ -252,19 +252,62 @@ pub struct Definitions {
     pub trust: Wording,
 }
 
-/// Wording of the warnings, keyed by warning code.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "snake_case", deny_unknown_fields, remote = "Self")]
-#[cfg_attr(feature = "typescript", derive(tsify_next::Tsify))]
+/// The words of one warning: a template, or a template with its source.
+#[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = trust_eligibility::ruleset))]
-pub struct WarningTexts {
-    pub no_inspection: String,
-    pub ignored_after_as_of: String,
-    pub systemic_not_assessed: String,
-    pub stale_inspection: String,
-    pub ruleset_not_in_force: String,
-    pub overall_read_from_judgements: String,
-    pub status_not_in_file: String,
+pub enum WarningWords {
+    Plain(Cow<'static, str>),
+    Sourced(Wording),
+}
+
+impl WarningWords {
+    /// The template.
+    pub fn text(&self) -> &str {
+        match self {
+            WarningWords::Plain(t) => t,
+            WarningWords::Sourced(w) => &w.text,
+        }
+    }
+
+    /// The key of its source, where it names one.
+    pub fn source(&self) -> Option<&str> {
+        match self {
+            WarningWords::Plain(_) => None,
+            WarningWords::Sourced(w) => Some(&w.source),
+        }
+    }
+}
+
+impl serde::Serialize for WarningWords {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            WarningWords::Plain(t) => s.serialize_str(t),
+            WarningWords::Sourced(w) => w.serialize(s),
+        }
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for WarningWords {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<WarningWords, D::Error> {
+        struct Visit;
+        impl<'de> serde::de::Visitor<'de> for Visit {
+            type Value = WarningWords;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a text, or an object with its source and text")
+            }
+            fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<WarningWords, E> {
+                Ok(WarningWords::Plain(Cow::Owned(s.to_string())))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                map: A,
+            ) -> Result<WarningWords, A::Error> {
+                let d = serde::de::value::MapAccessDeserializer::new(map);
+                Wording::deserialize(d).map(WarningWords::Sourced)
+            }
+        }
+        d.deserialize_any(Visit)
+    }
 }
 
 /// How a key date is said: its label, how it is set, and its date as it stands from `asOf` (in
@@ -278,14 +321,14 @@ pub struct WarningTexts {
 )]
 #[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = trust_eligibility::ruleset))]
 pub struct KeyDateWording {
-    pub label: String,
-    pub source: String,
+    pub label: Cow<'static, str>,
+    pub source: Cow<'static, str>,
     /// How the date is set, for the rules page: what it counts from and by how much, with the
     /// parameter as a placeholder (`is {improvementWindowMonths} months after ...`).
-    pub rule: String,
-    pub future: String,
-    pub today: String,
-    pub past: String,
+    pub rule: Cow<'static, str>,
+    pub future: Cow<'static, str>,
+    pub today: Cow<'static, str>,
+    pub past: Cow<'static, str>,
 }
 
 /// The reading of a grade from the key judgements of a report without an overall grade
@@ -299,11 +342,11 @@ pub struct KeyDateWording {
 )]
 #[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = trust_eligibility::ruleset))]
 pub struct GradeReading {
-    pub source: String,
-    pub summary: String,
-    pub basis: String,
+    pub source: Cow<'static, str>,
+    pub summary: Cow<'static, str>,
+    pub basis: Cow<'static, str>,
     /// Added to a reason whose grade was read from the key judgements.
-    pub reason_note: String,
+    pub reason_note: Cow<'static, str>,
     pub readings: GradeReadings,
 }
 
@@ -317,10 +360,10 @@ pub struct GradeReading {
 )]
 #[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = trust_eligibility::ruleset))]
 pub struct GradeReadings {
-    pub inadequate: String,
-    pub good: String,
-    pub requires_improvement: String,
-    pub requires_improvement_leadership: String,
+    pub inadequate: Cow<'static, str>,
+    pub good: Cow<'static, str>,
+    pub requires_improvement: Cow<'static, str>,
+    pub requires_improvement_leadership: Cow<'static, str>,
 }
 
 /// Words for the things ignored when dated after `asOf`.
@@ -333,12 +376,12 @@ pub struct GradeReadings {
 )]
 #[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = trust_eligibility::ruleset))]
 pub struct IgnoredItems {
-    pub inspection: String,
-    pub monitoring_visit: String,
-    pub focused_visit: String,
-    pub concern: String,
-    pub improvement_notice_issued: String,
-    pub direction_issued: String,
+    pub inspection: Cow<'static, str>,
+    pub monitoring_visit: Cow<'static, str>,
+    pub focused_visit: Cow<'static, str>,
+    pub concern: Cow<'static, str>,
+    pub improvement_notice_issued: Cow<'static, str>,
+    pub direction_issued: Cow<'static, str>,
 }
 
 /// Words for a council's own instruments of intervention.
@@ -351,8 +394,8 @@ pub struct IgnoredItems {
 )]
 #[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = trust_eligibility::ruleset))]
 pub struct Instruments {
-    pub improvement_notice_issued: String,
-    pub direction_issued: String,
+    pub improvement_notice_issued: Cow<'static, str>,
+    pub direction_issued: Cow<'static, str>,
 }
 
 /// Gate, readiness or condition (SPEC §4.2).
@@ -388,22 +431,22 @@ pub enum Basis {
 )]
 #[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = trust_eligibility::ruleset))]
 pub struct Criterion {
-    pub id: String,
+    pub id: Cow<'static, str>,
     pub level: Level,
-    pub applies_to: Vec<crate::input::OrgKind>,
+    pub applies_to: Cow<'static, [crate::input::OrgKind]>,
     pub basis: Basis,
-    pub source: String,
+    pub source: Cow<'static, str>,
     #[serde(default, serialize_with = "whole_numbers_as_integers")]
     #[cfg_attr(feature = "typescript", tsify(type = "Record<string, number>"))]
     pub params: Table<f64>,
-    pub title: String,
-    pub threshold: String,
-    pub what_to_do: String,
+    pub title: Cow<'static, str>,
+    pub threshold: Cow<'static, str>,
+    pub what_to_do: Cow<'static, str>,
     /// What to find out when a fact the criterion needs was not given (SPEC §4.1).
-    pub find_out: String,
+    pub find_out: Cow<'static, str>,
     /// For a design threshold: that it is this service's choice, and what it rests on.
     #[serde(default)]
-    pub rationale: Option<String>,
+    pub rationale: Option<Cow<'static, str>>,
 }
 
 /// Writes `10000000.0` as `10000000`, as JavaScript does, so native and wasm output agree.
@@ -436,10 +479,10 @@ fn whole_numbers_as_integers<S: serde::Serializer>(
 )]
 #[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = trust_eligibility::ruleset))]
 pub struct RouteWording {
-    pub applies_to: Vec<crate::input::OrgKind>,
-    pub title: String,
-    pub text: String,
-    pub sources: Vec<String>,
+    pub applies_to: Cow<'static, [crate::input::OrgKind]>,
+    pub title: Cow<'static, str>,
+    pub text: Cow<'static, str>,
+    pub sources: Cow<'static, [Cow<'static, str>]>,
 }
 
 /// The sponsor criteria and route names.
@@ -452,8 +495,8 @@ pub struct RouteWording {
 )]
 #[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = trust_eligibility::ruleset))]
 pub struct SponsorRules {
-    pub source: String,
-    pub criteria: Vec<Criterion>,
+    pub source: Cow<'static, str>,
+    pub criteria: Cow<'static, [Criterion]>,
     #[cfg_attr(feature = "typescript", tsify(type = "Record<string, RouteWording>"))]
     pub routes: Table<RouteWording>,
     /// Notes an answer may carry, by id (`own_services_in_intervention`: a council under a
@@ -463,12 +506,62 @@ pub struct SponsorRules {
     /// How children's services trusts have actually been set up, each sentence with its
     /// source: context for a sponsor's result.
     #[serde(default)]
-    pub how_trusts_are_set_up: Vec<Wording>,
+    pub how_trusts_are_set_up: Cow<'static, [Wording]>,
     /// The kinds of organisation taken as not for profit when the input does not say, each with
     /// why (`charity`: "a charity is a not-for-profit organisation"), SPEC §4.1.
     #[serde(default)]
     #[cfg_attr(feature = "typescript", tsify(type = "Record<string, Wording>"))]
     pub not_for_profit_kinds: Table<Wording>,
+}
+
+/// How a page names a code: a label, and a hint where a choice needs one.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields, remote = "Self")]
+#[cfg_attr(feature = "typescript", derive(tsify_next::Tsify))]
+pub struct Label {
+    pub label: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "typescript", tsify(optional))]
+    pub hint: Option<String>,
+}
+
+/// The pages' labels for every code of the input and the answers (`rulesets/labels.json`), one
+/// table per enum: each has exactly the enum's codes, in its order (the order the pages list
+/// them). Not embedded: the pages read it at build time (build/vocabulary.mjs), and the
+/// checker's build checks it (crates/wasm/build.rs, [`Labels::check`]).
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields, remote = "Self")]
+#[cfg_attr(feature = "typescript", derive(tsify_next::Tsify))]
+pub struct Labels {
+    /// What the labels are for (the rules page shows it).
+    pub summary: String,
+    #[cfg_attr(feature = "typescript", tsify(type = "Record<Grade, Label>"))]
+    pub grades: Words<crate::input::Grade, Label>,
+    #[cfg_attr(feature = "typescript", tsify(type = "Record<Framework, Label>"))]
+    pub frameworks: Words<crate::input::Framework, Label>,
+    #[cfg_attr(feature = "typescript", tsify(type = "Record<VisitKind, Label>"))]
+    pub visit_kinds: Words<crate::input::VisitKind, Label>,
+    #[cfg_attr(feature = "typescript", tsify(type = "Record<Progress, Label>"))]
+    pub progress: Words<crate::input::Progress, Label>,
+    #[cfg_attr(feature = "typescript", tsify(type = "Record<ConcernKind, Label>"))]
+    pub concern_kinds: Words<crate::input::ConcernKind, Label>,
+    #[cfg_attr(feature = "typescript", tsify(type = "Record<EventKind, Label>"))]
+    pub event_kinds: Words<crate::input::EventKind, Label>,
+    #[cfg_attr(feature = "typescript", tsify(type = "Record<OrgKind, Label>"))]
+    pub org_kinds: Words<crate::input::OrgKind, Label>,
+    #[cfg_attr(feature = "typescript", tsify(type = "Record<ProvisionKind, Label>"))]
+    pub provision_kinds: Words<crate::input::ProvisionKind, Label>,
+    #[cfg_attr(feature = "typescript", tsify(type = "Record<NextReport, Label>"))]
+    pub next_reports: Words<crate::codes::NextReport, Label>,
+}
+
+impl Labels {
+    /// The labels file (`rulesets/labels.json`), read and checked: every code of every enum
+    /// has its label, and no label lacks a code.
+    #[cfg(feature = "json")]
+    pub fn check(text: &str) -> Result<Labels, Error> {
+        crate::parse::from_json(text).map_err(|e| e.recode(ErrorCode::InvalidRuleset))
+    }
 }
 
 /// The whole ruleset file: sources, rulesets, definitions, warnings and sponsor criteria.
@@ -484,20 +577,33 @@ pub struct RulesetFile {
     pub format: u32,
     #[cfg_attr(feature = "typescript", tsify(type = "Record<string, Source>"))]
     pub sources: Table<Source>,
-    pub rulesets: Vec<Ruleset>,
+    pub rulesets: Cow<'static, [Ruleset]>,
     pub definitions: Definitions,
-    #[cfg_attr(feature = "typescript", tsify(type = "Record<string, KeyDateWording>"))]
-    pub key_dates: Table<KeyDateWording>,
+    /// Each Ofsted grade in words, as a sentence says it ("requires improvement to be good").
+    #[cfg_attr(feature = "typescript", tsify(type = "Record<Grade, string>"))]
+    pub grades: Words<crate::input::Grade, Cow<'static, str>>,
+    #[cfg_attr(
+        feature = "typescript",
+        tsify(type = "Record<KeyDateKind, KeyDateWording>")
+    )]
+    pub key_dates: Words<KeyDateKind, KeyDateWording>,
     pub grade_reading: GradeReading,
     pub ignored_items: IgnoredItems,
     pub instruments: Instruments,
     /// A status worked out from dated public decisions (SPEC §3.7).
     pub status_events: StatusWording,
-    pub warnings: WarningTexts,
+    /// Each warning's words, keyed by its code.
+    #[cfg_attr(
+        feature = "typescript",
+        tsify(type = "Record<WarningCode, string | Wording>")
+    )]
+    pub warnings: Words<WarningCode, WarningWords>,
     pub sponsor: SponsorRules,
 }
 
 crate::object_only!(
+    Label,
+    Labels,
     KeyDateWording,
     GradeReading,
     GradeReadings,
@@ -511,19 +617,11 @@ crate::object_only!(
     Ruleset,
     Wording,
     Definitions,
-    WarningTexts,
     Criterion,
     RouteWording,
     SponsorRules,
     RulesetFile
 );
-
-/// The key dates the council decisions give.
-pub const KEY_DATES: [&str; 3] = [
-    "improvement_deadline",
-    "takeover_target",
-    "commissioner_review_due",
-];
 
 /// The routes the code can open.
 pub const ROUTES: [&str; 4] = [
@@ -541,8 +639,12 @@ impl RulesetFile {
     /// validated it already (the checker's wasm: `crates/wasm/build.rs` fails on an invalid
     /// file, naming its path). Everything else uses [`RulesetFile::default_ref`].
     pub fn embedded() -> Result<RulesetFile, Error> {
-        crate::value_de::from_value(embedded_value())
-            .map_err(|e| e.recode(ErrorCode::InvalidRuleset))
+        RulesetFile::read(embedded_value())
+    }
+
+    /// A ruleset file from its value, not validated; any error is `invalid_ruleset`.
+    pub(crate) fn read(value: Value) -> Result<RulesetFile, Error> {
+        crate::value_de::from_value(value).map_err(|e| e.recode(ErrorCode::InvalidRuleset))
     }
 
     /// The ruleset for `as_of`, or the one named. Named rulesets apply on any date (with a
@@ -551,7 +653,7 @@ impl RulesetFile {
     /// ```
     /// use trust_eligibility::{date::Date, ruleset::RulesetFile};
     /// let file = RulesetFile::default_ref().unwrap();
-    /// let on = |d| file.select(Date::parse(d).unwrap(), None).map(|r| r.id.as_str());
+    /// let on = |d| file.select(Date::parse(d).unwrap(), None).map(|r| &*r.id);
     /// assert_eq!(on("2016-07-03"), Ok("announcement-2015"));
     /// assert_eq!(on("2016-07-04"), Ok("protocol-2016"));
     /// assert_eq!(on("2015-12-13").unwrap_err().path, "asOf");

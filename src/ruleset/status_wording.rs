@@ -3,6 +3,7 @@
 //! leadership (SPEC §3.6): ruleset data, each text with its source.
 
 use super::Wording;
+use std::borrow::Cow;
 
 /// Words for one kind of public decision, with its source.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -14,66 +15,9 @@ use super::Wording;
 )]
 #[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = trust_eligibility::ruleset::status_wording))]
 pub struct EventWords {
-    pub source: String,
+    pub source: Cow<'static, str>,
     /// The decision in words, as a sentence's subject ("a statutory direction").
-    pub words: String,
-}
-
-/// Words for each kind of public decision (SPEC §3.7), keyed as the input's `event`.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "snake_case", deny_unknown_fields, remote = "Self")]
-#[cfg_attr(
-    feature = "typescript",
-    derive(tsify_next::Tsify),
-    tsify(missing_as_null)
-)]
-#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = trust_eligibility::ruleset::status_wording))]
-pub struct EventWordsByKind {
-    pub improvement_notice: EventWords,
-    pub notice_lifted: EventWords,
-    pub statutory_direction: EventWords,
-    pub direction_revoked: EventWords,
-    pub commissioner_appointed: EventWords,
-    pub improvement_adviser_appointed: EventWords,
-    pub trust_direction: EventWords,
-    pub trust_established: EventWords,
-    pub trust_ended: EventWords,
-}
-
-impl EventWordsByKind {
-    /// The words for one kind of decision.
-    pub fn of(&self, kind: crate::input::EventKind) -> &EventWords {
-        use crate::input::EventKind as K;
-        match kind {
-            K::ImprovementNotice => &self.improvement_notice,
-            K::NoticeLifted => &self.notice_lifted,
-            K::StatutoryDirection => &self.statutory_direction,
-            K::DirectionRevoked => &self.direction_revoked,
-            K::CommissionerAppointed => &self.commissioner_appointed,
-            K::ImprovementAdviserAppointed => &self.improvement_adviser_appointed,
-            K::TrustDirection => &self.trust_direction,
-            K::TrustEstablished => &self.trust_established,
-            K::TrustEnded => &self.trust_ended,
-        }
-    }
-
-    /// Every kind with its words, in the input's order.
-    pub fn all(&self) -> [(&'static str, &EventWords); 9] {
-        [
-            ("improvement_notice", &self.improvement_notice),
-            ("notice_lifted", &self.notice_lifted),
-            ("statutory_direction", &self.statutory_direction),
-            ("direction_revoked", &self.direction_revoked),
-            ("commissioner_appointed", &self.commissioner_appointed),
-            (
-                "improvement_adviser_appointed",
-                &self.improvement_adviser_appointed,
-            ),
-            ("trust_direction", &self.trust_direction),
-            ("trust_established", &self.trust_established),
-            ("trust_ended", &self.trust_ended),
-        ]
-    }
+    pub words: Cow<'static, str>,
 }
 
 /// How a date known only to the month or the year is named.
@@ -86,8 +30,8 @@ impl EventWordsByKind {
 )]
 #[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = trust_eligibility::ruleset::status_wording))]
 pub struct PrecisionWords {
-    pub month: String,
-    pub year: String,
+    pub month: Cow<'static, str>,
+    pub year: Cow<'static, str>,
 }
 
 /// Sentences added to the reason for what the status records.
@@ -106,21 +50,6 @@ pub struct InForceWords {
     pub adviser: Wording,
 }
 
-/// The warnings of SPEC §3.6 and §3.7, each with its source.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "snake_case", deny_unknown_fields, remote = "Self")]
-#[cfg_attr(
-    feature = "typescript",
-    derive(tsify_next::Tsify),
-    tsify(missing_as_null)
-)]
-#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = trust_eligibility::ruleset::status_wording))]
-pub struct StatusWarnings {
-    pub date_not_exact: Wording,
-    pub lifting_presumed: Wording,
-    pub leadership_only_inadequate: Wording,
-}
-
 /// Everything said about a status worked out from dated decisions (SPEC §3.7).
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields, remote = "Self")]
@@ -131,10 +60,12 @@ pub struct StatusWarnings {
 )]
 #[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = trust_eligibility::ruleset::status_wording))]
 pub struct StatusWording {
-    pub source: String,
+    pub source: Cow<'static, str>,
     /// How the status is worked out, in words (the rules page shows it).
-    pub summary: String,
-    pub events: EventWordsByKind,
+    pub summary: Cow<'static, str>,
+    /// Words for each kind of public decision, keyed as the input's `event`.
+    #[cfg_attr(feature = "typescript", tsify(type = "Record<EventKind, EventWords>"))]
+    pub events: crate::codes::Words<crate::input::EventKind, EventWords>,
     pub precision: PrecisionWords,
     pub in_force: InForceWords,
     /// The answer's title when a trust runs the services (`{title}`, `{trustSince}`).
@@ -142,7 +73,6 @@ pub struct StatusWording {
     /// The answer's title for a direction under which a DfE improvement adviser is in place of a
     /// commissioner (`{adviserAppointed}`).
     pub adviser_title: Wording,
-    pub warnings: StatusWarnings,
 }
 
 /// Wording used instead of a row's own when the council's status already records what the row
@@ -158,20 +88,18 @@ pub struct StatusWording {
 #[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = trust_eligibility::ruleset::status_wording))]
 pub struct RowWhenRecorded {
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub source: Option<String>,
+    pub source: Option<Cow<'static, str>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub title: Option<String>,
+    pub title: Option<Cow<'static, str>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub text: Option<String>,
-    pub next_steps: Vec<String>,
+    pub text: Option<Cow<'static, str>>,
+    pub next_steps: Cow<'static, [Cow<'static, str>]>,
 }
 
 crate::object_only!(
     EventWords,
-    EventWordsByKind,
     PrecisionWords,
     InForceWords,
-    StatusWarnings,
     StatusWording,
     RowWhenRecorded
 );

@@ -169,7 +169,7 @@ fn la_rated_good(f: &Facts, _: Params) -> Check {
             format!(
                 "Latest own inspection, published {}: {}",
                 l.published,
-                l.grade().map_or("", Grade::words)
+                l.grade().map_or("", |g| f.grades.of(g))
             ),
         ),
         None => check(

@@ -4,9 +4,11 @@
 
 pub mod criteria;
 
+use crate::codes::Code;
 use crate::date::{Date, IsoDate};
 use crate::error::{Error, ErrorCode};
 use crate::input::{Grade, Inspection, OrgKind, SponsorInput};
+use crate::output::WarningCode;
 use crate::output::{self, Reason, RulesetRef, Warning};
 use crate::ruleset::{render, value, Basis, Criterion, Level, Ruleset, RulesetFile, Source};
 use crate::text::number as num;
@@ -146,6 +148,8 @@ pub(crate) struct Facts<'a> {
     pub own: Vec<&'a Inspection>,
     /// `None` when the list was not given (not known).
     pub provision: Option<Vec<&'a crate::input::Provision>>,
+    /// Each grade in words (the ruleset file's `grades`).
+    pub grades: &'a crate::codes::Words<crate::input::Grade, std::borrow::Cow<'static, str>>,
     /// Not for profit: as the input says, or, when it does not, taken from the organisation's
     /// kind (SPEC §4.1), with the data's words why.
     pub not_for_profit: Option<bool>,
@@ -206,7 +210,7 @@ pub fn assess_sponsor(
     for (date, item) in ignored {
         warnings.push(output::warning(
             rules,
-            "ignored_after_as_of",
+            WarningCode::IgnoredAfterAsOf,
             &[
                 ("item", item.to_string()),
                 ("date", date.text()),
@@ -226,20 +230,21 @@ pub fn assess_sponsor(
     let because = rules
         .sponsor
         .not_for_profit_kinds
-        .get(kind.id())
+        .get(kind.code())
         .filter(|_| given.is_none())
-        .map(|w| w.text.as_str());
+        .map(|w| &*w.text);
     let facts = Facts {
         input,
         as_of,
         own,
         provision,
+        grades: &rules.grades,
         not_for_profit: given.or(because.map(|_| true)),
         not_for_profit_because: because,
     };
 
     let mut criteria = Vec::with_capacity(rules.sponsor.criteria.len());
-    for c in &rules.sponsor.criteria {
+    for c in rules.sponsor.criteria.iter() {
         criteria.push(evaluate(rules, c, kind, &facts));
     }
     let status = status_of(&criteria);
@@ -263,9 +268,9 @@ pub fn assess_sponsor(
                 continue;
             }
             roles.push(Role {
-                id: id.clone(),
-                title: crate::text::sentence(r.title.clone()),
-                text: crate::text::sentence(r.text.clone()),
+                id: id.to_string(),
+                title: crate::text::sentence(r.title.to_string()),
+                text: crate::text::sentence(r.text.to_string()),
                 sources: r
                     .sources
                     .iter()
@@ -347,17 +352,17 @@ fn evaluate(rules: &RulesetFile, c: &Criterion, kind: OrgKind, f: &Facts) -> Cri
     let param = |name: &str| c.params.get(name).copied().unwrap_or(0.0);
     let applies = c.applies_to.contains(&kind);
     let mut result = CriterionResult {
-        id: c.id.clone(),
+        id: c.id.to_string(),
         level: c.level,
-        title: c.title.clone(),
+        title: c.title.to_string(),
         outcome: Outcome::NotApplicable,
         met: None,
         applies,
         known: true,
         evidence: None,
-        threshold: c.threshold.clone(),
+        threshold: c.threshold.to_string(),
         basis: c.basis,
-        rationale: c.rationale.clone(),
+        rationale: c.rationale.as_deref().map(str::to_string),
         source: output::source_ref(rules, &c.source),
         what_to_do: None,
         find_out: None,

@@ -53,8 +53,8 @@ test("errorFor: the page and field holding the answer at the error's path", () =
   assert.equal(e.page, "council/inspection/3/published");
   assert.equal(e.field, "published-day");
   assert.equal(e.text, "\"x\" is not a date (YYYY-MM-DD)", "invalid_date: worded from the code and the value at the path");
-  const other = errorFor(council, { code: "invalid_type", path: "inspections[3].published", message: "inspections[3].published: invalid type: a number" }, { a: {}, data: rules }, input);
-  assert.equal(other.text, "Invalid type: a number", "other codes: the engine's message without its path");
+  const other = errorFor(council, { code: "invalid_type", path: "inspections[3].published", message: "inspections[3].published: invalid type: a number", detail: "invalid type: a number" }, { a: {}, data: rules }, input);
+  assert.equal(other.text, "Invalid type: a number", "other codes: the engine's detail (its message without the path)");
   const nowhere = errorFor(council, { code: "invalid_type", path: "somewhere.else", message: "somewhere.else: wrong" }, { a: {}, data: rules }, {});
   assert.equal(nowhere.page, null);
 });

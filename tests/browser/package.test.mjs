@@ -1,4 +1,4 @@
-// The npm package (pkg-npm/, assembled by www/build-npm.mjs): `npm pack` works and gives the
+// The npm package (pkg-npm/, assembled by build/npm.mjs): `npm pack` works and gives the
 // fields and files a package needs; README's npm snippet runs in Node against the packed
 // tarball, installed; the element imported from the installed package runs a journey.
 import { test, before, after } from "node:test";

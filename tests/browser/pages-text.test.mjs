@@ -1,4 +1,4 @@
-// Every page the site serves as HTML (the rules page written by www/build.mjs from the ruleset
+// Every page the site serves as HTML (the rules page written by build/site.mjs from the ruleset
 // data, the app's pages, the iframe page, the demo host page) shows no raw placeholder — no
 // "[date the trust started]", no "{trustSince}" — and no internal reference such as "SPEC §3.1",
 // in its text or in the attributes a person hears or sees (alt, title, aria-label, placeholder).

@@ -269,7 +269,7 @@ test("the service worker precaches Ofsted's data for the picker when the build h
   const { mkdtempSync, mkdirSync, writeFileSync, rmSync } = await import("node:fs");
   const { join } = await import("node:path");
   const { tmpdir } = await import("node:os");
-  const { precacheList } = await import("../../www/build-sw.mjs");
+  const { precacheList } = await import("../../build/sw.mjs");
   const dir = mkdtempSync(join(tmpdir(), "www-"));
   try {
     for (const f of ["index.html", "data/councils.json", "data/other.json", "dist/checker.js"]) {

@@ -1,13 +1,13 @@
 // <trust-eligibility-check journey="sponsor|council">: the checker as a custom element, for any
 // page, from one tag (embed/trust-eligibility-check.js, the address hosts use, loads the build of
-// this module: dist/trust-eligibility-check.js, see www/build-js.mjs):
+// this module: dist/trust-eligibility-check.js, see build/js.mjs):
 //
 //   <script type="module" src="https://CHECKER/embed/trust-eligibility-check.js"></script>
 //   <trust-eligibility-check journey="council"></trust-eligibility-check>
 //
 // The journey runs in the element's shadow root, styled by one stylesheet of its own
-// (dist/checker.css, the full page's: the GOV.UK Frontend styles the pages use and app.css;
-// then dist/embed.css: what makes those work in a shadow root, and embed/element.css), so the host's CSS cannot
+// (dist/embed.css: the full page's, GOV.UK Frontend's styles the pages use and app.css, made to
+// work in a shadow root, then embed/element.css), so the host's CSS cannot
 // reach in and the element's cannot reach out. Without `journey` it shows the whole checker
 // (its start page, then the choice of journey). Pages change inside the element: the host's
 // address and history are left alone. Answers are saved in the host origin's localStorage, as
@@ -19,7 +19,7 @@
 // element (a link to the checker) shows only if the element cannot load (its script refused,
 // e.g. served without the CORS header): the element's shadow root has no slot for it.
 //
-// No web font: GDS Transport is GOV.UK's only (see www/build.mjs); text is in Arial. (A font a
+// No web font: GDS Transport is GOV.UK's only (see build/site.mjs); text is in Arial. (A font a
 // host wants must be declared by the host's own page: @font-face rules in a shadow root's
 // stylesheets are ignored by Chromium, those of the document apply inside.)
 import { createApp } from "../js/journey/app.js";
@@ -51,8 +51,8 @@ export class TrustEligibilityCheck extends HTMLElement {
     if (journey !== null && !JOURNEYS.includes(journey)) {
       console.error(`<trust-eligibility-check>: journey must be "council" or "sponsor", not "${journey}"`);
     }
-    // The full page's stylesheet, then what makes it work in a shadow root (see www/build-css.mjs).
-    const links = ["dist/checker.css", "dist/embed.css"].map((f) => {
+    // The full page's stylesheet made to work in a shadow root (see build/css.mjs).
+    const links = ["dist/embed.css"].map((f) => {
       const link = document.createElement("link");
       link.rel = "stylesheet";
       link.href = new URL(f, base).href;

@@ -1,5 +1,8 @@
 //! The `trust-eligibility` command line: a thin shell over the library.
 
+mod options;
+
+use options::{ofsted_options, parse_args, shipped_options, Failure};
 use std::io::Read;
 
 /// The shipped data (SPEC §3.8, `www/data/councils.json`, built by `scripts/refresh-data`),
@@ -11,7 +14,7 @@ use trust_eligibility::{
     RulesetFile,
 };
 
-const USAGE: &str = "\
+pub(crate) const USAGE: &str = "\
 trust-eligibility: which intervention applies to a council's children's services, and whether an
 organisation can sponsor a children's services trust. Prints JSON on standard output.
 
@@ -51,71 +54,6 @@ Options:
 
 Exit status: 0 on success; 2 when the input (or a ruleset file) is invalid, with the reason on
 standard error naming the JSON path, e.g. inspections[2].published.";
-
-struct Args {
-    command: String,
-    file: Option<String>,
-    ruleset_file: Option<String>,
-    compact: bool,
-    /// The arguments after `ofsted`, which the Ofsted reader parses itself.
-    rest: Vec<String>,
-}
-
-/// Reads the command line (with `lexopt`): `None` when help or the version was asked for.
-fn parse_args() -> Result<Option<Args>, lexopt::Error> {
-    use lexopt::prelude::*;
-    let mut command: Option<String> = None;
-    let mut file = None;
-    let mut ruleset_file = None;
-    let mut compact = false;
-    let mut rest = Vec::new();
-    let mut parser = lexopt::Parser::from_env();
-    while let Some(arg) = parser.next()? {
-        match arg {
-            Short('h') | Long("help") => {
-                println!("{USAGE}");
-                return Ok(None);
-            }
-            Short('V') | Long("version") => {
-                println!("trust-eligibility {}", env!("CARGO_PKG_VERSION"));
-                return Ok(None);
-            }
-            Long("ruleset-file") => ruleset_file = Some(parser.value()?.string()?),
-            Long("compact") if command.as_deref() != Some("ofsted") => compact = true,
-            // The Ofsted and shipped-data commands' own options and values go to them as they are.
-            Long(name)
-                if matches!(command.as_deref(), Some("ofsted" | "councils"))
-                    || (command.as_deref() == Some("council")
-                        && matches!(name, "name" | "as-of" | "format" | "ruleset")) =>
-            {
-                let flag = name.to_string();
-                rest.push(format!("--{flag}"));
-                if let Some(v) = parser.optional_value() {
-                    rest.push(v.string()?);
-                } else if flag != "compact" && command.as_deref() != Some("ofsted") {
-                    if let Ok(v) = parser.value() {
-                        rest.push(v.string()?);
-                    }
-                }
-            }
-            Value(v) if matches!(command.as_deref(), Some("ofsted" | "councils")) => {
-                rest.push(v.string()?)
-            }
-            Value(v) if command.is_none() => command = Some(v.string()?),
-            Value(v) if file.is_none() => file = Some(v.string()?),
-            _ => return Err(arg.unexpected()),
-        }
-    }
-    let command =
-        command.ok_or("a command is needed: council, sponsor, rulesets, ofsted or councils")?;
-    Ok(Some(Args {
-        command,
-        file,
-        ruleset_file,
-        compact,
-        rest,
-    }))
-}
 
 fn read_input(file: &str) -> Result<Vec<u8>, String> {
     if file == "-" {
@@ -178,13 +116,14 @@ fn print(text: &str) -> ExitCode {
 }
 
 fn main() -> ExitCode {
-    let args = match parse_args() {
+    let args = match parse_args(std::env::args_os().skip(1)) {
         Ok(Some(a)) => a,
         Ok(None) => return ExitCode::SUCCESS,
-        Err(msg) => {
+        Err(Failure::Usage(msg)) => {
             eprintln!("trust-eligibility: {msg}\n\n{USAGE}");
             return ExitCode::from(2);
         }
+        Err(Failure::Input(e)) => return fail(&e, None),
     };
     let rules_owned;
     let rules: &RulesetFile = match &args.ruleset_file {
@@ -211,16 +150,15 @@ fn main() -> ExitCode {
     };
     let result = match args.command.as_str() {
         "rulesets" => Ok(to_json(rules, args.compact)),
-        "councils" | "council" if args.command == "councils" || !args.rest.is_empty() => {
-            if let Some(file) = &args.file {
+        "councils" | "council" if args.command == "councils" || args.names_a_shipped_council() => {
+            if let Some(file) = args.files.first() {
                 eprintln!("trust-eligibility: council --name takes no FILE (unexpected {file})");
                 return ExitCode::from(2);
             }
-            let mut rest = args.rest.clone();
-            if args.compact {
-                rest.push("--compact".to_string());
-            }
-            match trust_eligibility_ofsted::run_shipped(&args.command, &rest, SHIPPED, rules) {
+            let name = args.name.as_deref();
+            match shipped_options(&args)
+                .and_then(|o| trust_eligibility_ofsted::run_shipped(&o, name, SHIPPED, rules))
+            {
                 Ok(p) => {
                     for line in &p.stderr {
                         eprintln!("{}", line.trim_end());
@@ -231,7 +169,7 @@ fn main() -> ExitCode {
             }
         }
         "council" | "sponsor" => {
-            let Some(file) = args.file.as_deref() else {
+            let Some(file) = args.files.first() else {
                 eprintln!(
                     "trust-eligibility: {} needs a FILE (or - for standard input)",
                     args.command
@@ -251,13 +189,7 @@ fn main() -> ExitCode {
                 run_each::<SponsorInput, _>(&bytes, args.compact, |i| assess_sponsor(i, rules))
             }
         }
-        "ofsted" => {
-            let mut rest = args.rest.clone();
-            if args.compact {
-                rest.push("--compact".to_string());
-            }
-            trust_eligibility_ofsted::run(&rest, rules)
-        }
+        "ofsted" => ofsted_options(&args).and_then(|o| trust_eligibility_ofsted::run(&o, rules)),
         other => {
             eprintln!("trust-eligibility: unknown command {other}\n\n{USAGE}");
             return ExitCode::from(2);

@@ -91,6 +91,8 @@ export interface TrustEligibilityError extends Error {
   /** The argument or sheet at fault: "asOf", "ruleset", "files[1].bytes",
    * "ILACS_inspection_history"; "" for the whole file. */
   path: string;
+  /** What is wrong with the value at `path`, in words; `message` is the path, then this. */
+  detail: string;
   /** too_many: the most items allowed; too_long: the most characters allowed. */
   limit?: number;
   /** duplicate_inspection: the index of the other inspection published on the same day. */
@@ -115,7 +117,8 @@ export interface OfstedFile {
         pub type RulesetOverride;
     }
 
-    /// An engine error as a thrown JavaScript `Error` with `code`, `path` and any detail.
+    /// An engine error as a thrown JavaScript `Error` with `code`, `path`, `detail` (the message
+    /// without its path) and any limit or index.
     fn throw(e: Error) -> JsValue {
         let err = js_sys::Error::new(&e.message);
         err.set_name("TrustEligibilityError");
@@ -125,6 +128,7 @@ export interface OfstedFile {
         };
         set("code", JsValue::from_str(e.code.as_str()));
         set("path", JsValue::from_str(&e.path));
+        set("detail", JsValue::from_str(&e.detail));
         if let Some(limit) = e.limit {
             set("limit", JsValue::from_f64(limit as f64));
         }

@@ -7,6 +7,7 @@
 
 use js_sys::{Array, Object, Reflect, Uint8Array};
 use std::io::Write;
+use trust_eligibility::output::{Intervention, KeyDateKind, WarningCode};
 use trust_eligibility_ofsted::{FileBytes, ListedCouncil, Listing};
 use trust_eligibility_ofsted_wasm::read_listing;
 use trust_eligibility_ofsted_wasm::wasm::{read_ofsted, read_ofsted_files};
@@ -105,18 +106,18 @@ fn row<'a>(list: &'a Listing, code: &str) -> &'a ListedCouncil {
 fn the_csv_exports_given_together_list_every_council() {
     let list = read_listing(&csv_files(), "2025-06-30", None, None).unwrap();
     assert_eq!(list.source.format, "csv");
-    let rows: Vec<(&str, &str)> = list
+    let rows: Vec<(&str, Intervention)> = list
         .councils
         .iter()
-        .map(|c| (c.name.as_str(), c.intervention.as_str()))
+        .map(|c| (c.name.as_str(), c.intervention))
         .collect();
     assert_eq!(
         rows,
         [
-            ("Ambridge", "statutory_direction"),
-            ("Borsetshire", "improvement_support"),
-            ("Casterbridge", "high_performing"),
-            ("Eastwick, Upper", "high_performing"),
+            ("Ambridge", Intervention::StatutoryDirection),
+            ("Borsetshire", Intervention::ImprovementSupport),
+            ("Casterbridge", Intervention::HighPerforming),
+            ("Eastwick, Upper", Intervention::HighPerforming),
         ]
     );
     let ambridge = row(&list, "E99000001");
@@ -124,11 +125,14 @@ fn the_csv_exports_given_together_list_every_council() {
     assert_eq!(ambridge.rule.as_deref(), Some("protocol-2016/row-2"));
     let key = ambridge.key_date.as_ref().unwrap();
     assert_eq!(
-        (key.kind.as_str(), key.date.to_string().as_str()),
-        ("commissioner_review_due", "2023-05-01")
+        (key.kind, key.date.to_string().as_str()),
+        (KeyDateKind::CommissionerReviewDue, "2023-05-01")
     );
     assert_eq!(ambridge.input.inspections.len(), 2);
-    assert_eq!(row(&list, "E99000003").warnings, ["stale_inspection"]);
+    assert_eq!(
+        row(&list, "E99000003").warnings,
+        [WarningCode::StaleInspection]
+    );
     assert_eq!(list.no_longer_exists.len(), 1);
     assert_eq!(list.no_longer_exists[0].name, "Dunbury");
     // No in-year sheet: one warning about the whole file.
@@ -169,7 +173,7 @@ fn a_named_ruleset_replays_the_history_under_the_2015_announcement() {
     let list = read_listing(&csv_files(), "2025-06-30", Some("announcement-2015"), None).unwrap();
     assert_eq!(list.ruleset.id, "announcement-2015");
     let ambridge = row(&list, "E99000001");
-    assert_eq!(ambridge.intervention, "immediate_takeover");
+    assert_eq!(ambridge.intervention, Intervention::ImmediateTakeover);
     assert_eq!(ambridge.input.ruleset.as_deref(), Some("announcement-2015"));
 }
 
@@ -284,7 +288,7 @@ fn bad_arguments_and_foreign_files_throw_errors_with_code_and_path() {
     ));
     assert_eq!(
         (code.as_str(), path.as_str()),
-        ("missing_field", "ILACS_inspection_history")
+        ("missing_sheet", "ILACS_inspection_history")
     );
     assert!(message.contains("give the CSV files together"), "{message}");
     // Not Ofsted's at all.

@@ -10,9 +10,11 @@ use crate::register::RegisterRead;
 use crate::sheets::{ReadWarning, SheetKind, SheetRead};
 use serde::Serialize;
 use std::collections::BTreeMap;
+use trust_eligibility::codes::Code;
 use trust_eligibility::date::{Date, IsoDate};
 use trust_eligibility::error::Error;
 use trust_eligibility::input::{CouncilInput, Grade, Inspection};
+use trust_eligibility::output::{Intervention, RowRef, WarningCode};
 use trust_eligibility::{assess_council, CouncilAssessment, RulesetFile};
 use trust_eligibility::{KeyDate, RulesetRef};
 
@@ -162,15 +164,19 @@ pub fn assess_all(
         after += c.inspections.iter().filter(|i| i.published > as_of).count();
         match assess_council(&c.input(as_of, ruleset), rules) {
             Ok(a) => {
-                *by_intervention.entry(a.intervention.clone()).or_default() += 1;
+                *by_intervention
+                    .entry(a.intervention.code().to_string())
+                    .or_default() += 1;
                 let grade = a
                     .latest_inspection
                     .as_ref()
                     .and_then(overall_of)
-                    .map_or("none", grade_id);
+                    .map_or(NO_GRADE, grade_id);
                 *by_latest_grade.entry(grade.to_string()).or_default() += 1;
                 for w in &a.warnings {
-                    *engine_warnings.entry(w.code.clone()).or_default() += 1;
+                    *engine_warnings
+                        .entry(w.code.code().to_string())
+                        .or_default() += 1;
                 }
                 persistent += usize::from(a.findings.persistent);
                 systemic += usize::from(a.findings.systemic);
@@ -217,7 +223,11 @@ pub fn assess_all(
         visits: data.visits.clone(),
         visits_note: VISITS_NOTE,
         engine_warnings,
-        status_note: rules.warnings.status_not_in_file.clone(),
+        status_note: rules
+            .warnings
+            .of(WarningCode::StatusNotInFile)
+            .text()
+            .to_string(),
         history: data.history.clone(),
         register: data.register.clone(),
     };
@@ -257,12 +267,14 @@ pub struct ListedCouncil {
     pub latest_grade: Option<Grade>,
     /// That inspection's publication date.
     pub latest_published: Option<IsoDate>,
-    pub intervention: String,
+    pub intervention: Intervention,
     /// Whether the intervention is one in which the government acts on the council's services
     /// (the engine's `inIntervention`, SPEC §3.5).
     pub in_intervention: bool,
     /// The row that fired, e.g. `protocol-2016/row-2`.
     pub rule: Option<String>,
+    /// That row's ruleset and number.
+    pub row: Option<RowRef>,
     /// The fired row's key date, when it has one (SPEC §3.2, §3.3).
     pub key_date: Option<KeyDate>,
     pub persistent: bool,
@@ -273,7 +285,7 @@ pub struct ListedCouncil {
     /// Focused and monitoring visits in the file for this council (see the summary).
     pub visits: usize,
     /// The codes of the engine's warnings for this council.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<WarningCode>,
     /// The engine's input (SPEC §3.1) that gives this row: assessing it returns the council's
     /// full result, the same as this row.
     pub input: CouncilInput,
@@ -343,6 +355,7 @@ pub fn listing(
                 latest_grade: latest.and_then(overall_of),
                 latest_published: latest.map(|l| l.published),
                 rule: a.reasons.first().map(|r| r.rule.clone()),
+                row: a.reasons.first().and_then(|r| r.row.clone()),
                 key_date: a.dates.first().cloned(),
                 persistent: a.findings.persistent,
                 systemic: a.findings.systemic,
@@ -350,7 +363,7 @@ pub fn listing(
                 in_intervention: a.in_intervention,
                 inspections: history.inspections.len(),
                 visits: c.visits,
-                warnings: a.warnings.iter().map(|w| w.code.clone()).collect(),
+                warnings: a.warnings.iter().map(|w| w.code).collect(),
                 input: history.input(as_of, ruleset),
                 intervention: a.intervention,
                 code,
@@ -380,11 +393,9 @@ pub fn listing(
     })
 }
 
+/// The summary's key for councils with no inspection published by `asOf`.
+pub(crate) const NO_GRADE: &str = "none";
+
 pub(crate) fn grade_id(g: Grade) -> &'static str {
-    match g {
-        Grade::Outstanding => "outstanding",
-        Grade::Good => "good",
-        Grade::RequiresImprovement => "requires_improvement",
-        Grade::Inadequate => "inadequate",
-    }
+    g.code()
 }

@@ -38,7 +38,7 @@ pub(crate) fn combine_csv(
             Ok(raw) => {
                 if let Some(other) = found.iter().find(|r| r.kind == raw.kind) {
                     return Err(Error::new(
-                        ErrorCode::InvalidValue,
+                        ErrorCode::FileGivenTwice,
                         raw.kind.name(),
                         format_args!(
                             "two CSV files {} hold sheet {}: {} and {}; keep one of them",
@@ -84,7 +84,7 @@ pub(crate) fn combine_csv(
                 )
             };
             return Err(Error::new(
-                ErrorCode::MissingField,
+                ErrorCode::MissingSheet,
                 kind.name(),
                 format_args!(
                     "no CSV file {} holds sheet {} (a header row with the columns {expected}{extra}){skipped}; {}",
@@ -116,7 +116,7 @@ pub(crate) fn read_csv_dir(
     let named_raw = named.map(read_file).transpose()?;
     let entries = std::fs::read_dir(dir).map_err(|e| {
         Error::new(
-            ErrorCode::InvalidValue,
+            ErrorCode::UnreadableFile,
             "",
             format_args!("cannot read the directory {}: {e}", dir.display()),
         )

@@ -102,7 +102,7 @@ pub(crate) fn records(kind: SheetKind, shown: &str, bytes: &[u8]) -> Result<Reco
                 .position()
                 .map_or(String::new(), |p| format!(" line {}", p.line()));
             Error::new(
-                ErrorCode::InvalidValue,
+                ErrorCode::UnreadableFile,
                 kind.name(),
                 format_args!("{shown}{line} is not CSV: {e}"),
             )
@@ -152,7 +152,7 @@ pub(crate) fn columns<const N: usize>(
     for (i, name) in names.iter().enumerate() {
         out[i] = rec.index(name).ok_or_else(|| {
             Error::new(
-                ErrorCode::MissingField,
+                ErrorCode::MissingColumn,
                 kind.name(),
                 format_args!(
                     "{shown} has no column \"{name}\" in its header row; expected {what} (columns {})",

@@ -8,6 +8,7 @@ use crate::sheets::{
 };
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
+use trust_eligibility::codes::Code;
 use trust_eligibility::date::{Date, DateError, IsoDate};
 use trust_eligibility::input::{
     quote_short, Council, CouncilInput, CouncilStatus, Framework, Grade, Inspection, Judgements,
@@ -761,6 +762,11 @@ pub(crate) fn date_of(cell: &Cell) -> Result<Option<Date>, String> {
     }
 }
 
+/// A grade in the built-in rulesets' words, for the reader's notes on the file.
+pub(crate) fn grade_in_words(g: Grade) -> &'static str {
+    trust_eligibility::RulesetFile::default_ref().map_or(g.code(), |r| r.grades.of(g))
+}
+
 /// An inspection's overall grade: the one place the reader reads it (reports published from
 /// April 2026 may have none).
 pub fn overall_of(i: &Inspection) -> Option<Grade> {
@@ -787,7 +793,7 @@ pub(crate) fn merge(first: &mut Inspection, other: &Inspection) -> Option<String
     let mut out = Vec::new();
     let (a, b) = (overall_of(first), overall_of(other));
     if a != b {
-        let words = |g: Option<Grade>| g.map_or("not given", Grade::words);
+        let words = |g: Option<Grade>| g.map_or("not given", grade_in_words);
         out.push(format!("overall {} there, {} here", words(a), words(b)));
     }
     match (first.inspected, other.inspected) {
@@ -816,7 +822,11 @@ pub(crate) fn merge(first: &mut Inspection, other: &Inspection) -> Option<String
         ] {
             match (*x, y) {
                 (Some(a), Some(b)) if a != b => {
-                    out.push(format!("{what} {} there, {} here", a.words(), b.words()));
+                    out.push(format!(
+                        "{what} {} there, {} here",
+                        grade_in_words(a),
+                        grade_in_words(b)
+                    ));
                 }
                 (None, Some(b)) => *x = Some(b),
                 _ => {}

@@ -51,7 +51,7 @@
 //! let rules = RulesetFile::default_ref().unwrap();
 //! let list = listing(&data, Date::parse("2023-06-30").unwrap(), None, rules).unwrap();
 //! // Inadequate twice within five years: a persistent failure, under a statutory direction.
-//! assert_eq!(list.councils[0].intervention, "statutory_direction");
+//! assert_eq!(list.councils[0].intervention, trust_eligibility::output::Intervention::StatutoryDirection);
 //! assert!(list.councils[0].persistent);
 //! ```
 
@@ -86,6 +86,8 @@ pub use d2i::{
 };
 pub use history::{overall_of, CouncilHistory, HistoryRead, OfstedData, VisitCounts, VISITS_NOTE};
 pub use options::Format;
+#[cfg(not(target_arch = "wasm32"))]
+pub use options::{OfstedOptions, Output, ReportOptions};
 pub use read::{as_at_in, read_bytes, FileBytes};
 #[cfg(not(target_arch = "wasm32"))]
 pub use read::{read, read_paths};

@@ -7,7 +7,7 @@ use crate::history::{CouncilHistory, HistoryRead, OfstedData};
 use crate::sheets::{Location, ReadWarning, SheetKind};
 use std::collections::{BTreeMap, BTreeSet};
 use trust_eligibility::date::Date;
-use trust_eligibility::input::{Grade, Inspection};
+use trust_eligibility::input::Inspection;
 
 /// Adds the lookup's other names, other codes and statistical neighbours to every council it
 /// knows, moving a council under a former code ([`FORMER_CODES`]) to its current code.
@@ -204,7 +204,7 @@ pub(crate) fn merge_history(
 
 /// Where two readings of one report differ on a grade both give, in words.
 fn differences(stat: &Inspection, hist: &Inspection) -> Option<String> {
-    let words = |g: Grade| g.words();
+    let words = crate::history::grade_in_words;
     let mut out = Vec::new();
     if let (Some(a), Some(b)) = (stat.overall, hist.overall) {
         if a != b {

@@ -19,8 +19,21 @@ use trust_eligibility::input::{quote_short, EventKind, EventSource, StatusEvent}
 /// How sure the register is of a fact (its README): `high` a primary source or a dated report;
 /// `medium` a report with an approximate date; `low` a change-log line or a plan announced.
 /// Data for the pages to show; no rule reads it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    strum::IntoStaticStr,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 #[cfg_attr(feature = "typescript", derive(tsify_next::Tsify))]
 pub enum Confidence {
     High,
@@ -29,12 +42,9 @@ pub enum Confidence {
 }
 
 impl Confidence {
+    /// The code, as serde spells it.
     pub fn id(self) -> &'static str {
-        match self {
-            Confidence::High => "high",
-            Confidence::Medium => "medium",
-            Confidence::Low => "low",
-        }
+        self.into()
     }
 }
 

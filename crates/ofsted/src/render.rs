@@ -1,9 +1,10 @@
 //! The report as text: an aligned table, CSV, and the summary in words.
 
-use crate::assess::{grade_id, AssessedCouncil, Report, Summary};
+use crate::assess::{grade_id, AssessedCouncil, Report, Summary, NO_GRADE};
 use crate::history::{overall_of, VISITS_NOTE};
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
+use trust_eligibility::codes::Code;
 use trust_eligibility::error::{Error, ErrorCode};
 use trust_eligibility::input::Grade;
 
@@ -27,7 +28,7 @@ pub(crate) fn row_cells(c: &AssessedCouncil) -> [String; 9] {
     let a = &c.assessment;
     let council = a.council.clone().unwrap_or_default();
     let key = a.dates.first().map_or_else(String::new, |d| {
-        format!("{} {}", d.date, d.kind.replace('_', " "))
+        format!("{} {}", d.date, d.kind.code().replace('_', " "))
     });
     [
         council.code.unwrap_or_default(),
@@ -36,12 +37,12 @@ pub(crate) fn row_cells(c: &AssessedCouncil) -> [String; 9] {
         a.latest_inspection
             .as_ref()
             .and_then(overall_of)
-            .map_or("none", grade_label)
+            .map_or(NO_GRADE, grade_label)
             .to_string(),
         a.latest_inspection
             .as_ref()
             .map_or_else(String::new, |l| l.published.to_string()),
-        a.intervention.clone(),
+        a.intervention.code().to_string(),
         key,
         yes_no(a.findings.persistent).to_string(),
         yes_no(a.findings.systemic).to_string(),
@@ -138,9 +139,9 @@ pub fn render_csv(report: &Report) -> Result<String, Error> {
             a.latest_inspection
                 .as_ref()
                 .map_or_else(String::new, |l| l.published.to_string()),
-            a.intervention.clone(),
+            a.intervention.code().to_string(),
             key.map_or_else(String::new, |d| d.date.to_string()),
-            key.map_or_else(String::new, |d| d.kind.clone()),
+            key.map_or_else(String::new, |d| d.kind.code().to_string()),
             a.findings.persistent.to_string(),
             a.findings.systemic.to_string(),
             a.findings.high_performing.to_string(),
@@ -193,31 +194,21 @@ fn write_counts(out: &mut String, report: &Report) {
     out.push_str("\nBy intervention:\n");
     out.push_str(&aligned_right(&rows));
     out.push_str("\nBy latest grade:\n");
-    rows = [
-        "outstanding",
-        "good",
-        "requires_improvement",
-        "inadequate",
-        "none",
-    ]
-    .iter()
-    .filter_map(|g| {
-        let n = s.by_latest_grade.get(*g)?;
-        let label = match *g {
-            "requires_improvement" => "requires improvement",
-            "none" => "no inspection published by then",
-            other => other,
-        };
-        Some(vec![format!("  {label}"), n.to_string()])
-    })
-    .collect();
+    let graded = Grade::all().iter().map(|g| (g.code(), grade_label(*g)));
+    rows = graded
+        .chain([(NO_GRADE, "no inspection published by then")])
+        .filter_map(|(g, label)| {
+            let n = s.by_latest_grade.get(g)?;
+            Some(vec![format!("  {label}"), n.to_string()])
+        })
+        .collect();
     out.push_str(&aligned_right(&rows));
     let _ = writeln!(
         out,
         "\nPersistent failure: {}; systemic failure: {}.",
         s.persistent, s.systemic
     );
-    if s.by_latest_grade.contains_key("none") {
+    if s.by_latest_grade.contains_key(NO_GRADE) {
         let _ = writeln!(
             out,
             "Councils with no inspection published by {}: the file's history starts with ILACS in 2018, and earlier inspections appear only where they are a council's latest.",

@@ -296,7 +296,7 @@ pub(crate) fn file_name(path: &str) -> &str {
 
 pub(crate) fn not_ofsted(detail: impl std::fmt::Display) -> Error {
     Error::new(
-        ErrorCode::InvalidValue,
+        ErrorCode::UnreadableFile,
         "",
         format_args!("{detail}; expected Ofsted's \"Local authority inspection outcomes\" file (the .ods as published, or its sheets exported as CSV)"),
     )
@@ -338,7 +338,8 @@ pub(crate) fn spreadsheet_sheets(
         #[cfg(target_arch = "wasm32")]
         "xls" | "xla" | "xlsb" => Err(cannot(
             &"this format is not read here; save the file as .ods or .xlsx and choose that",
-        )),
+        )
+        .recode(ErrorCode::UnsupportedFormat)),
         _ => {
             #[cfg(not(target_arch = "wasm32"))]
             {
@@ -397,7 +398,7 @@ where
     for kind in [SheetKind::Latest, SheetKind::History] {
         if !out.iter().any(|r| r.kind == kind) {
             return Err(Error::new(
-                ErrorCode::MissingField,
+                ErrorCode::MissingSheet,
                 kind.name(),
                 format_args!(
                     "{shown} has no sheet {} (its sheets: {}); expected Ofsted's \"Local authority inspection outcomes\" spreadsheet with sheets {LATEST_SHEET}, {HISTORY_SHEET} and {IN_YEAR_SHEET}",
@@ -423,7 +424,7 @@ where
 {
     let range = book.worksheet_range(name).map_err(|e| {
         Error::new(
-            ErrorCode::InvalidValue,
+            ErrorCode::UnreadableFile,
             name,
             format_args!("cannot read sheet {name} of {shown}: {e}"),
         )
@@ -512,7 +513,7 @@ pub(crate) fn raw_sheet(
             "Ofsted's \"Local authority inspection outcomes\" format".to_string()
         };
         return Err(Error::new(
-            ErrorCode::MissingField,
+            ErrorCode::NoHeader,
             expected.map_or("", SheetKind::name),
             format_args!(
                 "{what} is not one of Ofsted's sheets: it has no header row with the columns \"{}\" and \"{}\" in its first {HEADER_SEARCH_ROWS} {unit}; expected {expected_what}",
@@ -557,7 +558,7 @@ pub(crate) fn raw_sheet(
                 format!("sheet {} row {header_row}", kind.name())
             };
             return Err(Error::new(
-                ErrorCode::MissingField,
+                ErrorCode::MissingColumn,
                 kind.name(),
                 format_args!(
                     "the header row of {} ({place}) has no column \"{}\"; expected Ofsted's columns {}",
@@ -603,7 +604,7 @@ pub(crate) fn extension_of(name: &str) -> String {
 #[cfg(not(target_arch = "wasm32"))]
 pub(crate) fn cannot_read(shown: &str, e: &std::io::Error) -> Error {
     Error::new(
-        ErrorCode::InvalidValue,
+        ErrorCode::UnreadableFile,
         "",
         format_args!("cannot read {shown}: {e}"),
     )

@@ -3,15 +3,15 @@
 //! by name with the engine's matcher, `trust_eligibility::names`) assessed from the shipped data
 //! (`www/data/councils.json`, SPEC §3.8), which the command line embeds. The JSON is the
 //! `ofsted --format json` report (for `council`, with that one council). Each says the date its
-//! data is as at and warns when `asOf` is more than [`STALE_AFTER_MONTHS`] later.
+//! data is as at and warns when `asOf` is more than
+//! [`STALE_AFTER_MONTHS`](crate::STALE_AFTER_MONTHS) later.
 
 use crate::assess::assess_all;
-use crate::councils::{CouncilsData, STALE_AFTER_MONTHS};
+use crate::councils::CouncilsData;
 use crate::history::OfstedData;
-use crate::options::usage_error;
-use crate::render::{render_csv, render_summary, render_table};
+use crate::options::{Format, ReportOptions};
+use crate::run::printed;
 use crate::sheets::ReadWarning;
-use trust_eligibility::date::{Date, DateError};
 use trust_eligibility::error::{Error, ErrorCode};
 use trust_eligibility::input::quote_short;
 use trust_eligibility::names::{find, Candidate};
@@ -24,98 +24,6 @@ pub const SHIPPED_PATH: &str = "www/data/councils.json (shipped)";
 pub struct Printed {
     pub stdout: String,
     pub stderr: Vec<String>,
-}
-
-/// The options of `councils` and `council`.
-struct ShippedOptions {
-    as_of: Date,
-    name: Option<String>,
-    format: String,
-    ruleset: Option<String>,
-    compact: bool,
-}
-
-/// Reads the options of `command` (`councils` or `council`) from `args`.
-fn shipped_options(command: &str, args: &[String]) -> Result<ShippedOptions, Error> {
-    let mut as_of = None;
-    let mut name = None;
-    let mut format = if command == "council" {
-        "json"
-    } else {
-        "table"
-    }
-    .to_string();
-    let mut ruleset = None;
-    let mut compact = false;
-    let mut it = args.iter();
-    while let Some(a) = it.next() {
-        let (flag, inline) = match a.split_once('=') {
-            Some((f, v)) if f.starts_with("--") => (f, Some(v.to_string())),
-            _ => (a.as_str(), None),
-        };
-        let mut value = |n: &str| -> Result<String, Error> {
-            inline
-                .clone()
-                .or_else(|| it.next().cloned())
-                .ok_or_else(|| usage_error(n, format_args!("{n} needs a value")))
-        };
-        match flag {
-            "--as-of" => {
-                let v = value("--as-of")?;
-                as_of = Some(Date::parse(&v).map_err(|e| {
-                    let why = match e {
-                        DateError::NotADate => "is not a date (YYYY-MM-DD)",
-                        DateError::OutOfRange => {
-                            "is outside the dates accepted (1990-01-01 to 2100-12-31)"
-                        }
-                    };
-                    Error::new(
-                        ErrorCode::InvalidDate,
-                        "--as-of",
-                        format_args!("{} {why}", quote_short(&v)),
-                    )
-                })?);
-            }
-            "--name" if command == "council" => name = Some(value("--name")?),
-            "--format" if command == "councils" => {
-                let v = value("--format")?;
-                if !["table", "csv", "json"].contains(&v.as_str()) {
-                    return Err(usage_error(
-                        "--format",
-                        format_args!(
-                            "{} is not a format (expected table, csv or json)",
-                            quote_short(&v)
-                        ),
-                    ));
-                }
-                format = v;
-            }
-            "--ruleset" => ruleset = Some(value("--ruleset")?),
-            "--compact" => compact = true,
-            _ => {
-                return Err(usage_error(
-                    "",
-                    format_args!(
-                        "unexpected argument {a} for {command} (expected {})",
-                        if command == "council" {
-                            "--name NAME --as-of DATE [--ruleset ID]"
-                        } else {
-                            "--as-of DATE [--format table|csv|json] [--ruleset ID]"
-                        }
-                    ),
-                ))
-            }
-        }
-    }
-    let as_of = as_of
-        .ok_or_else(|| usage_error("--as-of", "is required: the date (YYYY-MM-DD) to assess on"))?;
-    Ok(ShippedOptions {
-        as_of,
-        name,
-        format,
-        ruleset,
-        compact,
-    })
 }
 
 /// Keeps only the current council `query` names (its name, another name or a code), or says
@@ -160,21 +68,15 @@ fn keep_one_council(data: &mut OfstedData, query: &str) -> Result<(), Error> {
     Ok(())
 }
 
-/// Runs `councils` (`name: false`) or `council --name` (`name: true`) on the shipped data's
-/// JSON text `shipped`.
+/// Runs `councils` (`name: None`) or `council --name NAME` on the shipped data's JSON text
+/// `shipped`.
 pub fn run_shipped(
-    command: &str,
-    args: &[String],
+    opts: &ReportOptions,
+    name: Option<&str>,
     shipped: &str,
     rules: &RulesetFile,
 ) -> Result<Printed, Error> {
-    let ShippedOptions {
-        as_of,
-        name,
-        format,
-        ruleset,
-        compact,
-    } = shipped_options(command, args)?;
+    let as_of = opts.as_of;
     let shipped_data: CouncilsData = serde_json::from_str(shipped).map_err(|e| {
         Error::new(
             ErrorCode::InvalidJson,
@@ -183,10 +85,10 @@ pub fn run_shipped(
         )
     })?;
     let mut data = shipped_data.to_ofsted_data(SHIPPED_PATH);
-    if let Some(query) = &name {
+    if let Some(query) = name {
         keep_one_council(&mut data, query)?;
     }
-    let mut report = assess_all(&data, as_of, ruleset.as_deref(), rules)?;
+    let mut report = assess_all(&data, as_of, opts.ruleset.as_deref(), rules)?;
     let (said, stale) = shipped_data.freshness(as_of);
     let mut stderr = vec![said.clone()];
     for w in &stale {
@@ -207,28 +109,11 @@ pub fn run_shipped(
             });
         }
     }
-    let stdout = match format.as_str() {
-        "table" => format!("{}\n{}", render_table(&report), render_summary(&report)),
-        "csv" => {
-            stderr.push(render_summary(&report));
-            render_csv(&report)?
-        }
-        _ => {
-            let json = if compact {
-                serde_json::to_string(&report)
-            } else {
-                serde_json::to_string_pretty(&report)
-            };
-            json.map_err(|e| usage_error("", format_args!("cannot write JSON: {e}")))?
-        }
-    };
+    let (stdout, summary) = printed(&report, opts.format, opts.compact)?;
+    stderr.extend(summary);
     // Table output carries the dates in its summary; the other formats say them on stderr.
-    if format == "table" {
+    if opts.format == Format::Table {
         stderr.retain(|l| l.starts_with("warning:"));
     }
-    let _ = STALE_AFTER_MONTHS;
-    Ok(Printed {
-        stdout: stdout.trim_end_matches('\n').to_string(),
-        stderr,
-    })
+    Ok(Printed { stdout, stderr })
 }

@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use trust_eligibility::date::Date;
+use trust_eligibility::output::{Intervention, WarningCode};
 use trust_eligibility::RulesetFile;
 use trust_eligibility_ofsted::{self as ofsted, OfstedData, Report, SheetKind};
 
@@ -162,7 +163,7 @@ fn bradford_is_a_persistent_failure_under_a_statutory_direction() {
     let b = council(&report, "E08000032");
     let a = &b.assessment;
     assert_eq!(a.ruleset.id, "protocol-2016");
-    assert_eq!(a.intervention, "statutory_direction");
+    assert_eq!(a.intervention, Intervention::StatutoryDirection);
     assert!(a.findings.persistent);
     let earlier = a.findings.earlier_inadequate.as_ref().unwrap();
     assert_eq!(earlier.published, date("2018-10-29"));
@@ -198,7 +199,7 @@ fn devon_is_not_persistent_its_reports_were_published_more_than_five_years_apart
     );
     assert!(!a.findings.persistent);
     assert_eq!(a.findings.earlier_inadequate, None);
-    assert_eq!(a.intervention, "improvement_notice");
+    assert_eq!(a.intervention, Intervention::ImprovementNotice);
 }
 
 #[test]
@@ -211,7 +212,7 @@ fn replaying_an_earlier_date_uses_only_what_was_published_by_then() {
         date("2018-10-29")
     );
     assert!(!a.findings.persistent);
-    assert_eq!(a.intervention, "improvement_notice");
+    assert_eq!(a.intervention, Intervention::ImprovementNotice);
     for c in &report.councils {
         if let Some(l) = &c.assessment.latest_inspection {
             assert!(l.published <= date("2019-06-30"));
@@ -220,7 +221,7 @@ fn replaying_an_earlier_date_uses_only_what_was_published_by_then() {
     // Devon had no inspection in the file by then (its SIF report is not in it).
     assert_eq!(
         council(&report, "E10000008").assessment.intervention,
-        "no_inspection"
+        Intervention::NoInspection
     );
     let ignored: usize = report
         .councils
@@ -229,7 +230,7 @@ fn replaying_an_earlier_date_uses_only_what_was_published_by_then() {
             c.assessment
                 .warnings
                 .iter()
-                .filter(|w| w.code == "ignored_after_as_of")
+                .filter(|w| w.code == WarningCode::IgnoredAfterAsOf)
                 .count()
         })
         .sum();
@@ -457,7 +458,7 @@ fn rows_and_cells_that_cannot_be_read_are_reported_by_sheet_and_row() {
     );
     assert_eq!(
         council(&report, "E08000016").assessment.intervention,
-        "high_performing"
+        Intervention::HighPerforming
     );
     assert_eq!(report.summary.visits.focused, 35);
     let _ = std::fs::remove_dir_all(&dir);
@@ -601,7 +602,7 @@ fn the_listing_gives_each_council_an_input_that_reproduces_its_row() {
         .find(|c| c.code == "E08000032")
         .unwrap();
     assert_eq!(b.name, "Bradford");
-    assert_eq!(b.intervention, "statutory_direction");
+    assert_eq!(b.intervention, Intervention::StatutoryDirection);
     assert_eq!(b.rule.as_deref(), Some("protocol-2016/row-2"));
     assert!(b.persistent);
     assert_eq!(b.key_date.as_ref().unwrap().date, date("2023-04-30"));
@@ -742,6 +743,35 @@ fn the_as_at_date_is_read_from_the_title_or_the_file_name() {
         ),
         ("latest_as_at_2025-03-31.csv", Some("2025-03-31")),
         ("Outcomes as at 1 august 2026.", Some("2026-08-01")),
+        // Every month's full name, in any case; the words split by spaces, `_`, no-break
+        // spaces, commas or full stops; the year's first four characters.
+        ("as at 1 January 2024", Some("2024-01-01")),
+        ("as at 29 FEBRUARY 2024", Some("2024-02-29")),
+        ("as at 30 April 2024", Some("2024-04-30")),
+        ("as at 1 May 2024", Some("2024-05-01")),
+        ("as at 30 June 2024", Some("2024-06-30")),
+        ("as at 31 July 2024", Some("2024-07-31")),
+        ("as at 30 September 2024", Some("2024-09-30")),
+        ("as at 31 October 2024", Some("2024-10-31")),
+        ("as at 30 November 2024", Some("2024-11-30")),
+        ("As At 31 december 2024", Some("2024-12-31")),
+        (
+            "as\u{a0}at\u{a0}31\u{a0}March\u{a0}2025",
+            Some("2025-03-31"),
+        ),
+        ("as at 31, March, 2025", Some("2025-03-31")),
+        ("as at 05 March 2025", Some("2025-03-05")),
+        ("as_at_31_March_2025ods", Some("2025-03-31")),
+        // Not a date: an abbreviated or misspelt month, an ordinal, no day, a day the month
+        // does not have, a year that is not four digits.
+        ("as at 31 Mar 2025", None),
+        ("as at 31 Sept 2025", None),
+        ("as at 31st March 2025", None),
+        ("as at March 2025", None),
+        ("as at 31 June 2025", None),
+        ("as at 29 February 2025", None),
+        ("as at 31 March 25", None),
+        ("as at 31 March", None),
         ("as at 31 February 2025", None),
         ("as at 31 Marchember 2025", None),
         ("ILACS inspection history from 2018-2025", None),

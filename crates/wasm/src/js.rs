@@ -107,11 +107,42 @@ impl<'de> de::Deserializer<'de> for Js<'_> {
                 pending: None,
                 path,
             }),
-            // A function, a symbol, a BigInt: nothing JSON has.
-            Kind::Other => Err(de::Error::invalid_type(
-                Unexpected::Other("a JavaScript value JSON has no words for"),
-                &v,
-            )),
+            Kind::Other => Err(kind_refused(&Kind::Other, &v)),
+        }
+        .map_err(|e| e.at(path))
+    }
+
+    // An object or nothing (structs, tables): any other value is refused with the words the
+    // visitor's own refusal has, without a copy of every other kind's visit in each type.
+    #[inline(never)]
+    fn deserialize_map<V: Visitor<'de>>(self, v: V) -> Result<V::Value, DeError> {
+        let path = self.path;
+        match Kind::of(self.value) {
+            Kind::Object(object, keys) => v.visit_map(Map {
+                len: keys.length(),
+                keys,
+                object,
+                index: 0,
+                pending: None,
+                path,
+            }),
+            other => Err(kind_refused(&other, &v)),
+        }
+        .map_err(|e| e.at(path))
+    }
+
+    // A list or nothing, as [`Self::deserialize_map`] is an object or nothing.
+    #[inline(never)]
+    fn deserialize_seq<V: Visitor<'de>>(self, v: V) -> Result<V::Value, DeError> {
+        let path = self.path;
+        match Kind::of(self.value) {
+            Kind::List(list) => v.visit_seq(List {
+                len: list.length(),
+                list,
+                index: 0,
+                path,
+            }),
+            other => Err(kind_refused(&other, &v)),
         }
         .map_err(|e| e.at(path))
     }
@@ -150,8 +181,33 @@ impl<'de> de::Deserializer<'de> for Js<'_> {
 
     serde::forward_to_deserialize_any! {
         bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf
-        unit unit_struct seq tuple tuple_struct map struct identifier ignored_any
+        unit unit_struct tuple tuple_struct struct identifier ignored_any
     }
+}
+
+/// The error a visitor that does not take a value of this kind gives (serde's default
+/// `visit_*`: "invalid type: string \"x\", expected …"), asked of the visitor only for its
+/// `expecting`.
+#[inline(never)]
+fn kind_refused(kind: &Kind, expected: &dyn de::Expected) -> DeError {
+    let unexpected = match kind {
+        Kind::Str(s) => Unexpected::Str(s),
+        Kind::Number(x) if x.fract() == 0.0 && x.abs() <= MAX_SAFE => {
+            if *x >= 0.0 {
+                Unexpected::Unsigned(*x as u64)
+            } else {
+                Unexpected::Signed(*x as i64)
+            }
+        }
+        Kind::Number(x) => Unexpected::Float(*x),
+        Kind::Bool(b) => Unexpected::Bool(*b),
+        Kind::Null => Unexpected::Unit,
+        Kind::List(_) => Unexpected::Seq,
+        Kind::Object(..) => Unexpected::Map,
+        // A function, a symbol, a BigInt: nothing JSON has.
+        Kind::Other => Unexpected::Other("a JavaScript value JSON has no words for"),
+    };
+    de::Error::invalid_type(unexpected, expected)
 }
 
 struct List<'p> {

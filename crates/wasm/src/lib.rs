@@ -16,8 +16,8 @@ extern crate alloc;
 mod js;
 
 use serde::Serialize;
+#[cfg(feature = "overrides")]
 use std::borrow::Cow;
-use std::sync::OnceLock;
 use trust_eligibility::input::{CouncilInput, SponsorInput};
 use trust_eligibility::{assess_council, assess_sponsor, Error, ErrorCode, RulesetFile};
 use wasm_bindgen::prelude::*;
@@ -30,6 +30,8 @@ export interface TrustEligibilityError extends Error {
   code: ErrorCode;
   /** The JSON path of the value at fault (`inspections[2].published`); "" for the whole value. */
   path: string;
+  /** What is wrong with the value at `path`, in words; `message` is the path, then this. */
+  detail: string;
   /** too_many: the most items allowed; too_long: the most characters allowed. */
   limit?: number;
   /** duplicate_inspection: the index of the other inspection published on the same day. */
@@ -46,7 +48,8 @@ extern "C" {
     pub type RulesetOverride;
 }
 
-/// An engine error as a thrown JavaScript `Error` with `code`, `path` and any detail.
+/// An engine error as a thrown JavaScript `Error` with `code`, `path`, `detail` (the message
+/// without its path) and any limit or index.
 fn throw(e: Error) -> JsValue {
     let err = js_sys::Error::new(&e.message);
     err.set_name("TrustEligibilityError");
@@ -56,6 +59,7 @@ fn throw(e: Error) -> JsValue {
     };
     set("code", JsValue::from_str(e.code.as_str()));
     set("path", JsValue::from_str(&e.path));
+    set("detail", JsValue::from_str(&e.detail));
     if let Some(limit) = e.limit {
         set("limit", JsValue::from_f64(limit as f64));
     }
@@ -77,11 +81,12 @@ fn write<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
         .map_err(JsValue::from)
 }
 
-/// The built-in rulesets, built once from the Rust that `build.rs` baked from the file it
-/// validated: no reader and no validation at run time.
+/// The built-in rulesets: a constant, the Rust that `build.rs` baked from the file it
+/// validated (texts and lists borrowed from the module's data), so no code builds them and
+/// nothing reads or validates them at run time.
 fn default_rules() -> &'static RulesetFile {
-    static DEFAULT: OnceLock<RulesetFile> = OnceLock::new();
-    DEFAULT.get_or_init(|| include!(concat!(env!("OUT_DIR"), "/rules.rs")))
+    static DEFAULT: RulesetFile = include!(concat!(env!("OUT_DIR"), "/rules.rs"));
+    &DEFAULT
 }
 
 /// The override given, if any (`null` and `undefined` are none).
@@ -106,11 +111,11 @@ fn rules(overrides: Option<RulesetOverride>) -> Result<Cow<'static, RulesetFile>
 
 /// The built-in rulesets; an override is refused (`invalid_ruleset`), never ignored: this
 /// module is built without the reader and checks an override needs (the `overrides` feature:
-/// the module in `pkg-rules` has them).
+/// the module in `pkg-rules` has them). Always the constant, so there is nothing to drop.
 #[cfg(not(feature = "overrides"))]
-fn rules(overrides: Option<RulesetOverride>) -> Result<Cow<'static, RulesetFile>, JsValue> {
+fn rules(overrides: Option<RulesetOverride>) -> Result<&'static RulesetFile, JsValue> {
     match given(overrides) {
-        None => Ok(Cow::Borrowed(default_rules())),
+        None => Ok(default_rules()),
         Some(_) => Err(throw(Error::new(
             ErrorCode::InvalidRuleset,
             "",
@@ -150,7 +155,7 @@ pub fn assess_councils_js(
 /// The intervention of each council on each date, `out[d][c]`: the rows `assessCouncil` would
 /// fire, without its words, key dates or outlook (a picture of many councils over time). Each
 /// input's `asOf` is replaced by the date; an invalid input throws with its index in the path.
-#[wasm_bindgen(js_name = interventionsOn, unchecked_return_type = "string[][]")]
+#[wasm_bindgen(js_name = interventionsOn, unchecked_return_type = "Intervention[][]")]
 pub fn interventions_on_js(
     #[wasm_bindgen(unchecked_param_type = "CouncilInput[]")] inputs: JsValue,
     #[wasm_bindgen(unchecked_param_type = "IsoDate[]")] dates: JsValue,

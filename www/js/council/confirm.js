@@ -10,6 +10,7 @@ import { itemsOf, itemStepId, firstOpenStep } from "../journey/flow.js";
 import { href, possessive, describeInspection, asOfText, inspectionAnswer } from "../journey/common.js";
 import { formatDate, EVENT_KINDS, label, partialDateWords, precisionWords } from "../engine/wording.js";
 import { sourceLink, sourceHref } from "../govuk/sources.js";
+import { CODES } from "../engine/vocabulary.js";
 
 /** The DfE's collection of notices and directions: the authority the register is checked against. */
 export const DFE_COLLECTION = { title: "Improvement notices and directions", url: "https://www.gov.uk/government/collections/improvement-notices-and-directions" };
@@ -53,7 +54,7 @@ export function answersFor(c, d, keep = {}) {
   const a = {
     name: c.name, code: c.code, picked: { code: c.code, asAt: dates.reports, ...(dates.register ? { registerAsAt: dates.register } : {}) },
     inspections: (c.inspections ?? []).map(inspectionAnswer), inspectionsDone: true,
-    visits: (c.visits ?? []).map((v) => (v.kind === "monitoring"
+    visits: (c.visits ?? []).map((v) => (v.kind === CODES.visitKind.monitoring
       ? { kind: v.kind, date: v.date, progress: v.progress ?? null }
       : { kind: v.kind, date: v.date, priorityActions: typeof v.priorityActions === "boolean" ? v.priorityActions : null })),
     visitsDone: true,
@@ -154,7 +155,7 @@ export function confirmPage({ lists }) {
       const visits = itemRows(lists.visits, ctx, journey, lists.visits.describe);
       const events = byEvents(a) ? itemRows(lists.decisions, ctx, journey, describeEvent).map((r, k) => ({ ...r,
         actions: [...r.actions, { href: href(itemStepId(lists.decisions, k, "remove"), true), text: "Remove", hidden: describeEvent(a.events[k]).short }] })) : [];
-      const unstated = (a.visits ?? []).some((v) => (v.kind === "monitoring" ? !v.progress : typeof v.priorityActions !== "boolean"));
+      const unstated = (a.visits ?? []).some((v) => (v.kind === CODES.visitKind.monitoring ? !v.progress : typeof v.priorityActions !== "boolean"));
       const older = monthsBetween(a.picked?.asAt, asOfOf(ctx));
       const dateField = (s) => {
         const e = err(`${s.value}`);

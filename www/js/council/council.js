@@ -12,6 +12,7 @@ import {
 import * as store from "../journey/store.js";
 import { pickerPage, didYouMeanPage } from "./picker.js";
 import { confirmPage, STATUS, NONE_TEXT, STATUS_REQUIRED, statusRows, describeEvent, byEvents } from "./confirm.js";
+import { CODES } from "../engine/vocabulary.js";
 
 const whose = (ctx) => possessive(ctx.a.name, "the council’s");
 const item = (ctx, key) => (Array.isArray(ctx.a[key]) ? ctx.a[key][ctx.i] : undefined) ?? {};
@@ -42,7 +43,7 @@ export const lists = {
     askAnother: "Do you need to add another visit?",
     describe: (v) => ({
       key: v.date ? `${label(VISIT_KINDS, v.kind)} on ${formatDate(v.date)}` : label(VISIT_KINDS, v.kind) || "Visit",
-      value: v.kind === "monitoring"
+      value: v.kind === CODES.visitKind.monitoring
         ? ("progress" in v ? (v.progress ? label(PROGRESS, v.progress) : "Progress not stated") : "Progress not given yet")
         : ("priorityActions" in v ? (v.priorityActions === true ? "Priority actions identified" : v.priorityActions === false ? "No priority actions" : "Priority actions not stated") : "Outcome not given yet"),
       short: `the ${label(VISIT_KINDS, v.kind).toLowerCase() || "visit"}${v.date ? ` on ${formatDate(v.date)}` : ""}`,
@@ -274,7 +275,7 @@ export function toInput(a, today, { probe = false, data = null } = {}) {
   const dropped = overallGradeDroppedFrom(data);
   input.inspections = (a.inspections ?? [])
     .filter((it) => it.published && (it.overall || probe || it.published >= dropped))
-    .map((it) => inspectionInput(it.overall || it.published >= dropped ? it : { ...it, overall: "good" }));
+    .map((it) => inspectionInput(it.overall || it.published >= dropped ? it : { ...it, overall: CODES.grade.good }));
   input.visits = (a.visits ?? []).filter((v) => v.date && (v.kind || probe)).map((v) => {
     const out = { date: v.date, kind: v.kind ?? "focused" };
     if (v.progress) out.progress = v.progress;
@@ -305,7 +306,7 @@ export function fromInput(x, { withDate = false } = {}) {
   a.inspectionsDone = true;
   a.visits = (x.visits ?? []).map((v) => {
     const out = { kind: v.kind, date: v.date };
-    if (v.kind === "monitoring") out.progress = v.progress ?? null; else out.priorityActions = typeof v.priorityActions === "boolean" ? v.priorityActions : null;
+    if (v.kind === CODES.visitKind.monitoring) out.progress = v.progress ?? null; else out.priorityActions = typeof v.priorityActions === "boolean" ? v.priorityActions : null;
     return out;
   });
   a.visitsDone = true;

@@ -1,7 +1,7 @@
 // Ofsted's published outcomes for every council (www/data/councils.json, built from Ofsted's
 // file: { source, councils: [{ name, code, region, former, inspections, visits }] }), fetched
 // when the council journey starts (never by the start page) and kept for the page's life. The
-// service worker precaches it (www/build-sw.mjs), so it is there offline after the first visit.
+// service worker precaches it (build/sw.mjs), so it is there offline after the first visit.
 const URL_OF = new URL("../data/councils.json", import.meta.url);
 
 let data = null;

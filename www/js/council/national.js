@@ -15,6 +15,7 @@ import * as C from "../govuk/components.js";
 import * as councilsData from "./councils-data.js";
 import { formatDate, formatDatesIn, gradeLabel } from "../engine/wording.js";
 import { dataDates } from "./confirm.js";
+import { CODES } from "../engine/vocabulary.js";
 
 export const PAGE = "councils";
 const FIRST_YEAR = 2016;
@@ -62,10 +63,11 @@ function interventionWords(data, code) {
 
 // GOV.UK colours, one per intervention (each also named in words beside it): the government's
 // own intervention in reds and oranges, support in blue, good in green, no report in grey.
+const I = CODES.intervention;
 const COLOURS = {
-  immediate_takeover: "#6e1a0f", commissioner: "#942514", statutory_direction: "#d4351c", improvement_notice: "#f47738",
-  improvement_window: "#ffdd00", monitoring: "#912b88", emergency_inspection: "#d53880", intervention_lifting: "#28a197",
-  improvement_support: "#1d70b8", high_performing: "#00703c", none: "#85994b", no_inspection: "#b1b4b6",
+  [I.immediateTakeover]: "#6e1a0f", [I.commissioner]: "#942514", [I.statutoryDirection]: "#d4351c", [I.improvementNotice]: "#f47738",
+  [I.improvementWindow]: "#ffdd00", [I.monitoring]: "#912b88", [I.emergencyInspection]: "#d53880", [I.interventionLifting]: "#28a197",
+  [I.improvementSupport]: "#1d70b8", [I.highPerforming]: "#00703c", [I.none]: "#85994b", [I.noInspection]: "#b1b4b6",
 };
 const PALETTE = ["#4c2c92", "#505a5f", "#6f72af", "#f499be"];
 
@@ -209,9 +211,9 @@ async function fill(el, A) {
 
 /** What the counts rest on: councils with no report on record at a date are said, with why. */
 function noReport(dates, answers, words) {
-  const n = answers[0].filter((code) => code === "no_inspection").length;
+  const n = answers[0].filter((code) => code === CODES.intervention.noInspection).length;
   if (!n) return "";
-  return html`<p class="govuk-body">The data holds Ofsted’s reports under its framework of 2018 (ILACS) and, before that, only each council’s latest report: at the end of ${dates[0].slice(0, 4)}, ${n.toLocaleString("en-GB")} councils have no report on record (“${words.get("no_inspection")}”), so the early years undercount the councils in intervention.</p>`;
+  return html`<p class="govuk-body">The data holds Ofsted’s reports under its framework of 2018 (ILACS) and, before that, only each council’s latest report: at the end of ${dates[0].slice(0, 4)}, ${n.toLocaleString("en-GB")} councils have no report on record (“${words.get(CODES.intervention.noInspection)}”), so the early years undercount the councils in intervention.</p>`;
 }
 
 const yearLabel = (asOf, today) => (asOf === today ? `Today (${formatDate(today)})` : `End of ${asOf.slice(0, 4)}`);

@@ -71,12 +71,10 @@ export async function overridden(rulesets) {
   };
 }
 
-/** The engine's message without its leading path, in words: dates the GOV.UK way. Shown only
+/** The engine's detail (its message without the path), in words: dates the GOV.UK way. Shown only
  *  where no page field can hold the error (engine-errors.js maps the others by code and path). */
 export function cleanMessage(error) {
-  let m = String(error.message ?? "").trim();
-  if (error.path && m.startsWith(`${error.path}: `)) m = m.slice(error.path.length + 2);
-  m = formatDatesIn(m);
+  const m = formatDatesIn(String(error.detail ?? error.message ?? "").trim());
   return m.charAt(0).toUpperCase() + m.slice(1);
 }
 

@@ -1,7 +1,12 @@
 // Words for the values the engine uses (grades, kinds, levels) and the filling of `{placeholders}`
 // in the ruleset wording. No rule is stated here: rule wording, thresholds and sources come from
 // the engine's rulesets() (in the browser) or rulesets/rulesets.json (at build time).
-// Plain ES module with no DOM use: www/build.mjs imports it too.
+// Plain ES module with no DOM use: build/site.mjs imports it too.
+
+import { GRADES, FRAMEWORKS, VISIT_KINDS, PROGRESS, CONCERN_KINDS, EVENT_KINDS, ORG_KINDS, PROVISION_KINDS, NEXT_REPORTS, DATE_KINDS, CODES } from "./vocabulary.js";
+
+// The engine's codes and their labels: generated from the ruleset data (vocabulary.js).
+export { GRADES, FRAMEWORKS, VISIT_KINDS, PROGRESS, CONCERN_KINDS, EVENT_KINDS, ORG_KINDS, PROVISION_KINDS, NEXT_REPORTS, DATE_KINDS, CODES };
 
 export const SERVICE_NAME = "Check children's services intervention and trust sponsorship";
 
@@ -24,12 +29,6 @@ export function formatDatesIn(text) {
     .replace(/\b(\d{4,})(?= days?\b)/g, (n) => Number(n).toLocaleString("en-GB"));
 }
 
-export const GRADES = [
-  ["outstanding", "Outstanding"],
-  ["good", "Good"],
-  ["requires_improvement", "Requires improvement to be good"],
-  ["inadequate", "Inadequate"],
-];
 export const gradeLabel = (g) => (GRADES.find(([v]) => v === g) ?? [g, g ?? ""])[1];
 
 export const JUDGEMENTS = [
@@ -39,35 +38,8 @@ export const JUDGEMENTS = [
   ["leadership", "Leadership (impact of leaders)"],
 ];
 
-export const FRAMEWORKS = { sif: "single inspection framework (SIF)", ilacs: "ILACS" };
 
-export const VISIT_KINDS = [
-  ["monitoring", "Monitoring visit", "Ofsted checks the progress of a council judged inadequate"],
-  ["focused", "Focused visit", "Ofsted looks at one area of a council's services"],
-];
-export const PROGRESS = [
-  ["significant", "Significant progress"],
-  ["some", "Some progress"],
-  ["insufficient", "Insufficient progress"],
-];
-export const CONCERN_KINDS = [
-  ["whistleblower", "Whistle-blower complaint"],
-  ["poor_leadership", "Evidence of poor leadership"],
-  ["serious_incident", "Serious incident"],
-];
 
-/** The public decisions of SPEC §3.7, as the page names them (what each does is the engine's). */
-export const EVENT_KINDS = [
-  ["improvement_notice", "Improvement notice issued"],
-  ["notice_lifted", "Improvement notice lifted"],
-  ["statutory_direction", "Statutory direction issued (or revised)"],
-  ["direction_revoked", "Statutory direction revoked"],
-  ["commissioner_appointed", "Children's services commissioner appointed"],
-  ["improvement_adviser_appointed", "Department for Education improvement adviser appointed"],
-  ["trust_direction", "Direction to move the services to a trust"],
-  ["trust_established", "Trust took over the services"],
-  ["trust_ended", "Services came back to the council from a trust"],
-];
 
 /** A decision's date as given: "16 September 2021", "September 2021", "2021". */
 export function partialDateWords(d) {
@@ -117,23 +89,8 @@ export function parsePartialDate(text, noun = "the date") {
 }
 const cap = (s) => s.charAt(0).toUpperCase() + s.slice(1);
 
-export const ORG_KINDS = [
-  ["charity", "Charity", "Registered with the Charity Commission"],
-  ["community_interest_company", "Community interest company (CIC)", "Registered with the CIC Regulator"],
-  ["company_limited_by_guarantee", "Company limited by guarantee", "A not-for-profit company without shareholders"],
-  ["expert_team", "Expert team", "A team of child protection experts"],
-  ["private_company", "Private company", "A company limited by shares, run for profit"],
-  ["local_authority", "Council (local authority)", "An English council with children's services"],
-];
 export const orgKindLabel = (k) => (ORG_KINDS.find(([v]) => v === k) ?? [k, k ?? ""])[1];
 
-export const PROVISION_KINDS = [
-  ["childrens_home", "Children's home"],
-  ["fostering_agency", "Fostering agency"],
-  ["adoption_agency", "Adoption agency"],
-  ["residential_family_centre", "Residential family centre"],
-  ["other", "Other Ofsted-registered service"],
-];
 
 // TODO(lead): read from the engine's rulesets() once it carries the dated ruleset parameter
 // `overallGradeDroppedFrom` (SPEC §3.1, §3.6); overallGradeDroppedFrom(data) below already prefers it.
@@ -147,11 +104,6 @@ export function overallGradeDroppedFrom(data) {
   return OVERALL_GRADE_DROPPED_FROM;
 }
 
-export const DATE_KINDS = {
-  improvement_deadline: "Deadline to show significant improvement",
-  takeover_target: "Target date for the takeover",
-  commissioner_review_due: "Commissioner's review due",
-};
 
 export const LEVELS = {
   gate: "Required",

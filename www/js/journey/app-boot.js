@@ -8,7 +8,7 @@ import { html } from "../govuk/html.js";
 import * as C from "../govuk/components.js";
 import * as engine from "../engine/engine.js";
 import { parseDateParts, isoToParts, todayIso } from "./dates.js";
-import { formatDate, gradeLabel, DATE_KINDS, daysInWords, inForce } from "../engine/wording.js";
+import { formatDate, gradeLabel, GRADES, DATE_KINDS, daysInWords, inForce } from "../engine/wording.js";
 import * as store from "./store.js";
 import { recordId } from "./store.js";
 import { listen } from "../govuk/govuk-behaviours.js";
@@ -68,7 +68,7 @@ function connectOfstedPage(A) {
   };
   A.loadOfstedPage = () => {
     loading ??= import("../ofsted/ofsted-page.js").then((m) => {
-      m.connect({ html, C, store, parseDateParts, isoToParts, formatDate, gradeLabel, DATE_KINDS, daysInWords, inForce,
+      m.connect({ html, C, store, parseDateParts, isoToParts, formatDate, gradeLabel, GRADES, DATE_KINDS, daysInWords, inForce,
         fromInput: A.J.council.fromInput, possiblePartners });
       m.listen(A.env.root, A.ofstedApi);
       A.ofstedPage = m;

@@ -3,6 +3,7 @@
 import { errorSummaryLink } from "../govuk/govuk-behaviours.js";
 import { download, storeAction } from "./saving.js";
 import { recordId } from "./store.js";
+import { CODES } from "../engine/vocabulary.js";
 
 export function onClick(A, ev) {
   const el = ev.target.closest?.("a, button");
@@ -16,7 +17,7 @@ export function onClick(A, ev) {
   if (action === "sponsor-from-council") {
     ev.preventDefault();
     const c = A.state.council ?? {};
-    const s = { kind: "local_authority", name: c.name, ownInspections: structuredClone(c.inspections ?? []), ownInspectionsDone: true };
+    const s = { kind: CODES.orgKind.localAuthority, name: c.name, ownInspections: structuredClone(c.inspections ?? []), ownInspectionsDone: true };
     if (c.asOfChoice) { s.asOfChoice = c.asOfChoice; if (c.asOf) s.asOf = c.asOf; }
     // An organisation checked before keeps its answers (saveAnswers); the one this tab was on too.
     if (A.store.current("sponsor") !== recordId("sponsor", s)) A.state = A.store.open("sponsor", "");

@@ -16,9 +16,9 @@ export const href = (page, change) => `?page=${page}${change ? "&change=1" : ""}
 /** Ofsted's own wording accepted too ("Requires improvement to be good", any case). */
 export function normGrade(g) {
   if (typeof g !== "string") return g;
-  const s = g.trim().toLowerCase();
-  if (s.startsWith("requires improvement") || s === "requires_improvement") return "requires_improvement";
-  return s;
+  const key = (t) => t.trim().toLowerCase().replace(/[\s-]+/g, "_");
+  const found = GRADES.find(([code, label]) => code === key(g) || key(label) === key(g));
+  return found ? found[0] : g.trim().toLowerCase();
 }
 
 const itemOf = (ctx, key) => (Array.isArray(ctx.a[key]) ? ctx.a[key][ctx.i] : undefined) ?? {};

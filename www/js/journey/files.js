@@ -2,6 +2,8 @@
 // engine input as in SPEC §3.1 / §4.1), and a file of council histories to pick a council from.
 // A bad or foreign file gives a clear error and changes nothing.
 
+import { FRAMEWORKS, VISIT_KINDS, PROGRESS, CONCERN_KINDS, EVENT_KINDS, ORG_KINDS, PROVISION_KINDS } from "../engine/vocabulary.js";
+
 export const FORMAT = "trust-eligibility-answers";
 
 // A small schema check: answers files are read strictly (unknown keys are refused by name).
@@ -24,36 +26,35 @@ const T = {
   partialDate: (v) => typeof v === "string" && /^\d{4}(-\d{2}(-\d{2})?)?$/.test(v),
 };
 const judgements = { helpAndProtection: T.grade, childrenInCare: T.grade, careLeavers: T.grade, leadership: T.grade };
-const inspection = { published: T.date, overall: T.grade, inspected: T.dateOrNull, framework: T.oneOfOrNull("sif", "ilacs"), judgements: { $nullable: true, ...judgements },
+const codes = (list) => list.map(([code]) => code);
+const inspection = { published: T.date, overall: T.grade, inspected: T.dateOrNull, framework: T.oneOfOrNull(...Object.keys(FRAMEWORKS)), judgements: { $nullable: true, ...judgements },
   report: T.text, noOverall: T.bool };
-const EVENTS = ["improvement_notice", "notice_lifted", "statutory_direction", "direction_revoked", "commissioner_appointed",
-  "improvement_adviser_appointed", "trust_direction", "trust_established", "trust_ended"];
 
 const SCHEMA = {
   council: {
     name: T.str, code: T.str,
     inspections: [inspection], inspectionsDone: T.bool,
-    visits: [{ kind: T.oneOf("monitoring", "focused"), date: T.date, progress: T.oneOfOrNull("significant", "some", "insufficient"), priorityActions: T.boolOrNull }],
+    visits: [{ kind: T.oneOf(...codes(VISIT_KINDS)), date: T.date, progress: T.oneOfOrNull(...codes(PROGRESS)), priorityActions: T.boolOrNull }],
     visitsDone: T.bool,
-    concerns: [{ kind: T.oneOf("whistleblower", "poor_leadership", "serious_incident"), date: T.date }],
+    concerns: [{ kind: T.oneOf(...codes(CONCERN_KINDS)), date: T.date }],
     concernsDone: T.bool,
     arrangements: T.listOf("notice", "direction", "commissioner", "trust", "none"),
     noticeIssued: T.date, directionIssued: T.date, commissionerAppointed: T.date, trustSince: T.date,
     // A council picked from Ofsted's data (picker.js, confirm.js).
     picked: { code: T.str, asAt: T.date, registerAsAt: T.date }, since: T.listOf("report", "visit", "concerns", "decision", "none"),
     // Its public decisions (SPEC §3.7), from the register or added by the user.
-    events: [{ event: T.oneOf(...EVENTS), date: T.partialDate, source: { title: T.text, url: T.text }, confidence: T.str, fromRegister: T.bool, changed: T.bool }],
+    events: [{ event: T.oneOf(...codes(EVENT_KINDS)), date: T.partialDate, source: { title: T.text, url: T.text }, confidence: T.str, fromRegister: T.bool, changed: T.bool }],
     eventsDone: T.bool, typed: T.str, byHand: T.str,
     asOfChoice: T.oneOf("today", "date"), asOf: T.date, ruleset: T.str,
   },
   sponsor: {
-    kind: T.oneOf("local_authority", "charity", "community_interest_company", "company_limited_by_guarantee", "expert_team", "private_company"),
+    kind: T.oneOf(...codes(ORG_KINDS)),
     name: T.str, notForProfit: T.orUnknown(T.bool), basedInEngland: T.orUnknown(T.bool),
     regulatory: T.listOf("enforcement", "inquiry", "none"),
     ownInspections: [inspection], ownInspectionsDone: T.bool, fromData: { code: T.str, asAt: T.date },
     intervention: T.listOf("notice", "direction", "none"),
     years: T.orUnknown(T.num), leaders: T.orUnknown(T.num), socialWorkers: T.orUnknown(T.num),
-    provision: [{ kind: T.oneOf("childrens_home", "fostering_agency", "adoption_agency", "residential_family_centre", "other"), grade: T.grade, published: T.dateOrNull }],
+    provision: [{ kind: T.oneOf(...codes(PROVISION_KINDS)), grade: T.grade, published: T.dateOrNull }],
     provisionDone: T.bool, provisionUnknown: T.bool,
     governance: T.listOf("safeguardingLead", "conflictPolicy", "whistleblowingPolicy", "none", "unknown"),
     independent: T.orUnknown(T.num), income: T.orUnknown(T.num), reserves: T.orUnknown(T.num),

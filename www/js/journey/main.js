@@ -31,6 +31,6 @@ const app = createApp({
 window.addEventListener("popstate", () => app.changed());
 app.boot();
 // After the page has loaded and is idle: the worker's precache then finds the page's files in the
-// HTTP cache rather than fetching them a second time (see www/build-sw.mjs), and never competes
+// HTTP cache rather than fetching them a second time (see build/sw.mjs), and never competes
 // with the first view or the engine.
 registerServiceWorker(new URL("../", import.meta.url), { afterLoad: true });

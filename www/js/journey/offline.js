@@ -1,5 +1,5 @@
 // Offline after the first visit: registers the service worker (sw.js at the site's root, written
-// by www/build-sw.mjs with the list of files to precache). Called by the checker's own pages only
+// by build/sw.mjs with the list of files to precache). Called by the checker's own pages only
 // (index.html, embed.html), never by the custom element on a host's page: the host's origin and
 // its service workers are the host's business.
 

@@ -161,7 +161,7 @@ async function submitCouncilFile(A, form) {
     const k = typeof first === "number" ? first : null;
     const name = k !== null ? r.councils[k]?.council?.name : null;
     const where = k !== null ? `council ${k + 1}${name ? ` (${name})` : ""}` : "it";
-    return A.showErrors(page, [{ field: "file", text: `The selected file has a problem in ${where}: ${(engine.cleanMessage({ ...res.error, path: res.error.path }))}` }]);
+    return A.showErrors(page, [{ field: "file", text: `The selected file has a problem in ${where}: ${engine.cleanMessage(res.error)}` }]);
   }
   const councils = r.councils.map((input, k) => ({
     label: input.council?.name ? `${input.council.name}${input.council.code ? ` (${input.council.code})` : ""}` : `Council ${k + 1} (no name)`,

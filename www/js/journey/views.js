@@ -19,7 +19,7 @@ import * as national from "../council/national.js";
 const call = (v, ctx) => (typeof v === "function" ? v(ctx) : v);
 
 /** The rulesets' titles and dates for the start page: written into the bundle by the build
- *  (www/build-js.mjs, from rulesets/rulesets.json, the data the engine embeds), so the start
+ *  (build/js.mjs, from rulesets/rulesets.json, the data the engine embeds), so the start
  *  page does not wait for the engine to read its data; unbundled, asked of the engine (which
  *  the start page then waits for: only in development). */
 const startRulesets = (A) => (typeof TRUST_ELIGIBILITY_RULESETS === "undefined"

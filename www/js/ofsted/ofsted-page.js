@@ -21,14 +21,14 @@
 // neither downloads nor parses it (the service worker precaches it, with the shipped data, for
 // offline use). It imports nothing itself: app.js hands it what it uses from the app's modules
 // (connect), so that, bundled, it holds only its own code and the app's stays in the one chunk
-// the full page and the element share (www/build-js.mjs).
-let html, C, store, parseDateParts, isoToParts, formatDate, gradeLabel, DATE_KINDS, daysInWords, inForce, fromInput,
+// the full page and the element share (build/js.mjs).
+let html, C, store, parseDateParts, isoToParts, formatDate, gradeLabel, GRADES, DATE_KINDS, daysInWords, inForce, fromInput,
   possiblePartners;
 
 /** deps: { html, C (components.js), store, parseDateParts, isoToParts, formatDate, gradeLabel,
- *  DATE_KINDS, daysInWords, inForce, fromInput (council.js), possiblePartners (partners.js) }. */
+ *  GRADES, DATE_KINDS, daysInWords, inForce, fromInput (council.js), possiblePartners (partners.js) }. */
 export function connect(deps) {
-  ({ html, C, store, parseDateParts, isoToParts, formatDate, gradeLabel, DATE_KINDS, daysInWords, inForce, fromInput,
+  ({ html, C, store, parseDateParts, isoToParts, formatDate, gradeLabel, GRADES, DATE_KINDS, daysInWords, inForce, fromInput,
     possiblePartners } = deps);
 }
 
@@ -232,7 +232,7 @@ export function listingFromData(d, asOf, assessCouncils) {
     if (!a) {
       try { [a] = assessCouncils([inputs[i]]); } catch (e) {
         if (/^\[\d+\]\.asOf$/.test(e?.path ?? "")) throw Object.assign(e, { path: "asOf" });
-        notAssessed.push({ code: c.code, name: c.name, error: { code: e?.code ?? "error", path: e?.path ?? "", message: String(e?.message ?? e) } });
+        notAssessed.push({ code: c.code, name: c.name, error: { code: e?.code ?? "error", path: e?.path ?? "", detail: String(e?.detail ?? e?.message ?? e) } });
         return;
       }
     }
@@ -250,7 +250,8 @@ export function listingFromData(d, asOf, assessCouncils) {
     councils.push({
       code: c.code, name: c.name, region: c.region ?? null,
       latestGrade: grade, latestPublished: a.latestInspection?.published ?? null,
-      intervention: a.intervention, inIntervention: a.inIntervention, rule: a.reasons[0]?.rule ?? null, keyDate: a.dates[0] ?? null,
+      intervention: a.intervention, inIntervention: a.inIntervention, rule: a.reasons[0]?.rule ?? null, row: a.reasons[0]?.row ?? null,
+      keyDate: a.dates[0] ?? null,
       persistent: a.findings.persistent, systemic: a.findings.systemic, highPerforming: a.findings.highPerforming,
       inspections: c.inspections.length, visits: (c.visits ?? []).length,
       warnings: a.warnings.map((w) => w.code), input: inputs[i],
@@ -282,10 +283,10 @@ function councilsDataOf(list) {
 // --------------------------------------------------------------------------------------------
 // Wording from the engine's ruleset data.
 
-function ruleTitle(data, rule, intervention) {
-  const [id, row] = String(rule ?? "").split("/row-");
-  const r = data.rulesets.find((x) => x.id === id);
-  const found = r?.rows.find((x) => String(x.row) === row);
+/** The title of the decision row (`row`: the engine's {ruleset, row}), else of the intervention. */
+function ruleTitle(data, row, intervention) {
+  const r = data.rulesets.find((x) => x.id === row?.ruleset);
+  const found = r?.rows.find((x) => x.row === row?.row);
   if (found) return found.title;
   for (const x of data.rulesets) {
     const byCode = x.rows.find((y) => y.intervention === intervention);
@@ -294,7 +295,6 @@ function ruleTitle(data, rule, intervention) {
   return intervention ?? "Not assessed";
 }
 
-const GRADE_ORDER = ["outstanding", "good", "requires_improvement", "inadequate"];
 const gradeText = (g) => (g ? gradeLabel(g) : "No inspection");
 const yesNo = (b) => (b ? "Yes" : "No");
 
@@ -401,10 +401,9 @@ function formView(p, api) {
 }
 
 /** An error thrown by the reader or the engine, as the field it belongs to and GOV.UK words. */
-function readerError(e, data) {
+function readerError(e, data, csv) {
   const code = e?.code ?? "";
   const path = e?.path ?? "";
-  const message = String(e?.message ?? e);
   if (path === "asOf") {
     if (code === "no_ruleset") {
       const from = data.rulesets.map((r) => r.inForceFrom).sort()[0];
@@ -412,24 +411,29 @@ function readerError(e, data) {
     }
     return { field: "asOf-day", text: "The date to check must be a real date" };
   }
-  // The reader's own words (they may start with the file's name), without the leading path.
-  const detail = path && message.startsWith(`${path}: `) ? message.slice(path.length + 2) : message;
-  if (/format is not read here/.test(message)) {
-    return { field: FILE_ID, text: "The selected file must be an .ods or .xlsx spreadsheet: open it in a spreadsheet program, save it as .ods, then select it again", detail };
+  // The reader's own words (they may start with the file's name), without the path.
+  const detail = e?.detail ?? String(e?.message ?? e);
+  const text = readerErrorText(code, path, csv);
+  return { field: FILE_ID, text, detail };
+}
+
+/** The reader's error codes (ErrorCode in the engine's types) in GOV.UK words. */
+function readerErrorText(code, path, csv) {
+  const sheet = SHEETS.includes(path) ? path : null;
+  switch (code) {
+    case "unsupported_format":
+      return "The selected file must be an .ods or .xlsx spreadsheet: open it in a spreadsheet program, save it as .ods, then select it again";
+    case "mixed_files":
+      return "Select either Ofsted’s spreadsheet on its own, or its sheets exported as CSV files, not both";
+    case "missing_sheet":
+      return csv ? csvText(sheet) : `The selected file does not have Ofsted’s sheet ‘${path}’: select the file as Ofsted published it`;
+    case "no_header":
+      if (csv) return csvText(sheet);
+    // falls through: a spreadsheet's sheet without Ofsted's header row lacks its columns
+    case "missing_column":
+      if (path) return `The selected file’s sheet ‘${path}’ does not have Ofsted’s columns: select the file as Ofsted published it`;
   }
-  if (/no CSV file among the files given holds sheet/.test(message) || (/is not one of Ofsted's sheets/.test(message) && /\.csv\b/i.test(message))) {
-    return { field: FILE_ID, text: csvText(SHEETS.includes(path) ? path : null), detail };
-  }
-  if (/was given with other files/.test(message)) {
-    return { field: FILE_ID, text: "Select either Ofsted’s spreadsheet on its own, or its sheets exported as CSV files, not both", detail };
-  }
-  if (code === "missing_field" && /has no sheet/.test(message) && path) {
-    return { field: FILE_ID, text: `The selected file does not have Ofsted’s sheet ‘${path}’: select the file as Ofsted published it`, detail };
-  }
-  if (code === "missing_field" && path) {
-    return { field: FILE_ID, text: `The selected file’s sheet ‘${path}’ does not have Ofsted’s columns: select the file as Ofsted published it`, detail };
-  }
-  return { field: FILE_ID, text: "The selected file must be Ofsted’s local authority inspection outcomes file", detail };
+  return "The selected file must be Ofsted’s local authority inspection outcomes file";
 }
 
 /** The error for CSV files that are not all of Ofsted's sheet exports (`missing`: the sheet not found). */
@@ -458,7 +462,7 @@ async function readFiles(files, asOf, api) {
     return files.length === 1 && !isCsv(files[0]) ? await m.readOfstedFile(files[0], { asOf }) : await m.readOfstedFiles(files, { asOf });
   } catch (e) {
     if (!("code" in Object(e))) console.error(e);
-    const err = "code" in Object(e) ? readerError(e, api.data())
+    const err = "code" in Object(e) ? readerError(e, api.data(), files.some(isCsv))
       : { field: FILE_ID, text: "The selected file could not be read. Try again." };
     throw { ...err, keepFiles: err.field !== FILE_ID };
   }
@@ -533,7 +537,7 @@ function sortValue(row, key) {
   switch (key) {
     case "name": return row.name;
     case "region": return row.region;
-    case "grade": return row.latestGrade ? GRADE_ORDER.indexOf(row.latestGrade) : null;
+    case "grade": return row.latestGrade ? GRADES.findIndex(([code]) => code === row.latestGrade) : null;
     case "published": return row.latestPublished;
     case "intervention": return row.title;
     case "keyDate": return row.keyDate?.date ?? null;
@@ -592,7 +596,7 @@ const sortText = () => `Sorted by ${COLUMNS.find((c) => c.key === sort.key).labe
 
 /** Rows with the words the table shows and sorts by. */
 function prepared(o, data) {
-  return o.rows.map((r) => ({ ...r, title: ruleTitle(data, r.rule, r.intervention), ruleKey: r.rule ?? r.intervention }));
+  return o.rows.map((r) => ({ ...r, title: ruleTitle(data, r.row, r.intervention), ruleKey: r.rule ?? r.intervention }));
 }
 
 function summaryTable(caption, head, rows) {
@@ -620,12 +624,13 @@ function councilsView(api) {
   // Counts by intervention (the row that applies, in the ruleset's order) and by latest grade.
   const byRule = new Map();
   for (const r of rows) {
-    const e = byRule.get(r.ruleKey) ?? { title: r.title, n: 0, order: Number(String(r.rule).split("/row-")[1] ?? 99) };
+    const e = byRule.get(r.ruleKey) ?? { title: r.title, n: 0, order: r.row?.row ?? 99 };
     e.n += 1;
     byRule.set(r.ruleKey, e);
   }
   const rules = [...byRule.entries()].sort((a, b) => a[1].order - b[1].order);
-  const gradeAt = (g) => (GRADE_ORDER.includes(g) ? GRADE_ORDER.indexOf(g) : GRADE_ORDER.length);
+  const order = GRADES.map(([code]) => code);
+  const gradeAt = (g) => (order.includes(g) ? order.indexOf(g) : order.length);
   const grades = Object.entries(o.summary.byLatestGrade).sort((a, b) => gradeAt(a[0]) - gradeAt(b[0]));
   const full = data.rulesets.find((r) => r.id === o.ruleset?.id);
   // Older lists (kept in this browser by an earlier release) have no origin: a file of the user's.
@@ -698,7 +703,7 @@ function councilsView(api) {
       </tr>`)}</tbody>
     </table></div>` : ""}
   ${o.notAssessed.length ? html`<h2 class="govuk-heading-m" id="not-assessed">Councils that could not be assessed</h2>
-    <ul class="govuk-list govuk-list--bullet">${o.notAssessed.map((c) => html`<li>${c.name} (${c.code}): ${cap(String(c.error.message))}</li>`)}</ul>` : ""}
+    <ul class="govuk-list govuk-list--bullet">${o.notAssessed.map((c) => html`<li>${c.name} (${c.code}): ${cap(c.error.detail)}</li>`)}</ul>` : ""}
   ${o.warnings.length ? html`<h2 class="govuk-heading-m" id="file-warnings">Rows of the file that could not be read</h2>
     <ul class="govuk-list govuk-list--bullet">${o.warnings.map((w) => html`<li>${w.place ? `${w.place}: ` : ""}${w.text}</li>`)}</ul>` : ""}
   <p class="govuk-body"><a class="govuk-link" href="?page=ofsted">Check another file or date</a></p>
@@ -750,7 +755,7 @@ function partnersFor(list, api) {
 }
 
 function partnersSection(helpers, o, data) {
-  const title = (r) => ruleTitle(data, r.rule, r.intervention);
+  const title = (r) => ruleTitle(data, r.row, r.intervention);
   return html`<h2 class="govuk-heading-m" id="partners">Councils that could help</h2>
   <p class="govuk-body">For each council in intervention on ${formatDate(o.asOf)}, the councils in the same Ofsted region that are high-performing then (as <a class="govuk-link" href="rules.html#definitions">the rules this service applies</a> define it). The Department for Education chooses improvement partners: this is a starting list from Ofsted’s grades, not a recommendation, and partners are not always in the same region.</p>
   ${C.summaryList(helpers.map(({ council: r, partners }) => ({

@@ -6,7 +6,7 @@ import * as C from "../govuk/components.js";
 import { keyDateText, keyDatePast } from "./timeline.js";
 import {
   formatDate, formatDatesIn, gradeLabel, DATE_KINDS, daysInWords, definitionLabel, inForce,
-  CONCERN_KINDS, VISIT_KINDS, PROGRESS, EVENT_KINDS, label, FRAMEWORKS, partialDateWords, precisionWords,
+  CONCERN_KINDS, VISIT_KINDS, PROGRESS, EVENT_KINDS, NEXT_REPORTS, label, FRAMEWORKS, partialDateWords, precisionWords,
 } from "../engine/wording.js";
 import { reportLink } from "../journey/common.js";
 
@@ -83,19 +83,12 @@ export function statusRows(r) {
 }
 
 /** The engine's outlook (SPEC §3.9) as a small table: what the next report could bring. */
-const NEXT = {
-  inadequate_all: "Inadequate on every key judgement",
-  inadequate: "Inadequate, but not on every key judgement",
-  requires_improvement: "Requires improvement to be good",
-  good: "Good",
-};
 export function outlookSection(r, data) {
   if (!Array.isArray(r.outlook) || !r.outlook.length) return "";
-  // The row that would fire: "protocol-2016/row-4" (or a row number, of the answer's ruleset).
+  // The row that would fire: its ruleset and number, as the engine gives them.
   const rowOf = (o) => {
-    const m = /^(.+)\/row-(\d+)$/.exec(String(o.rule ?? ""));
-    const rs = data.rulesets.find((x) => x.id === (m ? m[1] : r.ruleset.id));
-    const n = m ? Number(m[2]) : Number(o.rule);
+    const rs = data.rulesets.find((x) => x.id === (o.row?.ruleset ?? r.ruleset.id));
+    const n = o.row?.row;
     return { rs, n, row: rs?.rows?.find((row) => row.row === n) };
   };
   const what = (o) => o.interventionTitle ?? rowOf(o).row?.title ?? o.intervention;
@@ -106,7 +99,7 @@ export function outlookSection(r, data) {
   <table class="govuk-table app-outlook">
     <caption class="govuk-table__caption govuk-table__caption--s" id="outlook-caption">If Ofsted’s next report were published on ${formatDate(when)}, the checker’s answer would be</caption>
     <thead class="govuk-table__head"><tr class="govuk-table__row"><th scope="col" class="govuk-table__header">Next report</th><th scope="col" class="govuk-table__header">What would apply</th><th scope="col" class="govuk-table__header">Key dates</th></tr></thead>
-    <tbody class="govuk-table__body">${r.outlook.map((o) => html`<tr class="govuk-table__row"><th scope="row" class="govuk-table__header">${NEXT[o.next] ?? o.next}</th><td class="govuk-table__cell">${what(o)}${rowOf(o).n ? html`<br><span class="govuk-body-s">Row ${rowOf(o).n}${rowOf(o).rs && rowOf(o).rs.id !== r.ruleset.id ? ` of the ${rowOf(o).rs.title}` : ""}</span>` : ""}</td><td class="govuk-table__cell">${datesOf(o).length ? html`${datesOf(o).map((t, k) => html`${k ? html`<br>` : ""}${t}`)}` : "None"}</td></tr>`)}</tbody>
+    <tbody class="govuk-table__body">${r.outlook.map((o) => html`<tr class="govuk-table__row"><th scope="row" class="govuk-table__header">${label(NEXT_REPORTS, o.next) || o.next}</th><td class="govuk-table__cell">${what(o)}${rowOf(o).n ? html`<br><span class="govuk-body-s">Row ${rowOf(o).n}${rowOf(o).rs && rowOf(o).rs.id !== r.ruleset.id ? ` of the ${rowOf(o).rs.title}` : ""}</span>` : ""}</td><td class="govuk-table__cell">${datesOf(o).length ? html`${datesOf(o).map((t, k) => html`${k ? html`<br>` : ""}${t}`)}` : "None"}</td></tr>`)}</tbody>
   </table>
   </div>
   <p class="govuk-body">${r.persistentUntil

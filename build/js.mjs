@@ -1,6 +1,6 @@
 // Bundles the site's modules with esbuild, minified, into git-ignored www/dist/: one request
 // for the full page's code instead of twenty modules fetched level by level. (None of GOV.UK
-// Frontend's JavaScript: what it did for these pages, app.js and main.js do.) Run by www/build.mjs.
+// Frontend's JavaScript: what it did for these pages, app.js and main.js do.) Run by build/site.mjs.
 //
 //   dist/checker.js                 the full page (index.html): js/journey/main.js
 //   dist/trust-eligibility-check.js the custom element: embed/element.js (hosts load it through
@@ -20,7 +20,7 @@
 // so the engine's .wasm is found at pkg/. Ofsted's reader (ofsted-reader.js and pkg-ofsted/) stays out: the page for Ofsted's file
 // imports it when it is first needed; so does the engine with ruleset overrides (pkg-rules/),
 // imported by js/engine/engine.js only when an override is given. The names the pages use are stable (no content hash in
-// them): the service worker checks what it caches against each file's SHA-256 (build-sw.mjs).
+// them): the service worker checks what it caches against each file's SHA-256 (build/sw.mjs).
 import { readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { build } from "esbuild";
@@ -103,7 +103,6 @@ export async function buildScripts(www) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { dirname } = await import("node:path");
   const { fileURLToPath } = await import("node:url");
-  console.error(await buildScripts(dirname(fileURLToPath(import.meta.url))));
+  console.error(await buildScripts(fileURLToPath(new URL("../www/", import.meta.url))));
 }

@@ -1,9 +1,9 @@
 // Assembles the npm package "trust-eligibility" in pkg-npm/ (git-ignored; `npm pack pkg-npm`
-// makes the tarball), from what the build put in www/. Run by www/build.mjs.
+// makes the tarball), from what the build put in www/. Run by build/site.mjs.
 //   .            the engine: wasm-pack's output (www/pkg: JS, .wasm, TypeScript types)
 //   ./element    the custom element <trust-eligibility-check>: embed/trust-eligibility-check.js
 //                and the built modules it imports (dist/, found by following its imports), with
-//                its stylesheets dist/checker.css and dist/embed.css
+//                its stylesheet dist/embed.css
 //   ./frame      the host-side script of the iframe option
 //   ./wasm       the .wasm file itself (for Node's initSync, or bundlers that want it)
 // The files keep www/'s layout, so the element's relative imports and its
@@ -60,7 +60,7 @@ export function buildNpmPackage(root) {
   for (const f of readdirSync(join(www, "dist")).filter((n) => n.startsWith("ofsted-page-"))) files.add(`dist/${f}`);
   // The council picker's widget: imported by shared.js when the council journey starts.
   files.add("dist/autocomplete.js");
-  for (const f of ["dist/checker.css", "dist/embed.css", "pkg/trust_eligibility_bg.wasm", "pkg/trust_eligibility.d.ts", "pkg/trust_eligibility_bg.wasm.d.ts"]) files.add(f);
+  for (const f of ["dist/embed.css", "pkg/trust_eligibility_bg.wasm", "pkg/trust_eligibility.d.ts", "pkg/trust_eligibility_bg.wasm.d.ts"]) files.add(f);
   // The engine with ruleset overrides (./rules): the same functions, reading and validating an
   // override; its types are the engine's (one declaration of each type: pkg/trust_eligibility.d.ts).
   if (existsSync(join(www, "pkg-rules"))) for (const f of ["pkg-rules/trust_eligibility.js", "pkg-rules/trust_eligibility_bg.wasm"]) files.add(f);
@@ -125,6 +125,6 @@ assessCouncil({ asOf: "2016-03-01", inspections: [{ published: "2015-12-01", ove
 import "${pkg.name}/element"; // defines <trust-eligibility-check journey="council|sponsor">
 \`\`\`
 
-The element loads \`dist/checker.css\`, \`dist/embed.css\` and \`pkg/trust_eligibility_bg.wasm\` from next to itself:
+The element loads \`dist/embed.css\` and \`pkg/trust_eligibility_bg.wasm\` from next to itself:
 serve the package's files as they are (or let your bundler copy them). Licence: ${pkg.license}.
 `;

@@ -2,26 +2,31 @@
 //   www/assets/  GOV.UK Frontend's images (served locally: no request leaves the origin)
 //   www/rules.html  the rules page for readers without JavaScript, generated from
 //                   rulesets/rulesets.json (the engine's embedded ruleset data)
-//   www/dist/    the bundled, minified modules (build-js.mjs) and the stylesheets: GOV.UK
-//                Frontend's CSS cut to the classes the site uses, with app.css (build-css.mjs)
-// then the npm package (build-npm.mjs) and, last, the service worker (build-sw.mjs).
-// Run by scripts/lib.sh build_release, or by hand: node www/build.mjs
+//   www/dist/    the bundled, minified modules (js.mjs) and the stylesheets: GOV.UK
+//                Frontend's Sass for the parts the pages use (www/govuk.scss), with app.css (css.mjs)
+// then the npm package (npm.mjs) and, last, the service worker (sw.mjs), all in build/.
+// Run by scripts/lib.sh build_release, or by hand: node build/site.mjs
 import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
-import { html, raw } from "./js/govuk/html.js";
-import { sourceLink as pageSourceLink } from "./js/govuk/sources.js";
-import { head, header, phaseBanner, footer } from "./js/govuk/chrome.js";
+import { writeVocabulary } from "./vocabulary.mjs";
+import { html, raw } from "../www/js/govuk/html.js";
+import { sourceLink as pageSourceLink } from "../www/js/govuk/sources.js";
+import { head, header, phaseBanner, footer } from "../www/js/govuk/chrome.js";
 import {
   SERVICE_NAME, fill, parameterValues, inForce, orgKindLabel, LEVELS,
-} from "./js/engine/wording.js";
+} from "../www/js/engine/wording.js";
 
-const www = dirname(fileURLToPath(import.meta.url));
-const root = join(www, "..");
+// 0. The pages' vocabulary (www/js/engine/vocabulary.js), from the ruleset data: written before
+//    anything is bundled. A change means the committed module was stale: commit it.
+if (writeVocabulary()) console.warn("www/js/engine/vocabulary.js was out of date and has been rewritten: commit it");
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const www = join(root, "www");
 const govuk = join(root, "node_modules", "govuk-frontend", "dist", "govuk");
 
-// 1. GOV.UK Frontend's images. (Its CSS is cut down and written with the app's in step 3; none
+// 1. GOV.UK Frontend's images. (Its CSS is compiled and written with the app's in step 3; none
 //    of its JavaScript is used: see app.js.)
 rmSync(join(www, "govuk"), { recursive: true, force: true }); // where earlier builds put it
 rmSync(join(www, "assets"), { recursive: true, force: true });
@@ -155,7 +160,7 @@ ${r.rows.map((row) => card(`Row ${row.row}: ${row.title}`, [
 
 /** SPEC §3.7: how a status given as dated public decisions is read, and the warnings it brings. */
 function statusSection(st) {
-  const sw = st.warnings;
+  const sw = data.warnings; // the sourced warnings that go with a status (and SPEC §3.6)
   return html`<h2 class="govuk-heading-l" id="status-events">A council's status from its public decisions</h2>
 <p class="govuk-body">${st.summary}</p>
 <p class="govuk-body">Source: ${sourceLink(st.source)}</p>
@@ -261,9 +266,9 @@ ${footer()}
 `;
 writeFileSync(join(www, "rules.html"), String(page));
 
-// 3. The modules, bundled; then the stylesheets, from the classes the pages and bundles use.
-const { buildScripts } = await import("./build-js.mjs");
-const { buildStyles } = await import("./build-css.mjs");
+// 3. The modules, bundled; then the stylesheets (checked against the classes the pages and bundles use).
+const { buildScripts } = await import("./js.mjs");
+const { buildStyles } = await import("./css.mjs");
 const scripts = await buildScripts(www);
 const texts = ["index.html", "embed.html", "rules.html", ...scripts].map((f) => readFileSync(join(www, f), "utf8"));
 const styles = buildStyles(www, texts);
@@ -275,8 +280,8 @@ console.error(`==> site: www/assets, www/rules.html (${String(page).length} byte
 
 // 4. The npm package (pkg-npm/), then the service worker, last: it precaches what is in www/ by
 //    then, each file checked against its hash.
-const { buildNpmPackage } = await import("./build-npm.mjs");
-const { buildServiceWorker } = await import("./build-sw.mjs");
+const { buildNpmPackage } = await import("./npm.mjs");
+const { buildServiceWorker } = await import("./sw.mjs");
 const npm = buildNpmPackage(root);
 const sw = await buildServiceWorker(www);
 console.error(`==> site: ${npm ? `${npm.dir} (${npm.files} files)` : "no npm package (www/pkg not built)"}; `
