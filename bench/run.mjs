@@ -222,7 +222,7 @@ function crateOf(name) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Native: criterion's samples (bench/run runs `cargo bench --bench engine` first).
+// Native: criterion's samples (bench/run runs `cargo bench --features bench --bench engine` first).
 function criterionResults() {
   const base = join(TARGET, "criterion");
   const out = [];
@@ -657,7 +657,7 @@ Agreement on the intervention: json-logic-js ${na.jsonLogic.same} / ${na.jsonLog
 }
 
 if (native.length) {
-  md.push(`## Native (criterion, \`cargo bench --bench engine\`)
+  md.push(`## Native (criterion, \`cargo bench --features bench --bench engine\`)
 
 | benchmark | median µs (min–max of samples) |
 |---|---|

@@ -53,26 +53,50 @@ ensure_tools() {
   fi
 }
 
-# Release build of the wasm package into www/pkg, then the site, then a smoke load in Node:
+# wasm-pack build of one crate into a www/ directory, skipped when that directory already holds
+# what this build would write: cargo (which decides, as always, whether the module must be
+# compiled again) builds the raw module as wasm-pack does, and a stamp under target/ records the
+# hash of that module, of what else wasm-pack reads (the crate's top-level files, the workspace's
+# Cargo.toml, its own, wasm-bindgen's and wasm-opt's versions, these arguments) and of the
+# directory it wrote. Any difference, or a changed output directory, runs wasm-pack again.
+# Usage: wasm_pack_build CRATE_DIR OUT_DIR OUT_NAME [cargo arguments, e.g. --features overrides]
+wasm_pack_build() {
+  local crate=$1 out=$2 name=$3; shift 3
+  local lib stamp key
+  lib=$(awk -F'"' '/^name = / { gsub(/-/, "_", $2); print $2; exit }' "$crate/Cargo.toml")
+  local target=${CARGO_TARGET_DIR:-$PWD/target}
+  stamp="$target/wasm-pack-stamps/$(basename "$out")"
+  (cd "$crate" && cargo build --quiet --lib --release --target wasm32-unknown-unknown "$@")
+  key=$( { printf '%s\n' "$crate $out $name $*"; wasm-pack --version; wasm-bindgen --version; wasm-opt --version
+    sha256sum "$target/wasm32-unknown-unknown/release/$lib.wasm" Cargo.toml $(find "$crate" -maxdepth 1 -type f | sort); } | sha256sum)
+  if [ -f "$stamp" ] && [ -d "$out" ] && [ "$(cat "$stamp")" = "$key $(dir_hash "$out")" ]; then
+    say "$out is up to date (wasm-pack skipped: the same module, tools and arguments as its last build)"
+    return
+  fi
+  rm -rf "$out"
+  local extra=()
+  [ $# -gt 0 ] && extra=(-- "$@")
+  wasm-pack --log-level warn build "$crate" --target web --release --mode no-install --out-dir "$PWD/$out" --out-name "$name" "${extra[@]}"
+  rm -f "$out/.gitignore"
+  mkdir -p "$(dirname "$stamp")"
+  echo "$key $(dir_hash "$out")" > "$stamp"
+}
+dir_hash() { (cd "$1" && find . -type f | sort | xargs sha256sum | sha256sum); }
+
+# Release build of the wasm packages into www/, then the site, then a smoke load in Node:
 # tests do not run wasm-opt, so only loading the optimised module catches a broken optimiser.
 build_release() {
   say "building the release wasm (wasm-pack build --target web --release)"
   # The checker's module (crates/wasm): the engine without serde_json, values crossing as
   # JavaScript values; it never holds the Ofsted reader.
-  rm -rf www/pkg
-  wasm-pack --log-level warn build crates/wasm --target web --release --mode no-install --out-dir ../../www/pkg --out-name trust_eligibility
-  rm -f www/pkg/.gitignore
+  wasm_pack_build crates/wasm www/pkg trust_eligibility
   # The same crate with ruleset overrides (SPEC §2: an override read, merged and validated), into
   # www/pkg-rules: loaded only when a page or an npm user gives an override (the module above
   # refuses one). Same target dir and engine build: only the wasm crate, the link and wasm-opt run.
   say "building the checker with ruleset overrides (crates/wasm --features overrides, into www/pkg-rules)"
-  rm -rf www/pkg-rules
-  wasm-pack --log-level warn build crates/wasm --target web --release --mode no-install --out-dir ../../www/pkg-rules --out-name trust_eligibility -- --features overrides
-  rm -f www/pkg-rules/.gitignore
+  wasm_pack_build crates/wasm www/pkg-rules trust_eligibility --features overrides
   say "building the Ofsted reader's wasm (crates/ofsted-wasm/ into www/pkg-ofsted; loaded only by the page that reads Ofsted's file)"
-  rm -rf www/pkg-ofsted
-  wasm-pack --log-level warn build crates/ofsted-wasm --target web --release --mode no-install --out-dir ../../www/pkg-ofsted --out-name ofsted
-  rm -f www/pkg-ofsted/.gitignore
+  wasm_pack_build crates/ofsted-wasm www/pkg-ofsted ofsted
   if [ -f build/site.mjs ]; then
     say "building the site (build/site.mjs)"
     node build/site.mjs
