@@ -329,6 +329,7 @@ test("two councils in two tabs: Devon with a direction recorded by hand, Tamesid
   assert.equal(await current(a), "council/check");
   await press(a, "See the result");
   assert.equal(await current(a), "council/result");
+  await a.locator("#partners").waitFor({ state: "attached" });
   const devonResult = await text(a, "main");
 
   // Tab B, opened afterwards: it starts on the council saved last (Devon), and picks Tameside.
@@ -395,6 +396,8 @@ test("two councils in two tabs: Devon with a direction recorded by hand, Tamesid
   assert.equal(await current(a), "council/check", "Devon, on the page A last had open for it");
   assert.match(await text(a, "main"), /Statutory direction issued \(or revised\)\s+14 March 2024/);
   await press(a, "See the result");
+  // A new page load: Ofsted's data may arrive after the result's first paint (as after a reload).
+  await a.locator("#partners").waitFor({ state: "attached" });
   assert.equal(await text(a, "main"), devonResult);
   await b.reload();
   await ready(b);
